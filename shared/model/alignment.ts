@@ -1,0 +1,86 @@
+/**
+ * The alignment: two documents and the links between their paragraphs.
+ * Plain readonly data; every change is a pure function returning a new value.
+ */
+import type { BitextDocument } from './document.ts';
+
+/** A link's review status. */
+export type LinkStatus = 'auto' | 'confirmed' | 'rejected';
+
+/** The link statuses, in the order a reviewer sees them. */
+export const linkStatuses: readonly LinkStatus[] = ['auto', 'confirmed', 'rejected'];
+
+/**
+ * A link between paragraphs of the source and the target.
+ *
+ * `source` and `target` are sorted lists of paragraph indices. They need not be
+ * contiguous: a group may skip a paragraph that stays out of it (a headline
+ * between two paragraphs that the translation merged). One side may be empty:
+ * `source: [3], target: []` says source paragraph 3 is untranslated (1:0).
+ */
+export interface Link {
+  readonly source: readonly number[];
+  readonly target: readonly number[];
+  /** The aligner's raw score for this link (log-odds; higher is better). 0 for links a user made. */
+  readonly score: number;
+  /** How sure the aligner is, in [0, 1]; low confidence is where a reviewer should look. 1 for links a user made. */
+  readonly confidence: number;
+  readonly status: LinkStatus;
+  readonly note?: string;
+  readonly tags?: readonly string[];
+}
+
+/** The tool that wrote an alignment file. */
+export interface ToolInfo {
+  readonly name: string;
+  readonly version: string;
+}
+
+/** An alignment of two documents. */
+export interface Alignment {
+  /** Version of the alignment file schema this value follows. */
+  readonly schemaVersion: 1;
+  readonly tool: ToolInfo;
+  /** ISO 8601 UTC times. */
+  readonly created: string;
+  readonly modified: string;
+  readonly source: BitextDocument;
+  readonly target: BitextDocument;
+  /** Links in document order. */
+  readonly links: readonly Link[];
+}
+
+/** Which side of the pair: the original or the translation. */
+export type Side = 'source' | 'target';
+
+/** The kind of a link, by how many paragraphs each side has: `1:1`, `2:1`, `1:0`… */
+export function linkShape(link: Pick<Link, 'source' | 'target'>): string {
+  return `${link.source.length}:${link.target.length}`;
+}
+
+/** True when one side of the link is empty: a paragraph left untranslated (or added by the translator). */
+export function isUntranslated(link: Pick<Link, 'source' | 'target'>): boolean {
+  return link.source.length === 0 || link.target.length === 0;
+}
+
+/**
+ * Writes links as a compact string a reader can check by eye:
+ * `0-∅ 11-0 17,19-5` (source indices, a dash, target indices; `∅` for an empty side).
+ */
+export function formatLinks(links: readonly Pick<Link, 'source' | 'target'>[]): string {
+  const side = (indices: readonly number[]) => (indices.length === 0 ? '∅' : indices.join(','));
+  return links.map((link) => `${side(link.source)}-${side(link.target)}`).join(' ');
+}
+
+/** Reads the compact form written by {@link formatLinks}. */
+export function parseLinks(compact: string): { source: number[]; target: number[] }[] {
+  const side = (part: string) => (part === '∅' ? [] : part.split(',').map((n) => Number.parseInt(n, 10)));
+  return compact
+    .trim()
+    .split(/\s+/)
+    .filter((token) => token.length > 0)
+    .map((token) => {
+      const [source = '', target = ''] = token.split('-');
+      return { source: side(source), target: side(target) };
+    });
+}
