@@ -1,0 +1,44 @@
+/**
+ * Reading documents from disk (Node side): size check, then the pure loader.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { BitextError } from '../../shared/errors.ts';
+import { loadDocument, type LoadOptions } from '../../shared/document/load.ts';
+import type { BitextDocument } from '../../shared/model/document.ts';
+
+/**
+ * Documents larger than this are refused with a clear message rather than
+ * freezing the editor: 20 MiB is some 100,000 paragraphs of news text.
+ */
+export const maxDocumentBytes = 20 * 1024 * 1024;
+
+/**
+ * Reads and loads the document at `path`.
+ *
+ * @throws BitextError `io` when it cannot be read, `too-large` above {@link maxDocumentBytes}, `undecodable` when it is not text.
+ */
+export async function readDocument(path: string, options: LoadOptions = {}): Promise<BitextDocument> {
+  return loadDocument(await readDocumentBytes(path), path, options);
+}
+
+/** The bytes of the document at `path`, after the size check. */
+export async function readDocumentBytes(path: string): Promise<Uint8Array> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new BitextError('io', 'not a regular file', { file: path });
+    size = info.size;
+  } catch (error) {
+    if (error instanceof BitextError) throw error;
+    throw new BitextError('io', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { file: path }, { cause: error });
+  }
+  if (size > maxDocumentBytes) {
+    const megabytes = (size / 1024 / 1024).toFixed(1);
+    throw new BitextError('too-large', `the document is ${megabytes} MiB; the workbench opens documents up to ${maxDocumentBytes / 1024 / 1024} MiB`, { file: path });
+  }
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    throw new BitextError('io', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { file: path }, { cause: error });
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Words and clauses through `Intl.Segmenter`, which knows Thai, Chinese and
+ * Japanese word boundaries that a space-splitter cannot see.
+ */
+
+const wordSegmenters = new Map<string, Intl.Segmenter>();
+
+function wordSegmenter(locale: string): Intl.Segmenter {
+  let segmenter = wordSegmenters.get(locale);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(locale === 'und' ? undefined : locale, { granularity: 'word' });
+    wordSegmenters.set(locale, segmenter);
+  }
+  return segmenter;
+}
+
+/** The words of `text` (punctuation and spaces left out), segmented by the rules of `locale` (BCP-47). */
+export function words(text: string, locale: string): string[] {
+  const out: string[] = [];
+  for (const segment of wordSegmenter(locale).segment(text)) {
+    if (segment.isWordLike) out.push(segment.segment);
+  }
+  return out;
+}
+
+/** Languages written without full stops between sentences, where a space ends a clause. */
+const spaceDelimitedClauses = new Set(['th', 'lo', 'km', 'my']);
+
+/**
+ * Sentence-like pieces of `text`. `Intl.Segmenter`'s sentence mode does not split
+ * Thai (measured: a whole Thai paragraph comes back as one sentence), so for Thai,
+ * Lao, Khmer and Burmese the pieces are the runs between spaces, which is where
+ * those scripts put clause breaks.
+ */
+export function clauses(text: string, locale: string): string[] {
+  const language = locale.split('-')[0] ?? '';
+  if (spaceDelimitedClauses.has(language)) {
+    return text.split(/\s+/u).filter((piece) => piece.length > 0);
+  }
+  const segmenter = new Intl.Segmenter(locale === 'und' ? undefined : locale, { granularity: 'sentence' });
+  return [...segmenter.segment(text)].map((segment) => segment.segment.trim()).filter((piece) => piece.length > 0);
+}
