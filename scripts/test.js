@@ -34,6 +34,8 @@ const unit = all.filter((file) => !file.startsWith('tests/e2e/'));
 
 if (only !== '--e2e') {
   run('type-check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+  // shared/ again with no DOM and no Node types: it may use only what both platforms have.
+  run('type-check shared/ as portable code', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.shared.json']);
   run(`unit tests (${unit.length} files)`, process.execPath, ['--import', 'tsx', '--test', ...unit]);
 }
 if (only !== '--unit' && e2e.length > 0) {

@@ -53,6 +53,6 @@ export function withParagraphLanguages(document: BitextDocument, pairLanguages: 
 
 /** Hex SHA-256 through Web Crypto, which Node and browsers both have. */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
