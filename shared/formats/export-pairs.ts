@@ -1,0 +1,227 @@
+/**
+ * From links to the pairs an export writes: the texts of each link's paragraphs,
+ * joined, with the filters every export format offers (confirmed only, minimum
+ * confidence, untranslated paragraphs, duplicates).
+ *
+ * Every format (TMX, XLIFF, TSV/CSV, XLSX, JSONL) goes through {@link extractPairs},
+ * so a filter means the same thing in all of them, and the counts of what was left
+ * out can be shown to the user after any export.
+ */
+import type { Alignment, Link, LinkStatus } from '../model/alignment.ts';
+import { effectiveLanguage, paragraphText, type BitextDocument, type LanguageTag } from '../model/document.ts';
+import { BitextError } from '../errors.ts';
+
+/** What an export keeps. Every field is optional; the defaults keep every translated, non-rejected link once. */
+export interface ExportFilters {
+  /** Keep only links a reviewer confirmed. Default `false`. */
+  readonly confirmedOnly?: boolean;
+  /** Keep only links whose confidence is at least this, in [0, 1]. Default `0` (all). */
+  readonly minConfidence?: number;
+  /**
+   * Keep 1:0 and 0:1 links (a paragraph with no counterpart) as pairs with an
+   * empty side. Only formats that can hold an empty side honour it (see
+   * `untranslated` in export-format.ts); TMX never does. Default `false`.
+   */
+  readonly includeUntranslated?: boolean;
+  /** Keep only the first of pairs whose source and target texts are both identical. Default `false`. */
+  readonly deduplicate?: boolean;
+  /**
+   * Keep links a reviewer rejected. A rejected link says "these paragraphs are
+   * not translations of each other", so it is left out unless asked for (for
+   * example to export negative examples). Default `false`.
+   */
+  readonly includeRejected?: boolean;
+}
+
+/** Which empty sides a format can hold: both (a row with an empty cell), only an empty target (XLIFF), or none (TMX). */
+export type UntranslatedSupport = 'both' | 'source-only' | 'none';
+
+/** One pair of texts to export, with where it came from. */
+export interface ExportPair {
+  /** Index of the link in `alignment.links`. */
+  readonly link: number;
+  readonly sourceParagraphs: readonly number[];
+  readonly targetParagraphs: readonly number[];
+  /** The source paragraphs' texts, each trimmed, joined by the source language's joiner; `''` for an empty side. */
+  readonly source: string;
+  readonly target: string;
+  readonly status: LinkStatus;
+  readonly confidence: number;
+  readonly note?: string;
+  readonly tags: readonly string[];
+}
+
+/** How many links a filter left out, by reason (each link is counted under the first reason that applies). */
+export interface ExportSkipped {
+  /** 1:0 or 0:1 links, when untranslated paragraphs are not included or the format cannot hold them. */
+  readonly untranslated: number;
+  readonly rejected: number;
+  /** Links not confirmed, when `confirmedOnly` is set. */
+  readonly unconfirmed: number;
+  /** Links below `minConfidence`. */
+  readonly lowConfidence: number;
+  /** Pairs identical to an earlier one, when `deduplicate` is set. */
+  readonly duplicate: number;
+}
+
+/** The pairs of an alignment an export writes, with the pair's languages and what was left out. */
+export interface ExportPairs {
+  /** BCP-47 tags of the documents' effective languages (the user's override, else the detected one). */
+  readonly sourceLanguage: string;
+  readonly targetLanguage: string;
+  readonly pairs: readonly ExportPair[];
+  readonly skipped: ExportSkipped;
+}
+
+/**
+ * Scripts written without spaces between words or sentences: the texts of a
+ * group's paragraphs are joined with nothing between them. Thai, Lao, Khmer and
+ * Burmese separate words by nothing; Chinese and Japanese end sentences with
+ * their own full stops (。) that need no space after them.
+ */
+const unspacedScripts = new Set(['Thai', 'Laoo', 'Khmr', 'Mymr', 'Hani', 'Hans', 'Hant', 'Hira', 'Kana', 'Jpan']);
+const unspacedLanguages = new Set(['th', 'lo', 'km', 'my', 'zh', 'ja', 'tha', 'lao', 'khm', 'mya', 'cmn', 'zho', 'jpn']);
+
+/**
+ * The string that joins the paragraphs of one side of an n:m link: a space,
+ * or nothing for Thai, Chinese, Japanese (and the other scripts written without
+ * spaces between words). Judged by the tag's script, else its primary language.
+ */
+export function joinerFor(language: Pick<LanguageTag, 'bcp47' | 'script'> & Partial<Pick<LanguageTag, 'iso6393'>>): string {
+  if (unspacedScripts.has(language.script)) return '';
+  const primary = language.bcp47.split('-')[0]?.toLowerCase() ?? '';
+  if (unspacedLanguages.has(primary)) return '';
+  if (language.iso6393 !== undefined && unspacedLanguages.has(language.iso6393)) return '';
+  return ' ';
+}
+
+/**
+ * The text of some paragraphs of a document as one export cell: each paragraph
+ * trimmed (indentation and line ends are layout, not content), inner CRLF and CR
+ * line ends made LF, joined by the document's joiner.
+ */
+export function joinParagraphs(document: BitextDocument, indices: readonly number[]): string {
+  const joiner = joinerFor(effectiveLanguage(document.language));
+  return indices
+    .map((index) => normaliseLineEnds(paragraphText(document, index).trim()))
+    .join(joiner);
+}
+
+/**
+ * CRLF and CR made LF. Every text an export writes goes through it: XML parsers
+ * turn a raw CR into LF anyway, so doing it first makes every format agree.
+ */
+export function normaliseLineEnds(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/** The file name at the end of a path, for either separator (shared/ has no node:path). */
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).at(-1) ?? path;
+}
+
+/** A confidence as exports write it: at most three decimals (`0.873`), no trailing zeros. */
+export function formatConfidence(confidence: number): string {
+  return String(Math.round(confidence * 1000) / 1000);
+}
+
+/**
+ * The pairs an export of `alignment` writes, in link order.
+ *
+ * `untranslated` says which empty sides the target format can hold; an
+ * untranslated link is kept only when the filters ask for it and the format can
+ * hold its empty side. A link with both sides empty is never exported.
+ *
+ * Throws `invalid-argument` when `minConfidence` is not a number in [0, 1], and
+ * `invalid-alignment` (naming the link) when a link names a paragraph the
+ * document does not have.
+ */
+export function extractPairs(
+  alignment: Alignment,
+  filters: ExportFilters = {},
+  untranslated: UntranslatedSupport = 'both',
+): ExportPairs {
+  const minConfidence = filters.minConfidence ?? 0;
+  if (typeof minConfidence !== 'number' || !(minConfidence >= 0 && minConfidence <= 1)) {
+    throw new BitextError('invalid-argument', `minimum confidence must be a number in [0, 1], got ${String(minConfidence)}`, {
+      field: 'minConfidence',
+    });
+  }
+  const skipped = { untranslated: 0, rejected: 0, unconfirmed: 0, lowConfidence: 0, duplicate: 0 };
+  const seen = new Set<string>();
+  const pairs: ExportPair[] = [];
+  alignment.links.forEach((link, index) => {
+    const reason = skipReason(link, filters, minConfidence, untranslated);
+    if (reason !== undefined) {
+      skipped[reason]++;
+      return;
+    }
+    const pair = toPair(alignment, link, index);
+    if (filters.deduplicate) {
+      // JSON of the two texts: a key no pair of different texts can share.
+      const key = JSON.stringify([pair.source, pair.target]);
+      if (seen.has(key)) {
+        skipped.duplicate++;
+        return;
+      }
+      seen.add(key);
+    }
+    pairs.push(pair);
+  });
+  return {
+    sourceLanguage: wellFormedTag(effectiveLanguage(alignment.source.language).bcp47),
+    targetLanguage: wellFormedTag(effectiveLanguage(alignment.target.language).bcp47),
+    pairs,
+    skipped,
+  };
+}
+
+/**
+ * The tag when it has the shape of a BCP-47 tag, else `und`: a tag typed in an
+ * override ends up in `xml:lang` attributes and file headers, where only a
+ * well-formed tag belongs.
+ */
+function wellFormedTag(tag: string): string {
+  return /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(tag) ? tag : 'und';
+}
+
+function skipReason(
+  link: Link,
+  filters: ExportFilters,
+  minConfidence: number,
+  untranslated: UntranslatedSupport,
+): Exclude<keyof ExportSkipped, 'duplicate'> | undefined {
+  const noSource = link.source.length === 0;
+  const noTarget = link.target.length === 0;
+  if (noSource && noTarget) return 'untranslated';
+  if (noSource || noTarget) {
+    if (!filters.includeUntranslated) return 'untranslated';
+    if (untranslated === 'none') return 'untranslated';
+    if (untranslated === 'source-only' && noSource) return 'untranslated';
+  }
+  if (link.status === 'rejected' && !filters.includeRejected) return 'rejected';
+  if (filters.confirmedOnly && link.status !== 'confirmed') return 'unconfirmed';
+  if (link.confidence < minConfidence) return 'lowConfidence';
+  return undefined;
+}
+
+function toPair(alignment: Alignment, link: Link, index: number): ExportPair {
+  try {
+    return {
+      link: index,
+      sourceParagraphs: link.source,
+      targetParagraphs: link.target,
+      source: joinParagraphs(alignment.source, link.source),
+      target: joinParagraphs(alignment.target, link.target),
+      status: link.status,
+      confidence: link.confidence,
+      ...(link.note !== undefined && link.note.trim() !== '' ? { note: normaliseLineEnds(link.note) } : {}),
+      tags: (link.tags ?? []).map(normaliseLineEnds),
+    };
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new BitextError('invalid-alignment', error.message, { link: index }, { cause: error });
+    }
+    throw error;
+  }
+}
