@@ -1,0 +1,256 @@
+/**
+ * Alignment files on disk: save (atomic, with a backup), load (with a report
+ * on each document: still the same, changed, or missing), and the recovery
+ * file the UI autosaves to so that a crash loses little.
+ *
+ * Loading only ever reads. A file that cannot be loaded (corrupt, truncated,
+ * from a newer version, hostile) is left exactly as it is, and the error
+ * names it and the problem.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { BitextError, isBitextError } from '../../shared/errors.ts';
+import type { Alignment, Side } from '../../shared/model/alignment.ts';
+import type { BitextDocument } from '../../shared/model/document.ts';
+import {
+  alignmentFromFile,
+  documentFromRecord,
+  findTextMismatch,
+  parseAlignmentFile,
+  reconstructText,
+  serializeAlignment,
+  type DocumentRecord,
+} from '../../shared/formats/alignment-json.ts';
+import { decodeBytes } from '../../shared/text/decode.ts';
+import { writeFileAtomic } from './atomic-write.ts';
+
+/** Alignment files larger than this are refused unread (a real one is a few MB). */
+export const maxAlignmentFileBytes = 256 * 1024 * 1024;
+
+/** Documents larger than this are not read to check their hash; they are reported missing. */
+export const maxDocumentBytes = 256 * 1024 * 1024;
+
+/**
+ * What became of a document since the alignment was saved:
+ * - `ok`: the file is there with the recorded SHA-256; its text is used;
+ * - `changed`: the file is there but its bytes differ (or, rarely, decode to
+ *   other paragraph texts); the alignment shows the text rebuilt from the
+ *   saved paragraphs, and the UI should offer to realign;
+ * - `missing`: the file cannot be read; the text is rebuilt likewise.
+ */
+export type DocumentStatus = 'ok' | 'changed' | 'missing';
+
+/** The check of one document of a loaded alignment. */
+export interface DocumentReport {
+  readonly side: Side;
+  readonly status: DocumentStatus;
+  /** Where the document was looked for (absolute). */
+  readonly path: string;
+  /** The path as the alignment file records it. */
+  readonly recordedPath: string;
+  readonly recordedSha256: string;
+  /** SHA-256 of the file as it is now, when it could be read. */
+  readonly actualSha256?: string;
+  /** True when the document's text was rebuilt from the paragraph texts in the alignment file (gaps filled with line breaks). */
+  readonly reconstructed: boolean;
+  /** One line for the user, naming the file. */
+  readonly message: string;
+}
+
+/** What loading found. */
+export interface LoadReport {
+  /** The alignment file (absolute). */
+  readonly file: string;
+  /** Set when the file was in an older schema version; saving writes the current one. */
+  readonly migratedFrom?: number;
+  readonly source: DocumentReport;
+  readonly target: DocumentReport;
+}
+
+/** A loaded alignment and what loading found. */
+export interface LoadedAlignment {
+  readonly alignment: Alignment;
+  readonly report: LoadReport;
+}
+
+/**
+ * Saves `alignment` to `path` atomically, keeping the previous file as
+ * `<path>.bak`. Document paths are written relative to the file's folder
+ * (with `/`), or absolute when no relative path exists (another drive).
+ *
+ * The alignment is checked before anything is written: an invalid one throws
+ * `BitextError` 'invalid-alignment' and the file on disk is untouched.
+ */
+export async function saveAlignment(path: string, alignment: Alignment): Promise<void> {
+  await writeFileAtomic(path, serializeChecked(path, alignment), { backup: true });
+}
+
+/**
+ * Loads the alignment file at `path` and checks its documents against the
+ * recorded hashes. Relative document paths are resolved against the file's
+ * folder. Changed or missing documents do not fail the load: they are
+ * reported, and their text is rebuilt from the saved paragraph texts.
+ *
+ * @throws BitextError naming the file: `invalid-alignment`, `unsupported-version`, `too-large` or `io`.
+ */
+export async function loadAlignment(path: string): Promise<LoadedAlignment> {
+  const file = resolve(path);
+  const json = await readAlignmentText(file, path);
+  const content = parseAlignmentFile(json, path);
+  const folder = dirname(file);
+  const source = await loadDocumentFor('source', content.source, folder);
+  const target = await loadDocumentFor('target', content.target, folder);
+  return {
+    alignment: alignmentFromFile(content, { source: source.document, target: target.document }),
+    report: {
+      file,
+      ...(content.migratedFrom !== undefined ? { migratedFrom: content.migratedFrom } : {}),
+      source: source.report,
+      target: target.report,
+    },
+  };
+}
+
+/**
+ * Where the autosave of the alignment file `path` goes: a hidden file beside
+ * it (`.name.bitext.recovery`), so that relative document paths mean the same
+ * in both and reopening `path` finds it.
+ */
+export function recoveryPathFor(path: string): string {
+  const file = resolve(path);
+  return join(dirname(file), `.${basename(file)}.recovery`);
+}
+
+/** Autosaves `alignment` as the recovery file of `path` (atomic, no backup). `path` itself is not touched. */
+export async function writeRecovery(path: string, alignment: Alignment): Promise<void> {
+  const recovery = recoveryPathFor(path);
+  await writeFileAtomic(recovery, serializeChecked(recovery, alignment));
+}
+
+/** Work found in a recovery file. */
+export interface RecoveredAlignment extends LoadedAlignment {
+  /** The recovery file. */
+  readonly recoveryPath: string;
+  /** When it was written (its modification time). */
+  readonly savedAt: Date;
+  /** True when it is newer than the alignment file, or the alignment file does not exist: worth offering. */
+  readonly newerThanFile: boolean;
+}
+
+/**
+ * Reads the recovery file of `path`, if there is one. The UI calls this when
+ * opening `path` and offers the recovered work when `newerThanFile`.
+ *
+ * @throws BitextError naming the recovery file when it exists but cannot be loaded (it is left in place).
+ */
+export async function readRecovery(path: string): Promise<RecoveredAlignment | undefined> {
+  const recoveryPath = recoveryPathFor(path);
+  const recoveryInfo = await stat(recoveryPath).catch(() => undefined);
+  if (!recoveryInfo) return undefined;
+  const loaded = await loadAlignment(recoveryPath);
+  const fileInfo = await stat(resolve(path)).catch(() => undefined);
+  return {
+    ...loaded,
+    recoveryPath,
+    savedAt: recoveryInfo.mtime,
+    newerThanFile: !fileInfo || recoveryInfo.mtimeMs > fileInfo.mtimeMs,
+  };
+}
+
+/** Deletes the recovery file of `path` (after a save, or when the user discards it). No error when there is none. */
+export async function clearRecovery(path: string): Promise<void> {
+  await unlink(recoveryPathFor(path)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw new BitextError('io', `could not delete the recovery file (${error.code})`, { file: recoveryPathFor(path) }, { cause: error });
+  });
+}
+
+function serializeChecked(path: string, alignment: Alignment): string {
+  const folder = dirname(resolve(path));
+  const json = serializeAlignment(alignment, { documentPath: (documentPath) => recordedPath(documentPath, folder) });
+  // Read it back through the loader's own checks: never write a file that could not be opened again.
+  parseAlignmentFile(json, path);
+  return json;
+}
+
+/** The path to record for a document: relative to `folder` with `/` separators, or absolute on another drive. */
+function recordedPath(documentPath: string, folder: string): string {
+  const absolute = resolve(documentPath);
+  const fromFolder = relative(folder, absolute);
+  if (fromFolder === '' || isAbsolute(fromFolder)) return absolute;
+  return fromFolder.split(sep).join('/');
+}
+
+async function readAlignmentText(file: string, path: string): Promise<string> {
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new BitextError('io', 'not a file', { file: path });
+    if (info.size > maxAlignmentFileBytes) {
+      throw new BitextError('too-large', `the file is ${info.size} bytes; alignment files are at most ${maxAlignmentFileBytes}`, { file: path });
+    }
+    bytes = await readFile(file);
+  } catch (error) {
+    if (isBitextError(error)) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? 'the file does not exist' : `could not read the file (${code ?? (error as Error).message})`;
+    throw new BitextError('io', message, { file: path }, { cause: error });
+  }
+  try {
+    // JSON files are UTF-8 (RFC 8259); anything else is not one of ours.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new BitextError('invalid-alignment', 'not an alignment file: the bytes are not UTF-8 text', { file: path }, { cause: error });
+  }
+}
+
+async function loadDocumentFor(
+  side: Side,
+  record: DocumentRecord,
+  folder: string,
+): Promise<{ document: BitextDocument; report: DocumentReport }> {
+  const path = resolve(folder, record.path);
+  const base = { side, path, recordedPath: record.path, recordedSha256: record.sha256 };
+  const rebuilt = (status: DocumentStatus, message: string, actualSha256?: string) => ({
+    document: documentFromRecord(record, reconstructText(record), path),
+    report: { ...base, status, reconstructed: true, message, ...(actualSha256 ? { actualSha256 } : {}) },
+  });
+
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return rebuilt('missing', `The ${side} document ${path} is not a file; showing the text saved in the alignment.`);
+    if (info.size > maxDocumentBytes) {
+      return rebuilt('missing', `The ${side} document ${path} is too large to check (${info.size} bytes); showing the text saved in the alignment.`);
+    }
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    const why = code === 'ENOENT' ? 'is missing' : `cannot be read (${code})`;
+    return rebuilt('missing', `The ${side} document ${path} ${why}; showing the text saved in the alignment.`);
+  }
+
+  const actualSha256 = createHash('sha256').update(bytes).digest('hex');
+  if (actualSha256 !== record.sha256) {
+    return rebuilt('changed', `The ${side} document ${path} has changed since the alignment was saved; showing the text saved in the alignment.`, actualSha256);
+  }
+  let text: string;
+  try {
+    // Decode exactly as when the offsets were computed: the recorded encoding, no detection.
+    text = decodeBytes(bytes, path, record.encoding.name).text;
+  } catch {
+    return rebuilt('changed', `The ${side} document ${path} no longer decodes as ${record.encoding.name}; showing the text saved in the alignment.`, actualSha256);
+  }
+  const mismatch = findTextMismatch(record, text);
+  if (mismatch !== -1) {
+    return rebuilt(
+      'changed',
+      `The ${side} document ${path} has the recorded hash but its text differs from the alignment's (paragraph ${mismatch}); showing the text saved in the alignment.`,
+      actualSha256,
+    );
+  }
+  return {
+    document: documentFromRecord(record, text, path),
+    report: { ...base, status: 'ok', reconstructed: false, message: `The ${side} document ${path} is unchanged.`, actualSha256 },
+  };
+}

@@ -1,0 +1,445 @@
+/**
+ * The alignment file: how an `Alignment` is written to JSON and read back.
+ *
+ * The file holds everything about the documents except their text: path,
+ * SHA-256, encoding, language (detected and overridden), and each paragraph's
+ * offsets *and* text, so that other tools can use it without the documents
+ * (schema/alignment.schema.json says why in full). Reading validates against
+ * the published schema, then checks what a schema cannot say (offsets in
+ * bounds and in order, texts matching offsets, the link invariants), and
+ * names the field and the link of the first problem.
+ *
+ * Pure: no Node imports. The store (electron/services/alignment-store.ts)
+ * does the file system part: reading the documents, hashing, atomic writes.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import schema from '../../schema/alignment.schema.json' with { type: 'json' };
+import { BitextError } from '../errors.ts';
+import type { Alignment, Link, Side, ToolInfo } from '../model/alignment.ts';
+import type { BitextDocument, DecodedEncoding, DocumentLanguage, LanguageTag, Paragraph, ParagraphLanguage } from '../model/document.ts';
+import { findLinkProblems } from '../model/invariants.ts';
+import { findJsonSyntaxError } from './alignment-json-syntax.ts';
+import { migrations, type AlignmentMigration } from './alignment-migrations.ts';
+
+export { migrations, type AlignmentMigration } from './alignment-migrations.ts';
+
+/** The schema version this build writes, and the newest it reads. */
+export const currentSchemaVersion = 1;
+
+/** The extension the workbench saves alignment files with (JSON content). The file association uses it. */
+export const alignmentFileExtension = '.bitext';
+
+/** Extensions the workbench opens as alignment files: its own, and plain `.json`. */
+export const alignmentFileExtensions: readonly string[] = ['.bitext', '.json'];
+
+/** The published JSON Schema of the file (version {@link currentSchemaVersion}). */
+export const alignmentSchema: object = schema;
+
+/** A paragraph as stored: its range, its text, and its language if detected. */
+export interface ParagraphRecord extends Paragraph {
+  /** The document text from `start` to `end`. */
+  readonly text: string;
+}
+
+/** A document as stored: everything but the text, which stays in the document file. */
+export interface DocumentRecord {
+  /** As written in the file: relative to the alignment file's folder, or absolute. */
+  readonly path: string;
+  readonly sha256: string;
+  readonly encoding: DecodedEncoding;
+  readonly language: DocumentLanguage;
+  /** Length of the decoded text in UTF-16 code units. */
+  readonly textLength: number;
+  readonly paragraphs: readonly ParagraphRecord[];
+}
+
+/** The content of an alignment file, checked and upgraded to the current version. */
+export interface AlignmentFile {
+  readonly schemaVersion: 1;
+  readonly tool: ToolInfo;
+  readonly created: string;
+  readonly modified: string;
+  readonly source: DocumentRecord;
+  readonly target: DocumentRecord;
+  readonly links: readonly Link[];
+  /** Set when the file was in an older schema version and was upgraded on reading. Never written. */
+  readonly migratedFrom?: number;
+}
+
+/** Options of {@link serializeAlignment}. */
+export interface SerializeOptions {
+  /**
+   * Maps a document's path to what the file records (the store makes it
+   * relative to the alignment file's folder). Default: the path unchanged.
+   */
+  readonly documentPath?: (path: string, side: Side) => string;
+}
+
+/** Converts an alignment to the file's content. */
+export function toAlignmentFile(alignment: Alignment, options: SerializeOptions = {}): AlignmentFile {
+  const documentPath = options.documentPath ?? ((path: string) => path);
+  const record = (document: BitextDocument, side: Side): DocumentRecord => ({
+    path: documentPath(document.path, side),
+    sha256: document.sha256,
+    encoding: copyEncoding(document.encoding),
+    language: copyDocumentLanguage(document.language),
+    textLength: document.text.length,
+    paragraphs: document.paragraphs.map((paragraph) => ({
+      start: paragraph.start,
+      end: paragraph.end,
+      text: document.text.slice(paragraph.start, paragraph.end),
+      ...(paragraph.language ? { language: copyParagraphLanguage(paragraph.language) } : {}),
+    })),
+  });
+  return {
+    schemaVersion: 1,
+    tool: { name: alignment.tool.name, version: alignment.tool.version },
+    created: alignment.created,
+    modified: alignment.modified,
+    source: record(alignment.source, 'source'),
+    target: record(alignment.target, 'target'),
+    links: alignment.links.map(copyLink),
+  };
+}
+
+/**
+ * Writes an alignment as the text of an alignment file: keys in a fixed order,
+ * two-space indent, lists of numbers on one line, a final newline. The same
+ * alignment always gives the same bytes, so files diff well.
+ */
+export function serializeAlignment(alignment: Alignment, options: SerializeOptions = {}): string {
+  return serializeAlignmentFile(toAlignmentFile(alignment, options));
+}
+
+/** Writes already-converted file content (see {@link serializeAlignment}). */
+export function serializeAlignmentFile(file: AlignmentFile): string {
+  // Rebuilt field by field so that the key order is the schema's whatever order the value was built in.
+  const ordered = copyFile(file);
+  // Pretty-printing puts each item of a list on its own line; fold lists of numbers and of strings
+  // (link indices, tags). A match cannot start inside a string: JSON.stringify escapes line breaks there.
+  const item = String.raw`(?:-?[0-9][0-9.eE+-]*|"(?:[^"\\\n]|\\.)*")`;
+  const list = new RegExp(String.raw`\[\n\s+(${item}(?:,\n\s+${item})*)\n\s*\]`, 'g');
+  const text = JSON.stringify(ordered, null, 2).replace(list, (_match, items: string) => `[${items.split(/,\n\s+/).join(', ')}]`);
+  return `${text}\n`;
+}
+
+/**
+ * Reads the text of an alignment file: parses it, upgrades an older version,
+ * validates it against the schema, and checks the rules the schema cannot
+ * express. Throws a `BitextError` naming `fileName` and, where it can, the
+ * line, the field (a JSON pointer) and the link:
+ * - `invalid-alignment`: not JSON, not an alignment, or inconsistent;
+ * - `unsupported-version`: written by a newer version of the workbench.
+ */
+export function parseAlignmentFile(json: string, fileName: string): AlignmentFile {
+  // Editors on Windows like to start UTF-8 files with a byte-order mark; JSON.parse does not.
+  const text = json.startsWith('\uFEFF') ? json.slice(1) : json;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const syntax = findJsonSyntaxError(text);
+    if (syntax) {
+      throw new BitextError(
+        'invalid-alignment',
+        `not valid JSON: ${syntax.reason} (line ${syntax.line}, column ${syntax.column})`,
+        { file: fileName, line: syntax.line },
+        { cause: error },
+      );
+    }
+    throw new BitextError('invalid-alignment', `not valid JSON: ${(error as Error).message}`, { file: fileName }, { cause: error });
+  }
+  if (!isPlainObject(raw)) {
+    throw new BitextError('invalid-alignment', `not an alignment: the file holds ${describeJson(raw)}, not an object`, {
+      file: fileName,
+    });
+  }
+
+  const version = fileVersion(raw, fileName);
+  let upgraded: unknown = raw;
+  for (let from = version; from < currentSchemaVersion; from++) {
+    const migration = migrations[from];
+    if (!migration || migration.from !== from) throw new Error(`No migration from alignment schema version ${from}`);
+    validate(migrationValidator(migration), upgraded, fileName, ` (schema version ${from})`);
+    upgraded = migration.migrate(upgraded);
+  }
+  validate(currentValidator(), upgraded, fileName, '');
+
+  const file = copyFile(upgraded as AlignmentFile);
+  checkDocument(file.source, 'source', fileName);
+  checkDocument(file.target, 'target', fileName);
+  checkTimes(file, fileName);
+  checkLinks(file, fileName);
+  return version < currentSchemaVersion ? { ...file, migratedFrom: version } : file;
+}
+
+/**
+ * Rebuilds a document's text from its paragraph texts, for when the document
+ * file is missing or changed. Gaps between paragraphs (and up to `textLength`)
+ * are filled with line breaks, so every stored offset stays valid.
+ */
+export function reconstructText(record: DocumentRecord): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (const paragraph of record.paragraphs) {
+    parts.push('\n'.repeat(Math.max(0, paragraph.start - length)), paragraph.text);
+    length = Math.max(length, paragraph.start) + paragraph.text.length;
+  }
+  parts.push('\n'.repeat(Math.max(0, record.textLength - length)));
+  return parts.join('');
+}
+
+/**
+ * The index of the first paragraph whose stored text differs from `text` at
+ * its offsets, or -1 when all match (and `text` has the recorded length).
+ * A document whose hash matches should never differ; if it does, it was
+ * decoded differently or the file was edited by hand.
+ */
+export function findTextMismatch(record: DocumentRecord, text: string): number {
+  const index = record.paragraphs.findIndex((paragraph) => text.slice(paragraph.start, paragraph.end) !== paragraph.text);
+  if (index !== -1) return index;
+  return text.length === record.textLength ? -1 : record.paragraphs.length;
+}
+
+/**
+ * Makes the model's document from a record and the document's text (read
+ * from disk, or {@link reconstructText}), with `path` as the model's path.
+ */
+export function documentFromRecord(record: DocumentRecord, text: string, path: string = record.path): BitextDocument {
+  return {
+    path,
+    sha256: record.sha256,
+    encoding: copyEncoding(record.encoding),
+    language: copyDocumentLanguage(record.language),
+    text,
+    paragraphs: record.paragraphs.map(({ start, end, language }) => ({
+      start,
+      end,
+      ...(language ? { language: copyParagraphLanguage(language) } : {}),
+    })),
+  };
+}
+
+/** Makes the model's alignment from a file's content and its two documents. */
+export function alignmentFromFile(
+  file: AlignmentFile,
+  documents: { readonly source: BitextDocument; readonly target: BitextDocument },
+): Alignment {
+  return {
+    schemaVersion: 1,
+    tool: { name: file.tool.name, version: file.tool.version },
+    created: file.created,
+    modified: file.modified,
+    source: documents.source,
+    target: documents.target,
+    links: file.links.map(copyLink),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Validation
+
+let compiledCurrent: ValidateFunction | undefined;
+const compiledMigrations = new Map<number, ValidateFunction>();
+
+function newAjv(): Ajv2020 {
+  // allErrors off: stop at the first problem, which is all the message names, and keeps hostile files cheap.
+  // strictNumbers: reject NaN and Infinity (JSON.parse turns 1e400 into Infinity).
+  return new Ajv2020({ allErrors: false, strict: true, strictNumbers: true });
+}
+
+// Compiled on first use: ajv generates code with `new Function`, which only the
+// Node side and a renderer without a strict CSP allow. Importing this module is free.
+function currentValidator(): ValidateFunction {
+  compiledCurrent ??= newAjv().compile(schema);
+  return compiledCurrent;
+}
+
+function migrationValidator(migration: AlignmentMigration): ValidateFunction {
+  let validator = compiledMigrations.get(migration.from);
+  if (!validator) {
+    validator = newAjv().compile(migration.schema);
+    compiledMigrations.set(migration.from, validator);
+  }
+  return validator;
+}
+
+function validate(validator: ValidateFunction, value: unknown, fileName: string, versionNote: string): void {
+  let valid: boolean;
+  try {
+    valid = validator(value) as boolean;
+  } catch (error) {
+    // Validation recurses into some values (uniqueItems compares deeply); absurd nesting can overflow the stack.
+    throw new BitextError('invalid-alignment', `not an alignment: the content is too deeply nested${versionNote}`, { file: fileName }, { cause: error });
+  }
+  if (valid) return;
+  const error = validator.errors?.[0];
+  if (!error) throw new BitextError('invalid-alignment', `not an alignment${versionNote}`, { file: fileName });
+  const { field, message } = describeSchemaError(error);
+  throw new BitextError('invalid-alignment', `${message}${versionNote}`, location(fileName, field));
+}
+
+function describeSchemaError(error: ErrorObject): { field: string; message: string } {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return { field: `${error.instancePath}/${escapePointer(String(params['additionalProperty']))}`, message: 'unknown field' };
+    case 'required':
+      return { field: `${error.instancePath}/${escapePointer(String(params['missingProperty']))}`, message: 'required field is missing' };
+    case 'enum':
+      return {
+        field: error.instancePath,
+        message: `must be one of ${(params['allowedValues'] as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`,
+      };
+    case 'const':
+      return { field: error.instancePath, message: `must be ${JSON.stringify(params['allowedValue'])}` };
+    default:
+      return { field: error.instancePath, message: error.message ?? `fails the schema's ${error.keyword} rule` };
+  }
+}
+
+function escapePointer(key: string): string {
+  const escaped = key.replace(/~/g, '~0').replace(/\//g, '~1');
+  return escaped.length > 80 ? `${escaped.slice(0, 80)}…` : escaped;
+}
+
+function location(file: string, field: string): { file: string; field: string; link?: number } {
+  const link = /^\/links\/([0-9]+)(?:\/|$)/.exec(field);
+  return link ? { file, field: field || '/', link: Number(link[1]) } : { file, field: field || '/' };
+}
+
+function fileVersion(raw: Record<string, unknown>, fileName: string): number {
+  if (Object.hasOwn(raw, 'schemaVersion')) {
+    const version = raw['schemaVersion'];
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+      throw new BitextError('invalid-alignment', `schemaVersion must be a whole number from 1, not ${describeJson(version)}`, {
+        file: fileName,
+        field: '/schemaVersion',
+      });
+    }
+    if (version > currentSchemaVersion) {
+      throw new BitextError(
+        'unsupported-version',
+        `written by a newer version of the workbench (alignment schema version ${version}); this version reads up to ${currentSchemaVersion}`,
+        { file: fileName, field: '/schemaVersion' },
+      );
+    }
+    return version;
+  }
+  // Version 0 named the field `version` (see alignment-migrations.ts).
+  if (raw['version'] === 0) return 0;
+  throw new BitextError('invalid-alignment', 'not an alignment file: required field is missing', { file: fileName, field: '/schemaVersion' });
+}
+
+function checkDocument(record: DocumentRecord, side: Side, fileName: string): void {
+  let previousEnd = 0;
+  record.paragraphs.forEach((paragraph, index) => {
+    const field = `/${side}/paragraphs/${index}`;
+    const fail = (key: string, message: string): never => {
+      throw new BitextError('invalid-alignment', message, { file: fileName, field: `${field}/${key}` });
+    };
+    if (paragraph.end < paragraph.start) fail('end', `paragraph ends (${paragraph.end}) before it starts (${paragraph.start})`);
+    if (paragraph.end > record.textLength) {
+      fail('end', `paragraph ends (${paragraph.end}) past the end of the text (textLength ${record.textLength})`);
+    }
+    if (paragraph.start < previousEnd) {
+      fail('start', `paragraph starts (${paragraph.start}) before the previous one ends (${previousEnd}): paragraphs overlap or are out of order`);
+    }
+    if (paragraph.text.length !== paragraph.end - paragraph.start) {
+      fail('text', `text has ${paragraph.text.length} characters but the offsets span ${paragraph.end - paragraph.start}`);
+    }
+    previousEnd = paragraph.end;
+  });
+}
+
+function checkTimes(file: AlignmentFile, fileName: string): void {
+  for (const key of ['created', 'modified'] as const) {
+    if (Number.isNaN(Date.parse(file[key]))) {
+      throw new BitextError('invalid-alignment', `${JSON.stringify(file[key])} is not a real time`, { file: fileName, field: `/${key}` });
+    }
+  }
+}
+
+function checkLinks(file: AlignmentFile, fileName: string): void {
+  const problem = findLinkProblems(file.links, file.source.paragraphs.length, file.target.paragraphs.length)[0];
+  if (!problem) return;
+  // The invariant messages start with the side they are about ("source paragraph 4 is already in link 2"); point the field at it.
+  const side = /^(source|target)\b/.exec(problem.message)?.[1];
+  const field = side ? `/links/${problem.link}/${side}` : `/links/${problem.link}`;
+  throw new BitextError('invalid-alignment', problem.message, { file: fileName, field, link: problem.link });
+}
+
+// ---------------------------------------------------------------------------
+// Copies: the parsed value is rebuilt from known fields only, so nothing the
+// file smuggled in (extra keys, odd prototypes) reaches the rest of the program.
+
+function copyFile(file: AlignmentFile): AlignmentFile {
+  return {
+    schemaVersion: 1,
+    tool: { name: file.tool.name, version: file.tool.version },
+    created: file.created,
+    modified: file.modified,
+    source: copyRecord(file.source),
+    target: copyRecord(file.target),
+    links: file.links.map(copyLink),
+  };
+}
+
+function copyRecord(record: DocumentRecord): DocumentRecord {
+  return {
+    path: record.path,
+    sha256: record.sha256,
+    encoding: copyEncoding(record.encoding),
+    language: copyDocumentLanguage(record.language),
+    textLength: record.textLength,
+    paragraphs: record.paragraphs.map((paragraph) => ({
+      start: paragraph.start,
+      end: paragraph.end,
+      text: paragraph.text,
+      ...(paragraph.language ? { language: copyParagraphLanguage(paragraph.language) } : {}),
+    })),
+  };
+}
+
+function copyEncoding(encoding: DecodedEncoding): DecodedEncoding {
+  return { name: encoding.name, bom: encoding.bom, forced: encoding.forced };
+}
+
+function copyTag(tag: LanguageTag): LanguageTag {
+  return { iso6393: tag.iso6393, bcp47: tag.bcp47, script: tag.script };
+}
+
+function copyDocumentLanguage(language: DocumentLanguage): DocumentLanguage {
+  return {
+    detected: copyTag(language.detected),
+    ...(language.override ? { override: copyTag(language.override) } : {}),
+  };
+}
+
+function copyParagraphLanguage(language: ParagraphLanguage): ParagraphLanguage {
+  return { iso6393: language.iso6393, reason: language.reason, mismatch: language.mismatch };
+}
+
+function copyLink(link: Link): Link {
+  return {
+    source: [...link.source],
+    target: [...link.target],
+    score: link.score,
+    confidence: link.confidence,
+    status: link.status,
+    ...(link.note !== undefined ? { note: link.note } : {}),
+    ...(link.tags !== undefined ? { tags: [...link.tags] } : {}),
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeJson(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return value.length > 40 ? 'a long string' : JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return typeof value === 'object' ? 'an object' : typeof value;
+}
