@@ -97,22 +97,27 @@ export function joinerFor(language: Pick<LanguageTag, 'bcp47' | 'script'> & Part
 
 /**
  * The text of some paragraphs of a document as one export cell: each paragraph
- * trimmed (indentation and line ends are layout, not content), inner CRLF and CR
- * line ends made LF, joined by the document's joiner.
+ * trimmed (indentation and line ends are layout, not content) and made
+ * {@link exportText}, joined by the document's joiner.
  */
 export function joinParagraphs(document: BitextDocument, indices: readonly number[]): string {
   const joiner = joinerFor(effectiveLanguage(document.language));
   return indices
-    .map((index) => normaliseLineEnds(paragraphText(document, index).trim()))
+    .map((index) => exportText(paragraphText(document, index).trim()))
     .join(joiner);
 }
 
 /**
- * CRLF and CR made LF. Every text an export writes goes through it: XML parsers
- * turn a raw CR into LF anyway, so doing it first makes every format agree.
+ * Text as every export writes it: CRLF and CR made LF (XML parsers turn a raw
+ * CR into LF anyway, so doing it first makes every format agree), and a lone
+ * UTF-16 surrogate made U+FFFD. Decoded documents never hold a lone surrogate,
+ * but a hand-edited alignment file can (`"\ud800"`), and no UTF-8 file can
+ * encode one: JSON readers such as serde or Python's encoder reject it.
  */
-export function normaliseLineEnds(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
+export function exportText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 /** The file name at the end of a path, for either separator (shared/ has no node:path). */
@@ -215,8 +220,8 @@ function toPair(alignment: Alignment, link: Link, index: number): ExportPair {
       target: joinParagraphs(alignment.target, link.target),
       status: link.status,
       confidence: link.confidence,
-      ...(link.note !== undefined && link.note.trim() !== '' ? { note: normaliseLineEnds(link.note) } : {}),
-      tags: (link.tags ?? []).map(normaliseLineEnds),
+      ...(link.note !== undefined && link.note.trim() !== '' ? { note: exportText(link.note) } : {}),
+      tags: (link.tags ?? []).map(exportText),
     };
   } catch (error) {
     if (error instanceof RangeError) {

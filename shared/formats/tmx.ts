@@ -2,9 +2,10 @@
  * TMX 1.4b export: one translation unit (`tu`) per exported link, for
  * translation memories and CAT tools.
  *
- * Written with xmlbuilder2, which escapes `<`, `&`, `>` and quotes; characters
- * XML 1.0 forbids (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE,
- * U+FFFF) are dropped by its `invalidCharReplacement`. There is no DOCTYPE: a
+ * Written with xmlbuilder2, which escapes `<`, `>` and quotes (and `&`: see
+ * {@link xmlData}); characters XML 1.0 forbids (C0 controls other than
+ * tab/LF/CR, lone surrogates, U+FFFE, U+FFFF) are dropped by its
+ * `invalidCharReplacement`. There is no DOCTYPE: a
  * reader that fetched the DTD could be made to fetch anything, and TMX does not
  * require one.
  */
@@ -25,6 +26,22 @@ export interface TmxOptions {
 export interface TmxExport {
   readonly xml: string;
   readonly extracted: ExportPairs;
+}
+
+/**
+ * Text for xmlbuilder2's `txt()` and attribute values: every `&` written as
+ * `&amp;`.
+ *
+ * xmlbuilder2 (4.0) escapes an `&` only when it does not look like a reference
+ * (`&name;`, `&#n;`): it takes those for references the caller wrote. Document
+ * text is data, so `AT&amp;T` must stay those nine characters and `&foo;` must
+ * not become an undefined entity that makes the file malformed. Escaping the
+ * ampersands first gives the builder `&amp;`, which it leaves alone. The tests
+ * write `&amp;`, `&#38;` and `&foo;` and read them back, so a change in the
+ * library's behaviour shows.
+ */
+export function xmlData(text: string): string {
+  return text.replaceAll('&', '&amp;');
 }
 
 /**
@@ -80,14 +97,14 @@ export function toTmx(alignment: Alignment, options: TmxOptions = {}): TmxExport
       ...(changed ? { changedate: changed } : {}),
     });
     // The DTD wants every note and prop before the first tuv.
-    if (pair.note !== undefined) tu.ele('note').txt(pair.note);
+    if (pair.note !== undefined) tu.ele('note').txt(xmlData(pair.note));
     addProp(tu, 'x-status', pair.status);
     addProp(tu, 'x-confidence', formatConfidence(pair.confidence));
     for (const tag of pair.tags) addProp(tu, 'x-tag', tag);
     addProp(tu, 'x-source-paragraphs', pair.sourceParagraphs.join(','));
     addProp(tu, 'x-target-paragraphs', pair.targetParagraphs.join(','));
-    tu.ele('tuv', { 'xml:lang': extracted.sourceLanguage }).ele('seg').txt(pair.source);
-    tu.ele('tuv', { 'xml:lang': extracted.targetLanguage }).ele('seg').txt(pair.target);
+    tu.ele('tuv', { 'xml:lang': extracted.sourceLanguage }).ele('seg').txt(xmlData(pair.source));
+    tu.ele('tuv', { 'xml:lang': extracted.targetLanguage }).ele('seg').txt(xmlData(pair.target));
   }
   return { xml: `${document.end({ prettyPrint: true })}\n`, extracted };
 }
@@ -96,5 +113,5 @@ export function toTmx(alignment: Alignment, options: TmxOptions = {}): TmxExport
 type XMLBuilder = ReturnType<typeof create>;
 
 function addProp(parent: XMLBuilder, type: string, value: string): void {
-  parent.ele('prop', { type }).txt(value);
+  parent.ele('prop', { type }).txt(xmlData(value));
 }

@@ -4,14 +4,15 @@
  * state from the link's status, its note, and the workbench's own data
  * (confidence, tags, paragraph indices) where each version keeps such data.
  *
- * Written with xmlbuilder2: markup characters are escaped and characters XML
- * 1.0 forbids are dropped. No DOCTYPE and no schemaLocation, so a reader fetches
+ * Written with xmlbuilder2: markup characters are escaped (every `&` through
+ * `xmlData`, see tmx.ts) and characters XML 1.0 forbids are dropped. No DOCTYPE and no schemaLocation, so a reader fetches
  * nothing.
  */
 import { create } from 'xmlbuilder2';
 import type { Alignment, LinkStatus } from '../model/alignment.ts';
 import { assertNever, BitextError } from '../errors.ts';
 import { toolInfo } from '../version.ts';
+import { xmlData } from './tmx.ts';
 import { baseName, extractPairs, formatConfidence, type ExportFilters, type ExportPair, type ExportPairs } from './export-pairs.ts';
 
 /** The XLIFF versions written. */
@@ -127,7 +128,7 @@ function writeXliff2(alignment: Alignment, extracted: ExportPairs): string {
     ['target-file', baseName(alignment.target.path)],
     ['target-sha256', alignment.target.sha256],
   ] as const) {
-    fileGroup.ele(xliff2MetadataNamespace, 'mda:meta', { type }).txt(value);
+    fileGroup.ele(xliff2MetadataNamespace, 'mda:meta', { type }).txt(xmlData(value));
   }
 
   for (const pair of extracted.pairs) {
@@ -137,15 +138,15 @@ function writeXliff2(alignment: Alignment, extracted: ExportPairs): string {
     const group = unit.ele(xliff2MetadataNamespace, 'mda:metadata').ele(xliff2MetadataNamespace, 'mda:metaGroup', {
       category: 'bitext-workbench',
     });
-    for (const [type, value] of metaEntries(pair)) group.ele(xliff2MetadataNamespace, 'mda:meta', { type }).txt(value);
-    if (pair.note !== undefined) unit.ele(xliff2Namespace, 'notes').ele(xliff2Namespace, 'note').txt(pair.note);
+    for (const [type, value] of metaEntries(pair)) group.ele(xliff2MetadataNamespace, 'mda:meta', { type }).txt(xmlData(value));
+    if (pair.note !== undefined) unit.ele(xliff2Namespace, 'notes').ele(xliff2Namespace, 'note').txt(xmlData(pair.note));
     const segment = unit.ele(xliff2Namespace, 'segment', {
       id: `s${pair.link}`,
       state: xliff2State(pair.status, hasTarget),
       subState: `bitext:${pair.status}`,
     });
-    segment.ele(xliff2Namespace, 'source').txt(pair.source);
-    if (hasTarget) segment.ele(xliff2Namespace, 'target').txt(pair.target);
+    segment.ele(xliff2Namespace, 'source').txt(xmlData(pair.source));
+    if (hasTarget) segment.ele(xliff2Namespace, 'target').txt(xmlData(pair.target));
   }
   return `${document.end({ prettyPrint: true })}\n`;
 }
@@ -183,10 +184,10 @@ function writeXliff12(alignment: Alignment, extracted: ExportPairs, now: Date): 
     unit.att(workbenchXliffNamespace, 'bx:confidence', formatConfidence(pair.confidence));
     unit.att(workbenchXliffNamespace, 'bx:source-paragraphs', pair.sourceParagraphs.join(','));
     unit.att(workbenchXliffNamespace, 'bx:target-paragraphs', pair.targetParagraphs.join(','));
-    unit.ele(xliff12Namespace, 'source').txt(pair.source);
-    if (hasTarget) unit.ele(xliff12Namespace, 'target', { state }).txt(pair.target);
-    if (pair.note !== undefined) unit.ele(xliff12Namespace, 'note').txt(pair.note);
-    for (const tag of pair.tags) unit.ele(workbenchXliffNamespace, 'bx:tag').txt(tag);
+    unit.ele(xliff12Namespace, 'source').txt(xmlData(pair.source));
+    if (hasTarget) unit.ele(xliff12Namespace, 'target', { state }).txt(xmlData(pair.target));
+    if (pair.note !== undefined) unit.ele(xliff12Namespace, 'note').txt(xmlData(pair.note));
+    for (const tag of pair.tags) unit.ele(workbenchXliffNamespace, 'bx:tag').txt(xmlData(tag));
   }
   return `${document.end({ prettyPrint: true })}\n`;
 }
@@ -207,5 +208,5 @@ function metaEntries(pair: ExportPair): [string, string][] {
  * file name read back should be the one written.
  */
 function attributeText(text: string): string {
-  return text.replace(/[\t\r\n]/g, ' ');
+  return xmlData(text.replace(/[\t\r\n]/g, ' '));
 }
