@@ -30,7 +30,13 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   const stack: ('object' | 'array')[] = [];
   let expect: Expect = 'value';
   let position = 0;
-  const fail = (offset: number, reason: string): JsonSyntaxError => ({ ...lineAndColumn(text, offset), offset, reason });
+  const fail = (offset: number, reason: string): JsonSyntaxError => {
+    // A file cut short mid-token (`"confidence": 0.` then nothing) fails on that token, not on the end of
+    // the text; when the error is that close to an end that leaves containers open, say what is likely.
+    const rest = text.slice(offset).trim();
+    const nearEnd = stack.length > 0 && offset < text.length && rest.length <= 16 && !/[{}[\],:"]/.test(rest);
+    return { ...lineAndColumn(text, offset), offset, reason: nearEnd ? `${reason}, and the text ends there (is the file truncated?)` : reason };
+  };
   // After a complete value: the end of the text, or more of the enclosing container.
   const afterValue = (): Expect => (stack.length === 0 ? 'done' : 'comma-or-end');
 

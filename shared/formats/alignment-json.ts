@@ -191,14 +191,14 @@ export function reconstructText(record: DocumentRecord): string {
 
 /**
  * The index of the first paragraph whose stored text differs from `text` at
- * its offsets, or -1 when all match (and `text` has the recorded length).
- * A document whose hash matches should never differ; if it does, it was
- * decoded differently or the file was edited by hand.
+ * its offsets, or -1 when all match. A document whose hash matches should
+ * never differ; if it does, it was decoded differently or the alignment file
+ * was edited by hand. `textLength` is not compared: when the hash matches,
+ * the document is authoritative (and files migrated from version 0 only know
+ * the text up to the end of the last paragraph).
  */
 export function findTextMismatch(record: DocumentRecord, text: string): number {
-  const index = record.paragraphs.findIndex((paragraph) => text.slice(paragraph.start, paragraph.end) !== paragraph.text);
-  if (index !== -1) return index;
-  return text.length === record.textLength ? -1 : record.paragraphs.length;
+  return record.paragraphs.findIndex((paragraph) => text.slice(paragraph.start, paragraph.end) !== paragraph.text);
 }
 
 /**

@@ -155,9 +155,12 @@ test('not JSON: the error names the file, the line and the column', () => {
 
 test('a truncated file says it ends early', async () => {
   const text = serializeAlignment(await smallPair());
-  const error = parseError(text.slice(0, Math.floor(text.length / 2)), 'cut.bitext');
-  assert.equal(error.code, 'invalid-alignment');
-  assert.match(error.message, /cut\.bitext:\d+: not valid JSON: .*truncated/);
+  // Cut everywhere: inside strings, numbers, literals, after commas and colons.
+  for (let cut = 1; cut < text.length - 2; cut += 7) {
+    const error = parseError(text.slice(0, cut), 'cut.bitext');
+    assert.equal(error.code, 'invalid-alignment');
+    assert.match(error.message, /^cut\.bitext:\d+: not valid JSON: .*\(is the file truncated\?\)/, `cut at ${cut}: ${error.message}`);
+  }
   assert.match(parseError('', 'empty.bitext').message, /the file is empty/);
 });
 
