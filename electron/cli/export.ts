@@ -1,0 +1,112 @@
+/**
+ * `bitext export ALIGNMENT -o FILE`: writes the aligned pairs as TMX, XLIFF,
+ * CSV/TSV, XLSX or JSONL, with the same filters as the Export… dialog.
+ */
+import { BitextError } from '../../shared/errors.ts';
+import { exportFormatById, exportFormatForPath, exportFormats, type ExportFormat } from '../../shared/formats/export-format.ts';
+import type { ExportFilters, ExportSkipped } from '../../shared/formats/export-pairs.ts';
+import { loadAlignment } from '../services/alignment-store.ts';
+import { exportAlignment, renderExport } from '../services/export.ts';
+import { expectPositionals, parse } from './args.ts';
+
+export const summary = 'export the aligned pairs as TMX, XLIFF, CSV/TSV, XLSX or JSONL';
+export const usage =
+  `bitext export ALIGNMENT [-o FILE] [--format ${exportFormats.map((format) => format.id).join('|')}] [--force] ` +
+  '[--confirmed-only] [--min-confidence N] [--include-untranslated] [--deduplicate] [--include-rejected]';
+
+const help = `Usage: ${usage}
+
+Writes one pair per link of the alignment file ALIGNMENT to FILE (stdout when
+-o is left out; not for xlsx). The format is --format, else FILE's extension.
+
+  -o, --output FILE         where to write; an existing FILE is refused unless --force
+  --format ID               ${exportFormats.map((format) => `${format.id} (${format.label})`).join(', ')}
+  --force                   replace FILE if it exists
+  --confirmed-only          only links a reviewer confirmed
+  --min-confidence N        only links with confidence >= N (0 to 1)
+  --include-untranslated    keep paragraphs with no counterpart, with an empty side
+                            (CSV, TSV, XLSX, JSONL; XLIFF for source paragraphs; never TMX)
+  --deduplicate             keep the first of identical pairs
+  --include-rejected        keep links a reviewer rejected
+`;
+
+/** Runs `bitext export`. */
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    output: { type: 'string', short: 'o' },
+    format: { type: 'string', short: 'f' },
+    force: { type: 'boolean', default: false },
+    'confirmed-only': { type: 'boolean', default: false },
+    'min-confidence': { type: 'string' },
+    'include-untranslated': { type: 'boolean', default: false },
+    deduplicate: { type: 'boolean', default: false },
+    'include-rejected': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    process.stdout.write(help);
+    return 0;
+  }
+  expectPositionals(positionals, 1, 1, usage);
+  const format = chooseFormat(values.format, values.output);
+  const filters: ExportFilters = {
+    confirmedOnly: values['confirmed-only'],
+    minConfidence: parseConfidence(values['min-confidence']),
+    includeUntranslated: values['include-untranslated'],
+    deduplicate: values.deduplicate,
+    includeRejected: values['include-rejected'],
+  };
+  if (values.output === undefined && format.output === 'binary') {
+    throw new BitextError('invalid-argument', `${format.label} is a binary format: give a file with -o`);
+  }
+
+  const { alignment, report } = await loadAlignment(positionals[0]!);
+  for (const document of [report.source, report.target]) {
+    // The export uses the paragraph texts saved in the alignment, which is what was reviewed.
+    if (document.status !== 'ok') process.stderr.write(`bitext export: note: ${document.message}\n`);
+  }
+
+  if (values.output === undefined) {
+    const { data, extracted } = await renderExport(alignment, format.id, { filters });
+    process.stdout.write(data);
+    process.stderr.write(`Exported ${extracted.pairs.length} pairs${describeSkipped(extracted.skipped)}\n`);
+    return 0;
+  }
+  const result = await exportAlignment(alignment, { format: format.id, path: values.output, filters, overwrite: values.force });
+  process.stderr.write(`Wrote ${result.pairs} pairs to ${result.path} (${format.label})${describeSkipped(result.skipped)}\n`);
+  return 0;
+}
+
+function chooseFormat(id: string | undefined, output: string | undefined): ExportFormat {
+  if (id !== undefined) return exportFormatById(id);
+  const guessed = output !== undefined ? exportFormatForPath(output) : undefined;
+  if (guessed) return guessed;
+  throw new BitextError(
+    'invalid-argument',
+    `cannot tell the format${output ? ` from "${output}"` : ''}: give --format (${exportFormats.map((format) => format.id).join(', ')})`,
+  );
+}
+
+function parseConfidence(text: string | undefined): number {
+  if (text === undefined) return 0;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) {
+    throw new BitextError('invalid-argument', `--min-confidence takes a number from 0 to 1, got "${text}"`);
+  }
+  return value;
+}
+
+function describeSkipped(skipped: ExportSkipped): string {
+  const parts = Object.entries(skipped)
+    .filter(([, count]) => count > 0)
+    .map(([reason, count]) => `${count} ${reasonNames[reason as keyof ExportSkipped]}`);
+  return parts.length > 0 ? `; left out ${parts.join(', ')}` : '';
+}
+
+const reasonNames: Record<keyof ExportSkipped, string> = {
+  untranslated: 'untranslated',
+  rejected: 'rejected',
+  unconfirmed: 'not confirmed',
+  lowConfidence: 'below the minimum confidence',
+  duplicate: 'duplicates',
+};
