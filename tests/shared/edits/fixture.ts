@@ -60,3 +60,32 @@ export function statusString(alignment: Alignment): string {
 
 /** A fixed edit time. */
 export const now = '2024-06-01T12:00:00.000Z';
+
+/** Paragraphs as the corpus has them: one per non-empty line, white space trimmed. A stand-in for `splitParagraphs`. */
+export function lineParagraphs(text: string): { start: number; end: number }[] {
+  const paragraphs: { start: number; end: number }[] = [];
+  const pattern = /[^\n]+/g;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    let start = match.index;
+    let end = start + match[0].length;
+    while (start < end && /\s/u.test(text[start]!)) start++;
+    while (end > start && /\s/u.test(text[end - 1]!)) end--;
+    if (end > start) paragraphs.push({ start, end });
+  }
+  return paragraphs;
+}
+
+/** An alignment of two documents with the given paragraph texts (one per line), linked as `compact` says. */
+export function makeTextAlignment(
+  sourceTexts: readonly string[],
+  targetTexts: readonly string[],
+  compact: string,
+  statuses: readonly LinkStatus[] = [],
+): Alignment {
+  const base = makeAlignment(compact, sourceTexts.length, targetTexts.length, statuses);
+  return {
+    ...base,
+    source: makeDocument('source.txt', sourceTexts),
+    target: makeDocument('target.txt', targetTexts, 'tha'),
+  };
+}
