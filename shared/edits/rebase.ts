@@ -11,7 +11,9 @@
  *   edited side is dropped (reported), and its other side stays, one
  *   paragraph per one-sided link, so no paragraph falls out of the alignment;
  * - a new paragraph comes in unlinked, as its own one-sided link with status
- *   `auto` and confidence 0. Not in no link at all (the model would allow it):
+ *   `auto` and confidence 0 (a paragraph continuing only paragraphs that no
+ *   link held stays in no link, as they were). Not in no link at all (the
+ *   model would allow it):
  *   every consumer (exports, the review queue, the view) already handles
  *   one-sided links, a paragraph in no link would silently fall out of
  *   exports, and confidence 0 puts it at the top of the review queue.
@@ -91,7 +93,7 @@ export interface RebaseReport {
   /** One entry per old link, in old order. */
   readonly links: readonly RebaseEntry[];
   readonly counts: Readonly<Record<RebaseOutcome, number>>;
-  /** New paragraphs that continue no old one; each is its own one-sided link. */
+  /** New paragraphs that continue no old paragraph; each is its own one-sided link. */
   readonly added: readonly number[];
   /** Old paragraphs no new paragraph continues. */
   readonly deleted: readonly number[];
@@ -190,12 +192,14 @@ export function rebaseDocument(
     built.push({ link: oneToOne ? link : moved, from: [index], outcome: oneToOne ? 'kept' : 'moved' });
   }
 
-  const claimed = new Set(claimedBy.keys());
+  // Only paragraphs that continue nothing get a link of their own. One that continues old
+  // paragraphs no link held stays out of every link, as they were: a rebase onto the same
+  // text changes nothing.
   const added: number[] = [];
   const fresh: Link[] = [];
   newParagraphs.forEach((_, paragraph) => {
-    if (parents[paragraph]!.length === 0) added.push(paragraph);
-    if (claimed.has(paragraph)) return;
+    if (parents[paragraph]!.length > 0) return;
+    added.push(paragraph);
     fresh.push({
       source: side === 'source' ? [paragraph] : [],
       target: side === 'target' ? [paragraph] : [],
