@@ -157,3 +157,18 @@ describe('bitext export', () => {
     await assert.rejects(run([alignmentPath, '--min-confidence', '2', '-o', join(folder, 'case-y.csv')]), (error) => isBitextError(error) && error.code === 'invalid-argument');
   });
 });
+
+describe('bitext report', () => {
+  it('writes the report of an alignment file and refuses to overwrite without --force', async () => {
+    const { run: report } = await import('../../electron/cli/report.ts');
+    const alignmentPath = join(folder, 'case-report.bitext');
+    await saveAlignment(alignmentPath, corpus);
+    const output = join(folder, 'case-report.html');
+    assert.equal(await report([alignmentPath, '-o', output]), 0);
+    const read = readBack<{ rows: { id: string }[] }>('html', readFileSync(output));
+    assert.equal(read.rows.length, corpus.links.length);
+    await assert.rejects(report([alignmentPath, '-o', output]), (error) => isBitextError(error));
+    assert.equal(await report([alignmentPath, '-o', output, '--force', '--title', 'NATO <EN-TH>']), 0);
+    assert.match(readFileSync(output, 'utf8'), /<h1>NATO &lt;EN-TH&gt;<\/h1>/);
+  });
+});

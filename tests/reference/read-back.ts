@@ -1,6 +1,7 @@
 /**
  * Runs the reference readers (tests/reference/read-export.py, on Debian's
- * /usr/bin/python3 with translate-toolkit, lxml and openpyxl) on an export and
+ * /usr/bin/python3 with translate-toolkit, lxml and openpyxl; Python's own csv,
+ * json and html.parser) on an export or a report and
  * returns what they found, plus `xmllint` for well-formedness and DTD validity.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The formats read-export.py reads. */
-export type ReferenceFormat = 'tmx' | 'xliff-1.2' | 'xliff-2' | 'csv' | 'tsv' | 'xlsx' | 'jsonl';
+export type ReferenceFormat = 'tmx' | 'xliff-1.2' | 'xliff-2' | 'csv' | 'tsv' | 'xlsx' | 'jsonl' | 'html';
 
 const script = fileURLToPath(new URL('./read-export.py', import.meta.url));
 /** The TMX 1.4b DTD written for the tests (see its header for where it came from). */

@@ -9,6 +9,7 @@ Usage: read-export.py FORMAT FILE
   csv, tsv   Python's csv module (RFC 4180 dialect; utf-8-sig drops the byte-order mark)
   xlsx       openpyxl (Debian package python3-openpyxl): cells, types, frozen panes, wrapping, fonts
   jsonl      Python's json module, one record per line as Python's file iteration splits lines
+  html       Python's html.parser: every element and attribute name, and the text of each table row
 
 Run with Debian's /usr/bin/python3, where translate-toolkit and openpyxl are installed.
 """
@@ -141,6 +142,40 @@ def read_jsonl(path):
     return {"records": records}
 
 
+def read_html(path):
+    from html.parser import HTMLParser
+
+    class Collector(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.elements = []
+            self.attributes = set()
+            self.rows = []
+            self._row = None
+
+        def handle_starttag(self, tag, attrs):
+            self.elements.append(tag)
+            for name, value in attrs:
+                self.attributes.add(name)
+                if tag == "tr" and name == "id":
+                    self._row = {"id": value, "text": ""}
+
+        def handle_endtag(self, tag):
+            if tag == "tr" and self._row is not None:
+                self.rows.append(self._row)
+                self._row = None
+
+        def handle_data(self, data):
+            if self._row is not None:
+                self._row["text"] += data
+
+    with open(path, encoding="utf-8") as handle:
+        collector = Collector()
+        collector.feed(handle.read())
+        collector.close()
+    return {"elements": sorted(set(collector.elements)), "attributes": sorted(collector.attributes), "rows": collector.rows}
+
+
 def main(argv):
     if len(argv) != 3:
         sys.stderr.write(__doc__)
@@ -154,6 +189,7 @@ def main(argv):
         "tsv": lambda p: read_delimited(p, "\t"),
         "xlsx": read_xlsx,
         "jsonl": read_jsonl,
+        "html": read_html,
     }
     if kind not in readers:
         sys.stderr.write(f"unknown format {kind}\n")
