@@ -81,7 +81,6 @@ export function toTmx(alignment: Alignment, options: TmxOptions = {}): TmxExport
     adminlang: 'en',
     srclang: extracted.sourceLanguage,
     datatype: 'plaintext',
-    'o-encoding': 'UTF-8',
     creationdate: tmxDate(options.now ?? new Date()) ?? '',
   });
   addProp(header, 'x-source-file', baseName(alignment.source.path));

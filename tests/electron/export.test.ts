@@ -123,7 +123,7 @@ describe('exportAlignment', () => {
   });
 
   it('leaves the old file whole when the disk refuses the write mid-file (file size limit)', () => {
-    // A child process with a 4 KiB file-size limit: the ~25 KB TMX fails with EFBIG part-way through writing.
+    // A child process with a 4 KiB file-size limit: the ~17 KB TMX fails with EFBIG part-way through writing.
     const path = join(folder, 'limited.tmx');
     writeFileSync(path, 'old export');
     const script = fileURLToPath(new URL('../reference/export-corpus.ts', import.meta.url));
