@@ -6,6 +6,9 @@
 import { isBitextError } from '../shared/errors.ts';
 import * as align from './cli/align.ts';
 import * as detect from './cli/detect.ts';
+import * as pair from './cli/pair.ts';
+import * as exportCommand from './cli/export.ts';
+import * as report from './cli/report.ts';
 
 /** A subcommand: what it does, how to call it, and the code that runs it. */
 export interface Command {
@@ -14,7 +17,7 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-const commands: Readonly<Record<string, Command>> = { align, detect };
+const commands: Readonly<Record<string, Command>> = { align, detect, pair, export: exportCommand, report };
 
 function help(): string {
   const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(8)} ${command.summary}\n           ${command.usage}`);
