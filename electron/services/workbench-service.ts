@@ -1,0 +1,491 @@
+/**
+ * The workbench's API in plain Node: what the renderer asks of its host, done
+ * with the document loader, the aligner and the alignment store. Electron's
+ * main process (over IPC) and the browser host (over HTTP) both serve this one
+ * object, so the two hosts cannot drift apart.
+ *
+ * The hosts differ in what they may read. The desktop host reads any absolute
+ * path: the renderer only ever sends paths the user chose (native dialogs,
+ * drops, the command line, Open recent). The browser host is reachable by any
+ * page that learns its token, so it reads only the files it was started with,
+ * the bundled corpus sample and files inside its workspace; everything else
+ * arrives as bytes the user picked in the browser. It writes only inside the
+ * workspace, and only alignment files.
+ */
+import { mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { toApiError, validateRequest, type ApiMethod, type ApiResult } from '../../shared/api.ts';
+import type {
+  FileRef,
+  HostInfo,
+  LanguageChoice,
+  OpenPairRequest,
+  RecentEntry,
+  SaveRequest,
+  SaveResult,
+  Session,
+  SetLanguageRequest,
+  Settings,
+  ViewSettings,
+  WorkbenchApi,
+  DocumentSource,
+} from '../../shared/api.ts';
+import { BitextError } from '../../shared/errors.ts';
+import type { Alignment } from '../../shared/model/alignment.ts';
+import type { BitextDocument } from '../../shared/model/document.ts';
+import { loadDocument, sha256Hex } from '../../shared/document/load.ts';
+import { alignDocuments, withDocumentLanguage } from '../../shared/pipeline.ts';
+import { languageTag, toBcp47 } from '../../shared/language/detect.ts';
+import {
+  alignmentFileExtension,
+  alignmentFileExtensions,
+  alignmentFromFile,
+  documentFromRecord,
+  parseAlignmentFile,
+  reconstructText,
+} from '../../shared/formats/alignment-json.ts';
+import { toolInfo } from '../../shared/version.ts';
+import { loadAlignment, saveAlignment, type DocumentReport, type LoadedAlignment } from './alignment-store.ts';
+import { readDocumentBytes, maxDocumentBytes } from './documents.ts';
+import type { SettingsStore } from './settings.ts';
+
+/** The corpus pair the workbench opens when started without files. */
+export const samplePair = {
+  source: 'corpus/nato-asia-2023.en.original-with-page-clutter.txt',
+  target: 'corpus/nato-asia-2023.th.translation.txt',
+} as const;
+
+/** What the host was started with. */
+export type InitialFiles =
+  | { readonly kind: 'sample' }
+  | { readonly kind: 'pair'; readonly source: string; readonly target: string }
+  | { readonly kind: 'alignment'; readonly path: string };
+
+/** Options of {@link createWorkbenchService}. */
+export interface WorkbenchServiceOptions {
+  readonly host: 'electron' | 'browser';
+  /** The project (or packaged app) root: the corpus sample is under it. */
+  readonly rootDir: string;
+  /** The files named on the command line; default: the corpus sample. Paths are taken from the current directory. */
+  readonly initial?: InitialFiles;
+  /**
+   * Browser host: the folder saves go to and files may be read from. Default:
+   * the folder of the source document named on the command line, else
+   * `$XDG_DATA_HOME/bitext-workbench/workspace` (so the sample never writes into the checkout).
+   */
+  readonly workspace?: string;
+  readonly settings: SettingsStore;
+  /** The clock (tests fix it). */
+  readonly now?: () => string;
+  /** The platform reported to the renderer; default `process.platform`. */
+  readonly platform?: string;
+}
+
+/** The API plus what the hosts need to know about it. */
+export interface WorkbenchService extends WorkbenchApi {
+  readonly host: 'electron' | 'browser';
+  /** Browser host: the workspace folder (absolute). */
+  readonly workspace: string | undefined;
+  /** Called after settings change (the desktop shell follows the theme with `nativeTheme`). */
+  onDidChangeSettings(listener: (settings: Settings) => void): () => void;
+}
+
+/** ISO 639-3 codes the language select offers (franc's codes), besides whatever was detected. */
+const offeredLanguages = [
+  'eng', 'tha', 'cmn', 'jpn', 'kor', 'vie', 'khm', 'lao', 'mya', 'ind', 'zlm', 'tgl', 'hin', 'ben', 'urd',
+  'arb', 'pes', 'heb', 'tur', 'rus', 'ukr', 'pol', 'ces', 'deu', 'nld', 'fra', 'spa', 'por', 'ita', 'ron',
+  'hun', 'ell', 'swe', 'dan', 'nob', 'fin',
+];
+
+/** The default workspace of the browser host when no source folder applies. */
+export function defaultWorkspace(env: NodeJS.ProcessEnv = process.env): string {
+  const data = env.XDG_DATA_HOME && env.XDG_DATA_HOME.length > 0 ? env.XDG_DATA_HOME : join(process.env.HOME ?? '.', '.local', 'share');
+  return join(data, 'bitext-workbench', 'workspace');
+}
+
+/** Creates the service. Nothing is read until a method is called. */
+export function createWorkbenchService(options: WorkbenchServiceOptions): WorkbenchService {
+  const host = options.host;
+  const rootDir = resolve(options.rootDir);
+  const initial: InitialFiles = options.initial ?? { kind: 'sample' };
+  const now = options.now ?? (() => new Date().toISOString());
+  const settings = options.settings;
+  const listeners = new Set<(settings: Settings) => void>();
+
+  const initialPaths = initialFilePaths(initial, rootDir);
+  const workspace =
+    host === 'browser'
+      ? resolve(options.workspace ?? (initial.kind === 'pair' ? dirname(resolve(initial.source)) : initial.kind === 'alignment' ? dirname(resolve(initial.path)) : defaultWorkspace()))
+      : undefined;
+  /** Files the browser host may read besides the workspace: the command line's and the sample's. */
+  const allowedFiles = new Set(
+    [...initialPaths, resolve(rootDir, samplePair.source), resolve(rootDir, samplePair.target)].map((path) => resolve(path)),
+  );
+  /** Bytes of documents the browser uploaded, by SHA-256, so a save can put them beside the alignment. */
+  const uploads = new Map<string, { readonly name: string; readonly bytes: Uint8Array }>();
+
+  async function resolveReadable(path: string): Promise<string> {
+    if (host === 'electron') {
+      if (!isAbsolute(path)) throw new BitextError('invalid-argument', 'expected an absolute path', { file: path });
+      return resolve(path);
+    }
+    const absolute = workspace && !isAbsolute(path) ? resolve(workspace, path) : resolve(path);
+    if (allowedFiles.has(absolute)) return absolute;
+    if (workspace && (await isInside(absolute, workspace))) return absolute;
+    throw forbidden(path);
+  }
+
+  async function readSource(source: DocumentSource, encoding: OpenPairRequest['sourceEncoding']): Promise<{ document: BitextDocument; path?: string }> {
+    switch (source.kind) {
+      case 'document':
+        return { document: source.document };
+      case 'path': {
+        const path = await resolveReadable(source.path);
+        const bytes = await readDocumentBytes(path);
+        return { document: await loadDocument(bytes, path, encoding ? { encoding } : {}), path };
+      }
+      case 'upload': {
+        const bytes = decodeBase64(source.base64, source.name);
+        const document = await loadDocument(bytes, source.name, encoding ? { encoding } : {});
+        uploads.set(document.sha256, { name: source.name, bytes });
+        return { document };
+      }
+    }
+  }
+
+  function suggestedPathFor(source: BitextDocument): string {
+    const name = basename(source.path);
+    const stem = name.includes('.') ? name.slice(0, name.indexOf('.')) : name;
+    const file = `${stem || 'alignment'}${alignmentFileExtension}`;
+    if (host === 'browser') return join(workspace!, file);
+    return isAbsolute(source.path) ? join(dirname(source.path), file) : file;
+  }
+
+  async function openPairOfPaths(source: string, target: string): Promise<Session> {
+    return api.openPair({ source: { kind: 'path', path: source }, target: { kind: 'path', path: target } });
+  }
+
+  async function openAlignmentPath(path: string): Promise<Session> {
+    const file = await resolveReadable(path);
+    if (host === 'browser') await checkDocumentPathsReadable(file);
+    const loaded = await loadAlignment(file);
+    await remember({ kind: 'alignment', path: file, opened: now() });
+    return { alignment: loaded.alignment, alignmentPath: file, suggestedPath: file, warnings: loadWarnings(loaded) };
+  }
+
+  /**
+   * The browser host reads an alignment's documents only where it may read files.
+   * The store would read any recorded path; it shows the text only when the hash
+   * matches, but even "missing" or "changed" would tell a page what exists.
+   */
+  async function checkDocumentPathsReadable(file: string): Promise<void> {
+    const json = await readFile(file, 'utf8').catch(() => undefined);
+    if (json === undefined) return; // The store reports the unreadable file itself.
+    let content;
+    try {
+      content = parseAlignmentFile(json, file);
+    } catch {
+      return; // Likewise for a file that is not an alignment: the store names the problem.
+    }
+    for (const record of [content.source, content.target]) {
+      await resolveReadable(resolve(dirname(file), record.path));
+    }
+  }
+
+  async function remember(entry: RecentEntry): Promise<void> {
+    // Open recent is a convenience: a settings folder that cannot be written must not fail the open.
+    await settings.addRecent(entry).catch(() => undefined);
+  }
+
+  /** Browser host: puts uploaded documents' bytes beside the alignment, so the saved file finds them again. */
+  async function placeUploads(alignment: Alignment, folder: string): Promise<Alignment> {
+    let result = alignment;
+    for (const side of ['source', 'target'] as const) {
+      const document = result[side];
+      if (isAbsolute(document.path)) continue;
+      const upload = uploads.get(document.sha256);
+      if (!upload) continue;
+      const path = await freeNameFor(folder, upload.name, upload.bytes, document.sha256);
+      result = { ...result, [side]: { ...document, path } };
+    }
+    return result;
+  }
+
+  const api: WorkbenchService = {
+    host,
+    workspace,
+
+    onDidChangeSettings(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    async hostInfo(): Promise<HostInfo> {
+      return {
+        kind: host,
+        tool: { name: toolInfo.name, version: toolInfo.version },
+        ...(workspace ? { workspace } : {}),
+        languages: languageChoices(),
+        platform: options.platform ?? process.platform,
+      };
+    },
+
+    async openInitial(): Promise<Session> {
+      switch (initial.kind) {
+        case 'sample':
+          return openPairOfPaths(resolve(rootDir, samplePair.source), resolve(rootDir, samplePair.target));
+        case 'pair':
+          return openPairOfPaths(resolve(initial.source), resolve(initial.target));
+        case 'alignment':
+          return openAlignmentPath(resolve(initial.path));
+      }
+    },
+
+    async openPair(request: OpenPairRequest): Promise<Session> {
+      const source = await readSource(request.source, request.sourceEncoding);
+      const target = await readSource(request.target, request.targetEncoding);
+      const alignment = alignDocuments(source.document, target.document, { now: now() });
+      if (source.path && target.path) await remember({ kind: 'pair', source: source.path, target: target.path, opened: now() });
+      return { alignment, suggestedPath: suggestedPathFor(alignment.source), warnings: [] };
+    },
+
+    async openAlignment(request: { readonly file: FileRef }): Promise<Session> {
+      const file = request.file;
+      if (file.kind === 'path') return openAlignmentPath(file.path);
+      // Uploaded alignment: its documents are not readable from here, so show the paragraph texts it saved.
+      const bytes = decodeBase64(file.base64, file.name);
+      const content = parseAlignmentFile(new TextDecoder('utf-8').decode(bytes), file.name);
+      const alignment = alignmentFromFile(content, {
+        source: documentFromRecord(content.source, reconstructText(content.source), basename(content.source.path)),
+        target: documentFromRecord(content.target, reconstructText(content.target), basename(content.target.path)),
+      });
+      return {
+        alignment,
+        suggestedPath: host === 'browser' ? join(workspace!, file.name) : file.name,
+        warnings: ['The documents were not read: the text shown is the paragraph text saved in the alignment file.'],
+      };
+    },
+
+    async setDocumentLanguage(request: SetLanguageRequest): Promise<Alignment> {
+      const document = request.alignment[request.side];
+      const override = request.language === null ? undefined : languageTag(request.language, document.language.detected.script);
+      return withDocumentLanguage(request.alignment, request.side, override, now());
+    },
+
+    async saveAlignment(request: SaveRequest): Promise<SaveResult> {
+      const path = await resolveWritable(request.path);
+      const existing = await stat(path).catch(() => undefined);
+      if (existing && !request.overwrite) {
+        throw new BitextError('io', 'the file already exists; choose Save as… to replace it', { file: path });
+      }
+      for (const document of [request.alignment.source, request.alignment.target]) {
+        if (isAbsolute(document.path) && resolve(document.path) === path) {
+          throw new BitextError('invalid-argument', 'this is one of the documents; save the alignment under another name', { file: path });
+        }
+      }
+      await mkdir(dirname(path), { recursive: true });
+      const alignment = host === 'browser' ? await placeUploads(request.alignment, dirname(path)) : request.alignment;
+      await saveAlignment(path, { ...alignment, modified: now() });
+      await remember({ kind: 'alignment', path, opened: now() });
+      return { path, backup: existing !== undefined };
+    },
+
+    async recentFiles(): Promise<readonly RecentEntry[]> {
+      const entries = await settings.recent();
+      if (host === 'electron') return entries;
+      const readable: RecentEntry[] = [];
+      for (const entry of entries) {
+        const paths = entry.kind === 'alignment' ? [entry.path] : [entry.source, entry.target];
+        const allowed = await Promise.all(paths.map((path) => resolveReadable(path).then(() => true, () => false)));
+        if (allowed.every(Boolean)) readable.push(entry);
+      }
+      return readable;
+    },
+
+    async getSettings(): Promise<Settings> {
+      return settings.read();
+    },
+
+    async updateViewSettings(request: Partial<ViewSettings>): Promise<Settings> {
+      const next = await settings.updateView(request);
+      for (const listener of listeners) listener(next);
+      return next;
+    },
+  };
+
+  async function resolveWritable(path: string): Promise<string> {
+    const extension = extname(path).toLowerCase();
+    if (!alignmentFileExtensions.includes(extension)) {
+      throw new BitextError('invalid-argument', `alignment files end in ${alignmentFileExtensions.join(' or ')}`, { file: path });
+    }
+    if (host === 'electron') {
+      if (!isAbsolute(path)) throw new BitextError('invalid-argument', 'expected an absolute path', { file: path });
+      return resolve(path);
+    }
+    const absolute = resolve(workspace!, path);
+    if (!(await isInside(absolute, workspace!))) throw forbidden(path);
+    return absolute;
+  }
+
+  return api;
+}
+
+/**
+ * Validates the argument, calls the method, and wraps the outcome for the wire:
+ * what both hosts do with every request, so they answer alike.
+ */
+export async function callApi(api: WorkbenchApi, method: ApiMethod, argument: unknown): Promise<ApiResult<unknown>> {
+  try {
+    const request = validateRequest(method, argument);
+    const call = api[method] as (request: unknown) => Promise<unknown>;
+    const value = await call.call(api, request);
+    return { ok: true, value: value ?? null };
+  } catch (error) {
+    return toApiError(error);
+  }
+}
+
+function forbidden(path: string): BitextError {
+  // 'io' is what the UI shows as "cannot open"; the wire code 'forbidden' is the transport's (bad token, bad sender).
+  return new BitextError(
+    'io',
+    'the browser host opens only the files it was started with, the sample and files in its workspace; choose the file in the browser instead',
+    { file: path },
+  );
+}
+
+/** What `npm start -- …` asked for: files, and the options of the hosts. */
+export interface StartArgs {
+  readonly initial: InitialFiles;
+  /** `--browser`: the HTTP host even where Electron is installed. */
+  readonly browser: boolean;
+  /** `--open`: open the browser host's URL with xdg-open (or the platform's equivalent). */
+  readonly open: boolean;
+  /** `--port N`: the browser host's port (default: any free one). */
+  readonly port?: number;
+  /** `--workspace DIR`: the browser host's workspace. */
+  readonly workspace?: string;
+}
+
+/**
+ * Reads the command line of `npm start` / `node bin/start.js`: no file opens the
+ * corpus sample, one file an alignment, two files an original and its translation.
+ *
+ * @throws BitextError 'invalid-argument' with a message for the user.
+ */
+export function parseStartArgs(argv: readonly string[]): StartArgs {
+  const files: string[] = [];
+  let browser = false;
+  let open = false;
+  let port: number | undefined;
+  let workspace: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--browser') browser = true;
+    else if (arg === '--open') open = true;
+    else if (arg === '--port' || arg === '--workspace') {
+      const value = argv[++i];
+      if (value === undefined) throw new BitextError('invalid-argument', `${arg} needs a value`);
+      if (arg === '--port') {
+        port = Number(value);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BitextError('invalid-argument', `--port: not a port number: ${value}`);
+      } else workspace = resolve(value);
+    } else if (arg.startsWith('--')) {
+      // Electron and Chromium add switches of their own (--no-sandbox, --enable-logging…); they are not files.
+      continue;
+    } else files.push(arg);
+  }
+  let initial: InitialFiles;
+  if (files.length === 0) initial = { kind: 'sample' };
+  else if (files.length === 1) {
+    const [path] = files as [string];
+    if (!alignmentFileExtensions.includes(extname(path).toLowerCase())) {
+      throw new BitextError('invalid-argument', `one file opens an alignment (${alignmentFileExtensions.join(', ')}); give two files to align an original with its translation`, { file: path });
+    }
+    initial = { kind: 'alignment', path: resolve(path) };
+  } else if (files.length === 2) initial = { kind: 'pair', source: resolve(files[0]!), target: resolve(files[1]!) };
+  else throw new BitextError('invalid-argument', `expected at most two files (an original and its translation), got ${files.length}`);
+  return { initial, browser, open, ...(port === undefined ? {} : { port }), ...(workspace === undefined ? {} : { workspace }) };
+}
+
+function initialFilePaths(initial: InitialFiles, rootDir: string): string[] {
+  switch (initial.kind) {
+    case 'sample':
+      return [resolve(rootDir, samplePair.source), resolve(rootDir, samplePair.target)];
+    case 'pair':
+      return [resolve(initial.source), resolve(initial.target)];
+    case 'alignment':
+      return [resolve(initial.path)];
+  }
+}
+
+/** Whether `path` is inside `folder` once symbolic links are followed (for paths that do not exist yet, their folder's). */
+async function isInside(path: string, folder: string): Promise<boolean> {
+  const realFolder = await realpath(folder).catch(() => resolve(folder));
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch {
+    const parent = await realpath(dirname(path)).catch(() => undefined);
+    if (parent === undefined) {
+      // The folder does not exist yet (a new workspace): judge the path as written.
+      real = resolve(path);
+      const fromFolder = relative(resolve(folder), real);
+      return fromFolder !== '' && !fromFolder.startsWith('..') && !isAbsolute(fromFolder);
+    }
+    real = join(parent, basename(path));
+  }
+  const fromFolder = relative(realFolder, real);
+  return fromFolder !== '' && fromFolder !== '..' && !fromFolder.startsWith(`..${sep}`) && !isAbsolute(fromFolder);
+}
+
+function decodeBase64(base64: string, name: string): Uint8Array {
+  const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+  if (bytes.length > maxDocumentBytes) {
+    throw new BitextError('too-large', `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MiB; the workbench opens documents up to ${maxDocumentBytes / 1024 / 1024} MiB`, { file: name });
+  }
+  return bytes;
+}
+
+/** A path in `folder` for an uploaded document: its own name, unless another file has that name. */
+async function freeNameFor(folder: string, name: string, bytes: Uint8Array, sha256: string): Promise<string> {
+  const extension = extname(name);
+  const stem = name.slice(0, name.length - extension.length);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const candidate = join(folder, attempt === 0 ? name : `${stem} (${attempt + 1})${extension}`);
+    const existing = await readFile(candidate).catch(() => undefined);
+    if (existing === undefined) {
+      await writeFile(candidate, bytes, { flag: 'wx' });
+      return candidate;
+    }
+    if ((await sha256Hex(new Uint8Array(existing))) === sha256) return candidate;
+  }
+  throw new BitextError('io', `could not find a free name for ${name}`, { file: join(folder, name) });
+}
+
+function languageChoices(): LanguageChoice[] {
+  const names = new Intl.DisplayNames(['en'], { type: 'language' });
+  return offeredLanguages
+    .map((iso6393) => {
+      const bcp47 = toBcp47(iso6393);
+      let name = iso6393;
+      try {
+        name = names.of(bcp47) ?? iso6393;
+      } catch {
+        // A code Intl does not know keeps its code as its name.
+      }
+      return { iso6393, bcp47, name };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+}
+
+function loadWarnings(loaded: LoadedAlignment): string[] {
+  const warnings: string[] = [];
+  if (loaded.report.migratedFrom !== undefined) {
+    warnings.push(`The file was written in schema version ${loaded.report.migratedFrom}; saving writes the current version.`);
+  }
+  for (const report of [loaded.report.source, loaded.report.target] as DocumentReport[]) {
+    if (report.status !== 'ok') warnings.push(report.message);
+  }
+  return warnings;
+}

@@ -1,0 +1,416 @@
+/**
+ * The side-by-side alignment view: the original in one Monaco editor, the
+ * translation in another, the connector gutter between them. It shows an
+ * alignment and reports what the user does (text edits, caret moves); it
+ * never changes the alignment itself — the store does, and hands the new
+ * value back through {@link AlignmentView.update}.
+ */
+import type { ViewSettings } from '../../shared/api.ts';
+import type { Alignment, Side } from '../../shared/model/alignment.ts';
+import { indexLinks, isPaired, confidenceBand, describeLink, otherSide, paragraphAt, type LinkIndex } from '../state/alignment-index.ts';
+import type { Caret } from '../state/workbench-state.ts';
+import type { TextEdit } from '../state/text-edit.ts';
+import { ConnectorLayer, type Connector } from './connectors.ts';
+import { caretDecorations, paragraphDecorations, type LanguageName } from './decorations.ts';
+import { layoutRows, levelZones, paragraphLines, withoutZones, type LineRange, type Zone } from './level.ts';
+import { editorOptions, lineHeightFor, monaco, setUpMonacoEnvironment } from './monaco-setup.ts';
+import { syncScrolling } from './scroll-sync.ts';
+import { ZoneLayer } from './view-zones.ts';
+
+type Editor = monaco.editor.IStandaloneCodeEditor;
+
+/** Where the view lives in the page. */
+export interface AlignmentViewElements {
+  readonly source: HTMLElement;
+  readonly target: HTMLElement;
+  readonly gutter: SVGSVGElement;
+}
+
+/** What the view tells its owner. */
+export interface AlignmentViewEvents {
+  /** The user changed the text of one side (ranges of the text before the change). */
+  onTextEdit(side: Side, edits: readonly TextEdit[]): void;
+  /** The caret moved. */
+  onCaret(caret: Caret): void;
+  /** Monaco normalised mixed line ends in a document to `eol`; the alignment must follow before the next update. */
+  onLineEndsNormalised(side: Side, eol: '\n' | '\r\n'): void;
+  /** A layout finished (spacers and connectors are in place). */
+  onLayout?(): void;
+  /** Something to tell the user briefly (a jump that has nowhere to go). */
+  onHint(message: string): void;
+}
+
+/** One editor and what the view keeps for it. */
+interface Pane {
+  readonly side: Side;
+  readonly editor: Editor;
+  readonly model: monaco.editor.ITextModel;
+  readonly zones: ZoneLayer;
+  readonly bands: monaco.editor.IEditorDecorationsCollection;
+  readonly highlight: monaco.editor.IEditorDecorationsCollection;
+  lines: LineRange[];
+  /** Paragraph number (1-based) shown beside the first line of each paragraph. */
+  numbers: Map<number, number>;
+}
+
+/** The two editors, their spacers and decorations, and the connectors. */
+export class AlignmentView {
+  private readonly panes: Record<Side, Pane>;
+  private readonly connectors: ConnectorLayer;
+  private readonly disposers: (() => void)[] = [];
+  private alignment: Alignment | undefined;
+  private index: LinkIndex | undefined;
+  private caret: Caret | undefined;
+  private view: ViewSettings;
+  /** True while the view itself writes into a model: those changes are not the user's. */
+  private writing = false;
+  private decorationsStale = true;
+  private frame = 0;
+  private laidOut = false;
+  private lastFocused: Side = 'source';
+
+  constructor(
+    private readonly elements: AlignmentViewElements,
+    view: ViewSettings,
+    private readonly languageName: LanguageName,
+    private readonly events: AlignmentViewEvents,
+  ) {
+    setUpMonacoEnvironment();
+    this.view = view;
+    this.panes = { source: this.createPane('source', elements.source), target: this.createPane('target', elements.target) };
+    this.connectors = new ConnectorLayer(elements.gutter, (link) => this.selectLink(link));
+    this.connectors.setVisible(view.showConnectors);
+    this.disposers.push(
+      syncScrolling(this.panes.source.editor, this.panes.target.editor, (scrollTop) => this.connectors.scrollTo(scrollTop)),
+    );
+    const resize = new ResizeObserver(() => this.layout());
+    resize.observe(elements.source);
+    resize.observe(elements.target);
+    this.disposers.push(() => resize.disconnect());
+  }
+
+  private createPane(side: Side, element: HTMLElement): Pane {
+    const model = monaco.editor.createModel('', 'plaintext');
+    const pane = {} as Pane;
+    const editor = monaco.editor.create(element, {
+      ...editorOptions({
+        fontSize: this.view.fontSize,
+        ariaLabel: side === 'source' ? 'Original' : 'Translation',
+        lineNumbers: (line) => String(pane.numbers.get(line) ?? ''),
+      }),
+      model,
+    });
+    Object.assign(pane, {
+      side,
+      editor,
+      model,
+      zones: new ZoneLayer(editor),
+      bands: editor.createDecorationsCollection(),
+      highlight: editor.createDecorationsCollection(),
+      lines: [],
+      numbers: new Map<number, number>(),
+    } satisfies Pane);
+
+    model.onDidChangeContent((event) => {
+      if (this.writing) return;
+      this.events.onTextEdit(
+        side,
+        event.changes.map((change) => ({ offset: change.rangeOffset, length: change.rangeLength, text: change.text })),
+      );
+    });
+    editor.onDidChangeCursorPosition((event) => {
+      if (!this.writing) this.reportCaret(side, event.position);
+    });
+    editor.onDidFocusEditorText(() => {
+      this.lastFocused = side;
+      const position = editor.getPosition();
+      if (position) this.reportCaret(side, position);
+    });
+    // Wrapping changed (width, font, text): the spacers must follow.
+    editor.onDidContentSizeChange(() => this.scheduleLayout());
+    editor.addAction({
+      id: 'bitext.jumpToPartner',
+      label: 'Jump to Partner Paragraph',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyMod.Alt | monaco.KeyCode.KeyJ],
+      contextMenuGroupId: 'navigation',
+      contextMenuOrder: 1,
+      run: () => {
+        this.jumpToPartner();
+      },
+    });
+    return pane;
+  }
+
+  /** The editor of one side (for tests and commands). */
+  editor(side: Side): Editor {
+    return this.panes[side].editor;
+  }
+
+  /** Shows a newly opened alignment: new texts, caret at the top. */
+  show(alignment: Alignment): void {
+    this.alignment = alignment;
+    this.index = indexLinks(alignment);
+    this.caret = undefined;
+    for (const side of ['source', 'target'] as const) {
+      const pane = this.panes[side];
+      pane.zones.clear();
+      pane.highlight.clear();
+      this.writing = true;
+      try {
+        pane.model.setValue(alignment[side].text);
+      } finally {
+        this.writing = false;
+      }
+      if (pane.model.getValueLength() !== alignment[side].text.length || pane.model.getValue() !== alignment[side].text) {
+        this.events.onLineEndsNormalised(side, pane.model.getEOL() === '\r\n' ? '\r\n' : '\n');
+      }
+      pane.editor.setScrollTop(0);
+      // Not the user's move: no link is "under the caret" until they click or type.
+      this.writing = true;
+      try {
+        pane.editor.setPosition({ lineNumber: 1, column: 1 });
+      } finally {
+        this.writing = false;
+      }
+    }
+    this.decorationsStale = true;
+    this.laidOut = false;
+    this.relayout();
+  }
+
+  /**
+   * Takes a changed alignment whose texts are already in the editors (the user's
+   * edits, a language override): decorations and layout follow.
+   */
+  update(alignment: Alignment): void {
+    if (alignment === this.alignment) return;
+    this.alignment = alignment;
+    this.index = indexLinks(alignment);
+    this.decorationsStale = true;
+    for (const side of ['source', 'target'] as const) {
+      const pane = this.panes[side];
+      if (pane.model.getValueLength() !== alignment[side].text.length) {
+        // Never expected: the one text edit path keeps them equal. Resynchronise rather than draw wrong offsets.
+        console.error(`The ${side} editor and the alignment disagree on the text length; reloading the text`);
+        this.writing = true;
+        try {
+          pane.model.setValue(alignment[side].text);
+        } finally {
+          this.writing = false;
+        }
+      }
+    }
+    this.scheduleLayout();
+  }
+
+  /** Applies changed view settings. */
+  setView(view: ViewSettings): void {
+    const previous = this.view;
+    this.view = view;
+    if (view.fontSize !== previous.fontSize) {
+      for (const pane of Object.values(this.panes)) {
+        pane.editor.updateOptions({ fontSize: view.fontSize, lineHeight: lineHeightFor(view.fontSize) });
+      }
+    }
+    if (view.muteUntranslated !== previous.muteUntranslated) this.decorationsStale = true;
+    this.connectors.setVisible(view.showConnectors);
+    this.scheduleLayout();
+  }
+
+  /** Highlights the link under the caret on both sides. */
+  highlightCaret(caret: Caret | undefined): void {
+    this.caret = caret;
+    this.applyHighlight();
+  }
+
+  private applyHighlight(): void {
+    const alignment = this.alignment;
+    const caret = this.caret;
+    for (const side of ['source', 'target'] as const) {
+      const pane = this.panes[side];
+      if (!alignment || !caret || caret.link < 0) pane.highlight.clear();
+      else pane.highlight.set(caretDecorations(alignment, side, caret.link, caret.side, pane.lines) as monaco.editor.IModelDeltaDecoration[]);
+    }
+    this.connectors.setActive(caret?.link ?? -1);
+  }
+
+  private reportCaret(side: Side, position: monaco.IPosition): void {
+    const alignment = this.alignment;
+    const index = this.index;
+    if (!alignment || !index) return;
+    const offset = this.panes[side].model.getOffsetAt(position);
+    const paragraph = paragraphAt(alignment[side].paragraphs, offset);
+    const link = paragraph >= 0 ? (index[side][paragraph] ?? -1) : -1;
+    this.events.onCaret({ side, paragraph, link, line: position.lineNumber, column: position.column });
+  }
+
+  /**
+   * Moves the caret to the start of the partner of the paragraph under the
+   * caret (Ctrl+Alt+J), in the other editor. Returns false, with a hint, when
+   * there is none.
+   */
+  jumpToPartner(): boolean {
+    const alignment = this.alignment;
+    const caret = this.caret;
+    if (!alignment || !caret) return false;
+    if (caret.link < 0) {
+      this.events.onHint('The caret is not in a paragraph.');
+      return false;
+    }
+    const link = alignment.links[caret.link]!;
+    const other = otherSide(caret.side);
+    const partner = link[other][0];
+    if (partner === undefined) {
+      this.events.onHint(
+        caret.side === 'source' ? `Paragraph ${caret.paragraph + 1} is not translated.` : `Paragraph ${caret.paragraph + 1} has no original.`,
+      );
+      return false;
+    }
+    this.moveCaretTo(other, partner);
+    return true;
+  }
+
+  /** Puts the caret at the start of the original's side of `link` (clicking its connector). */
+  selectLink(link: number): void {
+    const current = this.alignment?.links[link];
+    if (!current) return;
+    const side: Side = current.source.length > 0 ? 'source' : 'target';
+    this.moveCaretTo(side, current[side][0]!);
+  }
+
+  private moveCaretTo(side: Side, paragraph: number): void {
+    const alignment = this.alignment;
+    if (!alignment) return;
+    const pane = this.panes[side];
+    const start = alignment[side].paragraphs[paragraph]?.start ?? 0;
+    const position = pane.model.getPositionAt(start);
+    pane.editor.setPosition(position);
+    pane.editor.revealPositionInCenterIfOutsideViewport(position);
+    pane.editor.focus();
+  }
+
+  /** Runs an editor command on the editor that last had the focus. */
+  runOnFocused(command: 'undo' | 'redo' | 'find'): void {
+    const editor = this.panes[this.lastFocused].editor;
+    editor.focus();
+    if (command === 'find') void editor.getAction('actions.find')?.run();
+    else editor.trigger('bitext', command, null);
+  }
+
+  /** Lays the editors out again after their containers changed size. */
+  layout(): void {
+    for (const pane of Object.values(this.panes)) pane.editor.layout();
+    this.scheduleLayout();
+  }
+
+  /** Recomputes spacers and connectors on the next frame (once, however often it is asked). */
+  scheduleLayout(): void {
+    if (this.frame !== 0) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.relayout();
+    });
+  }
+
+  /** Recomputes lines, decorations, spacers and connectors now. */
+  relayout(): void {
+    if (this.frame !== 0) {
+      cancelAnimationFrame(this.frame);
+      this.frame = 0;
+    }
+    const alignment = this.alignment;
+    if (!alignment) return;
+    for (const side of ['source', 'target'] as const) this.measureLines(side, alignment);
+    if (this.decorationsStale) {
+      this.decorationsStale = false;
+      for (const side of ['source', 'target'] as const) {
+        const pane = this.panes[side];
+        pane.bands.set(
+          paragraphDecorations(alignment, {
+            side,
+            lines: pane.lines,
+            positionAt: (offset) => pane.model.getPositionAt(offset),
+            languageName: this.languageName,
+            muteUntranslated: this.view.muteUntranslated,
+          }) as monaco.editor.IModelDeltaDecoration[],
+        );
+      }
+    }
+    this.applyHighlight();
+    this.level(alignment);
+    this.drawConnectors(alignment);
+    this.laidOut = true;
+    this.events.onLayout?.();
+  }
+
+  private measureLines(side: Side, alignment: Alignment): void {
+    const pane = this.panes[side];
+    const lines = paragraphLines(alignment[side].paragraphs, (offset) => pane.model.getPositionAt(offset).lineNumber);
+    const numbers = new Map<number, number>();
+    lines.forEach((range, index) => {
+      if (!numbers.has(range.first)) numbers.set(range.first, index + 1);
+    });
+    const changed = numbers.size !== pane.numbers.size || [...numbers].some(([line, number]) => pane.numbers.get(line) !== number);
+    pane.lines = lines;
+    pane.numbers = numbers;
+    if (changed) pane.editor.updateOptions({ lineNumbers: (line: number) => String(pane.numbers.get(line) ?? '') });
+  }
+
+  private level(alignment: Alignment): void {
+    const { source, target } = this.panes;
+    const measureOf = (pane: Pane) =>
+      withoutZones(
+        pane.zones.zones,
+        pane.model.getLineCount(),
+        (line) => pane.editor.getTopForLineNumber(line),
+        (line) => pane.editor.getBottomForLineNumber(line),
+      );
+    const rows = layoutRows(alignment.links, source.lines, target.lines);
+    const zones = levelZones(rows, { source: measureOf(source), target: measureOf(target) });
+    const bySide = (side: Side): Zone[] => zones.filter((zone) => zone.side === side);
+
+    // Keep the line at the top of the view where it is while spacers above it change.
+    const editor = source.editor;
+    const firstVisible = editor.getVisibleRanges()[0]?.startLineNumber ?? 1;
+    const offset = editor.getScrollTop() - editor.getTopForLineNumber(firstVisible);
+    const changedSource = source.zones.apply(bySide('source'));
+    const changedTarget = target.zones.apply(bySide('target'));
+    if ((changedSource || changedTarget) && this.laidOut && editor.getScrollTop() > 0) {
+      editor.setScrollTop(editor.getTopForLineNumber(firstVisible) + offset, 1);
+    }
+    if (target.editor.getScrollTop() !== editor.getScrollTop()) target.editor.setScrollTop(editor.getScrollTop(), 1);
+  }
+
+  private drawConnectors(alignment: Alignment): void {
+    const { source, target } = this.panes;
+    const connectors: Connector[] = [];
+    alignment.links.forEach((link, index) => {
+      if (!isPaired(link)) return;
+      const sFirst = source.lines[link.source[0]!];
+      const sLast = source.lines[link.source.at(-1)!];
+      const tFirst = target.lines[link.target[0]!];
+      const tLast = target.lines[link.target.at(-1)!];
+      if (!sFirst || !sLast || !tFirst || !tLast) return;
+      connectors.push({
+        link: index,
+        source: { top: source.editor.getTopForLineNumber(sFirst.first), bottom: source.editor.getBottomForLineNumber(sLast.last) },
+        target: { top: target.editor.getTopForLineNumber(tFirst.first), bottom: target.editor.getBottomForLineNumber(tLast.last) },
+        confidence: confidenceBand(link.confidence),
+        status: link.status,
+        title: `${describeLink(link)} · confidence ${link.confidence.toFixed(2)} · ${link.status}`,
+      });
+    });
+    this.connectors.draw(connectors);
+    this.connectors.scrollTo(source.editor.getScrollTop());
+  }
+
+  /** Removes the editors. */
+  dispose(): void {
+    if (this.frame !== 0) cancelAnimationFrame(this.frame);
+    for (const dispose of this.disposers) dispose();
+    for (const pane of Object.values(this.panes)) {
+      pane.editor.dispose();
+      pane.model.dispose();
+    }
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The centre gutter: an SVG between the two editors with one connector per
+ * link that has both sides, from the original's paragraphs to the
+ * translation's. Colour says the aligner's confidence (green ≥ 0.8, yellow
+ * ≥ 0.5, red below); a solid outline says a reviewer confirmed the link, a
+ * dotted one that the aligner made it.
+ *
+ * Connectors are laid out once per layout in content coordinates; scrolling
+ * only moves the group (both editors scroll together, see scroll-sync.ts).
+ */
+import type { LinkStatus } from '../../shared/model/alignment.ts';
+import type { ConfidenceBand } from '../state/alignment-index.ts';
+
+/** A vertical extent in an editor's content, in pixels. */
+export interface Span {
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/** One connector to draw. */
+export interface Connector {
+  readonly link: number;
+  readonly source: Span;
+  readonly target: Span;
+  readonly confidence: ConfidenceBand;
+  readonly status: LinkStatus;
+  /** A one-line description for the tooltip. */
+  readonly title: string;
+}
+
+const svgNamespace = 'http://www.w3.org/2000/svg';
+
+/**
+ * The outline of a connector in a gutter `width` wide: the source span on the
+ * left edge, the target span on the right, joined by two S-curves.
+ */
+export function connectorPath(connector: Pick<Connector, 'source' | 'target'>, width: number): string {
+  const inset = 1;
+  const { source, target } = connector;
+  const sTop = source.top + inset;
+  const sBottom = Math.max(sTop + 2, source.bottom - inset);
+  const tTop = target.top + inset;
+  const tBottom = Math.max(tTop + 2, target.bottom - inset);
+  const middle = width / 2;
+  const f = (value: number) => value.toFixed(1);
+  return [
+    `M0,${f(sTop)}`,
+    `C${f(middle)},${f(sTop)} ${f(middle)},${f(tTop)} ${f(width)},${f(tTop)}`,
+    `L${f(width)},${f(tBottom)}`,
+    `C${f(middle)},${f(tBottom)} ${f(middle)},${f(sBottom)} 0,${f(sBottom)}`,
+    'Z',
+  ].join(' ');
+}
+
+/** Draws and redraws the connectors in one SVG element. */
+export class ConnectorLayer {
+  private readonly group: SVGGElement;
+  private readonly paths = new Map<number, SVGPathElement>();
+  private activeLink = -1;
+
+  constructor(
+    private readonly svg: SVGSVGElement,
+    private readonly onSelect: (link: number) => void,
+  ) {
+    this.group = document.createElementNS(svgNamespace, 'g');
+    this.group.classList.add('connectors');
+    svg.append(this.group);
+    svg.addEventListener('click', (event) => {
+      const target = event.target as Element | null;
+      const link = target?.getAttribute('data-link');
+      if (link !== null && link !== undefined) this.onSelect(Number(link));
+    });
+  }
+
+  /** Replaces the drawn connectors with `connectors`. */
+  draw(connectors: readonly Connector[]): void {
+    const width = this.svg.clientWidth || 48;
+    const seen = new Set<number>();
+    for (const connector of connectors) {
+      seen.add(connector.link);
+      let path = this.paths.get(connector.link);
+      if (!path) {
+        path = document.createElementNS(svgNamespace, 'path');
+        path.setAttribute('data-link', String(connector.link));
+        path.append(document.createElementNS(svgNamespace, 'title'));
+        this.group.append(path);
+        this.paths.set(connector.link, path);
+      }
+      path.setAttribute('d', connectorPath(connector, width));
+      path.setAttribute(
+        'class',
+        `connector confidence-${connector.confidence} status-${connector.status}${connector.link === this.activeLink ? ' active' : ''}`,
+      );
+      path.firstElementChild!.textContent = connector.title;
+    }
+    for (const [link, path] of this.paths) {
+      if (!seen.has(link)) {
+        path.remove();
+        this.paths.delete(link);
+      }
+    }
+  }
+
+  /** Moves the connectors with the editors' scroll position. */
+  scrollTo(scrollTop: number): void {
+    this.group.setAttribute('transform', `translate(0 ${-scrollTop})`);
+  }
+
+  /** Emphasises the connector of `link` (-1: none). */
+  setActive(link: number): void {
+    if (link === this.activeLink) return;
+    this.paths.get(this.activeLink)?.classList.remove('active');
+    this.activeLink = link;
+    const path = this.paths.get(link);
+    if (path) {
+      path.classList.add('active');
+      // Drawn last, so its outline is not hidden under its neighbours'.
+      this.group.append(path);
+    }
+  }
+
+  /** Shows or hides the layer. */
+  setVisible(visible: boolean): void {
+    this.svg.classList.toggle('hidden', !visible);
+  }
+}

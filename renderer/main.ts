@@ -1,0 +1,410 @@
+/**
+ * The workbench page: connects to the host, builds the toolbar, the two
+ * document headers, the alignment view and the status bar, and carries out
+ * the user's commands. State lives in the store (state/workbench-state.ts);
+ * the views draw from it.
+ */
+import './styles.css';
+import type { FileRef, HostInfo, RecentEntry, Session, ShellCommand, ViewSettings } from '../shared/api.ts';
+import type { Side } from '../shared/model/alignment.ts';
+import { ApiError, connectHost, type Host } from './api-client.ts';
+import { AlignmentView } from './editors/alignment-view.ts';
+import { loadTextFonts, monaco, setUpMonacoEnvironment, themeNames } from './editors/monaco-setup.ts';
+import { otherSide } from './state/alignment-index.ts';
+import {
+  alignmentChanged,
+  busyChanged,
+  caretMoved,
+  createStore,
+  initialState,
+  isDirty,
+  lineEndsNormalised,
+  noticeAdded,
+  noticeDismissed,
+  sessionName,
+  sessionOpened,
+  sessionSaved,
+  textEdited,
+  viewChanged,
+  windowTitle,
+  type Notice,
+  type WorkbenchState,
+} from './state/workbench-state.ts';
+import { aboutDialog, confirmDialog, saveAsDialog, viewOptionsDialog } from './ui/dialogs.ts';
+import { fileName } from './ui/dom.ts';
+import { installDropHandling, type DropRequest } from './ui/drop.ts';
+import { languageNamer, renderHeader } from './ui/header.ts';
+import { renderNotices } from './ui/notices.ts';
+import { renderStatusBar } from './ui/status-bar.ts';
+import { createToolbar } from './ui/toolbar.ts';
+
+function element<T extends Element = HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`The page lacks #${id}`);
+  return found as unknown as T;
+}
+
+const now = () => new Date().toISOString();
+
+async function start(): Promise<void> {
+  const host = connectHost();
+  const store = createStore(initialState);
+  const info: HostInfo = await host.api.hostInfo();
+  const settings = await host.api.getSettings().catch(() => undefined);
+  if (settings) store.update((state) => viewChanged(state, settings.view));
+  const hostLabel = info.kind === 'electron' ? 'Desktop app' : 'Browser host';
+  const languageName = languageNamer(info.languages);
+
+  setUpMonacoEnvironment();
+  applyTheme(store.get().view);
+  await loadTextFonts(store.get().view.fontSize);
+
+  const notify = (kind: Notice['kind'], message: string) => store.update((state) => noticeAdded(state, kind, message));
+  const fail = (error: unknown) => {
+    const message = error instanceof ApiError || error instanceof Error ? error.message : String(error);
+    notify('error', message);
+  };
+
+  const view = new AlignmentView(
+    { source: element('source-editor'), target: element('target-editor'), gutter: element<SVGSVGElement>('gutter') },
+    store.get().view,
+    languageName,
+    {
+      onTextEdit: (side, edits) => store.update((state) => textEdited(state, side, edits, now())),
+      onCaret: (caret) => store.update((state) => caretMoved(state, caret)),
+      onLineEndsNormalised: (side, eol) => store.update((state) => lineEndsNormalised(state, side, eol, now())),
+      onLayout: () => {
+        const root = document.documentElement;
+        root.dataset.layouts = String(Number(root.dataset.layouts ?? '0') + 1);
+      },
+      onHint: (message) => notify('info', message),
+    },
+  );
+
+  // ---- Commands -------------------------------------------------------------------------------
+
+  async function busy<T>(message: string, work: () => Promise<T>): Promise<T | undefined> {
+    store.update((state) => busyChanged(state, message));
+    try {
+      return await work();
+    } catch (error) {
+      fail(error);
+      return undefined;
+    } finally {
+      store.update((state) => busyChanged(state, undefined));
+    }
+  }
+
+  /** Asks before unsaved changes would be lost; true to go on. */
+  async function mayDiscard(): Promise<boolean> {
+    const state = store.get();
+    if (!isDirty(state) || !state.session) return true;
+    return confirmDialog('Discard unsaved changes?', `${sessionName(state.session)} has changes that were not saved.`, 'Discard changes');
+  }
+
+  function opened(session: Session | undefined, workspacePath?: string): void {
+    if (!session) return;
+    store.update((state) => sessionOpened(state, session));
+    if (info.kind === 'browser') rememberInUrl(workspacePath);
+  }
+
+  async function openSide(side: Side, ref?: FileRef | null): Promise<void> {
+    const file = ref === undefined ? await host.shell.chooseFile(side).catch((error) => (fail(error), null)) : ref;
+    if (!file || !(await mayDiscard())) return;
+    const current = store.get().session?.alignment;
+    const other = otherSide(side);
+    const otherSource = current ? { kind: 'document' as const, document: current[other] } : undefined;
+    if (!otherSource) {
+      notify('info', 'Open the other document too, then they are aligned.');
+      return;
+    }
+    const request = side === 'source' ? { source: file, target: otherSource } : { source: otherSource, target: file };
+    opened(await busy('Aligning…', () => host.api.openPair(request)));
+  }
+
+  async function openPair(source: FileRef, target: FileRef): Promise<void> {
+    if (!(await mayDiscard())) return;
+    opened(await busy('Aligning…', () => host.api.openPair({ source, target })));
+  }
+
+  async function openAlignment(ref?: FileRef | null): Promise<void> {
+    const file = ref === undefined ? await host.shell.chooseFile('alignment').catch((error) => (fail(error), null)) : ref;
+    if (!file || !(await mayDiscard())) return;
+    opened(await busy('Opening…', () => host.api.openAlignment({ file })), file.kind === 'path' ? file.path : undefined);
+  }
+
+  async function openRecent(entry: RecentEntry): Promise<void> {
+    if (entry.kind === 'alignment') await openAlignment({ kind: 'path', path: entry.path });
+    else await openPair({ kind: 'path', path: entry.source }, { kind: 'path', path: entry.target });
+  }
+
+  async function openPaths(paths: readonly string[]): Promise<void> {
+    if (paths.length === 1) await openAlignment({ kind: 'path', path: paths[0]! });
+    else if (paths.length === 2) await openPair({ kind: 'path', path: paths[0]! }, { kind: 'path', path: paths[1]! });
+  }
+
+  async function saveTo(path: string, overwrite: boolean): Promise<boolean> {
+    const session = store.get().session;
+    if (!session) return false;
+    const revision = session.revision;
+    const result = await busy('Saving…', () => host.api.saveAlignment({ alignment: session.alignment, path, overwrite }));
+    if (!result) return false;
+    store.update((state) => sessionSaved(state, result.path, revision));
+    notify('info', `Saved ${fileName(result.path)}${result.backup ? ' (the previous version is kept as .bak)' : ''}.`);
+    if (info.kind === 'browser') rememberInUrl(result.path);
+    return true;
+  }
+
+  async function saveAs(): Promise<boolean> {
+    const session = store.get().session;
+    if (!session) return false;
+    const suggested = session.path ?? session.suggestedPath;
+    if (info.kind === 'electron') {
+      const path = await host.shell.chooseSavePath(suggested).catch((error) => (fail(error), null));
+      // The native dialog has already asked about replacing an existing file.
+      return path ? saveTo(path, true) : false;
+    }
+    const workspace = info.workspace ?? '';
+    const name = await saveAsDialog(workspace, relativeToWorkspace(suggested) ?? fileName(suggested));
+    if (!name) return false;
+    try {
+      const result = await host.api.saveAlignment({ alignment: session.alignment, path: name, overwrite: false });
+      store.update((state) => sessionSaved(state, result.path, session.revision));
+      notify('info', `Saved ${fileName(result.path)}.`);
+      rememberInUrl(result.path);
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'io' && /already exists/.test(error.message)) {
+        if (await confirmDialog('Replace the file?', `${name} already exists in the workspace.`, 'Replace')) return saveTo(name, true);
+        return false;
+      }
+      fail(error);
+      return false;
+    }
+  }
+
+  async function save(): Promise<boolean> {
+    const session = store.get().session;
+    if (!session) return false;
+    return session.path ? saveTo(session.path, true) : saveAs();
+  }
+
+  async function setLanguage(side: Side, language: string | null): Promise<void> {
+    const session = store.get().session;
+    if (!session) return;
+    const alignment = await busy('Checking paragraph languages…', () =>
+      host.api.setDocumentLanguage({ alignment: session.alignment, side, language }),
+    );
+    if (alignment) store.update((state) => alignmentChanged(state, alignment));
+    else render(store.get(), store.get()); // Put the select back.
+  }
+
+  function nextMismatch(side: Side): void {
+    const state = store.get();
+    const document = state.session?.alignment[side];
+    if (!document) return;
+    const from = state.caret?.side === side ? state.caret.paragraph : -1;
+    const indices = document.paragraphs.flatMap((paragraph, index) => (paragraph.language?.mismatch ? [index] : []));
+    const next = indices.find((index) => index > from) ?? indices[0];
+    if (next === undefined) return;
+    const editor = view.editor(side);
+    const position = editor.getModel()!.getPositionAt(document.paragraphs[next]!.start);
+    editor.setPosition(position);
+    editor.revealPositionInCenterIfOutsideViewport(position);
+    editor.focus();
+  }
+
+  async function viewOptions(): Promise<void> {
+    const patch = await viewOptionsDialog(store.get().view);
+    if (!patch) return;
+    try {
+      const settings = await host.api.updateViewSettings(patch);
+      store.update((state) => viewChanged(state, settings.view));
+    } catch (error) {
+      // Settings that cannot be saved still apply to this window.
+      store.update((state) => viewChanged(state, { ...state.view, ...patch }));
+      fail(error);
+    }
+  }
+
+  function about(): void {
+    void aboutDialog(info.tool.name, info.tool.version, hostLabel);
+  }
+
+  async function runCommand(command: ShellCommand): Promise<void> {
+    switch (command.kind) {
+      case 'open-source':
+        return openSide('source');
+      case 'open-target':
+        return openSide('target');
+      case 'open-alignment':
+        return openAlignment();
+      case 'open-recent':
+        return openRecent(command.entry);
+      case 'open-paths':
+        return openPaths(command.paths);
+      case 'save':
+        await save();
+        return;
+      case 'save-as':
+        await saveAs();
+        return;
+      case 'save-and-close':
+        if (await save()) host.shell.closeWindow();
+        return;
+      case 'undo':
+      case 'redo':
+      case 'find':
+        return view.runOnFocused(command.kind);
+      case 'jump-to-partner':
+        view.jumpToPartner();
+        return;
+      case 'view-options':
+        return viewOptions();
+      case 'about':
+        return about();
+    }
+  }
+
+  async function onDrop(request: DropRequest | string): Promise<void> {
+    if (typeof request === 'string') return notify('warning', request);
+    try {
+      switch (request.kind) {
+        case 'alignment':
+          return await openAlignment(await host.shell.fileRefFor(request.file));
+        case 'pair':
+          return await openPair(await host.shell.fileRefFor(request.source), await host.shell.fileRefFor(request.target));
+        case 'document':
+          return await openSide(request.side, await host.shell.fileRefFor(request.file));
+      }
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  /** Browser host: the alignment's workspace path goes in the address, so a reload reopens it. */
+  function rememberInUrl(path: string | undefined): void {
+    const url = new URL(location.href);
+    const relative = path ? relativeToWorkspace(path) : undefined;
+    if (relative) url.searchParams.set('open', relative);
+    else url.searchParams.delete('open');
+    history.replaceState(history.state, '', url.pathname + url.search);
+  }
+
+  function relativeToWorkspace(path: string): string | undefined {
+    const workspace = info.workspace;
+    if (!workspace) return undefined;
+    const prefix = workspace.endsWith('/') || workspace.endsWith('\\') ? workspace : `${workspace}/`;
+    return path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
+  }
+
+  // ---- Views ----------------------------------------------------------------------------------
+
+  const toolbar = createToolbar(
+    element('toolbar'),
+    {
+      openSource: () => void openSide('source'),
+      openTarget: () => void openSide('target'),
+      openAlignment: () => void openAlignment(),
+      recentEntries: () => host.api.recentFiles(),
+      openRecent: (entry) => void openRecent(entry),
+      save: () => void save(),
+      saveAs: () => void saveAs(),
+      undo: () => view.runOnFocused('undo'),
+      redo: () => view.runOnFocused('redo'),
+      find: () => view.runOnFocused('find'),
+      jumpToPartner: () => void view.jumpToPartner(),
+      viewOptions: () => void viewOptions(),
+      about,
+    },
+    info.platform,
+  );
+  const headerEvents = { onLanguage: (side: Side, language: string | null) => void setLanguage(side, language), onNextMismatch: nextMismatch };
+  let lastWindowState = '';
+
+  function render(state: WorkbenchState, previous: WorkbenchState): void {
+    const session = state.session;
+    const alignment = session?.alignment;
+    if (session && session.serial !== previous.session?.serial) view.show(session.alignment);
+    else if (alignment && alignment !== previous.session?.alignment) view.update(alignment);
+    if (state.caret !== previous.caret) view.highlightCaret(state.caret);
+    if (state.view !== previous.view) {
+      view.setView(state.view);
+      applyTheme(state.view);
+    }
+    const documentsChanged = alignment?.source !== previous.session?.alignment.source || alignment?.target !== previous.session?.alignment.target;
+    if (documentsChanged || state === previous) {
+      renderHeader(element('source-header'), 'source', alignment?.source, info.languages, headerEvents);
+      renderHeader(element('target-header'), 'target', alignment?.target, info.languages, headerEvents);
+    }
+    renderStatusBar(element('status-bar'), alignment, state.caret, hostLabel);
+    renderNotices(element('notices'), state.notices, (id) => store.update((current) => noticeDismissed(current, id)));
+    element('progress').hidden = state.busy === undefined;
+    document.documentElement.dataset.busy = String(state.busy !== undefined);
+    const dirty = isDirty(state);
+    toolbar.setTitle(session ? sessionName(session) : 'No alignment', session?.path, dirty);
+    toolbar.setEnabled(session !== undefined);
+    const title = windowTitle(state);
+    if (`${title}|${dirty}` !== lastWindowState) {
+      lastWindowState = `${title}|${dirty}`;
+      host.shell.setWindowState(title, dirty);
+    }
+  }
+
+  store.subscribe(render);
+  render(store.get(), store.get());
+
+  host.shell.onCommand((command) => void runCommand(command));
+  installDropHandling(element('panes'), element('drop-overlay'), (request) => void onDrop(request));
+  window.addEventListener('keydown', (event) => {
+    // The shortcuts the desktop menu gives; in the browser the page handles them (the menu does on the desktop).
+    if (info.kind === 'electron') return;
+    const mod = event.ctrlKey || event.metaKey;
+    if (mod && !event.altKey && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      void (event.shiftKey ? saveAs() : save());
+    } else if (mod && event.key.toLowerCase() === 'o') {
+      event.preventDefault();
+      if (event.altKey) void openAlignment();
+      else void openSide(event.shiftKey ? 'target' : 'source');
+    }
+  });
+  window.addEventListener('beforeunload', (event) => {
+    if (info.kind === 'browser' && isDirty(store.get())) event.preventDefault();
+  });
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => applyTheme(store.get().view));
+  document.fonts.addEventListener('loadingdone', () => {
+    monaco.editor.remeasureFonts();
+    view.scheduleLayout();
+  });
+
+  // ---- First document -------------------------------------------------------------------------
+
+  const reopen = info.kind === 'browser' ? new URL(location.href).searchParams.get('open') : null;
+  if (reopen) {
+    const session = await busy('Opening…', () => host.api.openAlignment({ file: { kind: 'path', path: reopen } }));
+    if (session) opened(session, session.alignmentPath);
+    else opened(await busy('Aligning…', () => host.api.openInitial()));
+  } else {
+    const session = await busy('Aligning…', () => host.api.openInitial());
+    if (session) opened(session, session.alignmentPath);
+  }
+  view.relayout();
+  document.documentElement.dataset.ready = 'true';
+}
+
+/** Light or dark, from the setting or (for `system`) the system's preference, for the page and Monaco. */
+function applyTheme(view: ViewSettings): void {
+  const dark = view.theme === 'dark' || (view.theme === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);
+  document.documentElement.classList.toggle('dark', dark);
+  monaco.editor.setTheme(dark ? themeNames.dark : themeNames.light);
+}
+
+start().catch((error: unknown) => {
+  console.error(error);
+  document.documentElement.dataset.ready = 'error';
+  const message = document.createElement('pre');
+  message.className = 'fatal';
+  message.textContent = `The workbench could not start: ${error instanceof Error ? error.message : String(error)}`;
+  document.body.prepend(message);
+});

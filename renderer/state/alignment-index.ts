@@ -1,0 +1,109 @@
+/**
+ * Derived data about an alignment, computed once per alignment value: which
+ * link each paragraph is in, and the figures the status bar shows. Pure.
+ */
+import type { Alignment, Link, Side } from '../../shared/model/alignment.ts';
+import type { Paragraph } from '../../shared/model/document.ts';
+
+/** For each paragraph of each side, the index of its link (-1 when it is in none). */
+export interface LinkIndex {
+  readonly source: Int32Array;
+  readonly target: Int32Array;
+}
+
+/** Maps every paragraph to its link. */
+export function indexLinks(alignment: Pick<Alignment, 'source' | 'target' | 'links'>): LinkIndex {
+  const source = new Int32Array(alignment.source.paragraphs.length).fill(-1);
+  const target = new Int32Array(alignment.target.paragraphs.length).fill(-1);
+  alignment.links.forEach((link, index) => {
+    for (const paragraph of link.source) if (paragraph < source.length) source[paragraph] = index;
+    for (const paragraph of link.target) if (paragraph < target.length) target[paragraph] = index;
+  });
+  return { source, target };
+}
+
+/** The other side. */
+export function otherSide(side: Side): Side {
+  return side === 'source' ? 'target' : 'source';
+}
+
+/** True when the link has paragraphs on both sides (it gets a connector). */
+export function isPaired(link: Pick<Link, 'source' | 'target'>): boolean {
+  return link.source.length > 0 && link.target.length > 0;
+}
+
+/** What the status bar reports. */
+export interface AlignmentStats {
+  readonly links: number;
+  /** Links with both sides. */
+  readonly paired: number;
+  /** Links a reviewer confirmed. */
+  readonly confirmed: number;
+  /** Confirmed links as a whole percentage of all links (0 when there are none). */
+  readonly confirmedPercent: number;
+  /** Source paragraphs in links without a target (1:0): not translated. */
+  readonly untranslatedSource: number;
+  /** Target paragraphs in links without a source (0:1): added in the translation. */
+  readonly untranslatedTarget: number;
+  /** Paragraphs whose language is not their document's. */
+  readonly mismatchedSource: number;
+  readonly mismatchedTarget: number;
+}
+
+/** Counts links, confirmations, untranslated and mismatched paragraphs. */
+export function alignmentStats(alignment: Alignment): AlignmentStats {
+  let paired = 0;
+  let confirmed = 0;
+  let untranslatedSource = 0;
+  let untranslatedTarget = 0;
+  for (const link of alignment.links) {
+    if (isPaired(link)) paired++;
+    else if (link.target.length === 0) untranslatedSource += link.source.length;
+    else untranslatedTarget += link.target.length;
+    if (link.status === 'confirmed') confirmed++;
+  }
+  const links = alignment.links.length;
+  return {
+    links,
+    paired,
+    confirmed,
+    confirmedPercent: links === 0 ? 0 : Math.round((confirmed / links) * 100),
+    untranslatedSource,
+    untranslatedTarget,
+    mismatchedSource: alignment.source.paragraphs.filter((paragraph) => paragraph.language?.mismatch).length,
+    mismatchedTarget: alignment.target.paragraphs.filter((paragraph) => paragraph.language?.mismatch).length,
+  };
+}
+
+/**
+ * The paragraph that holds `offset` (its end counts: the caret after a
+ * paragraph's last character is in it), or -1 between paragraphs.
+ */
+export function paragraphAt(paragraphs: readonly Paragraph[], offset: number): number {
+  let low = 0;
+  let high = paragraphs.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const paragraph = paragraphs[middle]!;
+    if (offset < paragraph.start) high = middle - 1;
+    else if (offset > paragraph.end) low = middle + 1;
+    else return middle;
+  }
+  return -1;
+}
+
+/** The confidence band a connector is coloured by: green ≥ 0.8, yellow ≥ 0.5, red below. */
+export type ConfidenceBand = 'high' | 'medium' | 'low';
+
+/** Which confidence band `confidence` falls in. */
+export function confidenceBand(confidence: number): ConfidenceBand {
+  if (confidence >= 0.8) return 'high';
+  if (confidence >= 0.5) return 'medium';
+  return 'low';
+}
+
+/** A link as a reader names it, with 1-based paragraph numbers: `12 ↔ 1`, `18, 20 ↔ 6`, `3 ↔ –`. */
+export function describeLink(link: Pick<Link, 'source' | 'target'>): string {
+  const side = (indices: readonly number[]) => (indices.length === 0 ? '–' : indices.map((index) => index + 1).join(', '));
+  return `${side(link.source)} ↔ ${side(link.target)}`;
+}

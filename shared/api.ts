@@ -1,0 +1,536 @@
+/**
+ * The one contract between the workbench's user interface and the host that
+ * reads and writes files for it.
+ *
+ * `WorkbenchApi` is implemented once, in plain Node (electron/services/workbench-service.ts),
+ * and reached two ways: over Electron IPC (electron/ipc.ts + electron/preload.ts) and over
+ * HTTP (electron/http-host.ts, `POST /api/<method>` with a JSON body). Both wrap every
+ * answer in an {@link ApiResult}, because neither IPC nor JSON carries an `Error` intact.
+ * Both validate every argument with {@link validateRequest} before the service sees it.
+ *
+ * `DesktopShell` holds what only the desktop window can do (native dialogs, the window's
+ * title, the close prompt, menu commands). The browser host has no such thing; the renderer
+ * does those with the DOM instead.
+ */
+import type { Alignment, Link, LinkStatus, Side } from './model/alignment.ts';
+import type { BitextDocument, EncodingName, Paragraph } from './model/document.ts';
+import { BitextError, type ErrorCode } from './errors.ts';
+import { findLinkProblems } from './model/invariants.ts';
+
+/** A file the user chose: by path (desktop, command line, workspace) or by its bytes (browser upload). */
+export type FileRef =
+  | { readonly kind: 'path'; readonly path: string }
+  | {
+      readonly kind: 'upload';
+      /** The file's name as the browser gives it (no directory). */
+      readonly name: string;
+      /** The file's bytes, base64-encoded. */
+      readonly base64: string;
+    };
+
+/** One document of a pair: a file to read, or a document already loaded (kept when the other side changes). */
+export type DocumentSource = FileRef | { readonly kind: 'document'; readonly document: BitextDocument };
+
+/** What `openPair` needs: the original, its translation, and optionally the encodings to force. */
+export interface OpenPairRequest {
+  readonly source: DocumentSource;
+  readonly target: DocumentSource;
+  readonly sourceEncoding?: EncodingName;
+  readonly targetEncoding?: EncodingName;
+}
+
+/** What the workbench shows: an alignment and where it lives on disk. */
+export interface Session {
+  readonly alignment: Alignment;
+  /** Where the alignment was read from or last saved; absent for a new, unsaved alignment. */
+  readonly alignmentPath?: string;
+  /** Where Save puts a new alignment (the user may change it in Save as…). */
+  readonly suggestedPath: string;
+  /** Things the user should know about what was opened (a document changed since the alignment was saved…). */
+  readonly warnings: readonly string[];
+}
+
+/** The answer to a save. */
+export interface SaveResult {
+  /** The absolute path written. */
+  readonly path: string;
+  /** Whether an earlier version was kept as `<path>.bak`. */
+  readonly backup: boolean;
+}
+
+/** An entry of the Open recent list. */
+export type RecentEntry =
+  | { readonly kind: 'alignment'; readonly path: string; readonly opened: string }
+  | { readonly kind: 'pair'; readonly source: string; readonly target: string; readonly opened: string };
+
+/** The colour theme: follow the system, or force one. */
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+/** View options the user can change; kept between runs. */
+export interface ViewSettings {
+  readonly theme: ThemeChoice;
+  /** Editor font size in CSS pixels (11–24). */
+  readonly fontSize: number;
+  /** Draw the connectors between the editors. */
+  readonly showConnectors: boolean;
+  /** Show untranslated paragraphs in a muted colour (they are mostly page clutter). */
+  readonly muteUntranslated: boolean;
+}
+
+/** The settings the hosts keep between runs. */
+export interface Settings {
+  readonly view: ViewSettings;
+}
+
+/** The settings a fresh install starts with. */
+export const defaultSettings: Settings = {
+  view: { theme: 'system', fontSize: 14, showConnectors: true, muteUntranslated: true },
+};
+
+/** A language the user can pick to override detection. */
+export interface LanguageChoice {
+  /** ISO 639-3 (`eng`, `tha`). */
+  readonly iso6393: string;
+  /** BCP-47 (`en`, `th`). */
+  readonly bcp47: string;
+  /** English name (`English`, `Thai`). */
+  readonly name: string;
+}
+
+/** What the renderer needs to know about the host it runs in. */
+export interface HostInfo {
+  /** `electron`: a desktop window with native dialogs; `browser`: the local HTTP host. */
+  readonly kind: 'electron' | 'browser';
+  readonly tool: { readonly name: string; readonly version: string };
+  /** Browser host: the directory saves go to (relative paths are taken from it). */
+  readonly workspace?: string;
+  /** The languages the override select offers. */
+  readonly languages: readonly LanguageChoice[];
+  /** The platform the host runs on (`linux`, `darwin`, `win32`), for key labels. */
+  readonly platform: string;
+}
+
+/** The request to override (or, with `language: null`, to reset) one document's language. */
+export interface SetLanguageRequest {
+  readonly alignment: Alignment;
+  readonly side: Side;
+  /** ISO 639-3 code of the language to use, or null to go back to the detected one. */
+  readonly language: string | null;
+}
+
+/** The request to save an alignment. */
+export interface SaveRequest {
+  readonly alignment: Alignment;
+  /** Desktop: an absolute path. Browser host: a path inside the workspace (relative paths are taken from it). */
+  readonly path: string;
+  /** Replace an existing file at `path` that this session did not write (Save as… onto an existing file). */
+  readonly overwrite?: boolean;
+}
+
+/**
+ * The operations the renderer asks of its host. Every method takes at most one
+ * argument, a plain object, so that IPC and HTTP carry it the same way.
+ */
+export interface WorkbenchApi {
+  /** Which host this is, and what it offers. */
+  hostInfo(): Promise<HostInfo>;
+  /** What to show at start: the files named on the command line, else the corpus English–Thai sample, aligned. */
+  openInitial(): Promise<Session>;
+  /** Reads (or keeps) two documents and aligns them. */
+  openPair(request: OpenPairRequest): Promise<Session>;
+  /** Reads a saved alignment. */
+  openAlignment(request: { readonly file: FileRef }): Promise<Session>;
+  /** Overrides a document's language and re-runs per-paragraph detection; returns the new alignment. */
+  setDocumentLanguage(request: SetLanguageRequest): Promise<Alignment>;
+  /** Writes the alignment atomically (keeping the previous version as `.bak`). */
+  saveAlignment(request: SaveRequest): Promise<SaveResult>;
+  /** The Open recent list, newest first (only entries the host may open). */
+  recentFiles(): Promise<readonly RecentEntry[]>;
+  /** The saved settings. */
+  getSettings(): Promise<Settings>;
+  /** Changes view settings; returns all settings. */
+  updateViewSettings(request: Partial<ViewSettings>): Promise<Settings>;
+}
+
+/** The names of the API's methods, in a fixed order. */
+export type ApiMethod = keyof WorkbenchApi;
+
+/** The argument a method takes (`undefined` for methods without one). */
+export type ApiRequest<M extends ApiMethod> = Parameters<WorkbenchApi[M]> extends [infer A] ? A : undefined;
+
+/** What a method resolves to. */
+export type ApiValue<M extends ApiMethod> = Awaited<ReturnType<WorkbenchApi[M]>>;
+
+/** Error codes on the wire: the workbench's own, plus those of the transport. */
+export type WireErrorCode =
+  | ErrorCode
+  /** The caller may not do this (bad token, wrong sender, path outside what the host may read). */
+  | 'forbidden'
+  /** A bug: the message says what, but the user cannot fix it. */
+  | 'internal';
+
+/** How every answer crosses IPC or HTTP. */
+export type ApiResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly code: WireErrorCode; readonly message: string };
+
+/** The API as the preload exposes it: each method answers with an {@link ApiResult} instead of throwing. */
+export type WireApi = {
+  readonly [M in ApiMethod]: (request: ApiRequest<M>) => Promise<ApiResult<ApiValue<M>>>;
+};
+
+/** A command from the desktop menu (or the close prompt) for the renderer to carry out. */
+export type ShellCommand =
+  | { readonly kind: 'open-source' }
+  | { readonly kind: 'open-target' }
+  | { readonly kind: 'open-alignment' }
+  | { readonly kind: 'open-recent'; readonly entry: RecentEntry }
+  | { readonly kind: 'open-paths'; readonly paths: readonly string[] }
+  | { readonly kind: 'save' }
+  | { readonly kind: 'save-as' }
+  /** Save, then tell the shell it may close (the user chose Save in the close prompt). */
+  | { readonly kind: 'save-and-close' }
+  | { readonly kind: 'undo' }
+  | { readonly kind: 'redo' }
+  | { readonly kind: 'find' }
+  | { readonly kind: 'jump-to-partner' }
+  | { readonly kind: 'view-options' }
+  | { readonly kind: 'about' };
+
+/** The file kinds the desktop open dialog asks for. */
+export type OpenPurpose = 'source' | 'target' | 'alignment';
+
+/**
+ * A file dropped on the window, as far as the contract needs it: the DOM's `File`
+ * (not named here, because shared/ is portable and has no DOM types).
+ */
+export interface DroppedFile {
+  readonly name: string;
+  readonly size: number;
+}
+
+/** What only the desktop window can do. The preload exposes it next to the {@link WireApi}. */
+export interface DesktopShell {
+  /** Shows the native open dialog; the chosen path, or null when cancelled. */
+  showOpenDialog(request: { readonly purpose: OpenPurpose }): Promise<ApiResult<string | null>>;
+  /** Shows the native save dialog; the chosen path, or null when cancelled. */
+  showSaveDialog(request: { readonly defaultPath: string }): Promise<ApiResult<string | null>>;
+  /** Sets the window title and whether there are unsaved changes (asked about on close). */
+  setWindowState(request: { readonly title: string; readonly dirty: boolean }): Promise<ApiResult<null>>;
+  /** Closes the window without asking again (after the renderer saved on `save-and-close`). */
+  closeWindow(): Promise<ApiResult<null>>;
+  /** The path of a file dropped on the window (Electron's `webUtils.getPathForFile`). */
+  pathForFile(file: DroppedFile): string;
+  /** Calls `listener` for each menu command; returns a function that stops it. */
+  onCommand(listener: (command: ShellCommand) => void): () => void;
+}
+
+/** What the preload puts on `window.bitext`. */
+export interface DesktopBridge {
+  readonly api: WireApi;
+  readonly shell: DesktopShell;
+}
+
+/** The IPC channel of an API method or shell call: every channel carries this prefix, so others are refused. */
+export function channelName(method: string): string {
+  return `bitext:${method}`;
+}
+
+/** The IPC channel main uses to send {@link ShellCommand}s to the renderer. */
+export const commandChannel = 'bitext:command';
+
+/**
+ * The Content-Security-Policy of the renderer, sent by both hosts.
+ * Monaco needs `blob:` workers (it may wrap a worker URL), inline styles (it writes
+ * `style` attributes and a dynamic style sheet) and its own fonts; nothing comes from
+ * elsewhere.
+ */
+export const rendererContentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self'",
+  "img-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+// ---------------------------------------------------------------------------------------------
+// Validation. Both hosts run every request through `validateRequest` before the service sees it:
+// the renderer is ours, but a compromised page must not get more than the UI could ask for.
+
+/** The largest document the hosts accept, in bytes (the browser sends base64, a third more). */
+export const maxDocumentBytes = 32 * 1024 * 1024;
+
+const encodings: readonly EncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-874', 'windows-1252'];
+const statuses: readonly LinkStatus[] = ['auto', 'confirmed', 'rejected'];
+const themes: readonly ThemeChoice[] = ['system', 'light', 'dark'];
+
+/** The methods of the API, for hosts that register one handler per method. */
+export const apiMethods: readonly ApiMethod[] = [
+  'hostInfo',
+  'openInitial',
+  'openPair',
+  'openAlignment',
+  'setDocumentLanguage',
+  'saveAlignment',
+  'recentFiles',
+  'getSettings',
+  'updateViewSettings',
+];
+
+/** True when `name` is one of the API's methods. */
+export function isApiMethod(name: string): name is ApiMethod {
+  return (apiMethods as readonly string[]).includes(name);
+}
+
+function fail(field: string, message: string): never {
+  throw new BitextError('invalid-argument', message, { field });
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string' ? 'a string' : typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+}
+
+function object(value: unknown, field: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    fail(field, `Expected an object, got ${describe(value)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function string(value: unknown, field: string, options: { nonEmpty?: boolean; max?: number } = {}): string {
+  if (typeof value !== 'string') fail(field, `Expected a string, got ${describe(value)}`);
+  if (options.nonEmpty && value.length === 0) fail(field, 'Expected a non-empty string');
+  if (options.max !== undefined && value.length > options.max) fail(field, `Expected at most ${options.max} characters`);
+  return value;
+}
+
+function integer(value: unknown, field: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    fail(field, `Expected an integer in [${min}, ${max}], got ${describe(value)}`);
+  }
+  return value;
+}
+
+function boolean(value: unknown, field: string): boolean {
+  if (typeof value !== 'boolean') fail(field, `Expected true or false, got ${describe(value)}`);
+  return value;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    fail(field, `Expected one of ${allowed.join(', ')}, got ${describe(value)}`);
+  }
+  return value as T;
+}
+
+function noExtraKeys(value: Record<string, unknown>, allowed: readonly string[], field: string): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) fail(`${field}/${key}`, `Unexpected field "${key}"`);
+  }
+}
+
+function fileRef(value: unknown, field: string): FileRef {
+  const ref = object(value, field);
+  const kind = oneOf(ref.kind, ['path', 'upload'], `${field}/kind`);
+  if (kind === 'path') {
+    noExtraKeys(ref, ['kind', 'path'], field);
+    const path = string(ref.path, `${field}/path`, { nonEmpty: true, max: 4096 });
+    if (path.includes('\0')) fail(`${field}/path`, 'A path may not contain NUL');
+    return { kind, path };
+  }
+  noExtraKeys(ref, ['kind', 'name', 'base64'], field);
+  const name = string(ref.name, `${field}/name`, { nonEmpty: true, max: 255 });
+  if (/[/\\\0]/.test(name)) fail(`${field}/name`, 'A file name may not contain a slash, a backslash or NUL');
+  const base64 = string(ref.base64, `${field}/base64`, { max: Math.ceil((maxDocumentBytes * 4) / 3) + 4 });
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) fail(`${field}/base64`, 'Expected base64 text');
+  return { kind, name, base64 };
+}
+
+function paragraphs(value: unknown, textLength: number, field: string): Paragraph[] {
+  if (!Array.isArray(value)) fail(field, `Expected an array, got ${describe(value)}`);
+  let previousEnd = 0;
+  return value.map((item, index) => {
+    const paragraph = object(item, `${field}/${index}`);
+    const start = integer(paragraph.start, `${field}/${index}/start`, 0, textLength);
+    const end = integer(paragraph.end, `${field}/${index}/end`, start, textLength);
+    if (start < previousEnd) fail(`${field}/${index}`, 'Paragraphs must be in order and must not overlap');
+    previousEnd = end;
+    // The language annotation is derived data the host recomputes; it is kept as sent.
+    return paragraph as unknown as Paragraph;
+  });
+}
+
+/**
+ * Checks that `value` is a document: text, in-range ordered paragraphs, a language.
+ * The host recomputes what it derives from these, so only their shape is checked.
+ */
+export function validateDocument(value: unknown, field = ''): BitextDocument {
+  const document = object(value, field);
+  string(document.path, `${field}/path`, { max: 4096 });
+  string(document.sha256, `${field}/sha256`, { max: 128 });
+  const text = string(document.text, `${field}/text`, { max: maxDocumentBytes });
+  const encoding = object(document.encoding, `${field}/encoding`);
+  oneOf(encoding.name, encodings, `${field}/encoding/name`);
+  const language = object(document.language, `${field}/language`);
+  const detected = object(language.detected, `${field}/language/detected`);
+  string(detected.iso6393, `${field}/language/detected/iso6393`, { max: 16 });
+  string(detected.bcp47, `${field}/language/detected/bcp47`, { max: 64 });
+  paragraphs(document.paragraphs, text.length, `${field}/paragraphs`);
+  return document as unknown as BitextDocument;
+}
+
+function link(value: unknown, field: string): Link {
+  const item = object(value, field);
+  for (const side of ['source', 'target'] as const) {
+    if (!Array.isArray(item[side])) fail(`${field}/${side}`, `Expected an array, got ${describe(item[side])}`);
+  }
+  if (typeof item.score !== 'number' || !Number.isFinite(item.score)) fail(`${field}/score`, 'Expected a finite number');
+  if (typeof item.confidence !== 'number') fail(`${field}/confidence`, 'Expected a number');
+  oneOf(item.status, statuses, `${field}/status`);
+  if (item.note !== undefined) string(item.note, `${field}/note`, { max: 100_000 });
+  return item as unknown as Link;
+}
+
+/** Checks that `value` is a sound alignment: both documents, and links that break no rule. */
+export function validateAlignment(value: unknown, field = ''): Alignment {
+  const alignment = object(value, field);
+  if (alignment.schemaVersion !== 1) fail(`${field}/schemaVersion`, `Expected 1, got ${describe(alignment.schemaVersion)}`);
+  string(alignment.created, `${field}/created`, { max: 64 });
+  string(alignment.modified, `${field}/modified`, { max: 64 });
+  const source = validateDocument(alignment.source, `${field}/source`);
+  const target = validateDocument(alignment.target, `${field}/target`);
+  if (!Array.isArray(alignment.links)) fail(`${field}/links`, `Expected an array, got ${describe(alignment.links)}`);
+  const links = alignment.links.map((item, index) => link(item, `${field}/links/${index}`));
+  const problems = findLinkProblems(links, source.paragraphs.length, target.paragraphs.length);
+  const first = problems[0];
+  if (first) throw new BitextError('invalid-argument', first.message, { link: first.link, field: `${field}/links` });
+  return alignment as unknown as Alignment;
+}
+
+function documentSource(value: unknown, field: string): DocumentSource {
+  const source = object(value, field);
+  if (source.kind === 'document') {
+    noExtraKeys(source, ['kind', 'document'], field);
+    return { kind: 'document', document: validateDocument(source.document, `${field}/document`) };
+  }
+  return fileRef(value, field);
+}
+
+function noRequest(value: unknown): undefined {
+  if (value !== undefined && value !== null) fail('', `Expected no argument, got ${describe(value)}`);
+  return undefined;
+}
+
+const validators: { readonly [M in ApiMethod]: (value: unknown) => ApiRequest<M> } = {
+  hostInfo: noRequest,
+  openInitial: noRequest,
+  recentFiles: noRequest,
+  getSettings: noRequest,
+  openPair(value) {
+    const request = object(value, '');
+    noExtraKeys(request, ['source', 'target', 'sourceEncoding', 'targetEncoding'], '');
+    return {
+      source: documentSource(request.source, '/source'),
+      target: documentSource(request.target, '/target'),
+      ...(request.sourceEncoding === undefined
+        ? {}
+        : { sourceEncoding: oneOf(request.sourceEncoding, encodings, '/sourceEncoding') }),
+      ...(request.targetEncoding === undefined
+        ? {}
+        : { targetEncoding: oneOf(request.targetEncoding, encodings, '/targetEncoding') }),
+    };
+  },
+  openAlignment(value) {
+    const request = object(value, '');
+    noExtraKeys(request, ['file'], '');
+    return { file: fileRef(request.file, '/file') };
+  },
+  setDocumentLanguage(value) {
+    const request = object(value, '');
+    noExtraKeys(request, ['alignment', 'side', 'language'], '');
+    const language =
+      request.language === null ? null : string(request.language, '/language', { nonEmpty: true, max: 16 });
+    if (language !== null && !/^[a-z]{3}$/.test(language)) fail('/language', 'Expected an ISO 639-3 code such as "tha"');
+    return {
+      alignment: validateAlignment(request.alignment, '/alignment'),
+      side: oneOf(request.side, ['source', 'target'] as const, '/side'),
+      language,
+    };
+  },
+  saveAlignment(value) {
+    const request = object(value, '');
+    noExtraKeys(request, ['alignment', 'path', 'overwrite'], '');
+    const path = string(request.path, '/path', { nonEmpty: true, max: 4096 });
+    if (path.includes('\0')) fail('/path', 'A path may not contain NUL');
+    return {
+      alignment: validateAlignment(request.alignment, '/alignment'),
+      path,
+      ...(request.overwrite === undefined ? {} : { overwrite: boolean(request.overwrite, '/overwrite') }),
+    };
+  },
+  updateViewSettings(value) {
+    const request = object(value, '');
+    noExtraKeys(request, ['theme', 'fontSize', 'showConnectors', 'muteUntranslated'], '');
+    return {
+      ...(request.theme === undefined ? {} : { theme: oneOf(request.theme, themes, '/theme') }),
+      ...(request.fontSize === undefined ? {} : { fontSize: integer(request.fontSize, '/fontSize', 11, 24) }),
+      ...(request.showConnectors === undefined
+        ? {}
+        : { showConnectors: boolean(request.showConnectors, '/showConnectors') }),
+      ...(request.muteUntranslated === undefined
+        ? {}
+        : { muteUntranslated: boolean(request.muteUntranslated, '/muteUntranslated') }),
+    };
+  },
+};
+
+/**
+ * Checks the argument of `method` and returns it typed.
+ * Throws a `BitextError` with code `invalid-argument` naming the field (a JSON pointer) that is wrong.
+ */
+export function validateRequest<M extends ApiMethod>(method: M, value: unknown): ApiRequest<M> {
+  return validators[method](value) as ApiRequest<M>;
+}
+
+/** Turns a thrown value into the wire's error shape; a `BitextError` keeps its code. */
+export function toApiError(error: unknown): { readonly ok: false; readonly code: WireErrorCode; readonly message: string } {
+  if (error instanceof BitextError) return { ok: false, code: error.code, message: error.message };
+  const message = error instanceof Error ? error.message : String(error);
+  return { ok: false, code: 'internal', message };
+}
+
+/** The desktop shell's calls that cross IPC (`pathForFile` and `onCommand` stay in the preload). */
+export type ShellMethod = 'showOpenDialog' | 'showSaveDialog' | 'setWindowState' | 'closeWindow';
+
+/** Validators of the shell calls' arguments, for the main process. */
+export const shellValidators = {
+  showOpenDialog(value: unknown): { readonly purpose: OpenPurpose } {
+    const request = object(value, '');
+    noExtraKeys(request, ['purpose'], '');
+    return { purpose: oneOf(request.purpose, ['source', 'target', 'alignment'] as const, '/purpose') };
+  },
+  showSaveDialog(value: unknown): { readonly defaultPath: string } {
+    const request = object(value, '');
+    noExtraKeys(request, ['defaultPath'], '');
+    return { defaultPath: string(request.defaultPath, '/defaultPath', { max: 4096 }) };
+  },
+  setWindowState(value: unknown): { readonly title: string; readonly dirty: boolean } {
+    const request = object(value, '');
+    noExtraKeys(request, ['title', 'dirty'], '');
+    return { title: string(request.title, '/title', { max: 1024 }), dirty: boolean(request.dirty, '/dirty') };
+  },
+  closeWindow: noRequest,
+} as const satisfies Record<ShellMethod, (value: unknown) => unknown>;
+
+/** The IPC channel name of a shell call (`bitext:shell.<method>`). */
+export function shellChannelName(method: ShellMethod): string {
+  return channelName(`shell.${method}`);
+}
