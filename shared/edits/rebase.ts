@@ -116,7 +116,7 @@ export interface RebaseReport {
  * text is unchanged; others are left for the caller to detect.
  *
  * Throws `invalid-argument` for paragraphs that do not fit the text, and
- * `invalid-alignment` when the old links do not fit the old documents.
+ * `invalid-alignment` when the old links are unsound.
  */
 export function rebaseDocument(
   alignment: Alignment,
@@ -127,12 +127,7 @@ export function rebaseDocument(
 ): { alignment: Alignment; report: RebaseReport } {
   checkNewParagraphs(newText, newParagraphs);
   const old = alignment[side];
-  const problems = findLinkProblems(alignment.links, alignment.source.paragraphs.length, alignment.target.paragraphs.length);
-  if (problems[0]) {
-    throw new BitextError('invalid-alignment', `cannot rebase unsound links: ${problems[0].message}`, {
-      link: problems[0].link,
-    });
-  }
+  checkIndices(alignment);
   const diff = diffTexts(old.text, newText, options.maxEditLength !== undefined ? { maxEditLength: options.maxEditLength } : {});
   const { children, parents } = correspond(diff, old, newText, newParagraphs, {
     minShare: options.minShare ?? defaultMinShare,
@@ -248,8 +243,9 @@ export function rebaseDocument(
   };
   const after = findLinkProblems(links, rebased.source.paragraphs.length, rebased.target.paragraphs.length);
   if (after[0]) {
-    // Not reachable if the reasoning in the module comment holds; the property tests try hard to reach it.
-    throw new BitextError('invalid-alignment', `the rebase produced unsound links: ${after[0].message}`, { link: after[0].link });
+    // Reached only when the old links were unsound (a paragraph twice, crossing links): the
+    // reasoning in the module comment shows sound links stay sound, and the property tests agree.
+    throw new BitextError('invalid-alignment', `cannot rebase unsound links: ${after[0].message}`, { link: after[0].link });
   }
   const counts: Record<RebaseOutcome, number> = { kept: 0, moved: 0, merged: 0, dropped: 0 };
   for (const entry of entries) counts[entry.outcome]++;
@@ -308,6 +304,27 @@ function mergeLinks(links: readonly Link[], side: Side, continued: (link: Link) 
   return withAnnotations(merged, {
     ...(notes.length > 0 ? { note: notes.join('\n') } : {}),
     ...(tags.length > 0 ? { tags } : {}),
+  });
+}
+
+/**
+ * Throws unless every link names paragraphs that exist: all the rebase needs
+ * to run. Other unsound links (a paragraph twice, crossing) are caught by the
+ * full check of the result; checking the input fully as well would double the
+ * cost of a keystroke in a long document.
+ */
+function checkIndices(alignment: Alignment): void {
+  alignment.links.forEach((link, index) => {
+    for (const side of ['source', 'target'] as const) {
+      const count = alignment[side].paragraphs.length;
+      for (const paragraph of link[side]) {
+        if (!Number.isInteger(paragraph) || paragraph < 0 || paragraph >= count) {
+          throw new BitextError('invalid-alignment', `cannot rebase: ${side} paragraph ${paragraph} does not exist`, {
+            link: index,
+          });
+        }
+      }
+    }
   });
 }
 

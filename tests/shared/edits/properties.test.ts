@@ -462,4 +462,28 @@ describe('properties of the text diff', () => {
       { numRuns },
     );
   });
+
+  it('finds every line kept from a large text through random line edits (the anchored path)', () => {
+    const largeText = fc.array(lineArbitrary, { minLength: 80, maxLength: 120 });
+    fc.assert(
+      fc.property(largeText, fc.array(textChangeArbitrary, { minLength: 1, maxLength: 8 }), (lines, changes) => {
+        // Numbered lines, as paragraphs of a real text mostly are unique.
+        const numbered = lines.map((line, i) => `${i}. ${line}`);
+        const edited = changes.reduce(changeLines, numbered);
+        const oldText = numbered.join('\n');
+        const newText = edited.join('\n');
+        const diff = diffTexts(oldText, newText);
+        assert.equal(diff.approximate, false);
+        for (const run of diff.runs) {
+          assert.equal(oldText.slice(run.oldStart, run.oldStart + run.length), newText.slice(run.newStart, run.newStart + run.length));
+        }
+        // Lines no change touched are found whole in the runs (their words may also be matched elsewhere, but
+        // the shared text must be at least their length).
+        const untouched = numbered.filter((line) => edited.includes(line));
+        const shared = diff.runs.reduce((sum, run) => sum + run.length, 0);
+        assert.ok(shared >= untouched.reduce((sum, line) => sum + line.length, 0));
+      }),
+      { numRuns: 50 },
+    );
+  });
 });

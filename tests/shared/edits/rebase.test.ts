@@ -156,8 +156,11 @@ describe('rebaseDocument', () => {
       () => rebaseDocument(start, 'source', 'a b', [{ start: 2, end: 3 }, { start: 0, end: 1 }]),
       isInvalid('invalid-argument'),
     );
-    const unsound = { ...start, links: parseLinks('0-0 0-1').map((l) => ({ ...l, score: 0, confidence: 1, status: 'auto' as const })) };
-    assert.throws(() => rebaseDocument(unsound, 'source', 'x', [{ start: 0, end: 1 }]), isInvalid('invalid-alignment'));
+    const unsound = { ...start, links: parseLinks('0-1 1-0').map((l) => ({ ...l, score: 0, confidence: 1, status: 'auto' as const })) };
+    const same = start.source;
+    assert.throws(() => rebaseDocument(unsound, 'source', same.text, same.paragraphs), isInvalid('invalid-alignment'));
+    const missing = { ...start, links: parseLinks('7-0').map((l) => ({ ...l, score: 0, confidence: 1, status: 'auto' as const })) };
+    assert.throws(() => rebaseDocument(missing, 'source', same.text, same.paragraphs), isInvalid('invalid-alignment'));
   });
 });
 
@@ -191,6 +194,8 @@ describe('rebaseDocument on the corpus', () => {
     const real = alignment.links.filter((link) => link.source.length > 0 && link.target.length > 0);
     assert.equal(formatLinks(real), '9-0 10-1 11-2 13-3 14-4 15,17-5 18,19-6 21-7 22-8 23-9');
     assert.equal(real.every((link) => link.status === 'confirmed'), true);
-    assert.equal(report.method, 'tokens');
+    // The edits are far apart (top and bottom), so the middle is large and the diff anchors on unique lines.
+    assert.equal(report.method, 'anchored');
+    assert.equal(report.approximate, false);
   });
 });

@@ -25,7 +25,7 @@ describe('diffTexts', () => {
   it('finds one run for identical texts', () => {
     const diff = diffTexts('same text', 'same text');
     assert.deepEqual(runs(diff, 'same text'), ['0@0:same text']);
-    assert.equal(diff.method, 'tokens');
+    assert.equal(diff.method, 'exact');
     assert.equal(diff.approximate, false);
   });
 
@@ -42,24 +42,46 @@ describe('diffTexts', () => {
     assert.deepEqual(runs(diffTexts(oldText, newText), oldText), ['0@0:alpha\n']);
   });
 
-  it('falls back to matching lines when the token diff passes its cap', () => {
-    const oldText = 'one two three\nsame line\nfour five six';
-    const newText = 'seven eight nine\nsame line\nten eleven twelve';
-    const diff = diffTexts(oldText, newText, { maxEditLength: 2 });
-    assert.equal(diff.method, 'lines');
-    assert.deepEqual(runs(diff, oldText), ['14@17:same line\n']);
-    // The stretches around the anchor are still beyond the cap: some shared text (spaces) may be missed.
-    assert.equal(diff.approximate, true);
+  it('anchors a large diff on unique lines and tokens, and still finds every shared line', () => {
+    const lines = Array.from({ length: 300 }, (_, i) => `Paragraph ${i} says the same thing again.`);
+    const edited = [...lines];
+    edited.splice(10, 1); // delete a line
+    edited[100] = 'Paragraph 101 says something else entirely now.'; // rewrite one
+    edited.splice(200, 0, 'A new paragraph.'); // insert one
+    edited[250] = edited[250]!.replace('same', 'very same'); // edit inside one
+    const oldText = lines.join('\n');
+    const newText = edited.join('\n');
+    const diff = diffTexts(oldText, newText);
+    assert.equal(diff.method, 'anchored');
+    assert.equal(diff.approximate, false);
+    const shared = diff.runs.reduce((sum, run) => sum + run.length, 0);
+    // All text is shared except the deleted line, the rewritten words, the inserted line and the inserted word.
+    const lost = oldText.length - shared;
+    const gained = newText.length - shared;
+    assert.ok(lost < 90 && gained < 90, `lost ${lost}, gained ${gained}`);
+    for (const run of diff.runs) {
+      assert.equal(oldText.slice(run.oldStart, run.oldStart + run.length), newText.slice(run.newStart, run.newStart + run.length));
+    }
+    // A line between the deleted and the inserted one moved up with its text.
+    const line = lines[50]!;
+    assert.equal(mapOffset(diff, oldText.indexOf(line)), newText.indexOf(line));
   });
 
-  it('diffs the stretches between matched lines when they fit the cap', () => {
-    const oldText = 'x\nkeep this line\nthe end';
-    const newText = 'y\nkeep this line\nthe end!';
-    // The whole texts need 3 token edits (x→y, +!); each stretch between the anchor lines needs at most 2.
-    const diff = diffTexts(oldText, newText, { maxEditLength: 2 });
-    assert.equal(diff.method, 'lines');
-    assert.equal(diff.approximate, false);
-    assert.deepEqual(runs(diff, oldText), ['1@1:\nkeep this line\nthe end']);
+  it('gives up on a large piece with no anchors past the cap, and says so', () => {
+    const oldText = 'ab cd '.repeat(200);
+    const newText = 'ef gh '.repeat(200);
+    const capped = diffTexts(oldText, newText, { maxEditLength: 10 });
+    assert.equal(capped.approximate, true);
+    // Only the common last character, found before the middle is diffed.
+    assert.deepEqual(capped.runs, [{ oldStart: 1199, newStart: 1199, length: 1 }]);
+    const uncapped = diffTexts(oldText, newText, { maxEditLength: 10000 });
+    assert.equal(uncapped.approximate, false);
+    // Myers finds the shared spaces when it may look far enough.
+    assert.equal(uncapped.runs.reduce((sum, run) => sum + run.length, 0), 400);
+  });
+
+  it('is exact for a small change', () => {
+    assert.equal(diffTexts('a b c', 'a x c').method, 'exact');
   });
 });
 
