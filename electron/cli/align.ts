@@ -4,7 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { readDocument } from '../services/documents.ts';
-import { writeFileAtomic } from '../services/atomic-write.ts';
+import { saveAlignment } from '../services/alignment-store.ts';
+import { resolve } from 'node:path';
 import { alignDocuments } from '../../shared/pipeline.ts';
 import { serializeAlignment } from '../../shared/formats/alignment-json.ts';
 import { parseLexicon } from '../../shared/align/lexicon.ts';
@@ -41,12 +42,13 @@ export async function run(args: string[]): Promise<number> {
   ]);
   const lexicon = values.dictionary ? parseLexicon(await readFile(values.dictionary, 'utf8'), values.dictionary) : undefined;
   const alignment = alignDocuments(source, target, lexicon ? { lexicon } : {});
-  const json = serializeAlignment(alignment);
   if (values.output) {
-    await writeFileAtomic(values.output, json, { overwrite: values.force, backup: values.force });
+    // The file records document paths relative to its own folder, so it can move with them.
+    const absolute = { ...alignment, source: { ...alignment.source, path: resolve(sourcePath) }, target: { ...alignment.target, path: resolve(targetPath) } };
+    await saveAlignment(values.output, absolute, { overwrite: values.force });
     process.stderr.write(`Wrote ${alignment.links.length} links to ${values.output}\n`);
   } else {
-    process.stdout.write(json);
+    process.stdout.write(serializeAlignment(alignment));
   }
   return 0;
 }

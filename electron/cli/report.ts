@@ -6,6 +6,7 @@
 import { writeFileAtomic } from '../services/atomic-write.ts';
 import { loadAlignment } from '../services/alignment-store.ts';
 import { renderReport } from '../../shared/report/html.ts';
+import { mismatchFlags } from '../../shared/review/mismatch.ts';
 import { expectPositionals, parse } from './args.ts';
 
 export const summary = 'write the review report of an alignment as one HTML file';
@@ -28,8 +29,8 @@ export async function run(args: string[]): Promise<number> {
   for (const document of [report.source, report.target]) {
     if (document.status !== 'ok') process.stderr.write(`bitext report: note: ${document.message}\n`);
   }
-  // Mismatch flags (ReportOptions.flags) are to be passed here from shared/review/mismatch.ts once it exists.
-  const html = renderReport(alignment, values.title ? { title: values.title } : {});
+  const flags = mismatchFlags(alignment);
+  const html = renderReport(alignment, { flags, ...(values.title ? { title: values.title } : {}) });
   if (values.output === undefined) {
     process.stdout.write(html);
     return 0;

@@ -79,11 +79,12 @@ export interface LoadedAlignment {
  * `<path>.bak`. Document paths are written relative to the file's folder
  * (with `/`), or absolute when no relative path exists (another drive).
  *
+ * With `overwrite: false` an existing file is refused (`BitextError` 'io').
  * The alignment is checked before anything is written: an invalid one throws
  * `BitextError` 'invalid-alignment' and the file on disk is untouched.
  */
-export async function saveAlignment(path: string, alignment: Alignment): Promise<void> {
-  await writeFileAtomic(path, serializeChecked(path, alignment), { backup: true });
+export async function saveAlignment(path: string, alignment: Alignment, options: { readonly overwrite?: boolean } = {}): Promise<void> {
+  await writeFileAtomic(path, serializeChecked(path, alignment), { backup: true, overwrite: options.overwrite ?? true });
 }
 
 /**

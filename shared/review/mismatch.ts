@@ -215,3 +215,10 @@ function latinWords(text: string): string[] {
 function nameWords(name: string): string[] {
   return latinWords(name).filter((word) => /\p{L}/u.test(word));
 }
+
+/** The alignment's mismatches as flat flags, one per missing kind of value per link, as the report and the review panel list them. */
+export function mismatchFlags(alignment: Alignment): { link: number; kind: string; message: string }[] {
+  return findAlignmentMismatches(alignment).flatMap(({ link, mismatches }) =>
+    mismatches.map((mismatch) => ({ link, kind: mismatch.kind, message: describeMismatch(mismatch) })),
+  );
+}
