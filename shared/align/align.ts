@@ -1,0 +1,339 @@
+/**
+ * The paragraph aligner: links paragraphs of an original and its translation
+ * in document order, as 1:1, n:m (up to 3 on a side, 2:2), groups skipping one
+ * paragraph, and 1:0 / 0:1 for paragraphs with no counterpart (ads, captions,
+ * headlines, untranslated text).
+ *
+ * 1. Evidence (evidence.ts): lengths; anchors (numbers, names, known names,
+ *    dictionary words) shared by paragraphs of both sides.
+ * 2. Guide (anchor-chain.ts): the heaviest order-keeping chain of pairs that
+ *    share rare anchors.
+ * 3. Search (search.ts): a DP over a band around the guide, widened when the
+ *    best path runs along its edge, so the work is linear in document length.
+ * 4. Re-estimation: the length ratio, its spread and the shape priors are fitted
+ *    to the links found, and the search runs again around the previous path.
+ * 5. Confidence (confidence.ts): each link's posterior probability.
+ */
+import { BitextError } from '../errors.ts';
+import type { Link } from '../model/alignment.ts';
+import { findAnchorChain, type AnchorPair } from './anchor-chain.ts';
+import { bandAround, coversGrid, widenAround, type GuidePoint } from './band.ts';
+import { computePosteriors, type Posteriors } from './confidence.ts';
+import { buildEvidence, sliceEvidence, type PairEvidence } from './evidence.ts';
+import { initialLengthModel, refitLengthModel, type LengthModel } from './length-model.ts';
+import { resolveOptions, type AlignOptions, type ResolvedAlignOptions } from './options.ts';
+import { LinkScorer } from './scorer.ts';
+import { searchBand, type BandSearch, type PathStep } from './search.ts';
+import { trackPath } from './track.ts';
+import { defaultShapePriors, shapeIndex, shapes, skipFactor, type LinkedShapeKind } from './shapes.ts';
+import { unlinkedLengthLogOdds } from './unlinked-length.ts';
+
+export type { AlignOptions } from './options.ts';
+
+/** One document as the aligner sees it: its paragraphs' texts and its language. */
+export interface AlignSide {
+  readonly texts: readonly string[];
+  /** ISO 639-3 code (`eng`, `tha`), or `und` to judge the script from the text. */
+  readonly language: string;
+}
+
+/** A range of paragraphs on both sides, half-open: `[sourceStart, sourceEnd) × [targetStart, targetEnd)`. */
+export interface AlignRange {
+  readonly sourceStart: number;
+  readonly sourceEnd: number;
+  readonly targetStart: number;
+  readonly targetEnd: number;
+}
+
+/** What the aligner did, for the benchmark and tests. */
+export interface AlignStats {
+  /** Search nodes visited, summed over passes and band widenings: the measure of work. */
+  readonly cells: number;
+  /** Half-width of the band each pass ended with. */
+  readonly bandWidths: readonly number[];
+  /** Pairs in the anchor chain that guided the first pass. */
+  readonly anchorPairs: number;
+  /** The final length model and shape priors. */
+  readonly lengthModel: LengthModel;
+  readonly shapeModel: ShapeModel;
+}
+
+/** Links and statistics. */
+export interface AlignResult {
+  readonly links: Link[];
+  readonly stats: AlignStats;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** First estimate of target characters per source character: from anchored pairs if there are a few, else from the totals. */
+function estimateRatio(chain: readonly AnchorPair[], evidence: PairEvidence): number {
+  if (chain.length >= 3) {
+    return median(chain.map((pair) => evidence.target.lengths[pair.target]! / evidence.source.lengths[pair.source]!));
+  }
+  let source = 0;
+  let target = 0;
+  for (const length of evidence.source.lengths) source += length;
+  for (const length of evidence.target.lengths) target += length;
+  return source > 0 && target > 0 ? target / source : 1;
+}
+
+/** Shape probabilities: the untranslated shares, and how linked paragraphs group. */
+export interface ShapeModel {
+  readonly unlinkedSource: number;
+  readonly unlinkedTarget: number;
+  readonly linked: Readonly<Record<LinkedShapeKind, number>>;
+}
+
+const linkedKinds: readonly LinkedShapeKind[] = ['1:1', '2:1', '1:2', '2:2', '3:1', '1:3'];
+
+/**
+ * Starting shape model. When one side has many more paragraphs, at least the
+ * surplus must be unlinked or merged, so the untranslated share starts there.
+ */
+function startShapeModel(sourceCount: number, targetCount: number, options: ResolvedAlignOptions): ShapeModel {
+  const given = options.shapePriors ?? {};
+  const linked = { ...defaultShapePriors.linked, ...given.linked };
+  let total = 0;
+  for (const kind of linkedKinds) total += linked[kind];
+  for (const kind of linkedKinds) linked[kind] /= total;
+  const surplusSource = Math.max(0, sourceCount - targetCount) / Math.max(sourceCount, 1);
+  const surplusTarget = Math.max(0, targetCount - sourceCount) / Math.max(targetCount, 1);
+  return {
+    unlinkedSource: Math.max(given.unlinkedSource ?? defaultShapePriors.unlinkedSource, 0.8 * surplusSource),
+    unlinkedTarget: Math.max(given.unlinkedTarget ?? defaultShapePriors.unlinkedTarget, 0.8 * surplusTarget),
+    linked,
+  };
+}
+
+/** Log prior of each shape, in the order of `shapes`. */
+function shapeLogPriors(model: ShapeModel, allowSkips: boolean): Float64Array {
+  const linkedShare = Math.max(1 - model.unlinkedSource - model.unlinkedTarget, 1e-6);
+  return Float64Array.from(shapes, (shape) => {
+    switch (shape.kind) {
+      case '1:0':
+        return Math.log(model.unlinkedSource);
+      case '0:1':
+        return Math.log(model.unlinkedTarget);
+      case '2:1-skip':
+        return allowSkips ? Math.log(linkedShare * model.linked['2:1'] * model.unlinkedSource * skipFactor) : -Infinity;
+      case '1:2-skip':
+        return allowSkips ? Math.log(linkedShare * model.linked['1:2'] * model.unlinkedTarget * skipFactor) : -Infinity;
+      default:
+        return Math.log(linkedShare * model.linked[shape.kind]);
+    }
+  });
+}
+
+/**
+ * The shape model refitted to a path's links, with `strength` pseudo-links of
+ * the starting model. The linked shapes are refitted among linked links only,
+ * so a page full of clutter does not make merges look rare.
+ */
+function refitShapeModel(start: ShapeModel, path: readonly PathStep[], strength: number): ShapeModel {
+  const linkedCounts: Record<LinkedShapeKind, number> = { '1:1': 0, '2:1': 0, '1:2': 0, '2:2': 0, '3:1': 0, '1:3': 0 };
+  let deletions = 0;
+  let insertions = 0;
+  let links = 0;
+  for (const step of path) {
+    const kind = shapes[step.shape]!.kind;
+    links++;
+    if (kind === '1:0') deletions++;
+    else if (kind === '0:1') insertions++;
+    else if (kind === '2:1-skip') {
+      linkedCounts['2:1']++;
+      deletions++;
+      links++;
+    } else if (kind === '1:2-skip') {
+      linkedCounts['1:2']++;
+      insertions++;
+      links++;
+    } else linkedCounts[kind]++;
+  }
+  const linkedTotal = links - deletions - insertions;
+  const linked = { ...start.linked };
+  for (const kind of linkedKinds) linked[kind] = (linkedCounts[kind] + strength * start.linked[kind]) / (linkedTotal + strength);
+  return {
+    unlinkedSource: (deletions + strength * start.unlinkedSource) / (links + strength),
+    unlinkedTarget: (insertions + strength * start.unlinkedTarget) / (links + strength),
+    linked,
+  };
+}
+
+/** Which paragraphs of each side a path leaves unlinked. */
+function unlinkedFlags(path: readonly PathStep[], sourceCount: number, targetCount: number): { source: Uint8Array; target: Uint8Array } {
+  const source = new Uint8Array(sourceCount);
+  const target = new Uint8Array(targetCount);
+  for (const step of path) {
+    const shape = shapes[step.shape]!;
+    if (shape.targetMembers.length === 0) source[step.sourceStart] = 1;
+    if (shape.sourceMembers.length === 0) target[step.targetStart] = 1;
+    if (shape.skippedSource !== undefined) source[step.sourceStart + shape.skippedSource] = 1;
+    if (shape.skippedTarget !== undefined) target[step.targetStart + shape.skippedTarget] = 1;
+  }
+  return { source, target };
+}
+
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+function toLinks(search: BandSearch, posteriors: Posteriors, logPrior: Float64Array): Link[] {
+  const links: Link[] = [];
+  const deletion = logPrior[shapeIndex['1:0']]!;
+  const insertion = logPrior[shapeIndex['0:1']]!;
+  search.path.forEach((step, index) => {
+    const shape = shapes[step.shape]!;
+    const source = shape.sourceMembers.map((offset) => step.sourceStart + offset);
+    const target = shape.targetMembers.map((offset) => step.targetStart + offset);
+    let confidence = posteriors.steps[index]!;
+    if (target.length === 0) confidence = posteriors.unlinkedSource[source[0]!]!;
+    if (source.length === 0) confidence = posteriors.unlinkedTarget[target[0]!]!;
+    links.push({ source, target, score: round(step.score, 4), confidence: round(confidence, 4), status: 'auto' });
+    if (shape.skippedSource !== undefined) {
+      const skipped = step.sourceStart + shape.skippedSource;
+      links.push({ source: [skipped], target: [], score: round(deletion, 4), confidence: round(posteriors.unlinkedSource[skipped]!, 4), status: 'auto' });
+    }
+    if (shape.skippedTarget !== undefined) {
+      const skipped = step.targetStart + shape.skippedTarget;
+      links.push({ source: [], target: [skipped], score: round(insertion, 4), confidence: round(posteriors.unlinkedTarget[skipped]!, 4), status: 'auto' });
+    }
+  });
+  return links;
+}
+
+/** Aligns the paragraphs of `evidence` (indices relative to it). */
+function alignEvidence(evidence: PairEvidence, options: ResolvedAlignOptions, startRatio?: number): AlignResult {
+  const sourceCount = evidence.source.count;
+  const targetCount = evidence.target.count;
+  const startShapes = startShapeModel(sourceCount, targetCount, options);
+  const chain = findAnchorChain(evidence);
+  const startModel = initialLengthModel(startRatio ?? estimateRatio(chain, evidence), evidence.target.lengths);
+  if (sourceCount === 0 || targetCount === 0) {
+    const links: Link[] = [];
+    for (let index = 0; index < sourceCount; index++) links.push({ source: [index], target: [], score: 0, confidence: 1, status: 'auto' });
+    for (let index = 0; index < targetCount; index++) links.push({ source: [], target: [index], score: 0, confidence: 1, status: 'auto' });
+    return { links, stats: { cells: 0, bandWidths: [], anchorPairs: 0, lengthModel: startModel, shapeModel: startShapes } };
+  }
+
+  let lengthModel = startModel;
+  let shapeModel = startShapes;
+  let unlinkedSource = evidence.unlinked.source;
+  let unlinkedTarget = evidence.unlinked.target;
+  let guide: readonly GuidePoint[] = [];
+  let cells = 0;
+  const startWidth = Math.max(1, Math.round(options.bandWidth));
+  const bandWidths: number[] = [];
+  let search: BandSearch | undefined;
+  let posteriors: Posteriors | undefined;
+  let priors = shapeLogPriors(shapeModel, options.allowSkips);
+  const passes = Math.max(2, options.passes);
+  for (let pass = 0; pass < passes; pass++) {
+    priors = shapeLogPriors(shapeModel, options.allowSkips);
+    const scorer = new LinkScorer(evidence, {
+      length: lengthModel,
+      logPriors: priors,
+      lengthWeight: options.lengthWeight,
+      anchorWeight: options.anchorWeight,
+      maximumReward: options.maximumAnchorReward,
+      unlinkedSource,
+      unlinkedTarget,
+    });
+    let path: readonly PathStep[];
+    if (pass === 0) {
+      // No path yet: track one with a beam, widened while the path hugs its edge.
+      for (let halfWidth = 2 * startWidth; ; halfWidth *= 2) {
+        const tracked = trackPath(scorer, sourceCount, targetCount, halfWidth);
+        cells += tracked.cells;
+        guide = tracked.path;
+        path = tracked.steps;
+        if (!tracked.touchesEdge || halfWidth >= Math.max(sourceCount, targetCount)) {
+          bandWidths.push(halfWidth);
+          break;
+        }
+      }
+    } else {
+      const last = pass === passes - 1;
+      for (let widths: Int32Array = new Int32Array(sourceCount + 1).fill(startWidth); ; ) {
+        const band = bandAround(guide, sourceCount, targetCount, widths);
+        search = searchBand(band, scorer, options.temperature, last);
+        cells += band.cells;
+        if (!search.touchesEdge || coversGrid(band)) {
+          bandWidths.push(band.halfWidth);
+          break;
+        }
+        widths = widenAround(widths, search.edgeRows);
+      }
+      path = search.path;
+      if (last) {
+        posteriors = computePosteriors(search);
+        break;
+      }
+      guide = path.map((step) => ({ source: step.sourceStart, target: step.targetStart }));
+    }
+    const pairs: [number, number][] = [];
+    for (const step of path) {
+      if (step.shape === shapeIndex['1:1']) pairs.push([evidence.source.lengths[step.sourceStart]!, evidence.target.lengths[step.targetStart]!]);
+    }
+    // Refit from the starting models each time, so shrinkage does not compound over passes.
+    lengthModel = refitLengthModel(startModel, pairs);
+    shapeModel = refitShapeModel(startShapes, path, options.priorStrength);
+    if (options.unlinkedLengthWeight > 0) {
+      const flags = unlinkedFlags(path, sourceCount, targetCount);
+      const weight = options.unlinkedLengthWeight;
+      unlinkedSource = unlinkedLengthLogOdds(evidence.source.lengths, flags.source).map((value, index) => evidence.unlinked.source[index]! + value * weight);
+      unlinkedTarget = unlinkedLengthLogOdds(evidence.target.lengths, flags.target).map((value, index) => evidence.unlinked.target[index]! + value * weight);
+    }
+  }
+  const links = toLinks(search!, posteriors!, priors);
+  return { links, stats: { cells, bandWidths, anchorPairs: chain.length, lengthModel, shapeModel } };
+}
+
+/** {@link alignParagraphs} with the statistics of the run. */
+export function alignParagraphsDetailed(source: AlignSide, target: AlignSide, options?: AlignOptions): AlignResult {
+  const resolved = resolveOptions(options);
+  return alignEvidence(buildEvidence(source, target, resolved.lexicon), resolved);
+}
+
+/**
+ * Aligns two documents' paragraphs. Returns links in document order covering
+ * every paragraph exactly once (1:0 and 0:1 links for the unlinked), each with
+ * status `auto`, a log-odds `score` and a `confidence` in [0, 1] (its posterior
+ * probability). The same input always gives the same links.
+ */
+export function alignParagraphs(source: AlignSide, target: AlignSide, options?: AlignOptions): Link[] {
+  return alignParagraphsDetailed(source, target, options).links;
+}
+
+/**
+ * Re-aligns only `source[sourceStart, sourceEnd) × target[targetStart,
+ * targetEnd)`, typically the stretch between two links a reviewer confirmed.
+ * Returns links for that range only, with absolute paragraph indices. Anchor
+ * rarity and the first length ratio come from the whole documents, so a short
+ * range is judged with what the rest of the pair shows.
+ */
+export function alignRange(source: AlignSide, target: AlignSide, range: AlignRange, options?: AlignOptions): Link[] {
+  const { sourceStart, sourceEnd, targetStart, targetEnd } = range;
+  const valid = (start: number, end: number, count: number) =>
+    Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= count;
+  if (!valid(sourceStart, sourceEnd, source.texts.length) || !valid(targetStart, targetEnd, target.texts.length)) {
+    throw new BitextError(
+      'invalid-argument',
+      `range ${sourceStart}–${sourceEnd} × ${targetStart}–${targetEnd} is outside the documents (${source.texts.length} × ${target.texts.length} paragraphs)`,
+    );
+  }
+  const resolved = resolveOptions(options);
+  const evidence = buildEvidence(source, target, resolved.lexicon);
+  const ratio = estimateRatio(findAnchorChain(evidence), evidence);
+  const slice = sliceEvidence(evidence, sourceStart, sourceEnd, targetStart, targetEnd);
+  return alignEvidence(slice, resolved, ratio).links.map((link) => ({
+    ...link,
+    source: link.source.map((index) => index + sourceStart),
+    target: link.target.map((index) => index + targetStart),
+  }));
+}

@@ -1,0 +1,162 @@
+/**
+ * Finds known phrases in text in one left-to-right pass over a character trie:
+ * country names, month names, dictionary entries. For spaced scripts a match
+ * must start and end at word boundaries; for Thai, Chinese and Japanese, which
+ * put no spaces between words, any substring matches.
+ */
+
+interface TrieNode {
+  readonly children: Map<number, TrieNode>;
+  /** Keys of the phrases that end here, with whether the phrase began with a capital. */
+  terminal?: { readonly keys: number[]; capitalised: boolean };
+}
+
+/** One phrase to find and the key reported when it is found. */
+export interface Phrase {
+  readonly text: string;
+  readonly key: number;
+}
+
+/** How matches are bounded. */
+export type BoundaryMode =
+  /** Matches start and end at word boundaries (letters, digits and marks do not continue on either side). */
+  | 'word'
+  /** Any substring matches (scripts without spaces between words). */
+  | 'none'
+  /** Matches start and end where a word segmenter (`Intl.Segmenter`, which knows Thai and Chinese words) puts a boundary. */
+  | 'segments';
+
+const wordCharacter = /[\p{L}\p{N}\p{M}]/u;
+
+function isWordCharacter(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return false;
+  const code = text.charCodeAt(index);
+  if (code < 0x80) {
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  }
+  return wordCharacter.test(text[index]!);
+}
+
+function pairHash(first: number, second: number): number {
+  return (Math.imul(first, 40503) ^ second) & 0xffff;
+}
+
+function isUpperCase(character: string): boolean {
+  return character !== character.toLowerCase() && character === character.toUpperCase();
+}
+
+/** Folds text for matching: compatibility forms unified (full-width letters), case ignored. */
+export function foldForMatching(text: string): string {
+  return compatible(text).toLowerCase();
+}
+
+/**
+ * NFKC only where it can matter: full-width and half-width forms, ligatures
+ * and other compatibility characters. Normalising every paragraph of a long
+ * document costs more than the search it serves.
+ */
+function compatible(text: string): string {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if ((code >= 0xff00 && code <= 0xffef) || (code >= 0xfb00 && code <= 0xfb4f) || (code >= 0x3300 && code <= 0x33ff) || code === 0xa0) {
+      return text.normalize('NFKC');
+    }
+  }
+  return text;
+}
+
+/**
+ * A set of phrases compiled for fast search. Matching is case-insensitive, but
+ * a phrase written with a capital (`Turkey`, `China`) only matches capitalised
+ * text, so the bird and the porcelain stay out.
+ */
+export class PhraseMatcher {
+  private readonly root: TrieNode = { children: new Map() };
+  /**
+   * Hashed first two characters of every phrase, and first characters of
+   * one-character phrases: a position whose pair is not here cannot start a
+   * match, which rules out almost every position of a Thai text in two array
+   * reads instead of trie lookups.
+   */
+  private readonly openings = new Uint8Array(1 << 16);
+  private readonly singles = new Uint8Array(1 << 16);
+  /** Number of phrases added. */
+  size = 0;
+
+  constructor(phrases: Iterable<Phrase> = []) {
+    for (const phrase of phrases) this.add(phrase);
+  }
+
+  /** Adds one phrase. Empty phrases are ignored. */
+  add(phrase: Phrase): void {
+    const source = phrase.text.normalize('NFKC').trim();
+    const folded = source.toLowerCase();
+    if (folded.length === 0) return;
+    let node = this.root;
+    for (let index = 0; index < folded.length; index++) {
+      const code = folded.charCodeAt(index);
+      let child = node.children.get(code);
+      if (!child) {
+        child = { children: new Map() };
+        node.children.set(code, child);
+      }
+      node = child;
+    }
+    if (folded.length === 1) this.singles[folded.charCodeAt(0)] = 1;
+    else this.openings[pairHash(folded.charCodeAt(0), folded.charCodeAt(1))] = 1;
+    const capitalised = isUpperCase(source[0]!);
+    if (!node.terminal) node.terminal = { keys: [], capitalised };
+    // Two spellings of one phrase differing in case: the lower-case one matches any case.
+    node.terminal.capitalised &&= capitalised;
+    if (!node.terminal.keys.includes(phrase.key)) node.terminal.keys.push(phrase.key);
+    this.size++;
+  }
+
+  /**
+   * The keys of the phrases found in `text`, leftmost-longest and without
+   * overlaps, in text order (a key repeats if its phrase does).
+   */
+  find(text: string, boundaries: BoundaryMode, segmenter?: Intl.Segmenter): number[] {
+    const original = compatible(text);
+    const folded = original.toLowerCase();
+    let segmentEdges: Uint8Array | undefined;
+    if (boundaries === 'segments') {
+      segmentEdges = new Uint8Array(folded.length + 1);
+      segmentEdges[folded.length] = 1;
+      for (const segment of (segmenter ?? new Intl.Segmenter(undefined, { granularity: 'word' })).segment(folded)) {
+        segmentEdges[segment.index] = 1;
+      }
+    }
+    // Lower-casing changed the length (rare: İ): skip the capital check rather than misread positions.
+    const checkCase = folded.length === original.length;
+    const found: number[] = [];
+    let start = 0;
+    while (start < folded.length) {
+      const first = folded.charCodeAt(start);
+      const possible = this.singles[first] === 1 || (start + 1 < folded.length && this.openings[pairHash(first, folded.charCodeAt(start + 1))] === 1);
+      if (!possible || (boundaries === 'word' && isWordCharacter(folded, start - 1)) || (segmentEdges && !segmentEdges[start])) {
+        start++;
+        continue;
+      }
+      let node: TrieNode | undefined = this.root;
+      let best: { end: number; keys: readonly number[] } | undefined;
+      for (let index = start; index < folded.length; index++) {
+        node = node.children.get(folded.charCodeAt(index));
+        if (!node) break;
+        const terminal = node.terminal;
+        if (!terminal) continue;
+        if (boundaries === 'word' && isWordCharacter(folded, index + 1)) continue;
+        if (segmentEdges && !segmentEdges[index + 1]) continue;
+        if (terminal.capitalised && checkCase && !isUpperCase(original[start]!)) continue;
+        best = { end: index + 1, keys: terminal.keys };
+      }
+      if (best) {
+        found.push(...best.keys);
+        start = best.end;
+      } else {
+        start++;
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,279 @@
+/**
+ * Scores a candidate link: the log-odds that its paragraphs are translations
+ * of each other rather than unrelated, plus the log prior of its shape.
+ *
+ * Evidence adds up as independent log-likelihood ratios: lengths (see
+ * length-model.ts) and, for every anchor key, whether the other side has it
+ * too. A key shared by both sides is worth log(keep / chance), where chance is
+ * how often a random paragraph (or group) of the other side has the key, so a
+ * name found in one paragraph of each document weighs far more than "Japan"
+ * found in every one. A key one side has and the other lacks costs
+ * log((1 − keep) / (1 − chance)). Links with an empty side (1:0, 0:1) carry
+ * their prior and the paragraph's own unlinked evidence (unlinked-length.ts,
+ * orphan anchors): there is no counterpart to compare.
+ *
+ * This is the search's inner loop, so it precomputes what it can: per-key
+ * rewards and costs for groups of one to three paragraphs, the logarithms of
+ * target group lengths, and the length model's constants.
+ */
+import type { PairEvidence, SideEvidence } from './evidence.ts';
+import type { LengthModel } from './length-model.ts';
+import type { Shape } from './shapes.ts';
+
+/** Groups on one side hold at most this many paragraphs. */
+const largestGroup = 3;
+/** Keys whose every reward and cost is smaller than this (nats) are left out of scoring: they only cost time. */
+const negligible = 0.02;
+
+/** The parameters the scorer weighs evidence with. */
+export interface ScoringModel {
+  readonly length: LengthModel;
+  /** Log prior probability of each shape, in the order of `shapes`. */
+  readonly logPriors: Float64Array;
+  readonly lengthWeight: number;
+  readonly anchorWeight: number;
+  /** Cap on the reward of one shared key, in nats. */
+  readonly maximumReward: number;
+  /** Per paragraph, log-odds of being unlinked (unlinked-length.ts, orphan anchors); added to 1:0 and 0:1 steps. */
+  readonly unlinkedSource?: Float64Array;
+  readonly unlinkedTarget?: Float64Array;
+}
+
+/** Key lists of one side with negligible keys removed. */
+interface KeyLists {
+  readonly start: Int32Array;
+  readonly keys: Int32Array;
+}
+
+function filterKeys(side: SideEvidence, useful: Uint8Array): KeyLists {
+  const start = new Int32Array(side.count + 1);
+  const kept: number[] = [];
+  for (let paragraph = 0; paragraph < side.count; paragraph++) {
+    start[paragraph] = kept.length;
+    for (let at = side.keyStart[paragraph]!; at < side.keyStart[paragraph + 1]!; at++) if (useful[side.keys[at]!]) kept.push(side.keys[at]!);
+  }
+  start[side.count] = kept.length;
+  return { start, keys: Int32Array.from(kept) };
+}
+
+/** Scores links of a pair; reusable across calls, not across threads. */
+export class LinkScorer {
+  private readonly model: ScoringModel;
+  private readonly sourceLengths: Float64Array;
+  private readonly targetLengths: Float64Array;
+  /** `reward[key * 9 + (sourceCount - 1) * 3 + (targetCount - 1)]`. */
+  private readonly reward: Float64Array;
+  /** Cost of a key in the source group missing from a target group of 1–3 paragraphs: `missInTarget[key * 3 + targetCount - 1]`. */
+  private readonly missInTarget: Float64Array;
+  private readonly missInSource: Float64Array;
+  private readonly sourceKeys: KeyLists;
+  private readonly targetKeys: KeyLists;
+  private readonly seen: Int32Array;
+  private readonly inTarget: Int32Array;
+  private epoch = 0;
+  private readonly sourceMembers = new Int32Array(largestGroup);
+  private readonly targetMembers = new Int32Array(largestGroup);
+  /** Log length of the target group starting at j: one paragraph, two, three, and j with j + 2. */
+  private readonly logTarget: readonly [Float64Array, Float64Array, Float64Array, Float64Array];
+  // Length model constants.
+  private readonly ratio: number;
+  private readonly perCharacter: number;
+  private readonly relative: number;
+  private readonly narrowBase: number;
+  private readonly wideBase: number;
+  private readonly wideInverseSquare: number;
+  private readonly nullMean: readonly number[];
+  private readonly nullInverseDeviation: number;
+  private readonly nullBase: number;
+
+  constructor(evidence: PairEvidence, model: ScoringModel) {
+    this.model = model;
+    this.sourceLengths = evidence.source.lengths;
+    this.targetLengths = evidence.target.lengths;
+    const keys = evidence.keyCount;
+    this.reward = new Float64Array(keys * largestGroup * largestGroup);
+    this.missInTarget = new Float64Array(keys * largestGroup);
+    this.missInSource = new Float64Array(keys * largestGroup);
+    this.seen = new Int32Array(keys);
+    this.inTarget = new Int32Array(keys);
+    const useful = new Uint8Array(keys);
+    const sourceTotal = Math.max(evidence.sourceTotal, 1);
+    const targetTotal = Math.max(evidence.targetTotal, 1);
+    for (let key = 0; key < keys; key++) {
+      const keepForward = evidence.keepSourceToTarget[key]!;
+      const keepBackward = evidence.keepTargetToSource[key]!;
+      let largest = 0;
+      for (let size = 1; size <= largestGroup; size++) {
+        const chanceInTarget = Math.min(0.99, (size * evidence.targetFrequency[key]!) / targetTotal);
+        const chanceInSource = Math.min(0.99, (size * evidence.sourceFrequency[key]!) / sourceTotal);
+        const forward = Math.min(0, Math.log((1 - Math.min(keepForward, 0.999)) / (1 - chanceInTarget)));
+        const backward = Math.min(0, Math.log((1 - Math.min(keepBackward, 0.999)) / (1 - chanceInSource)));
+        this.missInTarget[key * largestGroup + size - 1] = forward;
+        this.missInSource[key * largestGroup + size - 1] = backward;
+        largest = Math.max(largest, -forward, -backward);
+      }
+      for (let sourceSize = 1; sourceSize <= largestGroup; sourceSize++) {
+        for (let targetSize = 1; targetSize <= largestGroup; targetSize++) {
+          const chanceInTarget = Math.min(0.99, (targetSize * evidence.targetFrequency[key]!) / targetTotal);
+          const chanceInSource = Math.min(0.99, (sourceSize * evidence.sourceFrequency[key]!) / sourceTotal);
+          const value = 0.5 * (Math.log(keepForward / chanceInTarget) + Math.log(keepBackward / chanceInSource));
+          const reward = Math.min(Math.max(value, 0), model.maximumReward);
+          this.reward[key * 9 + (sourceSize - 1) * 3 + targetSize - 1] = reward;
+          largest = Math.max(largest, reward);
+        }
+      }
+      useful[key] = largest >= negligible ? 1 : 0;
+    }
+    this.sourceKeys = filterKeys(evidence.source, useful);
+    this.targetKeys = filterKeys(evidence.target, useful);
+
+    const lengths = this.targetLengths;
+    const count = lengths.length;
+    const logOf = (pick: (j: number) => number) => Float64Array.from({ length: count }, (_, j) => Math.log(pick(j)));
+    this.logTarget = [
+      logOf((j) => lengths[j]!),
+      logOf((j) => lengths[j]! + (lengths[j + 1] ?? 0)),
+      logOf((j) => lengths[j]! + (lengths[j + 1] ?? 0) + (lengths[j + 2] ?? 0)),
+      logOf((j) => lengths[j]! + (lengths[j + 2] ?? 0)),
+    ];
+    const length = model.length;
+    this.ratio = length.ratio;
+    this.perCharacter = length.variance;
+    this.relative = length.relativeSpread * length.ratio;
+    this.narrowBase = Math.log(1 - length.outlierShare);
+    this.wideBase = Math.log(length.outlierShare / length.outlierScale);
+    this.wideInverseSquare = 1 / (length.outlierScale * length.outlierScale);
+    this.nullMean = [0, 1, 2, 3].map((groupSize) => length.targetLogMean + Math.log(Math.max(groupSize, 1)));
+    this.nullInverseDeviation = 1 / length.targetLogDeviation;
+    this.nullBase = Math.log(length.targetLogDeviation);
+  }
+
+  /** The model the scorer weighs with. */
+  get scoring(): ScoringModel {
+    return this.model;
+  }
+
+  /** Score of `shape` starting at source paragraph `sourceStart` and target paragraph `targetStart`. */
+  score(shape: Shape, shapeIndex: number, sourceStart: number, targetStart: number): number {
+    const prior = this.model.logPriors[shapeIndex]!;
+    if (shapeIndex === 0) return prior + this.oneToOne(sourceStart, targetStart);
+    const sourceCount = shape.sourceMembers.length;
+    const targetCount = shape.targetMembers.length;
+    if (sourceCount === 0) return prior + (this.model.unlinkedTarget?.[targetStart] ?? 0);
+    if (targetCount === 0) return prior + (this.model.unlinkedSource?.[sourceStart] ?? 0);
+    let unlinked = 0;
+    if (shape.skippedSource !== undefined) unlinked += this.model.unlinkedSource?.[sourceStart + shape.skippedSource] ?? 0;
+    if (shape.skippedTarget !== undefined) unlinked += this.model.unlinkedTarget?.[targetStart + shape.skippedTarget] ?? 0;
+    for (let index = 0; index < sourceCount; index++) this.sourceMembers[index] = sourceStart + shape.sourceMembers[index]!;
+    for (let index = 0; index < targetCount; index++) this.targetMembers[index] = targetStart + shape.targetMembers[index]!;
+    const logTargetLength = this.logTarget[shape.skippedTarget !== undefined ? 3 : targetCount - 1]![targetStart]!;
+    return prior + unlinked + this.evidenceScore(sourceCount, targetCount, logTargetLength);
+  }
+
+  /** Evidence (without prior) for linking the given paragraphs (absolute indices, at most three a side). */
+  linkEvidence(source: readonly number[], target: readonly number[]): number {
+    source.forEach((paragraph, index) => (this.sourceMembers[index] = paragraph));
+    target.forEach((paragraph, index) => (this.targetMembers[index] = paragraph));
+    let targetLength = 0;
+    for (const paragraph of target) targetLength += this.targetLengths[paragraph]!;
+    return this.evidenceScore(source.length, target.length, Math.log(targetLength));
+  }
+
+  private evidenceScore(sourceCount: number, targetCount: number, logTargetLength: number): number {
+    let sourceLength = 0;
+    let targetLength = 0;
+    for (let index = 0; index < sourceCount; index++) sourceLength += this.sourceLengths[this.sourceMembers[index]!]!;
+    for (let index = 0; index < targetCount; index++) targetLength += this.targetLengths[this.targetMembers[index]!]!;
+    let score = this.model.lengthWeight * this.lengthScore(sourceLength, targetLength, targetCount, logTargetLength);
+    if (this.sourceKeys.keys.length > 0 && this.targetKeys.keys.length > 0) score += this.model.anchorWeight * this.anchorScore(sourceCount, targetCount);
+    return score;
+  }
+
+  /** Evidence of a 1:1 link, the commonest step, without the group machinery: a merge of two sorted key lists. */
+  private oneToOne(source: number, target: number): number {
+    let score = this.model.lengthWeight * this.lengthScore(this.sourceLengths[source]!, this.targetLengths[target]!, 1, this.logTarget[0][target]!);
+    const sourceKeys = this.sourceKeys;
+    const targetKeys = this.targetKeys;
+    let a = sourceKeys.start[source]!;
+    const aEnd = sourceKeys.start[source + 1]!;
+    let b = targetKeys.start[target]!;
+    const bEnd = targetKeys.start[target + 1]!;
+    if (a === aEnd && b === bEnd) return score;
+    let anchors = 0;
+    while (a < aEnd || b < bEnd) {
+      const left = a < aEnd ? sourceKeys.keys[a]! : Number.MAX_SAFE_INTEGER;
+      const right = b < bEnd ? targetKeys.keys[b]! : Number.MAX_SAFE_INTEGER;
+      if (left === right) {
+        anchors += this.reward[left * 9]!;
+        a++;
+        b++;
+      } else if (left < right) {
+        anchors += this.missInTarget[left * largestGroup]!;
+        a++;
+      } else {
+        anchors += this.missInSource[right * largestGroup]!;
+        b++;
+      }
+    }
+    score += this.model.anchorWeight * anchors;
+    return score;
+  }
+
+  /** `lengthLogOdds` of length-model.ts, with the model's constants hoisted. */
+  private lengthScore(sourceLength: number, targetLength: number, targetCount: number, logTargetLength: number): number {
+    const mean = (sourceLength + targetLength / this.ratio) / 2;
+    const relative = this.relative * mean;
+    const variance = this.perCharacter * mean + relative * relative;
+    const misfit = targetLength - this.ratio * sourceLength;
+    const halfDeltaSquared = (0.5 * misfit * misfit) / variance;
+    const narrowLog = this.narrowBase - halfDeltaSquared;
+    const wideLog = this.wideBase - halfDeltaSquared * this.wideInverseSquare;
+    const mixture = narrowLog > wideLog ? narrowLog + Math.log1p(Math.exp(wideLog - narrowLog)) : wideLog + Math.log1p(Math.exp(narrowLog - wideLog));
+    const z = (logTargetLength - this.nullMean[targetCount]!) * this.nullInverseDeviation;
+    // linked − unrelated; the √(2π) terms cancel.
+    return mixture - 0.5 * Math.log(variance) + 0.5 * z * z + logTargetLength + this.nullBase;
+  }
+
+  private anchorScore(sourceCount: number, targetCount: number): number {
+    const source = this.sourceKeys;
+    const target = this.targetKeys;
+    let any = false;
+    for (let index = 0; index < sourceCount && !any; index++) {
+      const paragraph = this.sourceMembers[index]!;
+      any = source.start[paragraph + 1]! > source.start[paragraph]!;
+    }
+    for (let index = 0; index < targetCount && !any; index++) {
+      const paragraph = this.targetMembers[index]!;
+      any = target.start[paragraph + 1]! > target.start[paragraph]!;
+    }
+    if (!any) return 0;
+    const epoch = ++this.epoch;
+    const seen = this.seen;
+    const inTarget = this.inTarget;
+    for (let index = 0; index < targetCount; index++) {
+      const paragraph = this.targetMembers[index]!;
+      for (let at = target.start[paragraph]!; at < target.start[paragraph + 1]!; at++) inTarget[target.keys[at]!] = epoch;
+    }
+    let score = 0;
+    const rewardOffset = (sourceCount - 1) * 3 + targetCount - 1;
+    for (let index = 0; index < sourceCount; index++) {
+      const paragraph = this.sourceMembers[index]!;
+      for (let at = source.start[paragraph]!; at < source.start[paragraph + 1]!; at++) {
+        const key = source.keys[at]!;
+        if (seen[key] === epoch) continue;
+        seen[key] = epoch;
+        score += inTarget[key] === epoch ? this.reward[key * 9 + rewardOffset]! : this.missInTarget[key * largestGroup + targetCount - 1]!;
+      }
+    }
+    for (let index = 0; index < targetCount; index++) {
+      const paragraph = this.targetMembers[index]!;
+      for (let at = target.start[paragraph]!; at < target.start[paragraph + 1]!; at++) {
+        const key = target.keys[at]!;
+        if (seen[key] === epoch) continue;
+        seen[key] = epoch;
+        score += this.missInSource[key * largestGroup + sourceCount - 1]!;
+      }
+    }
+    return score;
+  }
+}
