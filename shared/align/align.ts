@@ -26,7 +26,7 @@ import { LinkScorer } from './scorer.ts';
 import { searchBand, type BandSearch, type PathStep } from './search.ts';
 import { trackPath } from './track.ts';
 import { defaultShapePriors, shapeIndex, shapes, skipFactor, type LinkedShapeKind } from './shapes.ts';
-import { unlinkedLengthLogOdds } from './unlinked-length.ts';
+import { fitSideLengths, unlinkedLengthLogOdds } from './unlinked-length.ts';
 
 export type { AlignOptions } from './options.ts';
 
@@ -70,10 +70,18 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** First estimate of target characters per source character: from anchored pairs if there are a few, else from the totals. */
+/** Source paragraphs shorter than this (headings, numbers) have length ratios of their own. */
+const shortParagraph = 50;
+
+/**
+ * First estimate of target characters per source character: from anchored
+ * pairs of real paragraphs if there are a few, else from the totals.
+ */
 function estimateRatio(chain: readonly AnchorPair[], evidence: PairEvidence): number {
-  if (chain.length >= 3) {
-    return median(chain.map((pair) => evidence.target.lengths[pair.target]! / evidence.source.lengths[pair.source]!));
+  // Both sides long: a heading anchored to a heading merged with its body says nothing about the ratio.
+  const long = chain.filter((pair) => evidence.source.lengths[pair.source]! >= shortParagraph && evidence.target.lengths[pair.target]! >= shortParagraph / 2.5);
+  if (long.length >= 3) {
+    return median(long.map((pair) => evidence.target.lengths[pair.target]! / evidence.source.lengths[pair.source]!));
   }
   let source = 0;
   let target = 0;
@@ -207,91 +215,141 @@ function toLinks(search: BandSearch, posteriors: Posteriors, logPrior: Float64Ar
   return links;
 }
 
-/** Aligns the paragraphs of `evidence` (indices relative to it). */
-function alignEvidence(evidence: PairEvidence, options: ResolvedAlignOptions, startRatio?: number): AlignResult {
+/** The models one search pass scores with. */
+interface PassModels {
+  readonly length: LengthModel;
+  readonly shapes: ShapeModel;
+  /** Per paragraph, log-odds of being unlinked: the evidence's own (orphan anchors, script) plus the learnt length term. */
+  readonly unlinkedSource: Float64Array;
+  readonly unlinkedTarget: Float64Array;
+}
+
+/** The starting models of a pair, before any pass. */
+function startModels(evidence: PairEvidence, options: ResolvedAlignOptions, ratio: number, flags?: { source: Uint8Array; target: Uint8Array }): PassModels {
+  return withSideLengths(
+    { length: initialLengthModel(ratio, evidence.target.lengths), shapes: startShapeModel(evidence.source.count, evidence.target.count, options) },
+    evidence,
+    options,
+    flags,
+  );
+}
+
+/**
+ * Fits the linked and unlinked length models of both sides (to the flags of a
+ * pass, or to nothing before the first) and folds them into the models: the
+ * unlinked log-odds of each paragraph, and the target's linked model as the
+ * length model's unrelated baseline.
+ */
+function withSideLengths(
+  models: Pick<PassModels, 'length' | 'shapes'>,
+  evidence: PairEvidence,
+  options: ResolvedAlignOptions,
+  flags?: { source: Uint8Array; target: Uint8Array },
+): PassModels {
+  const source = fitSideLengths(evidence.source.lengths, flags?.source);
+  const target = fitSideLengths(evidence.target.lengths, flags?.target);
+  const weight = options.unlinkedLengthWeight;
+  const sourceOdds = unlinkedLengthLogOdds(evidence.source.lengths, source);
+  const targetOdds = unlinkedLengthLogOdds(evidence.target.lengths, target);
+  return {
+    length: { ...models.length, targetLogMean: target.linked.mean, targetLogDeviation: target.linked.deviation },
+    shapes: models.shapes,
+    unlinkedSource: sourceOdds.map((value, index) => evidence.unlinked.source[index]! + weight * value),
+    unlinkedTarget: targetOdds.map((value, index) => evidence.unlinked.target[index]! + weight * value),
+  };
+}
+
+function makeScorer(evidence: PairEvidence, models: PassModels, options: ResolvedAlignOptions): LinkScorer {
+  return new LinkScorer(evidence, {
+    length: models.length,
+    logPriors: shapeLogPriors(models.shapes, options.allowSkips),
+    lengthWeight: options.lengthWeight,
+    anchorWeight: options.anchorWeight,
+    maximumReward: options.maximumAnchorReward,
+    unlinkedSource: models.unlinkedSource,
+    unlinkedTarget: models.unlinkedTarget,
+  });
+}
+
+/** Work done, accumulated over passes. */
+interface Work {
+  cells: number;
+  readonly bandWidths: number[];
+}
+
+/** The first pass: a beam search (no guide needed), widened while its path hugs the beam's edge. */
+function trackPass(evidence: PairEvidence, scorer: LinkScorer, options: ResolvedAlignOptions, work: Work): readonly PathStep[] {
+  const { count: sourceCount } = evidence.source;
+  const { count: targetCount } = evidence.target;
+  for (let halfWidth = 2 * Math.max(1, Math.round(options.bandWidth)); ; halfWidth *= 2) {
+    const tracked = trackPath(scorer, sourceCount, targetCount, halfWidth);
+    work.cells += tracked.cells;
+    if (!tracked.touchesEdge || halfWidth >= Math.max(sourceCount, targetCount)) {
+      work.bandWidths.push(halfWidth);
+      return tracked.steps;
+    }
+  }
+}
+
+/** A banded pass around the previous path, widened locally where its path hugs the band's edge. */
+function bandPass(evidence: PairEvidence, scorer: LinkScorer, options: ResolvedAlignOptions, previous: readonly PathStep[], sums: boolean, work: Work): BandSearch {
+  const { count: sourceCount } = evidence.source;
+  const { count: targetCount } = evidence.target;
+  const guide: GuidePoint[] = previous.map((step) => ({ source: step.sourceStart, target: step.targetStart }));
+  for (let widths: Int32Array = new Int32Array(sourceCount + 1).fill(Math.max(1, Math.round(options.bandWidth))); ; ) {
+    const band = bandAround(guide, sourceCount, targetCount, widths);
+    const search = searchBand(band, scorer, options.temperature, sums);
+    work.cells += band.cells;
+    if (!search.touchesEdge || coversGrid(band)) {
+      work.bandWidths.push(band.halfWidth);
+      return search;
+    }
+    widths = widenAround(widths, search.edgeRows);
+  }
+}
+
+/** Models refitted to a pass's path (from the starting models, so shrinkage does not compound over passes). */
+function refitModels(start: PassModels, evidence: PairEvidence, path: readonly PathStep[], options: ResolvedAlignOptions): PassModels {
+  const pairs: [number, number][] = [];
+  for (const step of path) {
+    if (step.shape === shapeIndex['1:1']) pairs.push([evidence.source.lengths[step.sourceStart]!, evidence.target.lengths[step.targetStart]!]);
+  }
+  const models = { length: refitLengthModel(start.length, pairs), shapes: refitShapeModel(start.shapes, path, options.priorStrength) };
+  return withSideLengths(models, evidence, options, unlinkedFlags(path, evidence.source.count, evidence.target.count));
+}
+
+/** One link per paragraph, for a pair with an empty side. */
+function trivialLinks(sourceCount: number, targetCount: number): Link[] {
+  const links: Link[] = [];
+  for (let index = 0; index < sourceCount; index++) links.push({ source: [index], target: [], score: 0, confidence: 1, status: 'auto' });
+  for (let index = 0; index < targetCount; index++) links.push({ source: [], target: [index], score: 0, confidence: 1, status: 'auto' });
+  return links;
+}
+
+/** Aligns the paragraphs of `evidence` (indices relative to it), and returns the models its last pass used. */
+function alignEvidence(evidence: PairEvidence, options: ResolvedAlignOptions): AlignResult & { readonly models: PassModels } {
   const sourceCount = evidence.source.count;
   const targetCount = evidence.target.count;
-  const startShapes = startShapeModel(sourceCount, targetCount, options);
   const chain = findAnchorChain(evidence);
-  const startModel = initialLengthModel(startRatio ?? estimateRatio(chain, evidence), evidence.target.lengths);
+  const start = startModels(evidence, options, estimateRatio(chain, evidence));
   if (sourceCount === 0 || targetCount === 0) {
-    const links: Link[] = [];
-    for (let index = 0; index < sourceCount; index++) links.push({ source: [index], target: [], score: 0, confidence: 1, status: 'auto' });
-    for (let index = 0; index < targetCount; index++) links.push({ source: [], target: [index], score: 0, confidence: 1, status: 'auto' });
-    return { links, stats: { cells: 0, bandWidths: [], anchorPairs: 0, lengthModel: startModel, shapeModel: startShapes } };
+    return { links: trivialLinks(sourceCount, targetCount), stats: { cells: 0, bandWidths: [], anchorPairs: 0, lengthModel: start.length, shapeModel: start.shapes }, models: start };
   }
-
-  let lengthModel = startModel;
-  let shapeModel = startShapes;
-  let unlinkedSource = evidence.unlinked.source;
-  let unlinkedTarget = evidence.unlinked.target;
-  let guide: readonly GuidePoint[] = [];
-  let cells = 0;
-  const startWidth = Math.max(1, Math.round(options.bandWidth));
-  const bandWidths: number[] = [];
-  let search: BandSearch | undefined;
-  let posteriors: Posteriors | undefined;
-  let priors = shapeLogPriors(shapeModel, options.allowSkips);
+  const work: Work = { cells: 0, bandWidths: [] };
+  let models = start;
+  let path = trackPass(evidence, makeScorer(evidence, models, options), options, work);
   const passes = Math.max(2, options.passes);
-  for (let pass = 0; pass < passes; pass++) {
-    priors = shapeLogPriors(shapeModel, options.allowSkips);
-    const scorer = new LinkScorer(evidence, {
-      length: lengthModel,
-      logPriors: priors,
-      lengthWeight: options.lengthWeight,
-      anchorWeight: options.anchorWeight,
-      maximumReward: options.maximumAnchorReward,
-      unlinkedSource,
-      unlinkedTarget,
-    });
-    let path: readonly PathStep[];
-    if (pass === 0) {
-      // No path yet: track one with a beam, widened while the path hugs its edge.
-      for (let halfWidth = 2 * startWidth; ; halfWidth *= 2) {
-        const tracked = trackPath(scorer, sourceCount, targetCount, halfWidth);
-        cells += tracked.cells;
-        guide = tracked.path;
-        path = tracked.steps;
-        if (!tracked.touchesEdge || halfWidth >= Math.max(sourceCount, targetCount)) {
-          bandWidths.push(halfWidth);
-          break;
-        }
-      }
-    } else {
-      const last = pass === passes - 1;
-      for (let widths: Int32Array = new Int32Array(sourceCount + 1).fill(startWidth); ; ) {
-        const band = bandAround(guide, sourceCount, targetCount, widths);
-        search = searchBand(band, scorer, options.temperature, last);
-        cells += band.cells;
-        if (!search.touchesEdge || coversGrid(band)) {
-          bandWidths.push(band.halfWidth);
-          break;
-        }
-        widths = widenAround(widths, search.edgeRows);
-      }
-      path = search.path;
-      if (last) {
-        posteriors = computePosteriors(search);
-        break;
-      }
-      guide = path.map((step) => ({ source: step.sourceStart, target: step.targetStart }));
+  for (let pass = 1; ; pass++) {
+    models = refitModels(start, evidence, path, options);
+    const scorer = makeScorer(evidence, models, options);
+    const last = pass === passes - 1;
+    const search = bandPass(evidence, scorer, options, path, last, work);
+    if (last) {
+      const links = toLinks(search, computePosteriors(search), scorer.scoring.logPriors);
+      return { links, models, stats: { cells: work.cells, bandWidths: work.bandWidths, anchorPairs: chain.length, lengthModel: models.length, shapeModel: models.shapes } };
     }
-    const pairs: [number, number][] = [];
-    for (const step of path) {
-      if (step.shape === shapeIndex['1:1']) pairs.push([evidence.source.lengths[step.sourceStart]!, evidence.target.lengths[step.targetStart]!]);
-    }
-    // Refit from the starting models each time, so shrinkage does not compound over passes.
-    lengthModel = refitLengthModel(startModel, pairs);
-    shapeModel = refitShapeModel(startShapes, path, options.priorStrength);
-    if (options.unlinkedLengthWeight > 0) {
-      const flags = unlinkedFlags(path, sourceCount, targetCount);
-      const weight = options.unlinkedLengthWeight;
-      unlinkedSource = unlinkedLengthLogOdds(evidence.source.lengths, flags.source).map((value, index) => evidence.unlinked.source[index]! + value * weight);
-      unlinkedTarget = unlinkedLengthLogOdds(evidence.target.lengths, flags.target).map((value, index) => evidence.unlinked.target[index]! + value * weight);
-    }
+    path = search.path;
   }
-  const links = toLinks(search!, posteriors!, priors);
-  return { links, stats: { cells, bandWidths, anchorPairs: chain.length, lengthModel, shapeModel } };
 }
 
 /** {@link alignParagraphs} with the statistics of the run. */
@@ -329,11 +387,20 @@ export function alignRange(source: AlignSide, target: AlignSide, range: AlignRan
   }
   const resolved = resolveOptions(options);
   const evidence = buildEvidence(source, target, resolved.lexicon);
-  const ratio = estimateRatio(findAnchorChain(evidence), evidence);
   const slice = sliceEvidence(evidence, sourceStart, sourceEnd, targetStart, targetEnd);
-  return alignEvidence(slice, resolved, ratio).links.map((link) => ({
-    ...link,
-    source: link.source.map((index) => index + sourceStart),
-    target: link.target.map((index) => index + targetStart),
-  }));
+  const shift = (links: readonly Link[]) =>
+    links.map((link) => ({ ...link, source: link.source.map((index) => index + sourceStart), target: link.target.map((index) => index + targetStart) }));
+  if (slice.source.count === 0 || slice.target.count === 0) return shift(trivialLinks(slice.source.count, slice.target.count));
+  // The whole pair's models: a short range has too little in it to fit a length ratio or shape priors of its own.
+  const { models } = alignEvidence(evidence, resolved);
+  const sliced: PassModels = {
+    ...models,
+    unlinkedSource: models.unlinkedSource.slice(sourceStart, sourceEnd),
+    unlinkedTarget: models.unlinkedTarget.slice(targetStart, targetEnd),
+  };
+  const scorer = makeScorer(slice, sliced, resolved);
+  const work: Work = { cells: 0, bandWidths: [] };
+  const path = trackPass(slice, scorer, resolved, work);
+  const search = bandPass(slice, scorer, resolved, path, true, work);
+  return shift(toLinks(search, computePosteriors(search), scorer.scoring.logPriors));
 }

@@ -10,7 +10,7 @@
  */
 import { findKnownNames } from './known-names.ts';
 import { languageProfile, type LanguageProfile } from './language-profile.ts';
-import { canonicalNumber, cjkNumeralPattern, normaliseDigits, parseCjkNumeral } from './numerals.ts';
+import { canonicalNumber, cjkNumeralPattern, hebrewHeadingNumeralPattern, hebrewNumeralPattern, normaliseDigits, parseCjkNumeral, parseHebrewNumeral } from './numerals.ts';
 
 /** What an anchor is. */
 export type AnchorKind = 'number' | 'name' | 'url' | 'quote' | 'percent' | 'email' | 'known-name';
@@ -85,6 +85,18 @@ function numberAnchors(text: string, out: Anchor[]): void {
     if (value === undefined) continue;
     out.push({ kind: 'number', value: String(value) });
     if (percent) out.push({ kind: 'percent', value: String(value) });
+  }
+  if (/[\u05d0-\u05ea]/u.test(text)) {
+    for (const match of text.matchAll(hebrewNumeralPattern)) {
+      const value = parseHebrewNumeral(match[1] ?? match[2] ?? '');
+      if (value !== undefined) out.push({ kind: 'number', value: String(value) });
+    }
+    if (text.trim().split(/\s+/u).length <= 4) {
+      for (const match of text.matchAll(hebrewHeadingNumeralPattern)) {
+        const value = parseHebrewNumeral(match[1]!);
+        if (value !== undefined) out.push({ kind: 'number', value: String(value) });
+      }
+    }
   }
 }
 

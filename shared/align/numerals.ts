@@ -104,3 +104,33 @@ export function canonicalNumber(written: string): string {
   const trimmedFraction = fraction?.replace(/0+$/u, '');
   return trimmedFraction ? `${trimmedWhole}.${trimmedFraction}` : trimmedWhole;
 }
+
+const hebrewValues: Readonly<Record<string, number>> = {
+  א: 1, ב: 2, ג: 3, ד: 4, ה: 5, ו: 6, ז: 7, ח: 8, ט: 9, י: 10, כ: 20, ך: 20, ל: 30, מ: 40, ם: 40, נ: 50, ן: 50,
+  ס: 60, ע: 70, פ: 80, ף: 80, צ: 90, ץ: 90, ק: 100, ר: 200, ש: 300, ת: 400,
+};
+
+/**
+ * Hebrew numerals written with letters, where they can be told from words:
+ * a single letter closed by a full stop or parenthesis (`סעיף ב.`, a list's
+ * `ג)`), or letters with a geresh or gershayim (`כ״ה` = 25, `ה׳` = 5).
+ */
+export const hebrewNumeralPattern = /(?<![\p{L}\p{M}])(?:([\u05d0-\u05ea])(?=[.)])|([\u05d0-\u05ea]{1,3}[׳״'"][\u05d0-\u05ea]?)(?![\p{L}\p{M}]))/gu;
+
+/**
+ * In a heading (a few words: `סעיף יא.`), two or three letters closed by a
+ * full stop are a number too; in running text they are more likely a word.
+ */
+export const hebrewHeadingNumeralPattern = /(?<![\p{L}\p{M}])([\u05d0-\u05ea]{2,3})(?=[.)]\s*$)/gu;
+
+/** The value of a Hebrew letter numeral (`כ״ה` → 25), or undefined. */
+export function parseHebrewNumeral(numeral: string): number | undefined {
+  let total = 0;
+  for (const character of numeral) {
+    if (character === '׳' || character === '״' || character === "'" || character === '"') continue;
+    const value = hebrewValues[character];
+    if (value === undefined) return undefined;
+    total += value;
+  }
+  return total > 0 ? total : undefined;
+}

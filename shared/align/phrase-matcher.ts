@@ -50,19 +50,18 @@ export function foldForMatching(text: string): string {
   return compatible(text).toLowerCase();
 }
 
+const compatibilityForms = /[\u00a0\u3300-\u33ff\ufb00-\ufb4f\uff00-\uffef]+/gu;
+
 /**
- * NFKC only where it can matter: full-width and half-width forms, ligatures
- * and other compatibility characters. Normalising every paragraph of a long
- * document costs more than the search it serves.
+ * NFKC only where it is wanted: full-width and half-width forms, ligatures,
+ * squared CJK words, no-break spaces. Whole-text NFKC would also decompose
+ * letters that are not compatibility forms in practice (Thai ำ becomes ํ + า),
+ * and would cost more than the search it serves on a long document. Phrases
+ * and text go through the same folding, so they always compare alike.
  */
 function compatible(text: string): string {
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if ((code >= 0xff00 && code <= 0xffef) || (code >= 0xfb00 && code <= 0xfb4f) || (code >= 0x3300 && code <= 0x33ff) || code === 0xa0) {
-      return text.normalize('NFKC');
-    }
-  }
-  return text;
+  compatibilityForms.lastIndex = 0;
+  return compatibilityForms.test(text) ? text.replace(compatibilityForms, (forms) => forms.normalize('NFKC')) : text;
 }
 
 /**
@@ -89,7 +88,7 @@ export class PhraseMatcher {
 
   /** Adds one phrase. Empty phrases are ignored. */
   add(phrase: Phrase): void {
-    const source = phrase.text.normalize('NFKC').trim();
+    const source = compatible(phrase.text).trim();
     const folded = source.toLowerCase();
     if (folded.length === 0) return;
     let node = this.root;

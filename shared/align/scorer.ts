@@ -79,6 +79,7 @@ export class LinkScorer {
   private readonly ratio: number;
   private readonly perCharacter: number;
   private readonly relative: number;
+  private readonly groupRelative: number;
   private readonly narrowBase: number;
   private readonly wideBase: number;
   private readonly wideInverseSquare: number;
@@ -140,6 +141,7 @@ export class LinkScorer {
     this.ratio = length.ratio;
     this.perCharacter = length.variance;
     this.relative = length.relativeSpread * length.ratio;
+    this.groupRelative = this.relative * length.groupSpread;
     this.narrowBase = Math.log(1 - length.outlierShare);
     this.wideBase = Math.log(length.outlierShare / length.outlierScale);
     this.wideInverseSquare = 1 / (length.outlierScale * length.outlierScale);
@@ -184,7 +186,7 @@ export class LinkScorer {
     let targetLength = 0;
     for (let index = 0; index < sourceCount; index++) sourceLength += this.sourceLengths[this.sourceMembers[index]!]!;
     for (let index = 0; index < targetCount; index++) targetLength += this.targetLengths[this.targetMembers[index]!]!;
-    let score = this.model.lengthWeight * this.lengthScore(sourceLength, targetLength, targetCount, logTargetLength);
+    let score = this.model.lengthWeight * this.lengthScore(sourceLength, targetLength, targetCount, logTargetLength, sourceCount + targetCount > 2);
     if (this.sourceKeys.keys.length > 0 && this.targetKeys.keys.length > 0) score += this.model.anchorWeight * this.anchorScore(sourceCount, targetCount);
     return score;
   }
@@ -220,9 +222,9 @@ export class LinkScorer {
   }
 
   /** `lengthLogOdds` of length-model.ts, with the model's constants hoisted. */
-  private lengthScore(sourceLength: number, targetLength: number, targetCount: number, logTargetLength: number): number {
+  private lengthScore(sourceLength: number, targetLength: number, targetCount: number, logTargetLength: number, group = false): number {
     const mean = (sourceLength + targetLength / this.ratio) / 2;
-    const relative = this.relative * mean;
+    const relative = (group ? this.groupRelative : this.relative) * mean;
     const variance = this.perCharacter * mean + relative * relative;
     const misfit = targetLength - this.ratio * sourceLength;
     const halfDeltaSquared = (0.5 * misfit * misfit) / variance;

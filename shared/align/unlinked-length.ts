@@ -1,43 +1,77 @@
 /**
  * How the length of a paragraph bears on its being untranslated, learnt from
- * the pair: after a pass, the lengths of the paragraphs it linked and of those
- * it left unlinked are each fitted with a log-normal, and a paragraph's
- * log-odds of being unlinked is the ratio of the two densities at its length.
+ * the pair. Each side's paragraph lengths are modelled as log-normal twice:
+ * once for the paragraphs that have a counterpart, once for those that do
+ * not. A paragraph's log-odds of being unlinked is the ratio of the two
+ * densities at its length.
  *
- * In a news page the unlinked paragraphs are mostly short (ads, captions,
- * headlines) or a long tail the translator dropped, while the translated body
- * has paragraphs of a typical length; a UDHR with headings has linked
- * paragraphs of every length, and the learnt ratio stays near zero. No list
- * of clutter words is involved: only the pair's own lengths.
+ * Before any pass, the linked model is the whole document's and the unlinked
+ * one a broad model around the same median (clutter can be any length, so a
+ * paragraph of an unusual length leans towards unlinked). After a pass, both
+ * are refitted to what the pass linked and left unlinked, the unlinked model
+ * shrunk towards the broad one by a few pseudo-paragraphs. In a news page the
+ * unlinked paragraphs are mostly short (ads, captions, headlines) and the
+ * translated body has paragraphs of a typical length; in a declaration whose
+ * headings are linked too, the two models stay close and the evidence weak.
+ * No list of clutter words is involved: only the pair's own lengths.
+ *
+ * This is also the "unrelated" model of length-model.ts: the length a target
+ * paragraph has when nothing links it to the source paragraph at hand.
  */
 import { fitLogLengths } from './length-model.ts';
 
-/** Least paragraphs on each side of the split (linked, unlinked) for a fit to be trusted. */
-const minimumSample = 3;
+/** A log-normal distribution of paragraph lengths: mean and deviation of the log length. */
+export interface LogNormal {
+  readonly mean: number;
+  readonly deviation: number;
+}
 
-function logNormalDensity(logLength: number, mean: number, deviation: number): number {
-  const z = (logLength - mean) / deviation;
-  return -0.5 * z * z - Math.log(deviation);
+/** The length models of one side. */
+export interface SideLengthModel {
+  readonly linked: LogNormal;
+  readonly unlinked: LogNormal;
+}
+
+/** Least deviation (log units) of the broad unlinked model: lengths within a factor of about 3.3 either way. */
+const broadDeviation = 1.2;
+/** Pseudo-paragraphs of the broad model when refitting the unlinked one. */
+const pseudoParagraphs = 3;
+/** Least linked paragraphs to refit the linked model (else the whole document's stands). */
+const minimumLinked = 3;
+
+function pool(fitted: LogNormal, count: number, prior: LogNormal, weight: number): LogNormal {
+  const mean = (count * fitted.mean + weight * prior.mean) / (count + weight);
+  const variance =
+    (count * (fitted.deviation ** 2 + (fitted.mean - mean) ** 2) + weight * (prior.deviation ** 2 + (prior.mean - mean) ** 2)) / (count + weight);
+  return { mean, deviation: Math.sqrt(variance) };
 }
 
 /**
- * Per paragraph, the log-odds (clamped to ±`limit`) that a paragraph of its
- * length is unlinked rather than linked, given which paragraphs of the same
- * document the last pass left unlinked. All zero when either group is too
- * small to fit.
+ * Fits the side's models; `unlinked` flags the paragraphs the last pass left
+ * unlinked, or is absent before the first pass.
  */
-export function unlinkedLengthLogOdds(lengths: Float64Array, unlinked: Uint8Array, limit = 3): Float64Array {
+export function fitSideLengths(lengths: ArrayLike<number>, unlinked?: Uint8Array): SideLengthModel {
+  const overall = fitLogLengths(lengths);
+  const broad = { mean: overall.mean, deviation: Math.max(broadDeviation, 2 * overall.deviation) };
+  if (!unlinked) return { linked: overall, unlinked: broad };
   const linkedLengths: number[] = [];
   const unlinkedLengths: number[] = [];
-  lengths.forEach((length, index) => (unlinked[index] ? unlinkedLengths : linkedLengths).push(length));
-  const logOdds = new Float64Array(lengths.length);
-  if (linkedLengths.length < minimumSample || unlinkedLengths.length < minimumSample) return logOdds;
-  const linked = fitLogLengths(linkedLengths);
-  const other = fitLogLengths(unlinkedLengths);
-  lengths.forEach((length, index) => {
-    const logLength = Math.log(length);
-    const value = logNormalDensity(logLength, other.mean, other.deviation) - logNormalDensity(logLength, linked.mean, linked.deviation);
-    logOdds[index] = Math.max(-limit, Math.min(limit, value));
+  for (let index = 0; index < lengths.length; index++) (unlinked[index] ? unlinkedLengths : linkedLengths).push(lengths[index]!);
+  const linked = linkedLengths.length >= minimumLinked ? fitLogLengths(linkedLengths) : overall;
+  const other = unlinkedLengths.length > 0 ? pool(fitLogLengths(unlinkedLengths), unlinkedLengths.length, broad, pseudoParagraphs) : broad;
+  return { linked, unlinked: other };
+}
+
+function logDensity(logLength: number, model: LogNormal): number {
+  const z = (logLength - model.mean) / model.deviation;
+  return -0.5 * z * z - Math.log(model.deviation);
+}
+
+/** Per paragraph, the log-odds (clamped to ±`limit`) that a paragraph of its length is unlinked rather than linked. */
+export function unlinkedLengthLogOdds(lengths: ArrayLike<number>, model: SideLengthModel, limit = 4): Float64Array {
+  return Float64Array.from({ length: lengths.length }, (_, index) => {
+    const logLength = Math.log(Math.max(lengths[index]!, 1));
+    const value = logDensity(logLength, model.unlinked) - logDensity(logLength, model.linked);
+    return Math.max(-limit, Math.min(limit, value));
   });
-  return logOdds;
 }
