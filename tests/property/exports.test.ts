@@ -487,6 +487,38 @@ describe('properties of the text exports', () => {
   });
 });
 
+describe('exports of broken input', () => {
+  it('a link naming a paragraph the document lacks, or a bad filter, gives a BitextError in every format', () => {
+    fc.assert(
+      fc.property(
+        alignmentArbitrary({ maxSteps: 8 }).filter((alignment) => alignment.links.some((link) => link.source.length > 0 && link.target.length > 0)),
+        fc.nat(),
+        fc.constantFrom(-1, 0.5, 1e9, Number.NaN),
+        fc.constantFrom(-0.1, 1.5, Number.NaN, Number.POSITIVE_INFINITY),
+        fc.constantFrom(...textFormats),
+        (alignment, pick, index, minConfidence, format) => {
+          // A two-sided link, which every format exports (one-sided links are skipped, unread, by TMX).
+          const candidates = alignment.links.map((link, position) => ({ link, position })).filter(({ link }) => link.source.length > 0 && link.target.length > 0);
+          const { link, position } = candidates[pick % candidates.length]!;
+          const broken: Alignment = {
+            ...alignment,
+            links: alignment.links.map((other, at) => (at === position ? { ...link, source: [index], status: 'confirmed' } : other)),
+          };
+          assert.throws(
+            () => renderTextExport(broken, format, { filters: { includeUntranslated: true }, now }),
+            (error) => isBitextError(error) && error.code === 'invalid-alignment' && error.location.link === position,
+          );
+          assert.throws(
+            () => renderTextExport(alignment, format, { filters: { minConfidence }, now }),
+            (error) => isBitextError(error) && error.code === 'invalid-argument',
+          );
+        },
+      ),
+      { numRuns: numRuns / 2 },
+    );
+  });
+});
+
 describe('the RFC 4180 reader of these tests', () => {
   it('reads what a plain RFC 4180 writer writes, and refuses a bare quote', () => {
     fc.assert(
