@@ -37,8 +37,8 @@ export async function run(args: string[]): Promise<number> {
   expectPositionals(positionals, 2, 2, usage);
   const [sourcePath, targetPath] = positionals as [string, string];
   const [source, target] = await Promise.all([
-    readDocument(sourcePath, loadOptions(values['source-encoding'], values['source-lang'])),
-    readDocument(targetPath, loadOptions(values['target-encoding'], values['target-lang'])),
+    readDocument(sourcePath, { ...loadOptions(values['source-encoding'], values['source-lang']), detectParagraphs: false }),
+    readDocument(targetPath, { ...loadOptions(values['target-encoding'], values['target-lang']), detectParagraphs: false }),
   ]);
   const lexicon = values.dictionary ? parseLexicon(await readFile(values.dictionary, 'utf8'), values.dictionary) : undefined;
   const alignment = alignDocuments(source, target, lexicon ? { lexicon } : {});

@@ -26,7 +26,7 @@ export async function listFolder(folder: string): Promise<FolderListing> {
     const path = join(folder, name);
     try {
       const { size } = await stat(path);
-      documents.push({ ...(await readDocument(path)), size });
+      documents.push({ ...(await readDocument(path, { detectParagraphs: false })), size });
     } catch (error) {
       if (!isBitextError(error)) throw error;
       skipped.push({ path, reason: error.message });

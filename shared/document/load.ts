@@ -16,6 +16,12 @@ export interface LoadOptions {
   readonly languageOverride?: LanguageTag;
   /** ISO 639-3 codes of the pair's languages, for per-paragraph detection; default: this document's language only. */
   readonly pairLanguages?: readonly string[];
+  /**
+   * Whether to detect each paragraph's language now. Default true; callers
+   * about to align the document pass false, since the pipeline detects
+   * paragraphs again among the pair's two languages (the costly part of loading).
+   */
+  readonly detectParagraphs?: boolean;
 }
 
 /**
@@ -35,6 +41,7 @@ export async function loadDocument(bytes: Uint8Array, path: string, options: Loa
     text,
     paragraphs: splitParagraphs(text),
   };
+  if (options.detectParagraphs === false) return document;
   return withParagraphLanguages(document, options.pairLanguages ?? [effectiveLanguage(language).iso6393]);
 }
 

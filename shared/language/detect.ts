@@ -18,6 +18,18 @@ export const minimumLetters = 10;
  */
 export const acceptMargin = 0.67;
 
+/**
+ * The languages a paragraph is weighed against besides the pair's: the most
+ * written languages of the world (franc-min's idea). Weighing against all of
+ * franc's 187 costs about 1 ms per paragraph; against these, a fifth of that,
+ * and a paragraph in none of them is still told apart from the pair's languages.
+ */
+export const commonLanguages: readonly string[] = [
+  'eng', 'cmn', 'spa', 'fra', 'por', 'deu', 'ita', 'nld', 'pol', 'ron', 'hun', 'ces', 'swe', 'dan', 'tur', 'ind', 'vie',
+  'tgl', 'swh', 'hau', 'yor', 'rus', 'ukr', 'bul', 'srp', 'arb', 'pes', 'urd', 'hin', 'ben', 'mar', 'tel', 'tam', 'jpn',
+  'kor', 'tha', 'heb', 'ell', 'kat', 'hye', 'amh', 'khm', 'lao', 'mya',
+];
+
 /** The tag for a language franc names by ISO 639-3 code, with its BCP-47 form and the text's script. */
 export function languageTag(iso6393: string, script: string): LanguageTag {
   return { iso6393, bcp47: toBcp47(iso6393), script };
@@ -57,7 +69,7 @@ export interface ParagraphDetectionOptions {
 
 /**
  * The language of one paragraph: among the pair's languages when one of them is
- * close enough to franc's unrestricted best ({@link acceptMargin}); `und` with
+ * close enough to the best of the pair's and the {@link commonLanguages} ({@link acceptMargin}); `und` with
  * reason `uncertain` otherwise, and `too-short` below {@link minimumLetters} letters.
  * `mismatch` is set when the paragraph's language is known and not its document's,
  * or when it is long enough to judge and fits none of the pair's languages.
@@ -65,15 +77,16 @@ export interface ParagraphDetectionOptions {
 export function detectParagraphLanguage(text: string, options: ParagraphDetectionOptions): ParagraphLanguage {
   if (letterCount(text) < minimumLetters) return { iso6393: 'und', reason: 'too-short', mismatch: false };
   const candidates = options.pairLanguages.filter((code) => code !== 'und');
-  const all = francAll(text, { minLength: minimumLetters });
+  const all = francAll(text, candidates.length === 0 ? { minLength: minimumLetters } : { minLength: minimumLetters, only: [...new Set([...candidates, ...commonLanguages])] });
   const best = all[0];
   if (!best || best[0] === 'und') return { iso6393: 'und', reason: 'too-short', mismatch: false };
   if (candidates.length === 0) {
     return { iso6393: best[0], reason: 'detected', mismatch: isMismatch(best[0], options.documentLanguage) };
   }
-  const restricted = francAll(text, { minLength: minimumLetters, only: [...candidates] })[0];
+  // One franc pass serves both questions: the best pair language, and how close it comes to the best overall.
+  const restricted = all.find(([code]) => candidates.includes(code));
   const chosen = restricted?.[0];
-  const unrestrictedScore = all.find(([code]) => code === chosen)?.[1] ?? 0;
+  const unrestrictedScore = restricted?.[1] ?? 0;
   if (!chosen || chosen === 'und' || unrestrictedScore < acceptMargin) {
     return { iso6393: 'und', reason: 'uncertain', mismatch: true };
   }

@@ -18,6 +18,11 @@ test('loading decodes, splits, detects and hashes', async () => {
   assert.ok(document.paragraphs.every((paragraph) => paragraph.language?.iso6393 === 'tha'));
 });
 
+test('paragraph detection can be left to the pipeline', async () => {
+  const document = await loadDocument(bytes('nato-asia-2023.th.translation.txt'), 'th.txt', { detectParagraphs: false });
+  assert.ok(document.paragraphs.every((paragraph) => paragraph.language === undefined));
+});
+
 test('the user override is kept beside the detection', async () => {
   const document = await loadDocument(bytes('nato-asia-2023.th.translation.txt'), 'th.txt', { languageOverride: languageTag('lao', 'Laoo') });
   assert.equal(document.language.detected.iso6393, 'tha');
@@ -26,7 +31,8 @@ test('the user override is kept beside the detection', async () => {
 
 test("paragraph languages are judged among the pair's languages", async () => {
   const english = await loadDocument(bytes('nato-asia-2023.en.original-with-page-clutter.txt'), 'en.txt');
-  const thai = await loadDocument(new TextEncoder().encode('ข้อความภาษาไทยที่ยาวพอสมควร\nThis English caption was left untranslated in the Thai text.\n'), 'th.txt');
+  const thaiParagraph = new TextDecoder().decode(bytes('nato-asia-2023.th.translation.txt')).split('\n')[0]!;
+  const thai = await loadDocument(new TextEncoder().encode(`${thaiParagraph}\nThis English caption was left untranslated in the Thai text.\n`), 'th.txt');
   const [source, target] = detectPairLanguages(english, thai);
   assert.deepEqual(source.paragraphs.map((paragraph) => paragraph.language?.mismatch).filter(Boolean), []);
   assert.deepEqual(target.paragraphs.map((paragraph) => [paragraph.language?.iso6393, paragraph.language?.mismatch]), [['tha', false], ['eng', true]]);
