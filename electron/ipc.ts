@@ -32,11 +32,8 @@ export function senderCheck(isOurWebContents: (id: number) => boolean): SenderCh
     const frame = event.senderFrame;
     if (!frame || frame.parent !== null) return false;
     if (!isOurWebContents(event.sender.id)) return false;
-    try {
-      return new URL(frame.url).origin === appOrigin || frame.url.startsWith(`${appOrigin}/`);
-    } catch {
-      return false;
-    }
+    // Not `new URL(…).origin`: Node's URL does not know `app:` is a standard scheme and answers "null".
+    return frame.url.startsWith(`${appOrigin}/`);
   };
 }
 

@@ -485,7 +485,12 @@ function loadWarnings(loaded: LoadedAlignment): string[] {
     warnings.push(`The file was written in schema version ${loaded.report.migratedFrom}; saving writes the current version.`);
   }
   for (const report of [loaded.report.source, loaded.report.target] as DocumentReport[]) {
-    if (report.status !== 'ok') warnings.push(report.message);
+    if (report.status === 'ok') continue;
+    if (report.status === 'changed' && report.actualSha256 === report.recordedSha256) {
+      // The file is as it was; the alignment holds text edited in the workbench. Say so plainly.
+      const name = report.side === 'source' ? 'original' : 'translation';
+      warnings.push(`The ${name} text was edited in the workbench: showing the edited text saved in the alignment (${basename(report.path)} itself is unchanged).`);
+    } else warnings.push(report.message);
   }
   return warnings;
 }

@@ -104,6 +104,8 @@ export class ConnectorLayer {
   /** Moves the connectors with the editors' scroll position. */
   scrollTo(scrollTop: number): void {
     this.group.setAttribute('transform', `translate(0 ${-scrollTop})`);
+    // Where the view is, for the end-to-end tests (Monaco keeps its scroll position out of the DOM).
+    this.svg.dataset.scrollTop = String(Math.round(scrollTop));
   }
 
   /** Emphasises the connector of `link` (-1: none). */

@@ -69,8 +69,8 @@ export function createToolbar(element: HTMLElement, actions: ToolbarActions, pla
   element.replaceChildren(
     h('span', { class: 'brand' }, brandMark(), h('span', { class: 'brand-name' }, 'Bitext Workbench'), title),
     h('span', { class: 'spacer' }),
-    button('file', 'Original…', `Open original… (${key('CmdOrCtrl+O')})`, () => actions.openSource(), { testid: 'open-source' }),
-    button('file', 'Translation…', `Open translation… (${key('CmdOrCtrl+Shift+O')})`, () => actions.openTarget(), { testid: 'open-target' }),
+    button('file-text', 'Original…', `Open original… (${key('CmdOrCtrl+O')})`, () => actions.openSource(), { testid: 'open-source' }),
+    button('globe', 'Translation…', `Open translation… (${key('CmdOrCtrl+Shift+O')})`, () => actions.openTarget(), { testid: 'open-target' }),
     button('folder-opened', 'Alignment…', `Open alignment… (${key('CmdOrCtrl+Alt+O')})`, () => actions.openAlignment(), { testid: 'open-alignment' }),
     recent,
     h('span', { class: 'separator' }),
@@ -88,7 +88,11 @@ export function createToolbar(element: HTMLElement, actions: ToolbarActions, pla
 
   return {
     setTitle(name, path, dirty) {
-      title.replaceChildren(name, dirty ? h('span', { class: 'dirty', title: 'Unsaved changes' }, '•') : '');
+      title.replaceChildren(
+        name,
+        dirty ? h('span', { class: 'dirty', title: 'Unsaved changes' }, '•') : '',
+        path ? '' : h('span', { class: 'unsaved' }, 'not saved yet'),
+      );
       title.title = path ?? 'Not saved yet';
       title.dataset.dirty = String(dirty);
     },
