@@ -1,7 +1,7 @@
 /**
  * One speed measurement, run in its own process so its peak memory is its own:
- * `node --import tsx bench/speed-one.ts 30000` aligns a synthetic pair with
- * 30,000 English paragraphs and prints one JSON line.
+ * `node --import tsx bench/speed-one.ts 30000` aligns a synthetic pair with at
+ * least 30,000 paragraphs on each side and prints one JSON line.
  */
 import { performance } from 'node:perf_hooks';
 import { alignParagraphsDetailed } from '../shared/align/align.ts';
@@ -15,6 +15,8 @@ export interface SpeedResult {
   readonly targetParagraphs: number;
   /** Wall time of `alignParagraphs` alone (building the case is excluded). */
   readonly milliseconds: number;
+  /** CPU time (user + system) of the same: what the run cost when other work shares the machine. */
+  readonly cpuMilliseconds: number;
   /** Peak resident memory of the whole process, in MiB. */
   readonly peakMegabytes: number;
   readonly cells: number;
@@ -24,18 +26,21 @@ export interface SpeedResult {
 
 const size = Number.parseInt(process.argv[2] ?? '', 10);
 if (!Number.isInteger(size) || size <= 0) {
-  console.error('usage: node --import tsx bench/speed-one.ts PARAGRAPHS');
+  console.error('usage: node --import tsx bench/speed-one.ts PARAGRAPHS  (at least that many on each side)');
   process.exit(2);
 }
 const bitext = syntheticCase(size);
+const cpuStarted = process.cpuUsage();
 const started = performance.now();
 const result = alignParagraphsDetailed(bitext.source, bitext.target);
 const milliseconds = performance.now() - started;
+const cpu = process.cpuUsage(cpuStarted);
 const scores = scoreAlignment(result.links, parseLinks(bitext.gold));
 const measured: SpeedResult = {
   sourceParagraphs: bitext.source.texts.length,
   targetParagraphs: bitext.target.texts.length,
   milliseconds,
+  cpuMilliseconds: (cpu.user + cpu.system) / 1000,
   // maxRSS is in kilobytes on Linux.
   peakMegabytes: process.resourceUsage().maxRSS / 1024,
   cells: result.stats.cells,

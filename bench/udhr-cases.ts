@@ -314,22 +314,24 @@ export function udhrCases(seed = 1): BitextCase[] {
 
 /**
  * A long pair for speed and memory: the English–`code` declaration repeated,
- * each copy perturbed with its own seed, until the English side has
- * `sourceParagraphs` paragraphs (cut at a link boundary, so it may run over by
- * a few).
+ * each copy perturbed with its own seed, until both sides have at least
+ * `paragraphs` paragraphs (cut at a link boundary; the English side, which
+ * gets more clutter, ends up a tenth or so longer).
  */
-export function syntheticCase(sourceParagraphs: number, code = 'tha', seed = 1): BitextCase {
+export function syntheticCase(paragraphs: number, code = 'tha', seed = 1): BitextCase {
   const language = languageOf(code);
   const base = baseBlocks(language);
   const blocks: Block[] = [];
-  let count = 0;
-  for (let copy = 0; count < sourceParagraphs; copy++) {
+  let sourceCount = 0;
+  let targetCount = 0;
+  for (let copy = 0; sourceCount < paragraphs || targetCount < paragraphs; copy++) {
     const random = seededRandom(hashString(`${language.code}/${copy}`) ^ seed);
     for (const block of perturb(base, language, random, defaultRates)) {
-      if (count >= sourceParagraphs) break;
+      if (sourceCount >= paragraphs && targetCount >= paragraphs) break;
       blocks.push(block);
-      count += block.source.length;
+      sourceCount += block.source.length;
+      targetCount += block.target.length;
     }
   }
-  return layOut(`synthetic eng–${language.iso6393} ×${sourceParagraphs}`, language, blocks);
+  return layOut(`synthetic eng–${language.iso6393} ×${paragraphs}`, language, blocks);
 }

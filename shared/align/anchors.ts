@@ -10,7 +10,16 @@
  */
 import { findKnownNames } from './known-names.ts';
 import { languageProfile, type LanguageProfile } from './language-profile.ts';
-import { canonicalNumber, cjkNumeralPattern, hebrewHeadingNumeralPattern, hebrewNumeralPattern, normaliseDigits, parseCjkNumeral, parseHebrewNumeral } from './numerals.ts';
+import {
+  canonicalNumber,
+  cjkNumeralPattern,
+  digitValue,
+  hebrewHeadingNumeralPattern,
+  hebrewNumeralPattern,
+  normaliseDigits,
+  parseCjkNumeral,
+  parseHebrewNumeral,
+} from './numerals.ts';
 
 /** What an anchor is. */
 export type AnchorKind = 'number' | 'name' | 'url' | 'quote' | 'percent' | 'email' | 'known-name';
@@ -75,6 +84,10 @@ function numberAnchors(text: string, out: Anchor[]): void {
       if (percentAfter.test(after) || percentBefore.test(before)) out.push({ kind: 'percent', value });
     }
   }
+}
+
+/** Chinese and Japanese numerals: ordinals (第五), percentages (百分之八十) and compounds (三十). */
+function cjkNumberAnchors(text: string, out: Anchor[]): void {
   for (const match of text.matchAll(cjkNumeralPattern)) {
     const numeral = match[0];
     const ordinal = text[match.index - 1] === '第';
@@ -86,16 +99,18 @@ function numberAnchors(text: string, out: Anchor[]): void {
     out.push({ kind: 'number', value: String(value) });
     if (percent) out.push({ kind: 'percent', value: String(value) });
   }
-  if (/[\u05d0-\u05ea]/u.test(text)) {
-    for (const match of text.matchAll(hebrewNumeralPattern)) {
-      const value = parseHebrewNumeral(match[1] ?? match[2] ?? '');
+}
+
+/** Hebrew letter numerals (see numerals.ts); in a short heading, two or three letters with a full stop too. */
+function hebrewNumberAnchors(text: string, out: Anchor[]): void {
+  for (const match of text.matchAll(hebrewNumeralPattern)) {
+    const value = parseHebrewNumeral(match[1] ?? match[2] ?? '');
+    if (value !== undefined) out.push({ kind: 'number', value: String(value) });
+  }
+  if (text.trim().split(/\s+/u).length <= 4) {
+    for (const match of text.matchAll(hebrewHeadingNumeralPattern)) {
+      const value = parseHebrewNumeral(match[1]!);
       if (value !== undefined) out.push({ kind: 'number', value: String(value) });
-    }
-    if (text.trim().split(/\s+/u).length <= 4) {
-      for (const match of text.matchAll(hebrewHeadingNumeralPattern)) {
-        const value = parseHebrewNumeral(match[1]!);
-        if (value !== undefined) out.push({ kind: 'number', value: String(value) });
-      }
     }
   }
 }
@@ -144,16 +159,39 @@ function nameAnchors(text: string, profile: LanguageProfile, out: Anchor[]): voi
  */
 export function extractAnchorsWithProfile(text: string, profile: LanguageProfile, names = true): Anchor[] {
   const found: Anchor[] = [];
+  // One pass over the characters says which of the costlier scans can find anything at all.
+  let digits = false;
+  let latin = false;
+  let capitals = false;
+  let quotes = false;
+  let hebrew = false;
+  let han = false;
+  let links = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) {
+      if (code >= 0x30 && code <= 0x39) digits = true;
+      else if (code >= 0x41 && code <= 0x5a) latin = capitals = true;
+      else if (code >= 0x61 && code <= 0x7a) latin = true;
+      else if (code === 0x22) quotes = true;
+      else if (code === 0x40 || code === 0x2f) links = true;
+    } else if (code >= 0xc0 && code <= 0x24f) latin = capitals = true;
+    else if (code >= 0x5d0 && code <= 0x5ea) hebrew = true;
+    else if (code === 0x201c || code === 0x201e || code === 0xab || code === 0x300c || code === 0x300e) quotes = true;
+    else if ((code >= 0x4e00 && code <= 0x9fff) || code === 0x3007) han = true;
+    else if (!digits && digitValue(code) >= 0) digits = true;
+  }
   let rest = text;
-  // The patterns are costly on long text; most paragraphs have no URL or address at all.
-  const mayLink = text.includes('://') || text.includes('www.');
-  const mayMail = text.includes('@');
-  if (mayLink) for (const match of text.matchAll(urlPattern)) found.push({ kind: 'url', value: match[0].replace(/[.,;:!?)]+$/u, '').toLowerCase() });
-  if (mayMail) for (const match of text.matchAll(emailPattern)) found.push({ kind: 'email', value: match[0].toLowerCase() });
-  if (found.length > 0) rest = rest.replace(urlPattern, ' ').replace(emailPattern, ' ');
-  numberAnchors(normaliseDigits(rest), found);
-  quoteAnchors(rest, found);
-  if (names) nameAnchors(rest, profile, found);
+  if (links || text.includes('www.')) {
+    for (const match of text.matchAll(urlPattern)) found.push({ kind: 'url', value: match[0].replace(/[.,;:!?)]+$/u, '').toLowerCase() });
+    for (const match of text.matchAll(emailPattern)) found.push({ kind: 'email', value: match[0].toLowerCase() });
+    if (found.length > 0) rest = rest.replace(urlPattern, ' ').replace(emailPattern, ' ');
+  }
+  if (digits) numberAnchors(normaliseDigits(rest), found);
+  if (han) cjkNumberAnchors(rest, found);
+  if (hebrew) hebrewNumberAnchors(rest, found);
+  if (quotes) quoteAnchors(rest, found);
+  if (names && latin && (capitals || profile.latinIsForeign)) nameAnchors(rest, profile, found);
   for (const concept of findKnownNames(rest, profile)) found.push({ kind: 'known-name', value: concept });
   const seen = new Set<string>();
   return found.filter((anchor) => {

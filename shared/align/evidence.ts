@@ -52,7 +52,8 @@ export interface PairEvidence {
  * Per paragraph, log-odds that it is unlinked, from what it holds rather than
  * from any candidate counterpart: anchors found nowhere in the other document
  * (a number or a country no paragraph of the translation has), and being
- * written in another script than its document (English left in a Thai text).
+ * written in another script or language than its document (English left in a
+ * Thai or a German text).
  */
 export interface UnlinkedEvidence {
   readonly source: Float64Array;
@@ -158,8 +159,9 @@ function nameKeys(
     const marked = foreignFirst ? 0 : 1;
     const plainSide = sides[1 - marked]!;
     const markedWords = [...vocabulary[marked]!];
-    // Find the few marked words in the plain text with a trie rather than tokenising every word of it.
-    const matcher = new PhraseMatcher(markedWords.map((word, key) => ({ text: word, key })));
+    // Find the few marked words in the plain text with a trie rather than tokenising every word of it. Names
+    // are capitalised on the plain side too, so `In` from a Thai headline does not match every English "in".
+    const matcher = new PhraseMatcher(markedWords.map((word, key) => ({ text: word.charAt(0).toUpperCase() + word.slice(1), key })));
     plainSide.texts.forEach((text, paragraph) => {
       for (const key of matcher.find(text, 'word')) plainSide.keys[paragraph]!.set(`name:${markedWords[key]!}`, 'plain-name');
     });
@@ -250,8 +252,8 @@ function sideSample(texts: readonly string[]): string {
 const orphanKinds: ReadonlySet<KeyKind> = new Set(['number', 'percent', 'link', 'known', 'marked-name']);
 /** Cap on the orphan evidence of one paragraph, in nats. */
 const maximumOrphanEvidence = 6;
-/** Log-odds that a paragraph in another script than its document's is untranslated (clutter left in the source language). */
-const foreignScriptLogOdds = 2.5;
+/** Log-odds that a paragraph in another script or language than its document's is untranslated (clutter left in the source language). */
+const foreignScriptLogOdds = 6;
 
 /** Letters of `text` in Latin script and in any other script (roughly, by code point; marks count with their letters). */
 function scriptLetters(text: string): { latin: number; other: number } {
@@ -283,6 +285,49 @@ function inForeignScript(text: string, profile: LanguageProfile): boolean {
   return profile.latinIsForeign ? latin > 0.8 * total : other > 0.8 * total;
 }
 
+/** Mean log-likelihood ratio per word above which a paragraph is taken to be in the other document's language. */
+const otherLanguageThreshold = 1;
+/** Fewest words for the language test: a two-word line says too little. */
+const otherLanguageMinimumWords = 4;
+
+/**
+ * For two documents in the same script (English and German), which
+ * paragraphs read like the other document's language: a word-frequency model
+ * of each document, estimated from the document itself (add-one smoothed,
+ * the paragraph's own words left out of its document's counts), and the mean
+ * log-likelihood ratio per word of the paragraph under the two. English page
+ * clutter left in a German translation scores high (the, of, from); German
+ * text scores low; names and numbers, common to both, weigh little.
+ */
+function inOtherLanguage(sides: readonly { texts: readonly string[] }[]): Uint8Array[] {
+  const tokens = sides.map((side) => side.texts.map(wordTokens));
+  const counts = tokens.map((paragraphs) => {
+    const map = new Map<string, number>();
+    for (const words of paragraphs) for (const word of words) map.set(word, (map.get(word) ?? 0) + 1);
+    return map;
+  });
+  const totals = tokens.map((paragraphs) => paragraphs.reduce((sum, words) => sum + words.length, 0));
+  const vocabulary = new Set([...counts[0]!.keys(), ...counts[1]!.keys()]).size;
+  return tokens.map((paragraphs, index) => {
+    const own = counts[index]!;
+    const other = counts[1 - index]!;
+    const ownTotal = totals[index]!;
+    const otherTotal = totals[1 - index]!;
+    return Uint8Array.from(paragraphs, (words) => {
+      if (words.length < otherLanguageMinimumWords) return 0;
+      const local = new Map<string, number>();
+      for (const word of words) local.set(word, (local.get(word) ?? 0) + 1);
+      let ratio = 0;
+      for (const word of words) {
+        const inOther = ((other.get(word) ?? 0) + 1) / (otherTotal + vocabulary);
+        const inOwn = ((own.get(word) ?? 0) - local.get(word)! + 1) / (ownTotal - words.length + vocabulary);
+        ratio += Math.log(inOther / inOwn);
+      }
+      return ratio / words.length > otherLanguageThreshold ? 1 : 0;
+    });
+  });
+}
+
 /**
  * Unlinked evidence of each paragraph (see {@link UnlinkedEvidence}). A key
  * kind counts only as far as the pair shows it travels: if the translation
@@ -290,6 +335,9 @@ function inForeignScript(text: string, profile: LanguageProfile): boolean {
  * missing from it says nothing.
  */
 function unlinkedEvidence(sides: readonly { profile: LanguageProfile; texts: readonly string[]; keys: RawKeys[] }[]): Float64Array[] {
+  // Different scripts tell the language apart by letters alone; the same script needs the word models.
+  const sameScript = sides[0]!.profile.script === sides[1]!.profile.script;
+  const otherLanguage = sameScript ? inOtherLanguage(sides) : undefined;
   const labels = sides.map((side) => {
     const all = new Map<string, KeyKind>();
     for (const raw of side.keys) for (const [label, kind] of raw) all.set(label, kind);
@@ -314,7 +362,7 @@ function unlinkedEvidence(sides: readonly { profile: LanguageProfile; texts: rea
         evidence -= Math.log(1 - travels);
       }
       evidence = Math.min(evidence, maximumOrphanEvidence);
-      if (inForeignScript(text, side.profile)) evidence += foreignScriptLogOdds;
+      if (inForeignScript(text, side.profile) || otherLanguage?.[index]![paragraph]) evidence += foreignScriptLogOdds;
       return evidence;
     });
   });

@@ -179,10 +179,25 @@ function addSurfaceUnions(unions: UnionFind, names: readonly KnownName[], profil
     if (other) unions.union(other, name.concept);
     else bySurface.set(name.text, name.concept);
   }
-  const distinct = [...bySurface.entries()];
-  for (const [inner, innerConcept] of distinct) {
-    for (const [outer, outerConcept] of distinct) {
-      if (inner.length < outer.length && outer.includes(inner)) unions.union(innerConcept, outerConcept);
+  // Containment: every part of each surface (word runs, or any substring in unspaced scripts) looked up among the surfaces.
+  for (const [outer, outerConcept] of bySurface) {
+    if (profile.unspaced) {
+      for (let start = 0; start < outer.length; start++) {
+        for (let end = start + 1; end <= outer.length; end++) {
+          if (end - start === outer.length) continue;
+          const inner = bySurface.get(outer.slice(start, end));
+          if (inner) unions.union(inner, outerConcept);
+        }
+      }
+    } else {
+      const words = outer.trim().split(' ');
+      for (let start = 0; start < words.length; start++) {
+        for (let end = start + 1; end <= words.length; end++) {
+          if (end - start === words.length) continue;
+          const inner = bySurface.get(` ${words.slice(start, end).join(' ')} `);
+          if (inner) unions.union(inner, outerConcept);
+        }
+      }
     }
   }
 }

@@ -75,7 +75,9 @@ export class PhraseMatcher {
    * Hashed first two characters of every phrase, and first characters of
    * one-character phrases: a position whose pair is not here cannot start a
    * match, which rules out almost every position of a Thai text in two array
-   * reads instead of trie lookups.
+   * reads instead of trie lookups. Bit 1 marks phrases matching any case,
+   * bit 2 phrases that must start with a capital, so in English a word in
+   * lower case is passed over at once (country and month names are capitalised).
    */
   private readonly openings = new Uint8Array(1 << 16);
   private readonly singles = new Uint8Array(1 << 16);
@@ -101,9 +103,10 @@ export class PhraseMatcher {
       }
       node = child;
     }
-    if (folded.length === 1) this.singles[folded.charCodeAt(0)] = 1;
-    else this.openings[pairHash(folded.charCodeAt(0), folded.charCodeAt(1))] = 1;
     const capitalised = isUpperCase(source[0]!);
+    const bit = capitalised ? 2 : 1;
+    if (folded.length === 1) this.singles[folded.charCodeAt(0)]! |= bit;
+    else this.openings[pairHash(folded.charCodeAt(0), folded.charCodeAt(1))]! |= bit;
     if (!node.terminal) node.terminal = { keys: [], capitalised };
     // Two spellings of one phrase differing in case: the lower-case one matches any case.
     node.terminal.capitalised &&= capitalised;
@@ -132,7 +135,9 @@ export class PhraseMatcher {
     let start = 0;
     while (start < folded.length) {
       const first = folded.charCodeAt(start);
-      const possible = this.singles[first] === 1 || (start + 1 < folded.length && this.openings[pairHash(first, folded.charCodeAt(start + 1))] === 1);
+      // Lower-casing changed this character: it is a capital, and capitalised phrases may start here too.
+      const mask = !checkCase || original.charCodeAt(start) !== first ? 3 : 1;
+      const possible = (this.singles[first]! & mask) !== 0 || (start + 1 < folded.length && (this.openings[pairHash(first, folded.charCodeAt(start + 1))]! & mask) !== 0);
       if (!possible || (boundaries === 'word' && isWordCharacter(folded, start - 1)) || (segmentEdges && !segmentEdges[start])) {
         start++;
         continue;

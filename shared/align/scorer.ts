@@ -18,10 +18,16 @@
  */
 import type { PairEvidence, SideEvidence } from './evidence.ts';
 import type { LengthModel } from './length-model.ts';
-import type { Shape } from './shapes.ts';
+import { shapeTable } from './shapes.ts';
 
 /** Groups on one side hold at most this many paragraphs. */
 const largestGroup = 3;
+/**
+ * Length evidence (nats) at which a link counts as a gross misfit: its score is
+ * clamped here and its anchors are not even looked at. e^-60 is far below
+ * anything that could win or carry posterior mass.
+ */
+const grossMisfit = -60;
 /** Keys whose every reward and cost is smaller than this (nats) are left out of scoring: they only cost time. */
 const negligible = 0.02;
 
@@ -68,6 +74,12 @@ export class LinkScorer {
   private readonly missInSource: Float64Array;
   private readonly sourceKeys: KeyLists;
   private readonly targetKeys: KeyLists;
+  /** Whether each paragraph has any key left after filtering: most have none, and then anchors need no work. */
+  private readonly sourceHasKeys: Uint8Array;
+  private readonly targetHasKeys: Uint8Array;
+  private readonly anyKeys: boolean;
+  private readonly lengthWeight: number;
+  private readonly anchorWeight: number;
   private readonly seen: Int32Array;
   private readonly inTarget: Int32Array;
   private epoch = 0;
@@ -127,6 +139,12 @@ export class LinkScorer {
     }
     this.sourceKeys = filterKeys(evidence.source, useful);
     this.targetKeys = filterKeys(evidence.target, useful);
+    const hasKeys = (lists: KeyLists, count: number) => Uint8Array.from({ length: count }, (_, index) => (lists.start[index + 1]! > lists.start[index]! ? 1 : 0));
+    this.sourceHasKeys = hasKeys(this.sourceKeys, evidence.source.count);
+    this.targetHasKeys = hasKeys(this.targetKeys, evidence.target.count);
+    this.anyKeys = this.sourceKeys.keys.length > 0 && this.targetKeys.keys.length > 0;
+    this.lengthWeight = model.lengthWeight;
+    this.anchorWeight = model.anchorWeight;
 
     const lengths = this.targetLengths;
     const count = lengths.length;
@@ -155,20 +173,22 @@ export class LinkScorer {
     return this.model;
   }
 
-  /** Score of `shape` starting at source paragraph `sourceStart` and target paragraph `targetStart`. */
-  score(shape: Shape, shapeIndex: number, sourceStart: number, targetStart: number): number {
-    const prior = this.model.logPriors[shapeIndex]!;
-    if (shapeIndex === 0) return prior + this.oneToOne(sourceStart, targetStart);
-    const sourceCount = shape.sourceMembers.length;
-    const targetCount = shape.targetMembers.length;
+  /** Score of shape number `shape` (of `shapes`) starting at source paragraph `sourceStart` and target paragraph `targetStart`. */
+  score(shape: number, sourceStart: number, targetStart: number): number {
+    const prior = this.model.logPriors[shape]!;
+    if (shape === 0) return prior + this.oneToOne(sourceStart, targetStart);
+    const sourceCount = shapeTable.sourceCount[shape]!;
+    const targetCount = shapeTable.targetCount[shape]!;
     if (sourceCount === 0) return prior + (this.model.unlinkedTarget?.[targetStart] ?? 0);
     if (targetCount === 0) return prior + (this.model.unlinkedSource?.[sourceStart] ?? 0);
     let unlinked = 0;
-    if (shape.skippedSource !== undefined) unlinked += this.model.unlinkedSource?.[sourceStart + shape.skippedSource] ?? 0;
-    if (shape.skippedTarget !== undefined) unlinked += this.model.unlinkedTarget?.[targetStart + shape.skippedTarget] ?? 0;
-    for (let index = 0; index < sourceCount; index++) this.sourceMembers[index] = sourceStart + shape.sourceMembers[index]!;
-    for (let index = 0; index < targetCount; index++) this.targetMembers[index] = targetStart + shape.targetMembers[index]!;
-    const logTargetLength = this.logTarget[shape.skippedTarget !== undefined ? 3 : targetCount - 1]![targetStart]!;
+    const skippedSource = shapeTable.skippedSource[shape]!;
+    const skippedTarget = shapeTable.skippedTarget[shape]!;
+    if (skippedSource >= 0) unlinked += this.model.unlinkedSource?.[sourceStart + skippedSource] ?? 0;
+    if (skippedTarget >= 0) unlinked += this.model.unlinkedTarget?.[targetStart + skippedTarget] ?? 0;
+    for (let index = 0; index < sourceCount; index++) this.sourceMembers[index] = sourceStart + shapeTable.sourceOffsets[shape * 3 + index]!;
+    for (let index = 0; index < targetCount; index++) this.targetMembers[index] = targetStart + shapeTable.targetOffsets[shape * 3 + index]!;
+    const logTargetLength = this.logTarget[skippedTarget >= 0 ? 3 : targetCount - 1]![targetStart]!;
     return prior + unlinked + this.evidenceScore(sourceCount, targetCount, logTargetLength);
   }
 
@@ -186,14 +206,16 @@ export class LinkScorer {
     let targetLength = 0;
     for (let index = 0; index < sourceCount; index++) sourceLength += this.sourceLengths[this.sourceMembers[index]!]!;
     for (let index = 0; index < targetCount; index++) targetLength += this.targetLengths[this.targetMembers[index]!]!;
-    let score = this.model.lengthWeight * this.lengthScore(sourceLength, targetLength, targetCount, logTargetLength, sourceCount + targetCount > 2);
-    if (this.sourceKeys.keys.length > 0 && this.targetKeys.keys.length > 0) score += this.model.anchorWeight * this.anchorScore(sourceCount, targetCount);
-    return score;
+    const length = this.lengthScore(sourceLength, targetLength, targetCount, logTargetLength, sourceCount + targetCount > 2);
+    // A gross misfit stays one whatever anchors add (each is capped): skip them.
+    if (length <= grossMisfit || !this.anyKeys) return this.lengthWeight * length;
+    return this.lengthWeight * length + this.anchorWeight * this.anchorScore(sourceCount, targetCount);
   }
 
   /** Evidence of a 1:1 link, the commonest step, without the group machinery: a merge of two sorted key lists. */
   private oneToOne(source: number, target: number): number {
-    let score = this.model.lengthWeight * this.lengthScore(this.sourceLengths[source]!, this.targetLengths[target]!, 1, this.logTarget[0][target]!);
+    let score = this.lengthWeight * this.lengthScore(this.sourceLengths[source]!, this.targetLengths[target]!, 1, this.logTarget[0][target]!);
+    if ((this.sourceHasKeys[source]! | this.targetHasKeys[target]!) === 0) return score;
     const sourceKeys = this.sourceKeys;
     const targetKeys = this.targetKeys;
     let a = sourceKeys.start[source]!;
@@ -217,7 +239,7 @@ export class LinkScorer {
         b++;
       }
     }
-    score += this.model.anchorWeight * anchors;
+    score += this.anchorWeight * anchors;
     return score;
   }
 
@@ -228,9 +250,13 @@ export class LinkScorer {
     const variance = this.perCharacter * mean + relative * relative;
     const misfit = targetLength - this.ratio * sourceLength;
     const halfDeltaSquared = (0.5 * misfit * misfit) / variance;
+    // Beyond this even the wide component is negligible; the exact value would not change any decision or posterior.
+    if (halfDeltaSquared * this.wideInverseSquare > -grossMisfit) return grossMisfit;
     const narrowLog = this.narrowBase - halfDeltaSquared;
     const wideLog = this.wideBase - halfDeltaSquared * this.wideInverseSquare;
-    const mixture = narrowLog > wideLog ? narrowLog + Math.log1p(Math.exp(wideLog - narrowLog)) : wideLog + Math.log1p(Math.exp(narrowLog - wideLog));
+    // log(e^narrow + e^wide); past 30 nats apart the smaller term is below double precision.
+    const gap = narrowLog - wideLog;
+    const mixture = gap > 30 ? narrowLog : gap < -30 ? wideLog : gap > 0 ? narrowLog + Math.log1p(Math.exp(-gap)) : wideLog + Math.log1p(Math.exp(gap));
     const z = (logTargetLength - this.nullMean[targetCount]!) * this.nullInverseDeviation;
     // linked − unrelated; the √(2π) terms cancel.
     return mixture - 0.5 * Math.log(variance) + 0.5 * z * z + logTargetLength + this.nullBase;
@@ -239,16 +265,10 @@ export class LinkScorer {
   private anchorScore(sourceCount: number, targetCount: number): number {
     const source = this.sourceKeys;
     const target = this.targetKeys;
-    let any = false;
-    for (let index = 0; index < sourceCount && !any; index++) {
-      const paragraph = this.sourceMembers[index]!;
-      any = source.start[paragraph + 1]! > source.start[paragraph]!;
-    }
-    for (let index = 0; index < targetCount && !any; index++) {
-      const paragraph = this.targetMembers[index]!;
-      any = target.start[paragraph + 1]! > target.start[paragraph]!;
-    }
-    if (!any) return 0;
+    let any = 0;
+    for (let index = 0; index < sourceCount; index++) any |= this.sourceHasKeys[this.sourceMembers[index]!]!;
+    for (let index = 0; index < targetCount; index++) any |= this.targetHasKeys[this.targetMembers[index]!]!;
+    if (any === 0) return 0;
     const epoch = ++this.epoch;
     const seen = this.seen;
     const inTarget = this.inTarget;

@@ -6,7 +6,7 @@
  */
 import type { Band } from './band.ts';
 import type { LinkScorer } from './scorer.ts';
-import { shapes } from './shapes.ts';
+import { shapeTable, shapes } from './shapes.ts';
 
 /** One step of the best path: a shape placed at a node. */
 export interface PathStep {
@@ -37,6 +37,16 @@ export interface BandSearch {
 
 const shapeCount = shapes.length;
 
+/** Σ e^(term − max) over the first `count` terms; terms 40 nats below the top add nothing a double can hold. */
+function sumExp(terms: Float64Array, count: number, max: number): number {
+  let sum = 0;
+  for (let index = 0; index < count; index++) {
+    const gap = terms[index]! - max;
+    if (gap > -40) sum += Math.exp(gap);
+  }
+  return sum;
+}
+
 /** Index of node (i, j) in the band's flat arrays, or -1 outside it. */
 export function nodeIndex(band: Band, source: number, target: number): number {
   if (source < 0 || source > band.sourceCount) return -1;
@@ -57,26 +67,35 @@ export function searchBand(band: Band, scorer: LinkScorer, temperature: number, 
   const stepScores = new Float32Array(cells * shapeCount).fill(Number.NaN);
   const terms = new Float64Array(shapeCount);
   const inverse = 1 / temperature;
+  // Locals, not property loads, in the inner loops.
+  const lows = band.low;
+  const highs = band.high;
+  const starts = band.rowStart;
+  const sourceSpans = shapeTable.sourceSpan;
+  const targetSpans = shapeTable.targetSpan;
+  const sourceCount = band.sourceCount;
   best[0] = 0;
   forward[0] = 0;
-  for (let row = 0; row <= band.sourceCount; row++) {
-    const low = band.low[row]!;
-    const high = band.high[row]!;
+  for (let row = 0; row <= sourceCount; row++) {
+    const low = lows[row]!;
+    const high = highs[row]!;
+    const rowStart = starts[row]!;
     for (let column = low; column <= high; column++) {
-      const cell = band.rowStart[row]! + column - low;
+      const cell = rowStart + column - low;
       if (cell === 0) continue;
       let top = -Infinity;
       let topShape = -1;
       let termCount = 0;
       let termMax = -Infinity;
       for (let shape = 0; shape < shapeCount; shape++) {
-        const { sourceSpan, targetSpan } = shapes[shape]!;
-        const fromRow = row - sourceSpan;
-        const fromColumn = column - targetSpan;
-        if (fromRow < 0 || fromColumn < band.low[fromRow]! || fromColumn > band.high[fromRow]!) continue;
-        const from = band.rowStart[fromRow]! + fromColumn - band.low[fromRow]!;
+        const fromRow = row - sourceSpans[shape]!;
+        if (fromRow < 0) continue;
+        const fromColumn = column - targetSpans[shape]!;
+        const fromLow = lows[fromRow]!;
+        if (fromColumn < fromLow || fromColumn > highs[fromRow]!) continue;
+        const from = starts[fromRow]! + fromColumn - fromLow;
         if (best[from] === -Infinity) continue;
-        const score = scorer.score(shapes[shape]!, shape, fromRow, fromColumn);
+        const score = scorer.score(shape, fromRow, fromColumn);
         stepScores[cell * shapeCount + shape] = score;
         const total = best[from]! + score;
         // Strictly greater: ties go to the earlier shape (1:1 first), the same on every run.
@@ -92,28 +111,28 @@ export function searchBand(band: Band, scorer: LinkScorer, temperature: number, 
       best[cell] = top;
       back[cell] = topShape;
       if (termCount > 0 && termMax > -Infinity) {
-        let sum = 0;
-        for (let index = 0; index < termCount; index++) sum += Math.exp(terms[index]! - termMax);
-        forward[cell] = termMax + Math.log(sum);
+        forward[cell] = termMax + Math.log(sumExp(terms, termCount, termMax));
       }
     }
   }
   const end = nodeIndex(band, band.sourceCount, band.targetCount);
   if (sums) backward[end] = 0;
-  for (let row = sums ? band.sourceCount : -1; row >= 0; row--) {
-    const low = band.low[row]!;
-    const high = band.high[row]!;
+  for (let row = sums ? sourceCount : -1; row >= 0; row--) {
+    const low = lows[row]!;
+    const high = highs[row]!;
+    const rowStart = starts[row]!;
     for (let column = high; column >= low; column--) {
-      const cell = band.rowStart[row]! + column - low;
+      const cell = rowStart + column - low;
       if (cell === end) continue;
       let termCount = 0;
       let termMax = -Infinity;
       for (let shape = 0; shape < shapeCount; shape++) {
-        const { sourceSpan, targetSpan } = shapes[shape]!;
-        const toRow = row + sourceSpan;
-        const toColumn = column + targetSpan;
-        if (toRow > band.sourceCount || toColumn < band.low[toRow]! || toColumn > band.high[toRow]!) continue;
-        const to = band.rowStart[toRow]! + toColumn - band.low[toRow]!;
+        const toRow = row + sourceSpans[shape]!;
+        if (toRow > sourceCount) continue;
+        const toColumn = column + targetSpans[shape]!;
+        const toLow = lows[toRow]!;
+        if (toColumn < toLow || toColumn > highs[toRow]!) continue;
+        const to = starts[toRow]! + toColumn - toLow;
         if (backward[to] === -Infinity) continue;
         const score = stepScores[to * shapeCount + shape]!;
         if (Number.isNaN(score)) continue;
@@ -122,9 +141,7 @@ export function searchBand(band: Band, scorer: LinkScorer, temperature: number, 
         if (term > termMax) termMax = term;
       }
       if (termCount > 0 && termMax > -Infinity) {
-        let sum = 0;
-        for (let index = 0; index < termCount; index++) sum += Math.exp(terms[index]! - termMax);
-        backward[cell] = termMax + Math.log(sum);
+        backward[cell] = termMax + Math.log(sumExp(terms, termCount, termMax));
       }
     }
   }
@@ -139,7 +156,8 @@ export function searchBand(band: Band, scorer: LinkScorer, temperature: number, 
     if (shape < 0) throw new Error(`No path reaches node (${row}, ${column}): the band is broken`);
     const onEdge = (column === band.low[row] && column > 0) || (column === band.high[row] && column < band.targetCount);
     if (onEdge) edgeRows.push(row);
-    const { sourceSpan, targetSpan } = shapes[shape]!;
+    const sourceSpan = shapeTable.sourceSpan[shape]!;
+    const targetSpan = shapeTable.targetSpan[shape]!;
     row -= sourceSpan;
     column -= targetSpan;
     path.push({ shape, sourceStart: row, targetStart: column, score: stepScores[cell * shapeCount + shape]! });

@@ -34,6 +34,23 @@ export const shapes: readonly Shape[] = [
   { kind: '1:2-skip', sourceSpan: 1, targetSpan: 3, sourceMembers: [0], targetMembers: [0, 2], skippedTarget: 1 },
 ];
 
+/**
+ * The shapes as flat typed arrays, for the search's inner loops: reading
+ * fields of ten object literals of different layouts there would make every
+ * property access polymorphic. `-1` where a shape has no skipped paragraph.
+ */
+export const shapeTable = {
+  sourceSpan: Int32Array.from(shapes, (shape) => shape.sourceSpan),
+  targetSpan: Int32Array.from(shapes, (shape) => shape.targetSpan),
+  sourceCount: Int32Array.from(shapes, (shape) => shape.sourceMembers.length),
+  targetCount: Int32Array.from(shapes, (shape) => shape.targetMembers.length),
+  /** Member offsets, three slots per shape. */
+  sourceOffsets: Int32Array.from(shapes.flatMap((shape) => [0, 1, 2].map((slot) => shape.sourceMembers[slot] ?? 0))),
+  targetOffsets: Int32Array.from(shapes.flatMap((shape) => [0, 1, 2].map((slot) => shape.targetMembers[slot] ?? 0))),
+  skippedSource: Int32Array.from(shapes, (shape) => shape.skippedSource ?? -1),
+  skippedTarget: Int32Array.from(shapes, (shape) => shape.skippedTarget ?? -1),
+} as const;
+
 /** Index of each shape kind in {@link shapes}. */
 export const shapeIndex: Readonly<Record<ShapeKind, number>> = Object.fromEntries(
   shapes.map((shape, index) => [shape.kind, index]),

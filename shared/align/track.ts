@@ -13,7 +13,7 @@
 import type { GuidePoint } from './band.ts';
 import type { LinkScorer } from './scorer.ts';
 import type { PathStep } from './search.ts';
-import { shapes } from './shapes.ts';
+import { shapeTable, shapes } from './shapes.ts';
 
 /** The tracked path and what it cost. */
 export interface TrackResult {
@@ -31,7 +31,7 @@ export interface TrackResult {
  * needs the path's course, not its details, and the banded search around it
  * tries every shape. Half the shapes, half the work.
  */
-const trackedShapes: readonly number[] = shapes.flatMap((shape, index) => (['1:1', '1:0', '0:1', '2:1', '1:2'].includes(shape.kind) ? [index] : []));
+const trackedShapes = Int32Array.from(shapes.flatMap((shape, index) => (['1:1', '1:0', '0:1', '2:1', '1:2'].includes(shape.kind) ? [index] : [])));
 
 /** Follows the best path through a beam of `halfWidth` target positions either side of the previous row's best node. */
 export function trackPath(scorer: LinkScorer, sourceCount: number, targetCount: number, halfWidth: number): TrackResult {
@@ -45,6 +45,9 @@ export function trackPath(scorer: LinkScorer, sourceCount: number, targetCount: 
   let back = new Int8Array(capacity);
   let cells = 0;
   let center = 0;
+  const sourceSpans = shapeTable.sourceSpan;
+  const targetSpans = shapeTable.targetSpan;
+  const trackedCount = trackedShapes.length;
   for (let row = 0; row <= sourceCount; row++) {
     low[row] = Math.max(0, center - halfWidth);
     high[row] = row === sourceCount ? targetCount : Math.min(targetCount, center + halfWidth + climb);
@@ -73,15 +76,17 @@ export function trackPath(scorer: LinkScorer, sourceCount: number, targetCount: 
       }
       let top = -Infinity;
       let topShape = -1;
-      for (const shape of trackedShapes) {
-        const { sourceSpan, targetSpan } = shapes[shape]!;
+      for (let index = 0; index < trackedCount; index++) {
+        const shape = trackedShapes[index]!;
+        const sourceSpan = sourceSpans[shape]!;
+        const targetSpan = targetSpans[shape]!;
         const fromRow = row - sourceSpan;
         const fromColumn = column - targetSpan;
         if (fromRow < 0 || fromColumn < low[fromRow]! || fromColumn > high[fromRow]!) continue;
         const from = fromRow === row ? cell - targetSpan : rowStart[fromRow]! + fromColumn - low[fromRow]!;
         const previous = best[from]!;
         if (previous === -Infinity) continue;
-        const total = previous + scorer.score(shapes[shape]!, shape, fromRow, fromColumn);
+        const total = previous + scorer.score(shape, fromRow, fromColumn);
         if (total > top) {
           top = total;
           topShape = shape;
@@ -111,8 +116,8 @@ export function trackPath(scorer: LinkScorer, sourceCount: number, targetCount: 
     if (shape < 0 || best[cell] === -Infinity) throw new Error(`The beam lost the path at node (${row}, ${column})`);
     if ((column === low[row] && column > 0) || (column === high[row] && column < targetCount)) touchesEdge = true;
     const score = best[cell]!;
-    row -= shapes[shape]!.sourceSpan;
-    column -= shapes[shape]!.targetSpan;
+    row -= shapeTable.sourceSpan[shape]!;
+    column -= shapeTable.targetSpan[shape]!;
     path.push({ source: row, target: column });
     steps.push({ shape, sourceStart: row, targetStart: column, score: score - best[rowStart[row]! + column - low[row]!]! });
   }
