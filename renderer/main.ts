@@ -46,6 +46,9 @@ function element<T extends Element = HTMLElement>(id: string): T {
 
 const now = () => new Date().toISOString();
 
+/** How long after the first unsaved change the work is autosaved, in milliseconds. */
+const autosaveDelay = 15_000;
+
 async function start(): Promise<void> {
   const host = connectHost();
   const store = createStore(initialState);
@@ -102,10 +105,41 @@ async function start(): Promise<void> {
     return confirmDialog('Discard unsaved changes?', `${sessionName(state.session)} has changes that were not saved.`, 'Discard changes');
   }
 
-  function opened(session: Session | undefined, workspacePath?: string): void {
+  async function opened(session: Session | undefined, workspacePath?: string): Promise<void> {
     if (!session) return;
-    store.update((state) => sessionOpened(state, session));
+    const { recovery, alignmentPath } = session;
+    if (recovery && alignmentPath) {
+      const when = new Date(recovery.savedAt).toLocaleString();
+      const restore = await confirmDialog(
+        'Restore unsaved work?',
+        `${fileName(alignmentPath)} has changes autosaved at ${when} that were never saved. Restore them, or discard them and open the file as saved?`,
+        'Restore',
+        'Discard',
+      );
+      if (restore) store.update((state) => sessionOpened(state, { ...session, alignment: recovery.alignment }, { recovered: true }));
+      else {
+        await host.api.discardRecovery({ path: alignmentPath }).catch(fail);
+        store.update((state) => sessionOpened(state, session));
+      }
+    } else {
+      store.update((state) => sessionOpened(state, session));
+    }
     if (info.kind === 'browser') rememberInUrl(workspacePath);
+  }
+
+  /** Autosave: unsaved work on a saved alignment goes to its recovery file a little after the first change. */
+  let autosave: ReturnType<typeof setTimeout> | undefined;
+  function scheduleAutosave(): void {
+    if (autosave !== undefined) return;
+    autosave = setTimeout(() => {
+      autosave = undefined;
+      const state = store.get();
+      const session = state.session;
+      if (!session?.path || !isDirty(state)) return;
+      host.api.writeRecovery({ alignment: session.alignment, path: session.path }).catch((error: unknown) => {
+        notify('warning', `Autosave failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }, autosaveDelay);
   }
 
   async function openSide(side: Side, ref?: FileRef | null): Promise<void> {
@@ -119,18 +153,18 @@ async function start(): Promise<void> {
       return;
     }
     const request = side === 'source' ? { source: file, target: otherSource } : { source: otherSource, target: file };
-    opened(await busy('Aligning…', () => host.api.openPair(request)));
+    await opened(await busy('Aligning…', () => host.api.openPair(request)));
   }
 
   async function openPair(source: FileRef, target: FileRef): Promise<void> {
     if (!(await mayDiscard())) return;
-    opened(await busy('Aligning…', () => host.api.openPair({ source, target })));
+    await opened(await busy('Aligning…', () => host.api.openPair({ source, target })));
   }
 
   async function openAlignment(ref?: FileRef | null): Promise<void> {
     const file = ref === undefined ? await host.shell.chooseFile('alignment').catch((error) => (fail(error), null)) : ref;
     if (!file || !(await mayDiscard())) return;
-    opened(await busy('Opening…', () => host.api.openAlignment({ file })), file.kind === 'path' ? file.path : undefined);
+    await opened(await busy('Opening…', () => host.api.openAlignment({ file })), file.kind === 'path' ? file.path : undefined);
   }
 
   async function openRecent(entry: RecentEntry): Promise<void> {
@@ -326,7 +360,10 @@ async function start(): Promise<void> {
     const session = state.session;
     const alignment = session?.alignment;
     if (session && session.serial !== previous.session?.serial) view.show(session.alignment);
-    else if (alignment && alignment !== previous.session?.alignment) view.update(alignment);
+    else if (alignment && alignment !== previous.session?.alignment) {
+      view.update(alignment);
+      scheduleAutosave();
+    }
     if (state.caret !== previous.caret) view.highlightCaret(state.caret);
     if (state.view !== previous.view) {
       view.setView(state.view);
@@ -383,11 +420,11 @@ async function start(): Promise<void> {
   const reopen = info.kind === 'browser' ? new URL(location.href).searchParams.get('open') : null;
   if (reopen) {
     const session = await busy('Opening…', () => host.api.openAlignment({ file: { kind: 'path', path: reopen } }));
-    if (session) opened(session, session.alignmentPath);
-    else opened(await busy('Aligning…', () => host.api.openInitial()));
+    if (session) await opened(session, session.alignmentPath);
+    else await opened(await busy('Aligning…', () => host.api.openInitial()));
   } else {
     const session = await busy('Aligning…', () => host.api.openInitial());
-    if (session) opened(session, session.alignmentPath);
+    if (session) await opened(session, session.alignmentPath);
   }
   view.relayout();
   document.documentElement.dataset.ready = 'true';

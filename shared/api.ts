@@ -48,6 +48,8 @@ export interface Session {
   readonly suggestedPath: string;
   /** Things the user should know about what was opened (a document changed since the alignment was saved…). */
   readonly warnings: readonly string[];
+  /** Autosaved work newer than the file, found beside it: the renderer offers to restore it. */
+  readonly recovery?: { readonly savedAt: string; readonly alignment: Alignment };
 }
 
 /** The answer to a save. */
@@ -142,8 +144,15 @@ export interface WorkbenchApi {
   openAlignment(request: { readonly file: FileRef }): Promise<Session>;
   /** Overrides a document's language and re-runs per-paragraph detection; returns the new alignment. */
   setDocumentLanguage(request: SetLanguageRequest): Promise<Alignment>;
-  /** Writes the alignment atomically (keeping the previous version as `.bak`). */
+  /** Writes the alignment atomically (keeping the previous version as `.bak`); removes its recovery file. */
   saveAlignment(request: SaveRequest): Promise<SaveResult>;
+  /**
+   * Autosaves unsaved work beside the alignment file at `path` (a hidden recovery file;
+   * `path` itself is not touched), so a crash loses little. Reopening `path` offers it.
+   */
+  writeRecovery(request: { readonly alignment: Alignment; readonly path: string }): Promise<null>;
+  /** Deletes the recovery file of `path` (the user chose not to restore it). */
+  discardRecovery(request: { readonly path: string }): Promise<null>;
   /** The Open recent list, newest first (only entries the host may open). */
   recentFiles(): Promise<readonly RecentEntry[]>;
   /** The saved settings. */
@@ -278,6 +287,8 @@ export const apiMethods: readonly ApiMethod[] = [
   'openAlignment',
   'setDocumentLanguage',
   'saveAlignment',
+  'writeRecovery',
+  'discardRecovery',
   'recentFiles',
   'getSettings',
   'updateViewSettings',
@@ -293,6 +304,7 @@ function fail(field: string, message: string): never {
 }
 
 function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'string' ? 'a string' : typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
@@ -475,6 +487,20 @@ const validators: { readonly [M in ApiMethod]: (value: unknown) => ApiRequest<M>
       path,
       ...(request.overwrite === undefined ? {} : { overwrite: boolean(request.overwrite, '/overwrite') }),
     };
+  },
+  writeRecovery(value) {
+    const request = object(value, '');
+    noExtraKeys(request, ['alignment', 'path'], '');
+    const path = string(request.path, '/path', { nonEmpty: true, max: 4096 });
+    if (path.includes('\0')) fail('/path', 'A path may not contain NUL');
+    return { alignment: validateAlignment(request.alignment, '/alignment'), path };
+  },
+  discardRecovery(value) {
+    const request = object(value, '');
+    noExtraKeys(request, ['path'], '');
+    const path = string(request.path, '/path', { nonEmpty: true, max: 4096 });
+    if (path.includes('\0')) fail('/path', 'A path may not contain NUL');
+    return { path };
   },
   updateViewSettings(value) {
     const request = object(value, '');

@@ -45,7 +45,15 @@ import {
   reconstructText,
 } from '../../shared/formats/alignment-json.ts';
 import { toolInfo } from '../../shared/version.ts';
-import { loadAlignment, saveAlignment, type DocumentReport, type LoadedAlignment } from './alignment-store.ts';
+import {
+  clearRecovery,
+  loadAlignment,
+  readRecovery,
+  saveAlignment,
+  writeRecovery,
+  type DocumentReport,
+  type LoadedAlignment,
+} from './alignment-store.ts';
 import { readDocumentBytes, maxDocumentBytes } from './documents.ts';
 import type { SettingsStore } from './settings.ts';
 
@@ -170,7 +178,16 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     if (host === 'browser') await checkDocumentPathsReadable(file);
     const loaded = await loadAlignment(file);
     await remember({ kind: 'alignment', path: file, opened: now() });
-    return { alignment: loaded.alignment, alignmentPath: file, suggestedPath: file, warnings: loadWarnings(loaded) };
+    const warnings = loadWarnings(loaded);
+    let recovery: Session['recovery'];
+    try {
+      const recovered = await readRecovery(file);
+      if (recovered?.newerThanFile) recovery = { savedAt: recovered.savedAt.toISOString(), alignment: recovered.alignment };
+    } catch (error) {
+      // A damaged recovery file is left where it is; the alignment itself opened fine.
+      warnings.push(`An autosaved recovery file was found but could not be read: ${(error as Error).message}`);
+    }
+    return { alignment: loaded.alignment, alignmentPath: file, suggestedPath: file, warnings, ...(recovery ? { recovery } : {}) };
   }
 
   /**
@@ -286,8 +303,22 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       await mkdir(dirname(path), { recursive: true });
       const alignment = host === 'browser' ? await placeUploads(request.alignment, dirname(path)) : request.alignment;
       await saveAlignment(path, { ...alignment, modified: now() });
+      // The autosave is older than what was just saved; a stale one would be offered on the next open.
+      await clearRecovery(path).catch(() => undefined);
       await remember({ kind: 'alignment', path, opened: now() });
       return { path, backup: existing !== undefined };
+    },
+
+    async writeRecovery(request): Promise<null> {
+      const path = await resolveWritable(request.path);
+      const alignment = host === 'browser' ? await placeUploads(request.alignment, dirname(path)) : request.alignment;
+      await writeRecovery(path, alignment);
+      return null;
+    },
+
+    async discardRecovery(request): Promise<null> {
+      await clearRecovery(await resolveWritable(request.path));
+      return null;
     },
 
     async recentFiles(): Promise<readonly RecentEntry[]> {

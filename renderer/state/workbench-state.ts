@@ -56,13 +56,17 @@ export const initialState: WorkbenchState = { notices: [], view: defaultSettings
 
 let nextNoticeId = 1;
 
-/** A session was opened (a new pair, or an alignment file): nothing to save yet. */
-export function sessionOpened(state: WorkbenchState, session: Session): WorkbenchState {
+/**
+ * A session was opened (a new pair, or an alignment file): nothing to save yet.
+ * With `recovered`, the alignment is autosaved work the user chose to restore:
+ * it differs from the file, so it starts out unsaved.
+ */
+export function sessionOpened(state: WorkbenchState, session: Session, options: { readonly recovered?: boolean } = {}): WorkbenchState {
   const opened: OpenSession = {
     alignment: session.alignment,
     ...(session.alignmentPath ? { path: session.alignmentPath } : {}),
     suggestedPath: session.suggestedPath,
-    revision: 0,
+    revision: options.recovered ? 1 : 0,
     savedRevision: 0,
     serial: (state.session?.serial ?? 0) + 1,
   };

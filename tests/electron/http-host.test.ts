@@ -181,7 +181,7 @@ describe('browser host', () => {
 
   test('validates API arguments: 400 with the field and the reason', async () => {
     const cases: [string, unknown, RegExp][] = [
-      ['openPair', {}, /\/source: Expected an object, got undefined/],
+      ['openPair', {}, /\/source: Expected an object, got nothing/],
       ['openPair', { source: { kind: 'path' }, target: { kind: 'path', path: 'b' } }, /\/source\/path: Expected a string/],
       ['openPair', { source: { kind: 'url', path: 'x' }, target: { kind: 'path', path: 'b' } }, /\/source\/kind: Expected one of path, upload/],
       ['openPair', { source: { kind: 'upload', name: '../a.txt', base64: '' }, target: { kind: 'path', path: 'b' } }, /\/source\/name: A file name may not contain a slash/],
@@ -256,5 +256,21 @@ describe('browser host', () => {
     assert.equal(formatLinks(back.alignment.links), formatLinks(session.alignment.links));
     assert.deepEqual(back.warnings, []);
     assert.equal(back.alignment.target.text, session.alignment.target.text);
+    assert.equal(back.recovery, undefined);
+
+    // Autosaved work is offered when the file is reopened, and a save clears it.
+    const edited = { ...back.alignment, links: back.alignment.links.map((link) => ({ ...link, status: 'confirmed' as const })) };
+    const autosaved = await api(host, 'writeRecovery', { alignment: edited, path: 'pair.bitext' });
+    assert.equal(autosaved.status, 200, autosaved.body);
+    const recoverable = JSON.parse((await api(host, 'openAlignment', { file: { kind: 'path', path: 'pair.bitext' } })).body).value as Session;
+    assert.ok(recoverable.recovery, 'the autosave is offered');
+    assert.ok(recoverable.recovery.alignment.links.every((link) => link.status === 'confirmed'));
+    assert.ok(recoverable.alignment.links.every((link) => link.status === 'auto'), 'the file itself is as saved');
+    const outsideRecovery = await api(host, 'writeRecovery', { alignment: edited, path: '../pair.bitext' });
+    assert.equal(outsideRecovery.status, 422);
+    assert.equal((await api(host, 'saveAlignment', { alignment: edited, path: 'pair.bitext', overwrite: true })).status, 200);
+    const clean = JSON.parse((await api(host, 'openAlignment', { file: { kind: 'path', path: 'pair.bitext' } })).body).value as Session;
+    assert.equal(clean.recovery, undefined, 'saving removed the recovery file');
+    assert.ok(existsSync(join(workspace, 'pair.bitext.bak')), 'the previous version is kept');
   });
 });
