@@ -193,6 +193,7 @@ export function extractAnchorsWithProfile(text: string, profile: LanguageProfile
   if (quotes) quoteAnchors(rest, found);
   if (names && latin && (capitals || profile.latinIsForeign)) nameAnchors(rest, profile, found);
   for (const concept of findKnownNames(rest, profile)) found.push({ kind: 'known-name', value: concept });
+  if (found.length < 2) return found;
   const seen = new Set<string>();
   return found.filter((anchor) => {
     const key = `${anchor.kind}\u0000${anchor.value}`;

@@ -134,11 +134,16 @@ export class PhraseMatcher {
     const found: number[] = [];
     let start = 0;
     while (start < folded.length) {
+      // Inside a word no match can start (the cheapest test first).
+      if (boundaries === 'word' && isWordCharacter(folded, start - 1)) {
+        start++;
+        continue;
+      }
       const first = folded.charCodeAt(start);
       // Lower-casing changed this character: it is a capital, and capitalised phrases may start here too.
       const mask = !checkCase || original.charCodeAt(start) !== first ? 3 : 1;
       const possible = (this.singles[first]! & mask) !== 0 || (start + 1 < folded.length && (this.openings[pairHash(first, folded.charCodeAt(start + 1))]! & mask) !== 0);
-      if (!possible || (boundaries === 'word' && isWordCharacter(folded, start - 1)) || (segmentEdges && !segmentEdges[start])) {
+      if (!possible || (segmentEdges && !segmentEdges[start])) {
         start++;
         continue;
       }

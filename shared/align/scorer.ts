@@ -28,6 +28,9 @@ const largestGroup = 3;
  * anything that could win or carry posterior mass.
  */
 const grossMisfit = -60;
+/** Grid of the length mixture table: steps of 0.005 in half the squared misfit, up to where the narrow part is below e^-40. */
+const mixtureStep = 0.005;
+const mixtureSteps = 9000;
 /** Keys whose every reward and cost is smaller than this (nats) are left out of scoring: they only cost time. */
 const negligible = 0.02;
 
@@ -92,9 +95,11 @@ export class LinkScorer {
   private readonly perCharacter: number;
   private readonly relative: number;
   private readonly groupRelative: number;
-  private readonly narrowBase: number;
   private readonly wideBase: number;
   private readonly wideInverseSquare: number;
+  /** log1p(K·e^(−c·h)) on a grid of h (see `lengthScore`), so the inner loop needs no exponential. */
+  private readonly mixtureTable: Float64Array;
+  private readonly mixtureDecay: number;
   private readonly nullMean: readonly number[];
   private readonly nullInverseDeviation: number;
   private readonly nullBase: number;
@@ -160,9 +165,12 @@ export class LinkScorer {
     this.perCharacter = length.variance;
     this.relative = length.relativeSpread * length.ratio;
     this.groupRelative = this.relative * length.groupSpread;
-    this.narrowBase = Math.log(1 - length.outlierShare);
     this.wideBase = Math.log(length.outlierShare / length.outlierScale);
     this.wideInverseSquare = 1 / (length.outlierScale * length.outlierScale);
+    // log(n·e^−h + w·e^−h/W²) = log w − h/W² + log1p((n/w)·e^−(1−1/W²)h), with n, w the components' weights over their spreads.
+    const boost = ((1 - length.outlierShare) * length.outlierScale) / length.outlierShare;
+    this.mixtureDecay = 1 - this.wideInverseSquare;
+    this.mixtureTable = Float64Array.from({ length: mixtureSteps + 2 }, (_, step) => Math.log1p(boost * Math.exp(-this.mixtureDecay * step * mixtureStep)));
     this.nullMean = [0, 1, 2, 3].map((groupSize) => length.targetLogMean + Math.log(Math.max(groupSize, 1)));
     this.nullInverseDeviation = 1 / length.targetLogDeviation;
     this.nullBase = Math.log(length.targetLogDeviation);
@@ -252,11 +260,14 @@ export class LinkScorer {
     const halfDeltaSquared = (0.5 * misfit * misfit) / variance;
     // Beyond this even the wide component is negligible; the exact value would not change any decision or posterior.
     if (halfDeltaSquared * this.wideInverseSquare > -grossMisfit) return grossMisfit;
-    const narrowLog = this.narrowBase - halfDeltaSquared;
-    const wideLog = this.wideBase - halfDeltaSquared * this.wideInverseSquare;
-    // log(e^narrow + e^wide); past 30 nats apart the smaller term is below double precision.
-    const gap = narrowLog - wideLog;
-    const mixture = gap > 30 ? narrowLog : gap < -30 ? wideLog : gap > 0 ? narrowLog + Math.log1p(Math.exp(-gap)) : wideLog + Math.log1p(Math.exp(gap));
+    let mixture = this.wideBase - halfDeltaSquared * this.wideInverseSquare;
+    const position = halfDeltaSquared / mixtureStep;
+    if (position < mixtureSteps) {
+      // Linear interpolation in the table; beyond it the narrow component adds less than e^-40.
+      const step = Math.floor(position);
+      const fraction = position - step;
+      mixture += this.mixtureTable[step]! * (1 - fraction) + this.mixtureTable[step + 1]! * fraction;
+    }
     const z = (logTargetLength - this.nullMean[targetCount]!) * this.nullInverseDeviation;
     // linked − unrelated; the √(2π) terms cancel.
     return mixture - 0.5 * Math.log(variance) + 0.5 * z * z + logTargetLength + this.nullBase;

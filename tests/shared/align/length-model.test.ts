@@ -37,14 +37,14 @@ test('lengths that fit the ratio are evidence for a link, lengths that do not ar
   assert.ok(lengthLogOdds(model, 300, 200, 1, true) > lengthLogOdds(model, 300, 200, 1, false));
 });
 
-test('the scorer’s hoisted length evidence equals lengthLogOdds', () => {
+test("the scorer’s hoisted length evidence equals lengthLogOdds (to the precision of its table)", () => {
   const evidence = buildEvidence(
     { texts: ['a'.repeat(300), 'b'.repeat(120), 'c'.repeat(80)], language: 'eng' },
     { texts: ['x'.repeat(270), 'y'.repeat(200)], language: 'eng' },
   );
   const length = initialLengthModel(0.9, evidence.target.lengths);
   const scorer = new LinkScorer(evidence, { length, logPriors: new Float64Array(10), lengthWeight: 1, anchorWeight: 1, maximumReward: 8 });
-  assert.ok(Math.abs(scorer.linkEvidence([0], [0]) - lengthLogOdds(length, 300, 270, 1)) < 1e-9);
-  assert.ok(Math.abs(scorer.linkEvidence([1, 2], [1]) - lengthLogOdds(length, 200, 200, 1, true)) < 1e-9);
-  assert.ok(Math.abs(scorer.linkEvidence([0], [0, 1]) - lengthLogOdds(length, 300, 470, 2, true)) < 1e-9);
+  assert.ok(Math.abs(scorer.linkEvidence([0], [0]) - lengthLogOdds(length, 300, 270, 1)) < 1e-4);
+  assert.ok(Math.abs(scorer.linkEvidence([1, 2], [1]) - lengthLogOdds(length, 200, 200, 1, true)) < 1e-4);
+  assert.ok(Math.abs(scorer.linkEvidence([0], [0, 1]) - lengthLogOdds(length, 300, 470, 2, true)) < 1e-4);
 });
