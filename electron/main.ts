@@ -10,7 +10,7 @@
  * permissions, no webviews, and every IPC call checked for its sender and argument
  * (electron/ipc.ts).
  */
-import { app, BrowserWindow, dialog, Menu, nativeTheme, protocol, session, shell as electronShell, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeTheme, protocol, session, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -164,11 +164,8 @@ async function buildMenu(): Promise<void> {
 
 /** Applies the rules every page of the app lives by, whatever created it. */
 function lockDown(contents: WebContents): void {
-  contents.setWindowOpenHandler(({ url }) => {
-    // Links to the web (the About box's) open in the user's browser, never in the app.
-    if (url.startsWith('https://')) void electronShell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // The app opens no windows and no links: everything it shows is its own page.
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -193,6 +190,8 @@ function createWindow(): void {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click on a link would otherwise open it in a new window.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   mainWindow = window;
