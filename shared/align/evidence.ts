@@ -295,7 +295,8 @@ const otherLanguageMinimumWords = 4;
  * paragraphs read like the other document's language: a word-frequency model
  * of each document, estimated from the document itself (add-one smoothed,
  * the paragraph's own words left out of its document's counts), and the mean
- * log-likelihood ratio per word of the paragraph under the two. English page
+ * log-likelihood ratio per word of the paragraph under the two, over the words
+ * either document has elsewhere. English page
  * clutter left in a German translation scores high (the, of, from); German
  * text scores low; names and numbers, common to both, weigh little.
  */
@@ -318,12 +319,16 @@ function inOtherLanguage(sides: readonly { texts: readonly string[] }[]): Uint8A
       const local = new Map<string, number>();
       for (const word of words) local.set(word, (local.get(word) ?? 0) + 1);
       let ratio = 0;
+      let known = 0;
       for (const word of words) {
-        const inOther = ((other.get(word) ?? 0) + 1) / (otherTotal + vocabulary);
-        const inOwn = ((own.get(word) ?? 0) - local.get(word)! + 1) / (ownTotal - words.length + vocabulary);
-        ratio += Math.log(inOther / inOwn);
+        const otherCount = other.get(word) ?? 0;
+        const ownCount = (own.get(word) ?? 0) - local.get(word)!;
+        // A word neither document has elsewhere (a name, a rare word) tells nothing; leave it out of the mean.
+        if (otherCount === 0 && ownCount === 0) continue;
+        known++;
+        ratio += Math.log(((otherCount + 1) / (otherTotal + vocabulary)) * ((ownTotal - words.length + vocabulary) / (ownCount + 1)));
       }
-      return ratio / words.length > otherLanguageThreshold ? 1 : 0;
+      return known >= otherLanguageMinimumWords && ratio / known > otherLanguageThreshold ? 1 : 0;
     });
   });
 }

@@ -98,3 +98,33 @@ test('the search is linear: DP cells grow with the document, not its square', ()
   assert.ok(cellsLarge < (paragraphsLarge * paragraphsLarge) / 20, 'far below the full grid');
   assert.ok(cellsSmall / paragraphsSmall < 60);
 });
+
+test('the band loses nothing: the same links as a search over the whole grid', () => {
+  for (const bitext of [corpus, udhrCase('tha'), udhrCase('heb')]) {
+    const banded = alignParagraphs(bitext.source, bitext.target);
+    const whole = alignParagraphs(bitext.source, bitext.target, { bandWidth: 10_000 });
+    assert.equal(formatLinks(banded), formatLinks(whole), bitext.name);
+  }
+});
+
+test('confidence is a posterior: it is high where the evidence is clear and the alternatives share the rest', () => {
+  // A 1:0 link's confidence is the probability that the paragraph is unlinked; an ad line is surely so.
+  const advertisement = corpusLinks.find((link) => link.source[0] === 0)!;
+  assert.equal(formatLinks([advertisement]), '0-∅');
+  assert.ok(advertisement.confidence > 0.99);
+  // Softer scores (temperature above 1) spread the probability: no confidence rises, the unsure ones fall.
+  const soft = alignParagraphs(corpus.source, corpus.target, { temperature: 3 });
+  assert.equal(formatLinks(soft), formatLinks(corpusLinks));
+  const mean = (links: readonly Link[]) => links.reduce((sum, link) => sum + link.confidence, 0) / links.length;
+  assert.ok(mean(soft) < mean(corpusLinks), `${mean(soft)} < ${mean(corpusLinks)}`);
+});
+
+test('options: without skips no group jumps a paragraph', () => {
+  const links = alignParagraphs(corpus.source, corpus.target, { allowSkips: false });
+  assertSound(links, corpus.source.texts.length, corpus.target.texts.length);
+  for (const link of links) {
+    for (const side of [link.source, link.target]) {
+      for (let index = 1; index < side.length; index++) assert.equal(side[index]! - side[index - 1]!, 1, formatLinks([link]));
+    }
+  }
+});
