@@ -183,10 +183,22 @@ export class AlignmentView {
    * edits, a language override): decorations and layout follow.
    */
   update(alignment: Alignment): void {
-    if (alignment === this.alignment) return;
+    const previous = this.alignment;
+    if (alignment === previous) return;
     this.alignment = alignment;
-    this.index = indexLinks(alignment);
-    this.decorationsStale = true;
+    // Typing inside paragraphs keeps the links and the paragraph count: Monaco has moved the
+    // decorations with the text already, so rebuilding them on every keystroke would be waste.
+    const sameShape =
+      previous !== undefined &&
+      previous.links === alignment.links &&
+      previous.source.paragraphs.length === alignment.source.paragraphs.length &&
+      previous.target.paragraphs.length === alignment.target.paragraphs.length &&
+      previous.source.language === alignment.source.language &&
+      previous.target.language === alignment.target.language;
+    if (!sameShape) {
+      this.index = indexLinks(alignment);
+      this.decorationsStale = true;
+    }
     for (const side of ['source', 'target'] as const) {
       const pane = this.panes[side];
       if (pane.model.getValueLength() !== alignment[side].text.length) {
