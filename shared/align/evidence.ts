@@ -83,12 +83,61 @@ const keepProbability: Readonly<Record<KeyKind, number>> = {
   lexicon: 0.5,
 };
 
-const wordPattern = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
+let wordCharacters: Uint8Array | undefined;
 
-function wordTokens(text: string): string[] {
-  const tokens: string[] = [];
-  for (const match of text.matchAll(wordPattern)) tokens.push(match[0].replace(/['’]s$/u, '').toLowerCase());
-  return tokens;
+/** 1 for letters, marks and digits of the Basic Multilingual Plane (a table: a regex per character is slow on long texts). */
+function wordCharacterTable(): Uint8Array {
+  if (!wordCharacters) {
+    const pattern = /[\p{L}\p{M}\p{N}]/u;
+    wordCharacters = new Uint8Array(0x10000);
+    for (let code = 0; code < 0x10000; code++) {
+      // Surrogates pair up into letters of other planes (Han extensions): count them as word characters.
+      wordCharacters[code] = (code >= 0xd800 && code <= 0xdfff) || pattern.test(String.fromCharCode(code)) ? 1 : 0;
+    }
+  }
+  return wordCharacters;
+}
+
+/** The words of a paragraph, lower-cased, an English possessive dropped, and which of them are capitalised names. */
+interface WordScan {
+  readonly words: string[];
+  /** Words written with a capital that do not open a sentence (names, and German nouns). */
+  readonly capitalised: string[];
+}
+
+/** Characters after which a capital opens a sentence rather than marking a name. */
+const sentenceOpenerCodes = new Set(['.', '!', '?', ':', ';', '“', '"', '‘', '«', '(', '•', '–', '—', '-', '['].map((character) => character.charCodeAt(0)));
+
+/** Splits a paragraph into words in one pass over its characters (apostrophes and hyphens inside a word stay in it). */
+function scanWords(text: string): WordScan {
+  const table = wordCharacterTable();
+  const words: string[] = [];
+  const capitalised: string[] = [];
+  let opener = true;
+  let index = 0;
+  while (index < text.length) {
+    const code = text.charCodeAt(index);
+    if (!table[code]) {
+      if (code !== 0x20 && code !== 0x0a && code !== 0x09 && code !== 0xa0) opener = sentenceOpenerCodes.has(code);
+      index++;
+      continue;
+    }
+    const start = index;
+    index++;
+    while (index < text.length) {
+      const next = text.charCodeAt(index);
+      if (table[next]) index++;
+      else if ((next === 0x27 || next === 0x2019 || next === 0x2d) && index + 1 < text.length && table[text.charCodeAt(index + 1)]) index += 2;
+      else break;
+    }
+    const written = text.slice(start, index);
+    let word = written.toLowerCase();
+    if (word.length > 2 && (word.endsWith("'s") || word.endsWith('’s'))) word = word.slice(0, -2);
+    words.push(word);
+    if (!opener && written !== word && written.charAt(0) !== word.charAt(0) && word.length > 1) capitalised.push(word);
+    opener = false;
+  }
+  return { words, capitalised };
 }
 
 /** Keys of one paragraph, as labels with their kind, before the pair's key table exists. */
@@ -132,20 +181,33 @@ function nameWords(anchors: readonly (readonly Anchor[])[]): Set<string>[] {
   });
 }
 
+/** What evidence building keeps of one side while it works. */
+interface SideWork {
+  readonly profile: LanguageProfile;
+  readonly texts: readonly string[];
+  readonly anchors: Anchor[][];
+  readonly keys: RawKeys[];
+  /** Word scans, made at most once per side and only when needed. */
+  scans?: WordScan[];
+}
+
+function scansOf(side: SideWork): WordScan[] {
+  side.scans ??= side.texts.map(scanWords);
+  return side.scans;
+}
+
 /**
  * Name keys for both sides. Where one side writes Latin names inside another
  * script, its names are looked for among all words of the Latin side (so a
  * name opening a sentence is still found). Between two Latin-script sides, a
  * capitalised word is a key where the other side has it too.
  */
-function nameKeys(
-  sides: readonly [{ profile: LanguageProfile; texts: readonly string[]; anchors: Anchor[][]; keys: RawKeys[] }, { profile: LanguageProfile; texts: readonly string[]; anchors: Anchor[][]; keys: RawKeys[] }],
-): void {
+function nameKeys(sides: readonly [SideWork, SideWork]): void {
   const [first, second] = sides;
-  const words = sides.map((side) => nameWords(side.anchors));
-  const vocabulary = words.map((list) => new Set(list.flatMap((set) => [...set])));
   const foreignFirst = first.profile.latinIsForeign;
   const foreignSecond = second.profile.latinIsForeign;
+  const words = sides.map((side) => nameWords(side.anchors));
+  const vocabulary = words.map((list) => new Set(list.flatMap((set) => [...set])));
   if (foreignFirst && foreignSecond) {
     sides.forEach((side, index) => {
       const other = vocabulary[1 - index]!;
@@ -172,13 +234,24 @@ function nameKeys(
     return;
   }
   // Both Latin: capitalised words of one side, wherever the other side has the word at all.
-  const allWords = sides.map((side) => side.texts.map(wordTokens));
-  const allVocabulary = allWords.map((list) => new Set(list.flat()));
-  const shared = new Set([...vocabulary[0]!].filter((word) => allVocabulary[1]!.has(word)));
-  for (const word of vocabulary[1]!) if (allVocabulary[0]!.has(word)) shared.add(word);
+  const scans = sides.map(scansOf);
+  const capitals = scans.map((list) => {
+    const set = new Set<string>();
+    for (const scan of list) for (const word of scan.capitalised) set.add(word);
+    return set;
+  });
+  const allVocabulary = scans.map((list) => {
+    const set = new Set<string>();
+    for (const scan of list) for (const word of scan.words) set.add(word);
+    return set;
+  });
+  const shared = new Set<string>();
+  for (const word of capitals[0]!) if (allVocabulary[1]!.has(word)) shared.add(word);
+  for (const word of capitals[1]!) if (allVocabulary[0]!.has(word)) shared.add(word);
+  if (shared.size === 0) return;
   sides.forEach((side, index) => {
-    allWords[index]!.forEach((tokens, paragraph) => {
-      for (const word of tokens) if (shared.has(word)) side.keys[paragraph]!.set(`name:${word}`, 'shared-name');
+    scans[index]!.forEach((scan, paragraph) => {
+      for (const word of scan.words) if (shared.has(word)) side.keys[paragraph]!.set(`name:${word}`, 'shared-name');
     });
   });
 }
@@ -300,8 +373,8 @@ const otherLanguageMinimumWords = 4;
  * clutter left in a German translation scores high (the, of, from); German
  * text scores low; names and numbers, common to both, weigh little.
  */
-function inOtherLanguage(sides: readonly { texts: readonly string[] }[]): Uint8Array[] {
-  const tokens = sides.map((side) => side.texts.map(wordTokens));
+function inOtherLanguage(sides: readonly SideWork[]): Uint8Array[] {
+  const tokens = sides.map((side) => scansOf(side).map((scan) => scan.words));
   const counts = tokens.map((paragraphs) => {
     const map = new Map<string, number>();
     for (const words of paragraphs) for (const word of words) map.set(word, (map.get(word) ?? 0) + 1);
@@ -312,21 +385,26 @@ function inOtherLanguage(sides: readonly { texts: readonly string[] }[]): Uint8A
   return tokens.map((paragraphs, index) => {
     const own = counts[index]!;
     const other = counts[1 - index]!;
-    const ownTotal = totals[index]!;
-    const otherTotal = totals[1 - index]!;
+    const otherScale = Math.log(totals[1 - index]! + vocabulary);
+    const ownScale = Math.log(totals[index]! + vocabulary);
     return Uint8Array.from(paragraphs, (words) => {
       if (words.length < otherLanguageMinimumWords) return 0;
-      const local = new Map<string, number>();
-      for (const word of words) local.set(word, (local.get(word) ?? 0) + 1);
+      // Each distinct word once, with how often it occurs here: its own document's count leaves these occurrences out.
+      const sorted = [...words].sort();
       let ratio = 0;
       let known = 0;
-      for (const word of words) {
+      for (let start = 0; start < sorted.length; ) {
+        const word = sorted[start]!;
+        let end = start + 1;
+        while (end < sorted.length && sorted[end] === word) end++;
+        const here = end - start;
+        start = end;
         const otherCount = other.get(word) ?? 0;
-        const ownCount = (own.get(word) ?? 0) - local.get(word)!;
+        const ownCount = own.get(word)! - here;
         // A word neither document has elsewhere (a name, a rare word) tells nothing; leave it out of the mean.
         if (otherCount === 0 && ownCount === 0) continue;
-        known++;
-        ratio += Math.log(((otherCount + 1) / (otherTotal + vocabulary)) * ((ownTotal - words.length + vocabulary) / (ownCount + 1)));
+        known += here;
+        ratio += here * (Math.log(otherCount + 1) - otherScale - Math.log(ownCount + 1) + ownScale);
       }
       return known >= otherLanguageMinimumWords && ratio / known > otherLanguageThreshold ? 1 : 0;
     });
@@ -339,7 +417,7 @@ function inOtherLanguage(sides: readonly { texts: readonly string[] }[]): Uint8A
  * writes no digits at all (Hebrew article numbers are letters), a number
  * missing from it says nothing.
  */
-function unlinkedEvidence(sides: readonly { profile: LanguageProfile; texts: readonly string[]; keys: RawKeys[] }[]): Float64Array[] {
+function unlinkedEvidence(sides: readonly SideWork[]): Float64Array[] {
   // Different scripts tell the language apart by letters alone; the same script needs the word models.
   const sameScript = sides[0]!.profile.script === sides[1]!.profile.script;
   const otherLanguage = sameScript ? inOtherLanguage(sides) : undefined;
@@ -377,21 +455,18 @@ function unlinkedEvidence(sides: readonly { profile: LanguageProfile; texts: rea
 export function buildEvidence(source: AlignSide, target: AlignSide, lexicon?: Lexicon): PairEvidence {
   const profiles = [languageProfile(source.language, sideSample(source.texts)), languageProfile(target.language, sideSample(target.texts))] as const;
   const groups = knownNameGroups(profiles[0].language, profiles[1].language);
-  const sides = ([source, target] as const).map((side, index) => {
+  const sides = ([source, target] as const).map((side, index): SideWork => {
     const profile = profiles[index]!;
-    // A Latin side facing a non-Latin one has its names found through the other side's Latin words, not its capitals.
-    const names = profile.latinIsForeign || profiles[1 - index]!.latinIsForeign === false;
-    const anchors = side.texts.map((text) => extractAnchorsWithProfile(text, profile, names));
+    // Name anchors are needed only for Latin runs in another script; a Latin side's names come from its word scan
+    // (both Latin) or from the other side's Latin words (mixed).
+    const anchors = side.texts.map((text) => extractAnchorsWithProfile(text, profile, profile.latinIsForeign));
     const keys = anchors.map((list) => {
       const raw: RawKeys = new Map();
       anchorKeys(list, groups, raw);
       return raw;
     });
     return { profile, texts: side.texts, anchors, keys };
-  }) as [
-    { profile: LanguageProfile; texts: readonly string[]; anchors: Anchor[][]; keys: RawKeys[] },
-    { profile: LanguageProfile; texts: readonly string[]; anchors: Anchor[][]; keys: RawKeys[] },
-  ];
+  }) as [SideWork, SideWork];
   nameKeys(sides);
   if (lexicon) lexiconKeys(lexicon, sides);
   const [sourceUnlinked, targetUnlinked] = unlinkedEvidence(sides) as [Float64Array, Float64Array];
