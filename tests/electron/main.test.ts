@@ -255,6 +255,20 @@ test('every IPC channel checks its sender and its argument', async () => {
   assert.equal((info.value as { kind: string }).kind, 'electron');
 });
 
+test('the bundle runs on its own: open the sample, save it, open it again (no node_modules next to it)', async () => {
+  const opened = await fake.handlers.get('bitext:openInitial')!(ours);
+  assert.equal(opened.ok, true, opened.message);
+  const session = opened.value as { alignment: { links: unknown[] } };
+  const path = join(dir, 'saved.bitext');
+  const saved = await fake.handlers.get('bitext:saveAlignment')!(ours, { alignment: session.alignment, path });
+  assert.equal(saved.ok, true, saved.message);
+  const reopened = await fake.handlers.get('bitext:openAlignment')!(ours, { file: { kind: 'path', path } });
+  assert.equal(reopened.ok, true, reopened.message);
+  assert.equal((reopened.value as { alignment: { links: unknown[] } }).alignment.links.length, session.alignment.links.length);
+  const relative = await fake.handlers.get('bitext:saveAlignment')!(ours, { alignment: session.alignment, path: 'relative.bitext' });
+  assert.equal(relative.code, 'invalid-argument', 'the desktop host takes absolute paths only');
+});
+
 test('the save dialog always yields an alignment file name', async () => {
   const saved = await fake.handlers.get('bitext:shell.showSaveDialog')!(ours, { defaultPath: '/docs/a.bitext' });
   assert.deepEqual(saved, { ok: true, value: '/chosen/name.bitext' });
