@@ -32,7 +32,21 @@ function electronBinary() {
   return existsSync(binary) ? binary : undefined;
 }
 
+const usage = 'Usage: npm start [-- ORIGINAL TRANSLATION | -- ALIGNMENT.bitext] [--browser] [--open] [--port N] [--workspace DIR]';
+
 async function main() {
+  // The command line is checked first, so a mistake is not reported after a build. The
+  // TypeScript sources run as they are, through tsx (a dependency).
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { parseStartArgs } = await import('../electron/services/workbench-service.ts');
+  try {
+    parseStartArgs(argv);
+  } catch (error) {
+    console.error(`${error && error.message ? error.message : error}\n${usage}`);
+    process.exit(2);
+  }
+
   const browser = argv.includes('--browser');
   const binary = browser ? undefined : electronBinary();
   const stale = needsBuild(binary ? ['renderer', 'electron'] : ['renderer']);
@@ -51,9 +65,6 @@ async function main() {
   if (!browser) {
     console.log('Electron is not installed here (no Electron binary in node_modules/electron), so the workbench runs in your browser.');
   }
-  // The browser host is TypeScript run as it is, through tsx (a dependency).
-  const { register } = await import('tsx/esm/api');
-  register();
   const { runBrowserHost } = await import('../electron/http-host.ts');
   const host = await runBrowserHost({ rootDir: root, argv });
   const stop = () => {
