@@ -60,9 +60,9 @@ export interface AlignRange {
 export interface AlignStats {
   /** Search nodes visited, summed over passes and band widenings: the measure of work. */
   readonly cells: number;
-  /** Half-width of the band each pass ended with. */
+  /** Half-width of the beam (first pass) and of the band (later passes; the widest row) each pass ended with. */
   readonly bandWidths: readonly number[];
-  /** Pairs in the anchor chain that guided the first pass. */
+  /** Pairs in the anchor chain the first length ratio was taken from. */
   readonly anchorPairs: number;
   /** The final length model and shape priors. */
   readonly lengthModel: LengthModel;
@@ -382,9 +382,11 @@ export function alignParagraphs(source: AlignSide, target: AlignSide, options?: 
 /**
  * Re-aligns only `source[sourceStart, sourceEnd) × target[targetStart,
  * targetEnd)`, typically the stretch between two links a reviewer confirmed.
- * Returns links for that range only, with absolute paragraph indices. Anchor
- * rarity and the first length ratio come from the whole documents, so a short
- * range is judged with what the rest of the pair shows.
+ * Returns links for that range only, with absolute paragraph indices. The
+ * models (length ratio and spread, shape priors, lengths of unlinked
+ * paragraphs) come from aligning the whole pair first, and anchor rarity from
+ * the whole documents, so a short range is judged with what the rest of the
+ * pair shows. Linear in the documents' length, like alignParagraphs.
  */
 export function alignRange(source: AlignSide, target: AlignSide, range: AlignRange, options?: AlignOptions): Link[] {
   const { sourceStart, sourceEnd, targetStart, targetEnd } = range;
