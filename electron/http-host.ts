@@ -336,6 +336,7 @@ export async function runBrowserHost(run: BrowserHostRun): Promise<HttpHost> {
     rootDir: run.rootDir,
     initial: args.initial satisfies InitialFiles,
     ...(args.workspace ? { workspace: args.workspace } : {}),
+    ...(args.folder ? { initialFolder: args.folder } : {}),
     settings: createSettingsStore(run.settingsPath ?? defaultSettingsPath()),
   });
   const host = await startHttpHost({ api: service, assetsDir: join(run.rootDir, 'dist', 'renderer'), ...(args.port ? { port: args.port } : {}) });

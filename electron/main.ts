@@ -16,6 +16,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { commandChannel, rendererContentSecurityPolicy, type RecentEntry, type ShellCommand, type ThemeChoice } from '../shared/api.ts';
 import { alignmentFileExtensions } from '../shared/formats/alignment-json.ts';
+import { exportFormatById } from '../shared/formats/export-format.ts';
 import { isBitextError } from '../shared/errors.ts';
 import { appOrigin, handle, registerApi, senderCheck } from './ipc.ts';
 import { createSettingsStore } from './services/settings.ts';
@@ -41,7 +42,13 @@ try {
 }
 
 const settings = createSettingsStore(join(app.getPath('userData'), 'settings.json'));
-const service = createWorkbenchService({ host: 'electron', rootDir, initial: startArgs.initial, settings });
+const service = createWorkbenchService({
+  host: 'electron',
+  rootDir,
+  initial: startArgs.initial,
+  ...(startArgs.folder ? { initialFolder: startArgs.folder } : {}),
+  settings,
+});
 
 let mainWindow: BrowserWindow | undefined;
 /** What the renderer last said about unsaved changes (asked about on close). */
@@ -121,9 +128,13 @@ async function buildMenu(): Promise<void> {
         { label: 'Open Translation…', accelerator: 'CmdOrCtrl+Shift+O', click: () => send({ kind: 'open-target' }) },
         { label: 'Open Alignment…', accelerator: 'CmdOrCtrl+Alt+O', click: () => send({ kind: 'open-alignment' }) },
         { label: 'Open Recent', submenu: recentItems },
+        { label: 'Open Folder…', click: () => send({ kind: 'open-folder' }) },
         { type: 'separator' },
         { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => send({ kind: 'save' }) },
         { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => send({ kind: 'save-as' }) },
+        { type: 'separator' },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => send({ kind: 'export' }) },
+        { label: 'Review Report…', click: () => send({ kind: 'export-report' }) },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -148,6 +159,7 @@ async function buildMenu(): Promise<void> {
       label: '&View',
       submenu: [
         { label: 'View Options…', click: () => send({ kind: 'view-options' }) },
+        { label: 'Dot Plot', accelerator: 'CmdOrCtrl+Alt+D', click: () => send({ kind: 'toggle-dot-plot' }) },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -228,6 +240,10 @@ function registerIpc(): void {
     'showOpenDialog',
     async ({ purpose }) => {
       if (!mainWindow) return null;
+      if (purpose === 'folder') {
+        const result = await dialog.showOpenDialog(mainWindow, { title: 'Open Folder', properties: ['openDirectory'] });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      }
       const filters =
         purpose === 'alignment'
           ? [{ name: 'Alignments', extensions: alignmentFileExtensions.map((extension) => extension.slice(1)) }]
@@ -243,8 +259,20 @@ function registerIpc(): void {
   );
   handle(
     'showSaveDialog',
-    async ({ defaultPath }) => {
+    async ({ defaultPath, purpose }) => {
       if (!mainWindow) return null;
+      if (purpose !== undefined && purpose !== 'alignment') {
+        // An export or the report: the filter of its format; Linux asks before replacing only when told to.
+        const format = purpose === 'report' ? { label: 'HTML report', extension: 'html' } : exportFormatById(purpose);
+        const result = await dialog.showSaveDialog(mainWindow, {
+          title: purpose === 'report' ? 'Save Review Report' : 'Export Alignment',
+          defaultPath,
+          filters: [{ name: format.label, extensions: [format.extension] }],
+          properties: ['showOverwriteConfirmation'],
+        });
+        // The path as chosen, never with an extension added: the dialog asked about replacing this very file.
+        return result.canceled || !result.filePath ? null : result.filePath;
+      }
       const result = await dialog.showSaveDialog(mainWindow, {
         title: 'Save Alignment',
         defaultPath,

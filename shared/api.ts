@@ -16,6 +16,9 @@ import type { Alignment, Link, LinkStatus, Side } from './model/alignment.ts';
 import type { BitextDocument, EncodingName, Paragraph } from './model/document.ts';
 import { BitextError, type ErrorCode } from './errors.ts';
 import { findLinkProblems } from './model/invariants.ts';
+import { exportFormats, type ExportFormatId } from './formats/export-format.ts';
+import type { ExportFilters, ExportSkipped } from './formats/export-pairs.ts';
+import type { PairCandidate } from './corpus/pairing.ts';
 
 /** A file the user chose: by path (desktop, command line, workspace) or by its bytes (browser upload). */
 export type FileRef =
@@ -110,6 +113,13 @@ export interface HostInfo {
   readonly languages: readonly LanguageChoice[];
   /** The platform the host runs on (`linux`, `darwin`, `win32`), for key labels. */
   readonly platform: string;
+  /**
+   * Browser host: the folders Open folder… may list (the workspace, the corpus, a
+   * `--folder` from the command line). The desktop host lists any folder the user picks.
+   */
+  readonly folders?: readonly string[];
+  /** A folder named on the command line (`--folder DIR`): the corpus view opens it at start. */
+  readonly initialFolder?: string;
 }
 
 /** The request to override (or, with `language: null`, to reset) one document's language. */
@@ -127,6 +137,84 @@ export interface SaveRequest {
   readonly path: string;
   /** Replace an existing file at `path` that this session did not write (Save as… onto an existing file). */
   readonly overwrite?: boolean;
+}
+
+/**
+ * The request to export an alignment in one of the export formats. With a `path`
+ * the host writes the file (atomically; an existing file only with `overwrite`);
+ * without one it sends the bytes back for the page to offer as a download.
+ */
+export interface ExportFileRequest {
+  readonly alignment: Alignment;
+  readonly format: ExportFormatId;
+  readonly filters?: ExportFilters;
+  /** Desktop: an absolute path. Browser host: a path inside the workspace. Absent: nothing is written. */
+  readonly path?: string;
+  /** Replace an existing file at `path` (the user said so). Default `false`. */
+  readonly overwrite?: boolean;
+}
+
+/** The request to write the review report (HTML); `path` and `overwrite` as in {@link ExportFileRequest}. */
+export interface ReportFileRequest {
+  readonly alignment: Alignment;
+  readonly path?: string;
+  readonly overwrite?: boolean;
+}
+
+/** What went into an export or a report, to tell the user. */
+export interface ExportSummary {
+  /** Pairs (units, rows, records) exported; for a report, the links shown. */
+  readonly pairs: number;
+  /** Links an export left out, by reason (absent for a report). */
+  readonly skipped?: ExportSkipped;
+  /** Mismatch flags a report shows (absent for an export). */
+  readonly flags?: number;
+}
+
+/**
+ * The outcome of an export or a report: `written` to `path`; `data` to download
+ * (no `path` was given); `exists`: nothing was written because `path` exists and
+ * `overwrite` was not set, so the page can ask "Replace?" and try again.
+ */
+export type ExportOutcome =
+  | { readonly kind: 'written'; readonly path: string; readonly bytes: number; readonly summary: ExportSummary }
+  | {
+      readonly kind: 'data';
+      readonly mediaType: string;
+      /** The file's bytes, base64-encoded. */
+      readonly base64: string;
+      readonly bytes: number;
+      readonly summary: ExportSummary;
+    }
+  | { readonly kind: 'exists'; readonly path: string };
+
+/** One document of a folder, as the corpus view lists it. */
+export interface FolderDocument {
+  /** Absolute path (what `openPair` takes). */
+  readonly path: string;
+  /** The file name. */
+  readonly name: string;
+  /** The detected language (BCP-47 `en`, ISO 639-3 `eng`; `und` when franc cannot tell). */
+  readonly language: { readonly bcp47: string; readonly iso6393: string };
+  readonly encoding: EncodingName;
+  /** Size of the file in bytes. */
+  readonly size: number;
+  readonly paragraphs: number;
+}
+
+/**
+ * A folder of documents and which of them are translations of which: the
+ * aligner's evidence (shared anchors, aligned share) for every pair in
+ * different languages, and the proposals (best first, each document once).
+ * `source` and `target` of the candidates are the documents' paths.
+ */
+export interface FolderOverview {
+  readonly folder: string;
+  readonly documents: readonly FolderDocument[];
+  /** Files that look like documents but could not be read, with why. */
+  readonly skipped: readonly { readonly path: string; readonly reason: string }[];
+  readonly proposals: readonly PairCandidate[];
+  readonly candidates: readonly PairCandidate[];
 }
 
 /**
@@ -159,6 +247,16 @@ export interface WorkbenchApi {
   getSettings(): Promise<Settings>;
   /** Changes view settings; returns all settings. */
   updateViewSettings(request: Partial<ViewSettings>): Promise<Settings>;
+  /** Exports the alignment in one of the export formats, to a file or as bytes to download. */
+  exportAlignment(request: ExportFileRequest): Promise<ExportOutcome>;
+  /** Writes the review report (one HTML page, with mismatch flags), to a file or as bytes to download. */
+  exportReport(request: ReportFileRequest): Promise<ExportOutcome>;
+  /**
+   * Lists a folder's documents (language, size, paragraphs) and proposes which
+   * are translations of which. The browser host lists only the folders in
+   * `HostInfo.folders`.
+   */
+  listFolder(request: { readonly folder: string }): Promise<FolderOverview>;
 }
 
 /** The names of the API's methods, in a fixed order. */
@@ -204,10 +302,17 @@ export type ShellCommand =
   | { readonly kind: 'find' }
   | { readonly kind: 'jump-to-partner' }
   | { readonly kind: 'view-options' }
+  | { readonly kind: 'export' }
+  | { readonly kind: 'export-report' }
+  | { readonly kind: 'open-folder' }
+  | { readonly kind: 'toggle-dot-plot' }
   | { readonly kind: 'about' };
 
-/** The file kinds the desktop open dialog asks for. */
-export type OpenPurpose = 'source' | 'target' | 'alignment';
+/** The file kinds the desktop open dialog asks for (`folder`: a folder, for the corpus view). */
+export type OpenPurpose = 'source' | 'target' | 'alignment' | 'folder';
+
+/** What the desktop save dialog saves: an alignment (the default), an export in a format, or the review report. */
+export type SavePurpose = 'alignment' | ExportFormatId | 'report';
 
 /**
  * A file dropped on the window, as far as the contract needs it: the DOM's `File`
@@ -222,8 +327,8 @@ export interface DroppedFile {
 export interface DesktopShell {
   /** Shows the native open dialog; the chosen path, or null when cancelled. */
   showOpenDialog(request: { readonly purpose: OpenPurpose }): Promise<ApiResult<string | null>>;
-  /** Shows the native save dialog; the chosen path, or null when cancelled. */
-  showSaveDialog(request: { readonly defaultPath: string }): Promise<ApiResult<string | null>>;
+  /** Shows the native save dialog (for an alignment unless `purpose` says otherwise); the chosen path, or null when cancelled. */
+  showSaveDialog(request: { readonly defaultPath: string; readonly purpose?: SavePurpose }): Promise<ApiResult<string | null>>;
   /** Sets the window title and whether there are unsaved changes (asked about on close). */
   setWindowState(request: { readonly title: string; readonly dirty: boolean }): Promise<ApiResult<null>>;
   /** Closes the window without asking again (after the renderer saved on `save-and-close`). */
@@ -292,6 +397,9 @@ export const apiMethods: readonly ApiMethod[] = [
   'recentFiles',
   'getSettings',
   'updateViewSettings',
+  'exportAlignment',
+  'exportReport',
+  'listFolder',
 ];
 
 /** True when `name` is one of the API's methods. */
@@ -436,6 +544,35 @@ function documentSource(value: unknown, field: string): DocumentSource {
   return fileRef(value, field);
 }
 
+const exportFormatIds: readonly ExportFormatId[] = exportFormats.map((format) => format.id);
+
+function exportFilters(value: unknown, field: string): ExportFilters {
+  const filters = object(value, field);
+  const flags = ['confirmedOnly', 'includeUntranslated', 'deduplicate', 'includeRejected'] as const;
+  noExtraKeys(filters, [...flags, 'minConfidence'], field);
+  const result: { -readonly [K in keyof ExportFilters]: ExportFilters[K] } = {};
+  for (const flag of flags) if (filters[flag] !== undefined) result[flag] = boolean(filters[flag], `${field}/${flag}`);
+  if (filters.minConfidence !== undefined) {
+    const min = filters.minConfidence;
+    if (typeof min !== 'number' || !Number.isFinite(min) || min < 0 || min > 1) {
+      fail(`${field}/minConfidence`, `Expected a number in [0, 1], got ${describe(min)}`);
+    }
+    result.minConfidence = min;
+  }
+  return result;
+}
+
+/** The optional `path` and `overwrite` of an export or report request. */
+function outputTarget(request: Record<string, unknown>): { path?: string; overwrite?: boolean } {
+  if (request.path === undefined) {
+    if (request.overwrite !== undefined) fail('/overwrite', 'overwrite needs a path');
+    return {};
+  }
+  const path = string(request.path, '/path', { nonEmpty: true, max: 4096 });
+  if (path.includes('\0')) fail('/path', 'A path may not contain NUL');
+  return { path, ...(request.overwrite === undefined ? {} : { overwrite: boolean(request.overwrite, '/overwrite') }) };
+}
+
 function noRequest(value: unknown): undefined {
   if (value !== undefined && value !== null) fail('', `Expected no argument, got ${describe(value)}`);
   return undefined;
@@ -502,6 +639,28 @@ const validators: { readonly [M in ApiMethod]: (value: unknown) => ApiRequest<M>
     if (path.includes('\0')) fail('/path', 'A path may not contain NUL');
     return { path };
   },
+  exportAlignment(value) {
+    const request = object(value, '');
+    noExtraKeys(request, ['alignment', 'format', 'filters', 'path', 'overwrite'], '');
+    return {
+      alignment: validateAlignment(request.alignment, '/alignment'),
+      format: oneOf(request.format, exportFormatIds, '/format'),
+      ...(request.filters === undefined ? {} : { filters: exportFilters(request.filters, '/filters') }),
+      ...outputTarget(request),
+    };
+  },
+  exportReport(value) {
+    const request = object(value, '');
+    noExtraKeys(request, ['alignment', 'path', 'overwrite'], '');
+    return { alignment: validateAlignment(request.alignment, '/alignment'), ...outputTarget(request) };
+  },
+  listFolder(value) {
+    const request = object(value, '');
+    noExtraKeys(request, ['folder'], '');
+    const folder = string(request.folder, '/folder', { nonEmpty: true, max: 4096 });
+    if (folder.includes('\0')) fail('/folder', 'A path may not contain NUL');
+    return { folder };
+  },
   updateViewSettings(value) {
     const request = object(value, '');
     noExtraKeys(request, ['theme', 'fontSize', 'showConnectors', 'muteUntranslated'], '');
@@ -541,12 +700,15 @@ export const shellValidators = {
   showOpenDialog(value: unknown): { readonly purpose: OpenPurpose } {
     const request = object(value, '');
     noExtraKeys(request, ['purpose'], '');
-    return { purpose: oneOf(request.purpose, ['source', 'target', 'alignment'] as const, '/purpose') };
+    return { purpose: oneOf(request.purpose, ['source', 'target', 'alignment', 'folder'] as const, '/purpose') };
   },
-  showSaveDialog(value: unknown): { readonly defaultPath: string } {
+  showSaveDialog(value: unknown): { readonly defaultPath: string; readonly purpose?: SavePurpose } {
     const request = object(value, '');
-    noExtraKeys(request, ['defaultPath'], '');
-    return { defaultPath: string(request.defaultPath, '/defaultPath', { max: 4096 }) };
+    noExtraKeys(request, ['defaultPath', 'purpose'], '');
+    const defaultPath = string(request.defaultPath, '/defaultPath', { max: 4096 });
+    if (request.purpose === undefined) return { defaultPath };
+    const purposes: readonly SavePurpose[] = ['alignment', 'report', ...exportFormatIds];
+    return { defaultPath, purpose: oneOf(request.purpose, purposes, '/purpose') };
   },
   setWindowState(value: unknown): { readonly title: string; readonly dirty: boolean } {
     const request = object(value, '');

@@ -11,6 +11,11 @@ import { readDocument } from './documents.ts';
 /** File names the folder view offers: plain-text documents. */
 const documentName = /\.(txt|text)$/i;
 
+/** Whether a file name is one the folder view lists (a plain-text document, not hidden). */
+export function isFolderDocumentName(name: string): boolean {
+  return !name.startsWith('.') && documentName.test(name);
+}
+
 /** A folder's documents and the files that were passed over, each with why. */
 export interface FolderListing {
   readonly documents: readonly (BitextDocument & { readonly size: number })[];

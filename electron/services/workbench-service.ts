@@ -12,12 +12,16 @@
  * arrives as bytes the user picked in the browser. It writes only inside the
  * workspace, and only alignment files.
  */
-import { mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { toApiError, validateRequest, type ApiMethod, type ApiResult } from '../../shared/api.ts';
 import type {
+  ExportFileRequest,
+  ExportOutcome,
   FileRef,
+  FolderOverview,
   HostInfo,
+  ReportFileRequest,
   LanguageChoice,
   OpenPairRequest,
   RecentEntry,
@@ -45,6 +49,15 @@ import {
   reconstructText,
 } from '../../shared/formats/alignment-json.ts';
 import { toolInfo } from '../../shared/version.ts';
+import { exportFormatById } from '../../shared/formats/export-format.ts';
+import { pairDocuments } from '../../shared/corpus/pairing.ts';
+import { renderReport } from '../../shared/report/html.ts';
+import { mismatchFlags } from '../../shared/review/mismatch.ts';
+import { alignSide } from '../../shared/pipeline.ts';
+import { effectiveLanguage } from '../../shared/model/document.ts';
+import { exportAlignment as writeExport, renderExport } from './export.ts';
+import { writeFileAtomic } from './atomic-write.ts';
+import { listFolder as readFolder, isFolderDocumentName } from './folder.ts';
 import {
   clearRecovery,
   loadAlignment,
@@ -82,6 +95,8 @@ export interface WorkbenchServiceOptions {
    * `$XDG_DATA_HOME/bitext-workbench/workspace` (so the sample never writes into the checkout).
    */
   readonly workspace?: string;
+  /** A folder named on the command line (`--folder DIR`): the corpus view opens it, and the browser host may list and read it. */
+  readonly initialFolder?: string;
   readonly settings: SettingsStore;
   /** The clock (tests fix it). */
   readonly now?: () => string;
@@ -129,6 +144,13 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
   const allowedFiles = new Set(
     [...initialPaths, resolve(rootDir, samplePair.source), resolve(rootDir, samplePair.target)].map((path) => resolve(path)),
   );
+  /**
+   * Folders the browser host may list, and whose documents (directly inside) it
+   * may read: the bundled corpus and a folder named on the command line. The
+   * workspace is listed too; everything inside it is readable anyway.
+   */
+  const initialFolder = options.initialFolder === undefined ? undefined : resolve(options.initialFolder);
+  const readableFolders = [resolve(rootDir, 'corpus'), ...(initialFolder ? [initialFolder] : [])];
   /** Bytes of documents the browser uploaded, by SHA-256, so a save can put them beside the alignment. */
   const uploads = new Map<string, { readonly name: string; readonly bytes: Uint8Array }>();
 
@@ -140,7 +162,57 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     const absolute = workspace && !isAbsolute(path) ? resolve(workspace, path) : resolve(path);
     if (allowedFiles.has(absolute)) return absolute;
     if (workspace && (await isInside(absolute, workspace))) return absolute;
+    if (isFolderDocumentName(basename(absolute)) && (await isDirectlyIn(absolute, readableFolders))) return absolute;
     throw forbidden(path);
+  }
+
+  /** The folder `folder` names, if this host may list it (the browser host: only those of {@link HostInfo.folders}). */
+  async function resolveListable(folder: string): Promise<string> {
+    if (host === 'electron') {
+      if (!isAbsolute(folder)) throw new BitextError('invalid-argument', 'expected an absolute path', { file: folder });
+      return resolve(folder);
+    }
+    const absolute = resolve(workspace!, folder);
+    const real = await realpath(absolute).catch(() => absolute);
+    for (const allowed of [workspace!, ...readableFolders]) {
+      if (real === (await realpath(allowed).catch(() => resolve(allowed)))) return absolute;
+    }
+    if (await isInside(absolute, workspace!)) return absolute;
+    throw new BitextError(
+      'io',
+      'the browser host lists only its workspace, the corpus folder and a folder named with --folder on the command line',
+      { file: folder },
+    );
+  }
+
+  /**
+   * Where an export or a report may be written. Desktop: any absolute path the user chose.
+   * Browser host: inside the workspace, with one of `extensions` (it never writes other kinds of file).
+   */
+  async function resolveExportPath(path: string, extensions: readonly string[]): Promise<string> {
+    let absolute: string;
+    if (host === 'electron') {
+      if (!isAbsolute(path)) throw new BitextError('invalid-argument', 'expected an absolute path', { file: path });
+      absolute = resolve(path);
+    } else {
+      const extension = extname(path).slice(1).toLowerCase();
+      if (!extensions.includes(extension)) {
+        throw new BitextError('invalid-argument', `the file name must end in .${extensions.join(' or .')}`, { file: path });
+      }
+      absolute = resolve(workspace!, path);
+      if (!(await isInside(absolute, workspace!))) throw forbidden(path);
+      await mkdir(dirname(absolute), { recursive: true });
+    }
+    return absolute;
+  }
+
+  /** Refuses to write an export over one of the alignment's own documents, whatever the user answered. */
+  function notADocument(alignment: Alignment, path: string): void {
+    for (const document of [alignment.source, alignment.target]) {
+      if (isAbsolute(document.path) && resolve(document.path) === path) {
+        throw new BitextError('export-failed', 'this is one of the aligned documents; choose another name', { file: path });
+      }
+    }
   }
 
   async function readSource(source: DocumentSource, encoding: OpenPairRequest['sourceEncoding']): Promise<{ document: BitextDocument; path?: string }> {
@@ -244,6 +316,8 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
         ...(workspace ? { workspace } : {}),
         languages: languageChoices(),
         platform: options.platform ?? process.platform,
+        ...(host === 'browser' ? { folders: [...new Set([workspace!, ...readableFolders])] } : {}),
+        ...(initialFolder ? { initialFolder } : {}),
       };
     },
 
@@ -342,6 +416,71 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       for (const listener of listeners) listener(next);
       return next;
     },
+
+    async exportAlignment(request: ExportFileRequest): Promise<ExportOutcome> {
+      const format = exportFormatById(request.format);
+      const filters = request.filters ?? {};
+      if (request.path === undefined) {
+        const { data, extracted } = await renderExport(request.alignment, format.id, { filters });
+        const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+        return {
+          kind: 'data',
+          mediaType: format.mediaType,
+          base64: bytes.toString('base64'),
+          bytes: bytes.length,
+          summary: { pairs: extracted.pairs.length, skipped: extracted.skipped },
+        };
+      }
+      const path = await resolveExportPath(request.path, format.id === 'xliff' || format.id === 'xliff-1.2' ? ['xlf', 'xliff'] : [format.extension]);
+      notADocument(request.alignment, path);
+      if (!request.overwrite && (await pathExists(path))) return { kind: 'exists', path };
+      const result = await writeExport(request.alignment, { format: format.id, path, filters, overwrite: request.overwrite ?? false });
+      return { kind: 'written', path, bytes: result.bytes, summary: { pairs: result.pairs, skipped: result.skipped } };
+    },
+
+    async exportReport(request: ReportFileRequest): Promise<ExportOutcome> {
+      const flags = mismatchFlags(request.alignment);
+      const html = renderReport(request.alignment, { flags, now: new Date(now()) });
+      const bytes = Buffer.from(html, 'utf8');
+      const summary = { pairs: request.alignment.links.length, flags: flags.length };
+      if (request.path === undefined) {
+        return { kind: 'data', mediaType: 'text/html', base64: bytes.toString('base64'), bytes: bytes.length, summary };
+      }
+      const path = await resolveExportPath(request.path, ['html', 'htm']);
+      notADocument(request.alignment, path);
+      if (!request.overwrite && (await pathExists(path))) return { kind: 'exists', path };
+      await writeFileAtomic(path, html, { overwrite: request.overwrite ?? false });
+      return { kind: 'written', path, bytes: bytes.length, summary };
+    },
+
+    async listFolder(request: { readonly folder: string }): Promise<FolderOverview> {
+      const folder = await resolveListable(request.folder);
+      const info = await stat(folder).catch(() => undefined);
+      if (!info && folder === workspace) {
+        // The browser host's workspace is made on the first save: until then it is an empty folder.
+        return { folder, documents: [], skipped: [], proposals: [], candidates: [] };
+      }
+      if (!info?.isDirectory()) throw new BitextError('io', info ? 'not a folder' : 'the folder does not exist', { file: folder });
+      const { documents, skipped } = await readFolder(folder);
+      const { candidates, proposals } = pairDocuments(documents.map((document) => ({ id: document.path, ...alignSide(document) })));
+      return {
+        folder,
+        documents: documents.map((document) => {
+          const language = effectiveLanguage(document.language);
+          return {
+            path: document.path,
+            name: basename(document.path),
+            language: { bcp47: language.bcp47, iso6393: language.iso6393 },
+            encoding: document.encoding.name,
+            size: document.size,
+            paragraphs: document.paragraphs.length,
+          };
+        }),
+        skipped,
+        proposals,
+        candidates,
+      };
+    },
   };
 
   async function resolveWritable(path: string): Promise<string> {
@@ -396,6 +535,8 @@ export interface StartArgs {
   readonly port?: number;
   /** `--workspace DIR`: the browser host's workspace. */
   readonly workspace?: string;
+  /** `--folder DIR`: open the corpus view on this folder at start. */
+  readonly folder?: string;
 }
 
 /**
@@ -410,17 +551,19 @@ export function parseStartArgs(argv: readonly string[]): StartArgs {
   let open = false;
   let port: number | undefined;
   let workspace: string | undefined;
+  let folder: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--browser') browser = true;
     else if (arg === '--open') open = true;
-    else if (arg === '--port' || arg === '--workspace') {
+    else if (arg === '--port' || arg === '--workspace' || arg === '--folder') {
       const value = argv[++i];
       if (value === undefined) throw new BitextError('invalid-argument', `${arg} needs a value`);
       if (arg === '--port') {
         port = Number(value);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BitextError('invalid-argument', `--port: not a port number: ${value}`);
-      } else workspace = resolve(value);
+      } else if (arg === '--folder') folder = resolve(value);
+      else workspace = resolve(value);
     } else if (arg.startsWith('--')) {
       // Electron and Chromium add switches of their own (--no-sandbox, --enable-logging…); they are not files.
       continue;
@@ -436,7 +579,14 @@ export function parseStartArgs(argv: readonly string[]): StartArgs {
     initial = { kind: 'alignment', path: resolve(path) };
   } else if (files.length === 2) initial = { kind: 'pair', source: resolve(files[0]!), target: resolve(files[1]!) };
   else throw new BitextError('invalid-argument', `expected at most two files (an original and its translation), got ${files.length}`);
-  return { initial, browser, open, ...(port === undefined ? {} : { port }), ...(workspace === undefined ? {} : { workspace }) };
+  return {
+    initial,
+    browser,
+    open,
+    ...(port === undefined ? {} : { port }),
+    ...(workspace === undefined ? {} : { workspace }),
+    ...(folder === undefined ? {} : { folder }),
+  };
 }
 
 function initialFilePaths(initial: InitialFiles, rootDir: string): string[] {
@@ -468,6 +618,28 @@ async function isInside(path: string, folder: string): Promise<boolean> {
   }
   const fromFolder = relative(realFolder, real);
   return fromFolder !== '' && fromFolder !== '..' && !fromFolder.startsWith(`..${sep}`) && !isAbsolute(fromFolder);
+}
+
+/** Whether `path` names a file directly inside one of `folders` (symbolic links followed on both). */
+async function isDirectlyIn(path: string, folders: readonly string[]): Promise<boolean> {
+  const real = await realpath(path).catch(() => undefined);
+  if (real === undefined) return false;
+  for (const folder of folders) {
+    const realFolder = await realpath(folder).catch(() => undefined);
+    if (realFolder !== undefined && dirname(real) === realFolder) return true;
+  }
+  return false;
+}
+
+/** Whether anything (a file, a folder, a dangling link) is at `path`. */
+async function pathExists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new BitextError('io', `cannot check the path (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { file: path });
+  }
 }
 
 function decodeBase64(base64: string, name: string): Uint8Array {

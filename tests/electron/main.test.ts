@@ -304,5 +304,15 @@ test('the menu has File, Edit, View and Help, with the commands of the brief', (
   const labels = fake.menu!.map((item) => item.label ?? item.role);
   assert.deepEqual(labels, ['&File', '&Edit', '&View', '&Help']);
   const file = fake.menu![0]!.submenu!.map((item) => item.label).filter(Boolean);
-  assert.deepEqual(file, ['Open Original…', 'Open Translation…', 'Open Alignment…', 'Open Recent', 'Save', 'Save As…']);
+  assert.deepEqual(file, [
+    'Open Original…',
+    'Open Translation…',
+    'Open Alignment…',
+    'Open Recent',
+    'Open Folder…',
+    'Save',
+    'Save As…',
+    'Export…',
+    'Review Report…',
+  ]);
 });
