@@ -1,12 +1,24 @@
 /**
  * The renderer's state: plain readonly data, changed only by the pure
  * functions below (`(state, …) => state`), kept in a tiny store that tells
- * the views. Review operations and undo/redo will be more such functions
- * over the same data.
+ * the views.
+ *
+ * Undo and redo: one history (shared/edits/workbench-history.ts) holds every
+ * change of the open alignment: typing, link edits, statuses, notes, tags,
+ * reloads. Its entries are whole alignments, both texts included, so undoing
+ * a link edit never touches the text and undoing typing brings back the text
+ * and the links as they were. Monaco's own undo stacks are not used (the
+ * editors route Ctrl+Z here): two stacks would each undo half of a change and
+ * could undo text under links that were made for it.
  */
 import type { Session, ViewSettings } from '../../shared/api.ts';
 import { defaultSettings } from '../../shared/api.ts';
 import type { Alignment, Side } from '../../shared/model/alignment.ts';
+import type { AlignmentEdit } from '../../shared/edits/operations.ts';
+import { canRedo, canUndo, createHistory, pushState, redo, undo } from '../../shared/edits/history.ts';
+import { recordEdit, type AlignmentHistory } from '../../shared/edits/workbench-history.ts';
+import { initialReviewState, marksWithin, type ReviewState } from '../review/review-model.ts';
+import { paragraphAt } from './alignment-index.ts';
 import { applyTextEdit, applyTextEdits, lineEndEdits, type TextEdit } from './text-edit.ts';
 
 /** The open alignment and its save state. */
@@ -21,6 +33,15 @@ export interface OpenSession {
   readonly savedRevision: number;
   /** Counts opens in this page, so the view can tell a newly opened alignment from a changed one. */
   readonly serial: number;
+  /** Every change since opening, for undo and redo; `history.present.state` is `alignment`. */
+  readonly history: AlignmentHistory;
+  /**
+   * Counts changes to the texts that did not come from typing in the editors
+   * (undo, redo, a reload from disk): the view writes those into the editors.
+   */
+  readonly textSync: number;
+  /** The alignment as opened or last saved: back at it (by undo), the session is clean again. */
+  readonly cleanAlignment?: Alignment;
 }
 
 /** Where the caret is, in alignment terms. */
@@ -49,19 +70,27 @@ export interface WorkbenchState {
   readonly busy?: string;
   readonly notices: readonly Notice[];
   readonly view: ViewSettings;
+  /** The review panel: filter, sort, marks, whether the keyboard is in review mode. */
+  readonly review: ReviewState;
 }
 
 /** The state before anything is open. */
-export const initialState: WorkbenchState = { notices: [], view: defaultSettings.view };
+export const initialState: WorkbenchState = { notices: [], view: defaultSettings.view, review: initialReviewState };
 
 let nextNoticeId = 1;
 
 /**
  * A session was opened (a new pair, or an alignment file): nothing to save yet.
- * With `recovered`, the alignment is autosaved work the user chose to restore:
- * it differs from the file, so it starts out unsaved.
+ * With `recovered`, the alignment is autosaved work the user chose to restore,
+ * or an alignment rebased onto documents that changed on disk: it differs
+ * from the file, so it starts out unsaved. `changed` lists the links the
+ * rebase touched, for the review panel's "Changed on disk" filter.
  */
-export function sessionOpened(state: WorkbenchState, session: Session, options: { readonly recovered?: boolean } = {}): WorkbenchState {
+export function sessionOpened(
+  state: WorkbenchState,
+  session: Session,
+  options: { readonly recovered?: boolean; readonly changed?: readonly number[] } = {},
+): WorkbenchState {
   const opened: OpenSession = {
     alignment: session.alignment,
     ...(session.alignmentPath ? { path: session.alignmentPath } : {}),
@@ -69,9 +98,111 @@ export function sessionOpened(state: WorkbenchState, session: Session, options: 
     revision: options.recovered ? 1 : 0,
     savedRevision: 0,
     serial: (state.session?.serial ?? 0) + 1,
+    history: createHistory(session.alignment),
+    textSync: 0,
+    ...(options.recovered ? {} : { cleanAlignment: session.alignment }),
   };
-  const withSession: WorkbenchState = { notices: state.notices, view: state.view, session: opened };
+  const review: ReviewState = {
+    ...state.review,
+    marks: { source: [], target: [] },
+    changed: options.changed ?? [],
+    filter: options.changed && options.changed.length > 0 ? 'changed' : state.review.filter === 'changed' ? 'all' : state.review.filter,
+  };
+  const withSession: WorkbenchState = { notices: state.notices, view: state.view, review, session: opened };
   return session.warnings.reduce((next, warning) => noticeAdded(next, 'warning', warning), withSession);
+}
+
+/** Milliseconds since the epoch for an ISO time (undefined when it does not parse: then nothing coalesces). */
+function timeOf(now: string): number | undefined {
+  const time = Date.parse(now);
+  return Number.isNaN(time) ? undefined : time;
+}
+
+/**
+ * Records `alignment` as the session's new present, labelled for the undo
+ * menu. A `group` coalesces changes close in time (typing in one paragraph).
+ */
+function recorded(
+  session: OpenSession,
+  alignment: Alignment,
+  change: { readonly label: string; readonly group?: string; readonly now?: string; readonly textSync?: boolean },
+): OpenSession {
+  const at = change.now === undefined ? undefined : timeOf(change.now);
+  const history = pushState(session.history, alignment, {
+    label: change.label,
+    ...(change.group !== undefined ? { group: change.group } : {}),
+    ...(at !== undefined ? { at } : {}),
+  });
+  return { ...session, alignment, history, revision: session.revision + 1, textSync: session.textSync + (change.textSync ? 1 : 0) };
+}
+
+/** The review state after the links changed under it: marks of paragraphs that are gone are dropped, the rebase list is stale. */
+function reviewAfter(review: ReviewState, alignment: Alignment, linksChanged: boolean): ReviewState {
+  const marks = marksWithin(review.marks, alignment);
+  if (!linksChanged || review.changed.length === 0) return marks === review.marks ? review : { ...review, marks };
+  return { ...review, marks, changed: [], filter: review.filter === 'changed' ? 'all' : review.filter };
+}
+
+/**
+ * Applies a review edit (shared/edits/operations.ts) and records it. Throws
+ * what `applyEdit` throws (a link that would cross another…), leaving the state
+ * as it was, so the caller can say why.
+ */
+export function alignmentEdited(state: WorkbenchState, edit: AlignmentEdit): WorkbenchState {
+  const session = state.session;
+  if (!session) return state;
+  const history = recordEdit(session.history, edit);
+  const alignment = history.present.state;
+  return {
+    ...state,
+    session: { ...session, alignment, history, revision: session.revision + 1 },
+    review: reviewAfter(state.review, alignment, edit.kind !== 'set-note' && edit.kind !== 'set-tags'),
+  };
+}
+
+/**
+ * Replaces the alignment by one computed elsewhere (a re-alignment in the
+ * worker, confirm-and-next, a reload from disk) and records it under `label`.
+ * `textChanged` says a text changed too, so the view writes it into the editor.
+ */
+export function alignmentReplaced(
+  state: WorkbenchState,
+  alignment: Alignment,
+  label: string,
+  options: { readonly textChanged?: boolean; readonly now?: string; readonly changed?: readonly number[] } = {},
+): WorkbenchState {
+  const session = state.session;
+  if (!session || alignment === session.alignment) return state;
+  const next = recorded(session, alignment, { label, ...(options.now ? { now: options.now } : {}), textSync: options.textChanged ?? false });
+  const review = reviewAfter(state.review, alignment, alignment.links !== session.alignment.links);
+  return {
+    ...state,
+    session: next,
+    review: options.changed ? { ...review, changed: options.changed, filter: options.changed.length > 0 ? 'changed' : review.filter } : review,
+  };
+}
+
+/** Undo (`undo`) or redo (`redo`) one step; the same state when there is none. */
+export function historyStepped(state: WorkbenchState, direction: 'undo' | 'redo'): WorkbenchState {
+  const session = state.session;
+  if (!session) return state;
+  if (direction === 'undo' ? !canUndo(session.history) : !canRedo(session.history)) return state;
+  const history = direction === 'undo' ? undo(session.history) : redo(session.history);
+  const before = session.alignment;
+  const alignment = history.present.state;
+  const textChanged = alignment.source.text !== before.source.text || alignment.target.text !== before.target.text;
+  return {
+    ...state,
+    session: { ...session, alignment, history, revision: session.revision + 1, textSync: session.textSync + (textChanged ? 1 : 0) },
+    review: reviewAfter(state.review, alignment, alignment.links !== before.links),
+  };
+}
+
+/** The review panel's state changed (filter, sort, marks, mode, visibility). */
+export function reviewChanged(state: WorkbenchState, patch: Partial<ReviewState>): WorkbenchState {
+  const review = { ...state.review, ...patch };
+  const same = (Object.keys(patch) as (keyof ReviewState)[]).every((key) => state.review[key] === review[key]);
+  return same ? state : { ...state, review };
 }
 
 /** The user edited one document's text: the one path text changes take (see text-edit.ts). */
@@ -79,7 +210,15 @@ export function textEdited(state: WorkbenchState, side: Side, edits: readonly Te
   const session = state.session;
   if (!session || edits.length === 0) return state;
   const { alignment, report } = applyTextEdits(session.alignment, side, edits, now);
-  const next: WorkbenchState = { ...state, session: { ...session, alignment, revision: session.revision + 1 } };
+  // Typing inside one paragraph is one undo step per burst (the history coalesces by group);
+  // an edit that changes the paragraphs (a line break typed or deleted, a paste) is a step of its own.
+  const paragraph = paragraphAt(session.alignment[side].paragraphs, edits[0]!.offset);
+  const group = report ? undefined : `text:${side}:${paragraph}`;
+  const next: WorkbenchState = {
+    ...state,
+    session: recorded(session, alignment, { label: 'Typing', now, ...(group ? { group } : {}) }),
+    review: reviewAfter(state.review, alignment, alignment.links !== session.alignment.links),
+  };
   const changed = report ? report.counts.merged + report.counts.dropped : 0;
   if (!report || changed === 0) return next;
   const parts = [
@@ -101,21 +240,29 @@ export function lineEndsNormalised(state: WorkbenchState, side: Side, eol: '\n' 
   if (edits.length === 0) return state;
   // Offsets only: replacing one line break by another never changes which lines are paragraphs.
   const document = [...edits].sort((a, b) => b.offset - a.offset).reduce(applyTextEdit, session.alignment[side]);
-  return { ...state, session: { ...session, alignment: { ...session.alignment, [side]: document, modified: now } } };
+  const alignment = { ...session.alignment, [side]: document, modified: now };
+  // Monaco does this as the text is shown, before any change: the history starts again from the normalised text
+  // (an older entry with the mixed line ends could not be shown in the editor as it is).
+  const history = session.history.past.length === 0 ? createHistory(alignment) : { ...session.history, present: { ...session.history.present, state: alignment } };
+  const cleanAlignment = session.cleanAlignment === session.alignment ? alignment : session.cleanAlignment;
+  return { ...state, session: { ...session, alignment, history, ...(cleanAlignment ? { cleanAlignment } : {}) } };
 }
 
 /** The alignment was replaced by a changed one (a language override). */
 export function alignmentChanged(state: WorkbenchState, alignment: Alignment): WorkbenchState {
-  const session = state.session;
-  if (!session) return state;
-  return { ...state, session: { ...session, alignment, revision: session.revision + 1 } };
+  return alignmentReplaced(state, alignment, 'Language');
 }
 
-/** The alignment as it was at `revision` was saved to `path`. */
-export function sessionSaved(state: WorkbenchState, path: string, revision: number): WorkbenchState {
+/**
+ * The alignment as it was at `revision` (the value `saved`, when the caller
+ * has it) was saved to `path`.
+ */
+export function sessionSaved(state: WorkbenchState, path: string, revision: number, saved?: Alignment): WorkbenchState {
   const session = state.session;
   if (!session) return state;
-  return { ...state, session: { ...session, path, suggestedPath: path, savedRevision: revision } };
+  const clean = saved ?? (revision === session.revision ? session.alignment : undefined);
+  const { cleanAlignment: _old, ...rest } = session;
+  return { ...state, session: { ...rest, path, suggestedPath: path, savedRevision: revision, ...(clean ? { cleanAlignment: clean } : {}) } };
 }
 
 /** The caret moved (or left the editors, with `undefined`). */
@@ -160,9 +307,10 @@ export function viewChanged(state: WorkbenchState, view: ViewSettings): Workbenc
   return { ...state, view };
 }
 
-/** True while there are changes that were not saved. */
+/** True while there are changes that were not saved (undoing back to the saved alignment makes it clean again). */
 export function isDirty(state: WorkbenchState): boolean {
-  return state.session !== undefined && state.session.revision !== state.session.savedRevision;
+  const session = state.session;
+  return session !== undefined && session.revision !== session.savedRevision && session.alignment !== session.cleanAlignment;
 }
 
 /** The file name the title shows: the saved file's, else the suggested one's. */
