@@ -8,7 +8,6 @@ import { effectiveLanguage } from './model/document.ts';
 import { foldWhitespace } from './text/paragraphs.ts';
 import { withParagraphLanguages } from './document/load.ts';
 import { alignParagraphs, type AlignOptions, type AlignSide } from './align/align.ts';
-import { sortLinks } from './edits/sort-links.ts';
 import { toolInfo } from './version.ts';
 
 /** Options for {@link alignDocuments}. */
@@ -34,9 +33,8 @@ export function detectPairLanguages(source: BitextDocument, target: BitextDocume
 /** Aligns two documents paragraph by paragraph and returns the whole alignment. */
 export function alignDocuments(source: BitextDocument, target: BitextDocument, options: PipelineOptions = {}): Alignment {
   const [sourceDocument, targetDocument] = detectPairLanguages(source, target);
-  // The canonical document order every edit leaves (sortLinks): the search may emit a gap's 0:1 link
-  // before its 1:0 one, and the first edit would then renumber links under the reviewer's selection.
-  const links: Link[] = sortLinks(alignParagraphs(alignSide(sourceDocument), alignSide(targetDocument), options));
+  // In sortLinks order already: the aligner gives the canonical order every edit leaves.
+  const links: Link[] = alignParagraphs(alignSide(sourceDocument), alignSide(targetDocument), options);
   const now = options.now ?? new Date().toISOString();
   return { schemaVersion: 1, tool: toolInfo, created: now, modified: now, source: sourceDocument, target: targetDocument, links };
 }

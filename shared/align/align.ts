@@ -27,6 +27,7 @@
  */
 import { BitextError } from '../errors.ts';
 import type { Link } from '../model/alignment.ts';
+import { sortLinks } from '../edits/sort-links.ts';
 import { findAnchorChain, type AnchorPair } from './anchor-chain.ts';
 import { bandAround, coversGrid, widenAround, type GuidePoint } from './band.ts';
 import { computePosteriors, type Posteriors } from './confidence.ts';
@@ -175,7 +176,10 @@ function refitShapeModel(start: ShapeModel, path: readonly PathStep[], strength:
   }
   const linkedTotal = links - deletions - insertions;
   const linked = { ...start.linked };
-  for (const kind of linkedKinds) linked[kind] = (linkedCounts[kind] + strength * start.linked[kind]) / (linkedTotal + strength);
+  // With priorStrength 0 and a path of unlinked paragraphs only, there is nothing to refit the linked shapes to (0 / 0).
+  if (linkedTotal + strength > 0) {
+    for (const kind of linkedKinds) linked[kind] = (linkedCounts[kind] + strength * start.linked[kind]) / (linkedTotal + strength);
+  }
   return {
     unlinkedSource: (deletions + strength * start.unlinkedSource) / (links + strength),
     unlinkedTarget: (insertions + strength * start.unlinkedTarget) / (links + strength),
@@ -223,7 +227,9 @@ function toLinks(search: BandSearch, posteriors: Posteriors, logPrior: Float64Ar
       links.push({ source: [], target: [skipped], score: round(insertion, 4), confidence: round(posteriors.unlinkedTarget[skipped]!, 4), status: 'auto' });
     }
   });
-  return links;
+  // The path puts a gap's 0:1 steps wherever the search took them (`∅-0 0-∅`); callers get the
+  // canonical order every edit leaves, as a link's index is its identity in the review queue and exports.
+  return sortLinks(links);
 }
 
 /** The models one search pass scores with. */
@@ -292,10 +298,12 @@ interface Work {
 function trackPass(evidence: PairEvidence, scorer: LinkScorer, options: ResolvedAlignOptions, work: Work): readonly PathStep[] {
   const { count: sourceCount } = evidence.source;
   const { count: targetCount } = evidence.target;
-  for (let halfWidth = 2 * Math.max(1, Math.round(options.bandWidth)); ; halfWidth *= 2) {
-    const tracked = trackPath(scorer, sourceCount, targetCount, halfWidth);
+  const grid = Math.max(sourceCount, targetCount);
+  for (let halfWidth = 2 * options.bandWidth; ; halfWidth *= 2) {
+    // A beam wider than the grid is the whole grid; trackPath allocates for the width it is given.
+    const tracked = trackPath(scorer, sourceCount, targetCount, Math.min(halfWidth, grid));
     work.cells += tracked.cells;
-    if (!tracked.touchesEdge || halfWidth >= Math.max(sourceCount, targetCount)) {
+    if (!tracked.touchesEdge || halfWidth >= grid) {
       work.bandWidths.push(halfWidth);
       return tracked.steps;
     }
@@ -307,7 +315,9 @@ function bandPass(evidence: PairEvidence, scorer: LinkScorer, options: ResolvedA
   const { count: sourceCount } = evidence.source;
   const { count: targetCount } = evidence.target;
   const guide: GuidePoint[] = previous.map((step) => ({ source: step.sourceStart, target: step.targetStart }));
-  for (let widths: Int32Array = new Int32Array(sourceCount + 1).fill(Math.max(1, Math.round(options.bandWidth))); ; ) {
+  // Capped at the grid, which it then covers: an Int32Array would wrap a larger width round to a negative one.
+  const width = Math.min(options.bandWidth, Math.max(sourceCount, targetCount, 1));
+  for (let widths: Int32Array = new Int32Array(sourceCount + 1).fill(width); ; ) {
     const band = bandAround(guide, sourceCount, targetCount, widths);
     const search = searchBand(band, scorer, options.temperature, sums);
     work.cells += band.cells;
@@ -349,11 +359,10 @@ function alignEvidence(evidence: PairEvidence, options: ResolvedAlignOptions): A
   const work: Work = { cells: 0, bandWidths: [] };
   let models = start;
   let path = trackPass(evidence, makeScorer(evidence, models, options), options, work);
-  const passes = Math.max(2, options.passes);
   for (let pass = 1; ; pass++) {
     models = refitModels(start, evidence, path, options);
     const scorer = makeScorer(evidence, models, options);
-    const last = pass === passes - 1;
+    const last = pass === options.passes - 1;
     const search = bandPass(evidence, scorer, options, path, last, work);
     if (last) {
       const links = toLinks(search, computePosteriors(search), scorer.scoring.logPriors);
