@@ -69,7 +69,7 @@ test('an edit makes the session dirty (• in the title) until it is saved at th
   assert.equal(isDirty(saved), false);
   assert.equal(windowTitle(saved), 'saved.bitext — Bitext Workbench');
   // A change made while the save was under way keeps the session dirty.
-  const later = alignmentChanged(edited, edited.session!.alignment);
+  const later = textEdited(edited, 'source', [{ offset: 0, length: 0, text: 'So ' }], 'now');
   assert.equal(isDirty(sessionSaved(later, '/docs/saved.bitext', edited.session!.revision)), true);
 });
 
