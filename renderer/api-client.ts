@@ -15,6 +15,7 @@ import {
   type DesktopBridge,
   type FileRef,
   type OpenPurpose,
+  type SavePurpose,
   type ShellCommand,
   type WireApi,
   type WireErrorCode,
@@ -46,8 +47,13 @@ export interface Shell {
    * Browser: `<input type=file>` (the bytes). Null when cancelled.
    */
   chooseFile(purpose: OpenPurpose): Promise<FileRef | null>;
-  /** Desktop: the native save dialog. Browser: null (the renderer asks for a name in the workspace itself). */
-  chooseSavePath(defaultPath: string): Promise<string | null | undefined>;
+  /**
+   * Desktop: the native save dialog (for an alignment unless `purpose` says otherwise); it asks
+   * before replacing a file. Browser: undefined (the renderer asks for a name in the workspace itself).
+   */
+  chooseSavePath(defaultPath: string, purpose?: SavePurpose): Promise<string | null | undefined>;
+  /** Desktop: the native folder dialog (null when cancelled). Browser: undefined (the page offers the host's folders). */
+  chooseFolder(): Promise<string | null | undefined>;
   /** Turns a dropped file into something the API can open (a path on the desktop, bytes in the browser). */
   fileRefFor(file: File): Promise<FileRef>;
   /** Shows the title and whether there are unsaved changes (the desktop asks about them on close). */
@@ -91,8 +97,11 @@ function desktopHost(bridge: DesktopBridge): Host {
       const path = unwrap(await bridge.shell.showOpenDialog({ purpose }));
       return path === null ? null : { kind: 'path', path };
     },
-    async chooseSavePath(defaultPath) {
-      return unwrap(await bridge.shell.showSaveDialog({ defaultPath }));
+    async chooseSavePath(defaultPath, purpose) {
+      return unwrap(await bridge.shell.showSaveDialog({ defaultPath, ...(purpose ? { purpose } : {}) }));
+    },
+    async chooseFolder() {
+      return unwrap(await bridge.shell.showOpenDialog({ purpose: 'folder' }));
     },
     async fileRefFor(file) {
       const path = bridge.shell.pathForFile(file);
@@ -184,6 +193,9 @@ function browserHost(): Host {
       });
     },
     async chooseSavePath() {
+      return undefined;
+    },
+    async chooseFolder() {
       return undefined;
     },
     fileRefFor: fileToUpload,

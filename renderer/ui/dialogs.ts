@@ -26,6 +26,15 @@ function open<T>(build: (dialog: HTMLDialogElement, finish: (value: T) => void) 
   });
 }
 
+/**
+ * Shows a modal `<dialog>` whose form `build` makes; resolves with the value
+ * given to `finish`, or `cancelValue` when the user presses Escape. For dialogs
+ * made elsewhere (the Export… dialog, the folder picker).
+ */
+export function modalDialog<T>(build: (dialog: HTMLDialogElement, finish: (value: T) => void) => HTMLFormElement, cancelValue: T): Promise<T> {
+  return open(build, cancelValue);
+}
+
 /** Asks a yes/no question; true for `confirmLabel`. */
 export function confirmDialog(title: string, message: string, confirmLabel: string, cancelLabel = 'Cancel'): Promise<boolean> {
   return open<boolean>(
