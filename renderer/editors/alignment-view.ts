@@ -40,6 +40,19 @@ export interface AlignmentViewEvents {
   onHint(message: string): void;
 }
 
+/** A command the editors offer in their context menu and on keys (see renderer/commands). */
+export interface EditorCommand {
+  readonly id: string;
+  readonly label: string;
+  /** Monaco keybindings (`KeyMod.Alt | KeyCode.Enter`). */
+  readonly keybindings: readonly number[];
+  /** Monaco context key expression: when the keys apply (`!findWidgetVisible`). */
+  readonly when?: string;
+  /** Context menu group and order; absent: keys only. */
+  readonly contextMenu?: { readonly group: string; readonly order: number };
+  run(side: Side): void;
+}
+
 /** One editor and what the view keeps for it. */
 interface Pane {
   readonly side: Side;
@@ -68,6 +81,7 @@ export class AlignmentView {
   private frame = 0;
   private laidOut = false;
   private lastFocused: Side = 'source';
+  private commandDisposers: (() => void)[] = [];
 
   constructor(
     private readonly elements: AlignmentViewElements,
@@ -199,6 +213,7 @@ export class AlignmentView {
       this.index = indexLinks(alignment);
       this.decorationsStale = true;
     }
+    const textsFollow = (['source', 'target'] as const).every((side) => this.panes[side].model.getValueLength() === alignment[side].text.length);
     for (const side of ['source', 'target'] as const) {
       const pane = this.panes[side];
       if (pane.model.getValueLength() !== alignment[side].text.length) {
@@ -212,7 +227,124 @@ export class AlignmentView {
         }
       }
     }
+    // The links changed under the caret (an edit, an undo): the link index at the caret is told again.
+    if (!sameShape && textsFollow && this.caret) {
+      const pane = this.panes[this.caret.side];
+      const position = pane.editor.getPosition();
+      if (position) this.reportCaret(this.caret.side, position);
+    }
     this.scheduleLayout();
+  }
+
+  /**
+   * Writes texts that changed without the user typing them (undo, redo, a
+   * reload from disk) into the editors, as the smallest edit that does it, so
+   * the view keeps its scroll position and the caret lands where the text
+   * changed. Then draws the alignment as {@link update} does.
+   */
+  syncTexts(alignment: Alignment): void {
+    for (const side of ['source', 'target'] as const) {
+      const pane = this.panes[side];
+      const wanted = alignment[side].text;
+      const current = pane.model.getValue();
+      if (current === wanted) continue;
+      let prefix = 0;
+      const shorter = Math.min(current.length, wanted.length);
+      while (prefix < shorter && current.charCodeAt(prefix) === wanted.charCodeAt(prefix)) prefix++;
+      let suffix = 0;
+      while (suffix < shorter - prefix && current.charCodeAt(current.length - 1 - suffix) === wanted.charCodeAt(wanted.length - 1 - suffix)) suffix++;
+      const start = pane.model.getPositionAt(prefix);
+      const end = pane.model.getPositionAt(current.length - suffix);
+      const text = wanted.slice(prefix, wanted.length - suffix);
+      this.writing = true;
+      try {
+        pane.model.applyEdits([{ range: { startLineNumber: start.lineNumber, startColumn: start.column, endLineNumber: end.lineNumber, endColumn: end.column }, text }]);
+        if (pane.model.getValue() !== wanted) pane.model.setValue(wanted); // Line ends the model would not take as they are.
+        const caret = pane.model.getPositionAt(prefix + text.length);
+        pane.editor.setPosition(caret);
+        pane.editor.revealPositionInCenterIfOutsideViewport(caret);
+      } finally {
+        this.writing = false;
+      }
+    }
+    this.alignment = undefined; // Everything is drawn again: offsets moved.
+    this.update(alignment);
+    const position = this.panes[this.lastFocused].editor.getPosition();
+    if (position) this.reportCaret(this.lastFocused, position);
+  }
+
+  /**
+   * Sets the commands of the editors' context menus and keys (replacing the
+   * previous set: the keymap may have been remapped).
+   */
+  setCommands(commands: readonly EditorCommand[]): void {
+    for (const dispose of this.commandDisposers) dispose();
+    this.commandDisposers = [];
+    for (const side of ['source', 'target'] as const) {
+      const editor = this.panes[side].editor;
+      for (const command of commands) {
+        const disposable = editor.addAction({
+          id: `bitext.${command.id}`,
+          label: command.label,
+          keybindings: [...command.keybindings],
+          ...(command.when ? { keybindingContext: command.when } : {}),
+          ...(command.contextMenu ? { contextMenuGroupId: command.contextMenu.group, contextMenuOrder: command.contextMenu.order } : {}),
+          run: () => command.run(side),
+        });
+        this.commandDisposers.push(() => disposable.dispose());
+      }
+    }
+  }
+
+  /** The paragraphs of `side` that the editor's selection touches (the caret's paragraph when nothing is selected). */
+  selectedParagraphs(side: Side): number[] {
+    const alignment = this.alignment;
+    if (!alignment) return [];
+    const pane = this.panes[side];
+    const paragraphs = alignment[side].paragraphs;
+    const found = new Set<number>();
+    for (const selection of pane.editor.getSelections() ?? []) {
+      const from = pane.model.getOffsetAt(selection.getStartPosition());
+      const to = pane.model.getOffsetAt(selection.getEndPosition());
+      if (from === to) {
+        const at = paragraphAt(paragraphs, from);
+        if (at >= 0) found.add(at);
+        continue;
+      }
+      // Paragraphs the selection overlaps; touching one at its very edge does not count.
+      paragraphs.forEach((paragraph, index) => {
+        if (paragraph.start < to && paragraph.end > from) found.add(index);
+      });
+    }
+    return [...found].sort((a, b) => a - b);
+  }
+
+  /** The side whose editor had the focus last. */
+  get focusedSide(): Side {
+    return this.lastFocused;
+  }
+
+  /** True when the caret of one of the editors has the keyboard focus. */
+  hasTextFocus(): boolean {
+    return this.panes.source.editor.hasTextFocus() || this.panes.target.editor.hasTextFocus();
+  }
+
+  /**
+   * Puts the caret at the start of `paragraph` of `side` and scrolls both
+   * editors to it. With `focus: false` the keyboard stays where it is (the
+   * review grid), and the link is still highlighted as the caret's.
+   */
+  revealParagraph(side: Side, paragraph: number, options: { readonly focus?: boolean } = {}): void {
+    const alignment = this.alignment;
+    if (!alignment) return;
+    const pane = this.panes[side];
+    const start = alignment[side].paragraphs[paragraph]?.start ?? 0;
+    const position = pane.model.getPositionAt(start);
+    this.lastFocused = side;
+    pane.editor.setPosition(position);
+    pane.editor.revealPositionInCenterIfOutsideViewport(position);
+    if (options.focus ?? true) pane.editor.focus();
+    else this.reportCaret(side, position);
   }
 
   /** Applies changed view settings. */
@@ -301,7 +433,7 @@ export class AlignmentView {
     pane.editor.focus();
   }
 
-  /** Runs an editor command on the editor that last had the focus. */
+  /** Runs an editor command on the editor that last had the focus (undo and redo go to the workbench history instead). */
   runOnFocused(command: 'undo' | 'redo' | 'find'): void {
     const editor = this.panes[this.lastFocused].editor;
     editor.focus();
