@@ -18,6 +18,7 @@ import { commandChannel, rendererContentSecurityPolicy, type RecentEntry, type S
 import { alignmentFileExtensions } from '../shared/formats/alignment-json.ts';
 import { exportFormatById } from '../shared/formats/export-format.ts';
 import { isBitextError } from '../shared/errors.ts';
+import { allowStartArgs, chosenFilesOnly, createChosenFiles, type Access } from './chosen-files.ts';
 import { appOrigin, handle, registerApi, senderCheck } from './ipc.ts';
 import { createSettingsStore } from './services/settings.ts';
 import { createWorkbenchService, parseStartArgs, type StartArgs } from './services/workbench-service.ts';
@@ -49,6 +50,10 @@ const service = createWorkbenchService({
   ...(startArgs.folder ? { initialFolder: startArgs.folder } : {}),
   settings,
 });
+
+/** The files the user chose: the renderer may open (and save to) these only. */
+const chosen = createChosenFiles(() => service.recentFiles());
+allowStartArgs(chosen, startArgs);
 
 let mainWindow: BrowserWindow | undefined;
 /** What the renderer last said about unsaved changes (asked about on close). */
@@ -233,16 +238,23 @@ function createWindow(): void {
   void window.loadURL(`${appOrigin}/index.html`);
 }
 
+/** Records a path the user picked in a dialog (or named on a second start) and passes it on. */
+function chosenPath(access: Access, path: string | undefined): string | null {
+  if (path === undefined) return null;
+  chosen.allow(access, path);
+  return path;
+}
+
 function registerIpc(): void {
   const trusted = senderCheck((id) => mainWindow !== undefined && mainWindow.webContents.id === id);
-  registerApi(service, trusted);
+  registerApi(chosenFilesOnly(service, chosen), trusted);
   handle(
     'showOpenDialog',
     async ({ purpose }) => {
       if (!mainWindow) return null;
       if (purpose === 'folder') {
         const result = await dialog.showOpenDialog(mainWindow, { title: 'Open Folder', properties: ['openDirectory'] });
-        return result.canceled ? null : (result.filePaths[0] ?? null);
+        return result.canceled ? null : chosenPath('list', result.filePaths[0]);
       }
       const filters =
         purpose === 'alignment'
@@ -253,7 +265,7 @@ function registerIpc(): void {
             ];
       const title = purpose === 'source' ? 'Open Original' : purpose === 'target' ? 'Open Translation' : 'Open Alignment';
       const result = await dialog.showOpenDialog(mainWindow, { title, properties: ['openFile'], filters });
-      return result.canceled ? null : (result.filePaths[0] ?? null);
+      return result.canceled ? null : chosenPath('read', result.filePaths[0]);
     },
     trusted,
   );
@@ -271,7 +283,7 @@ function registerIpc(): void {
           properties: ['showOverwriteConfirmation'],
         });
         // The path as chosen, never with an extension added: the dialog asked about replacing this very file.
-        return result.canceled || !result.filePath ? null : result.filePath;
+        return result.canceled || !result.filePath ? null : chosenPath('write', result.filePath);
       }
       const result = await dialog.showSaveDialog(mainWindow, {
         title: 'Save Alignment',
@@ -280,7 +292,7 @@ function registerIpc(): void {
       });
       if (result.canceled || !result.filePath) return null;
       // The filter's extension is not enforced on every platform; the service refuses other extensions.
-      return alignmentFileExtensions.includes(extname(result.filePath).toLowerCase()) ? result.filePath : `${result.filePath}.bitext`;
+      return chosenPath('write', alignmentFileExtensions.includes(extname(result.filePath).toLowerCase()) ? result.filePath : `${result.filePath}.bitext`);
     },
     trusted,
   );
@@ -291,6 +303,14 @@ function registerIpc(): void {
       mainWindow?.setTitle(title);
       mainWindow?.setDocumentEdited(isDirty);
       await buildMenu(); // Saving or opening changes Open recent.
+      return null;
+    },
+    trusted,
+  );
+  handle(
+    'droppedFile',
+    ({ path }) => {
+      chosen.allow('read', path);
       return null;
     },
     trusted,
@@ -314,7 +334,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', (_event, argv) => {
     const paths = argv.slice(app.isPackaged ? 1 : 2).filter((arg) => !arg.startsWith('--') && existsSync(arg));
-    if (paths.length > 0) send({ kind: 'open-paths', paths: paths.map((path) => resolve(path)) });
+    if (paths.length > 0) send({ kind: 'open-paths', paths: paths.map((path) => chosenPath('read', resolve(path))!) });
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });

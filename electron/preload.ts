@@ -25,7 +25,13 @@ const shell: DesktopShell = {
   showSaveDialog: (request) => ipcRenderer.invoke(shellChannelName('showSaveDialog'), request),
   setWindowState: (request) => ipcRenderer.invoke(shellChannelName('setWindowState'), request),
   closeWindow: () => ipcRenderer.invoke(shellChannelName('closeWindow')),
-  pathForFile: (file) => webUtils.getPathForFile(file as File),
+  pathForFile(file) {
+    const path = webUtils.getPathForFile(file as File);
+    // The main process lets the renderer open only files the user chose: a drop is a choice, so say so.
+    // Sent before the page can ask to open it (IPC keeps the order); a File made by the page has no path.
+    if (path) void ipcRenderer.invoke(shellChannelName('droppedFile'), { path });
+    return path;
+  },
   onCommand(listener) {
     // The event object is not passed on: it would hand the page `sender`, i.e. ipcRenderer itself.
     const forward = (_event: unknown, command: ShellCommand) => listener(command);

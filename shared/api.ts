@@ -692,8 +692,12 @@ export function toApiError(error: unknown): { readonly ok: false; readonly code:
   return { ok: false, code: 'internal', message };
 }
 
-/** The desktop shell's calls that cross IPC (`pathForFile` and `onCommand` stay in the preload). */
-export type ShellMethod = 'showOpenDialog' | 'showSaveDialog' | 'setWindowState' | 'closeWindow';
+/**
+ * The desktop shell's calls that cross IPC (`pathForFile` and `onCommand` stay in the preload).
+ * `droppedFile` is the preload's own: it tells the main process the path of a file the user
+ * dropped, which the renderer may then open (electron/chosen-files.ts); the page cannot call it.
+ */
+export type ShellMethod = 'showOpenDialog' | 'showSaveDialog' | 'setWindowState' | 'closeWindow' | 'droppedFile';
 
 /** Validators of the shell calls' arguments, for the main process. */
 export const shellValidators = {
@@ -716,6 +720,13 @@ export const shellValidators = {
     return { title: string(request.title, '/title', { max: 1024 }), dirty: boolean(request.dirty, '/dirty') };
   },
   closeWindow: noRequest,
+  droppedFile(value: unknown): { readonly path: string } {
+    const request = object(value, '');
+    noExtraKeys(request, ['path'], '');
+    const path = string(request.path, '/path', { nonEmpty: true, max: 4096 });
+    if (path.includes('\0')) fail('/path', 'A path may not contain NUL');
+    return { path };
+  },
 } as const satisfies Record<ShellMethod, (value: unknown) => unknown>;
 
 /** The IPC channel name of a shell call (`bitext:shell.<method>`). */

@@ -28,6 +28,8 @@ interface Fake {
   permissionCheck?: () => boolean;
   beforeRequest?: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void;
   messageBoxAnswer: number;
+  /** What the save dialog answers (default `/chosen/name`). */
+  saveDialogAnswer?: string;
   sent: unknown[];
   themeSource: string;
 }
@@ -136,7 +138,7 @@ before(async () => {
     dialog: {
       showMessageBoxSync: () => fake.messageBoxAnswer,
       showOpenDialog: async () => ({ canceled: false, filePaths: ['/chosen/file.txt'] }),
-      showSaveDialog: async () => ({ canceled: false, filePath: '/chosen/name' }),
+      showSaveDialog: async () => ({ canceled: false, filePath: fake.saveDialogAnswer ?? '/chosen/name' }),
     },
     Menu: { buildFromTemplate: (template: Fake['menu']) => (fake.menu = template), setApplicationMenu: () => undefined },
     nativeTheme: {
@@ -259,7 +261,12 @@ test('the bundle runs on its own: open the sample, save it, open it again (no no
   const opened = await fake.handlers.get('bitext:openInitial')!(ours);
   assert.equal(opened.ok, true, opened.message);
   const session = opened.value as { alignment: { links: unknown[] } };
+  // The renderer may save only where the user chose to (electron/chosen-files.ts): choose it in the save dialog.
+  fake.saveDialogAnswer = join(dir, 'saved');
+  const chosen = await fake.handlers.get('bitext:shell.showSaveDialog')!(ours, { defaultPath: join(dir, 'a.bitext') });
+  delete fake.saveDialogAnswer;
   const path = join(dir, 'saved.bitext');
+  assert.deepEqual(chosen, { ok: true, value: path });
   const saved = await fake.handlers.get('bitext:saveAlignment')!(ours, { alignment: session.alignment, path });
   assert.equal(saved.ok, true, saved.message);
   const reopened = await fake.handlers.get('bitext:openAlignment')!(ours, { file: { kind: 'path', path } });
