@@ -333,19 +333,38 @@ export interface Store {
   subscribe(listener: (state: WorkbenchState, previous: WorkbenchState) => void): () => void;
 }
 
-/** Creates the store. Listeners run synchronously, in subscription order; a change to the same value notifies nobody. */
+/**
+ * Creates the store. Listeners run synchronously, in subscription order; a
+ * change to the same value notifies nobody. A change asked for while the
+ * listeners are being told of another (a view reporting the caret as it
+ * draws) waits until they all have been, so no listener is ever told of a
+ * state older than one it has seen.
+ */
 export function createStore(initial: WorkbenchState = initialState): Store {
   let state = initial;
   const listeners = new Set<(state: WorkbenchState, previous: WorkbenchState) => void>();
+  const pending: ((state: WorkbenchState) => WorkbenchState)[] = [];
+  let notifying = false;
+  const update = (change: (state: WorkbenchState) => WorkbenchState): void => {
+    if (notifying) {
+      pending.push(change);
+      return;
+    }
+    const previous = state;
+    const next = change(state);
+    if (next === previous) return;
+    state = next;
+    notifying = true;
+    try {
+      for (const listener of listeners) listener(state, previous);
+    } finally {
+      notifying = false;
+    }
+    while (pending.length > 0) update(pending.shift()!);
+  };
   return {
     get: () => state,
-    update(change) {
-      const previous = state;
-      const next = change(state);
-      if (next === previous) return;
-      state = next;
-      for (const listener of listeners) listener(state, previous);
-    },
+    update,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
