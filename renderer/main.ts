@@ -37,6 +37,10 @@ import { languageNamer, renderHeader } from './ui/header.ts';
 import { renderNotices } from './ui/notices.ts';
 import { renderStatusBar } from './ui/status-bar.ts';
 import { createToolbar } from './ui/toolbar.ts';
+import { createExportCommands } from './export/export-flow.ts';
+import { DotPlotPanel } from './dot-plot/dot-plot-panel.ts';
+import { CorpusView } from './corpus/corpus-view.ts';
+import { describeFolders, folderPickerDialog } from './corpus/folder-picker.ts';
 
 function element<T extends Element = HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -84,7 +88,75 @@ async function start(): Promise<void> {
     },
   );
 
+  const dotPlot = new DotPlotPanel(element('dot-plot-panel'), {
+    onJump: (link) => view.selectLink(link),
+    onClose: () => toggleDotPlot(false),
+  });
+
   // ---- Commands -------------------------------------------------------------------------------
+
+  /** Like `busy`, but the caller handles failures (the export flow names the file in its message). */
+  async function withProgress<T>(message: string, work: () => Promise<T>): Promise<T> {
+    store.update((state) => busyChanged(state, message));
+    try {
+      return await work();
+    } finally {
+      store.update((state) => busyChanged(state, undefined));
+    }
+  }
+
+  const exporting = createExportCommands({
+    api: host.api,
+    shell: host.shell,
+    info,
+    alignment: () => store.get().session?.alignment,
+    alignmentPath: () => {
+      const session = store.get().session;
+      return session ? (session.path ?? session.suggestedPath) : undefined;
+    },
+    progress: withProgress,
+    notify,
+  });
+
+  function toggleDotPlot(shown = !dotPlot.isVisible()): void {
+    dotPlot.setVisible(shown);
+    dotPlot.update(store.get().session?.alignment);
+    toolbar.setDotPlotShown(shown);
+    view.layout();
+  }
+
+  const corpus = new CorpusView(element('corpus-view'), {
+    onOpenPair: (source, target) => void openPairFromFolder(source, target),
+    onChooseFolder: () => void openFolder(),
+    onClose: () => corpus.hide(),
+  });
+  let lastFolder: string | undefined;
+
+  /** Lists a folder in the corpus view: the one given, else one the user picks. */
+  async function openFolder(folder?: string): Promise<void> {
+    let chosen = folder;
+    if (chosen === undefined) {
+      const native = await host.shell.chooseFolder().catch((error: unknown) => (fail(error), null));
+      if (native === null) return;
+      chosen = native ?? (await folderPickerDialog(describeFolders(info.folders ?? [], info.workspace, info.initialFolder), lastFolder)) ?? undefined;
+      if (chosen === undefined) return;
+    }
+    const folderPath = chosen;
+    lastFolder = folderPath;
+    corpus.showLoading(folderPath);
+    try {
+      corpus.show(await withProgress('Reading the folder…', () => host.api.listFolder({ folder: folderPath })));
+    } catch (error) {
+      corpus.hide();
+      fail(error);
+    }
+  }
+
+  async function openPairFromFolder(source: string, target: string): Promise<void> {
+    const before = store.get().session?.serial;
+    await openPair({ kind: 'path', path: source }, { kind: 'path', path: target });
+    if (store.get().session?.serial !== before) corpus.hide();
+  }
 
   async function busy<T>(message: string, work: () => Promise<T>): Promise<T | undefined> {
     store.update((state) => busyChanged(state, message));
@@ -295,6 +367,14 @@ async function start(): Promise<void> {
         return;
       case 'view-options':
         return viewOptions();
+      case 'export':
+        return exporting.exportAlignment();
+      case 'export-report':
+        return exporting.exportReport();
+      case 'open-folder':
+        return openFolder();
+      case 'toggle-dot-plot':
+        return toggleDotPlot();
       case 'about':
         return about();
     }
@@ -348,6 +428,10 @@ async function start(): Promise<void> {
       redo: () => view.runOnFocused('redo'),
       find: () => view.runOnFocused('find'),
       jumpToPartner: () => void view.jumpToPartner(),
+      openFolder: () => void openFolder(),
+      exportAlignment: () => void exporting.exportAlignment(),
+      exportReport: () => void exporting.exportReport(),
+      toggleDotPlot: () => toggleDotPlot(),
       viewOptions: () => void viewOptions(),
       about,
     },
@@ -365,6 +449,8 @@ async function start(): Promise<void> {
       scheduleAutosave();
     }
     if (state.caret !== previous.caret) view.highlightCaret(state.caret);
+    if (alignment !== previous.session?.alignment) dotPlot.update(alignment);
+    dotPlot.setActive(state.caret?.link ?? -1);
     if (state.view !== previous.view) {
       view.setView(state.view);
       applyTheme(state.view);
@@ -400,6 +486,12 @@ async function start(): Promise<void> {
     if (mod && !event.altKey && event.key.toLowerCase() === 's') {
       event.preventDefault();
       void (event.shiftKey ? saveAs() : save());
+    } else if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'e') {
+      event.preventDefault();
+      void exporting.exportAlignment();
+    } else if (mod && event.altKey && event.code === 'KeyD') {
+      event.preventDefault();
+      toggleDotPlot();
     } else if (mod && event.key.toLowerCase() === 'o') {
       event.preventDefault();
       if (event.altKey) void openAlignment();
@@ -427,6 +519,7 @@ async function start(): Promise<void> {
     if (session) await opened(session, session.alignmentPath);
   }
   view.relayout();
+  if (info.initialFolder) await openFolder(info.initialFolder);
   document.documentElement.dataset.ready = 'true';
 }
 

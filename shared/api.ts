@@ -16,7 +16,7 @@ import type { Alignment, Link, LinkStatus, Side } from './model/alignment.ts';
 import type { BitextDocument, EncodingName, Paragraph } from './model/document.ts';
 import { BitextError, type ErrorCode } from './errors.ts';
 import { findLinkProblems } from './model/invariants.ts';
-import { exportFormats, type ExportFormatId } from './formats/export-format.ts';
+import { exportFormats, type ExportFormatId } from './formats/export-format-list.ts';
 import type { ExportFilters, ExportSkipped } from './formats/export-pairs.ts';
 import type { PairCandidate } from './corpus/pairing.ts';
 

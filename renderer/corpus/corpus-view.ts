@@ -135,7 +135,7 @@ export class CorpusView {
   }
 
   private proposalCard(proposal: PairCandidate, byPath: ReadonlyMap<string, FolderDocument>): HTMLElement {
-    const shared = proposal.sharedAnchors;
+    const shared = orderAnchors(proposal.sharedAnchors);
     const fewer = proposal.anchorContainment > 0 ? Math.round(shared.length / proposal.anchorContainment) : 0;
     return h(
       'article',
@@ -281,9 +281,29 @@ function isSame(candidate: PairCandidate, list: readonly PairCandidate[]): boole
   return list.some((other) => other.source === candidate.source && other.target === candidate.target);
 }
 
-/** An anchor token as a reader wants it: `number:80` → `80`, `name:stoltenberg` → `stoltenberg`, `known-name:region:JP` → `JP`. */
+/** The kinds of anchor, in the order a reader finds them telling: names first, then numbers. */
+const anchorKinds = ['name', 'number', 'known-name', 'url', 'email'];
+
+/** Shared anchors, names first, then numbers (by value), then the rest; stable within a kind. */
+export function orderAnchors(tokens: readonly string[]): string[] {
+  const rank = (token: string) => {
+    const index = anchorKinds.indexOf(token.slice(0, token.indexOf(':')));
+    return index < 0 ? anchorKinds.length : index;
+  };
+  const numeric = (token: string) => Number(token.slice(token.indexOf(':') + 1));
+  return [...tokens].sort((a, b) => rank(a) - rank(b) || (rank(a) === 1 ? numeric(a) - numeric(b) : 0) || a.localeCompare(b));
+}
+
+/**
+ * An anchor token as a reader wants it: `number:80` → `80`, `name:stoltenberg` →
+ * `Stoltenberg` (names are compared in lower case), `known-name:region:JP` → `JP`.
+ */
 export function anchorLabel(token: string): string {
-  return token.slice(token.lastIndexOf(':') + 1) || token;
+  const kind = token.slice(0, token.indexOf(':'));
+  const value = token.slice(token.indexOf(':') + 1);
+  if (kind === 'known-name') return value.slice(value.lastIndexOf(':') + 1) || value;
+  if (kind === 'name') return value.charAt(0).toLocaleUpperCase('en') + value.slice(1);
+  return value || token;
 }
 
 function meter(share: number): HTMLElement {

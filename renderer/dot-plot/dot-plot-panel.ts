@@ -1,15 +1,19 @@
 /**
  * The dot plot panel: the alignment as the review report draws it (source
- * paragraphs along x, target paragraphs along y, one square per linked pair,
- * coloured by confidence), under the editors. A click on a mark puts both
- * editors on that link; the link under the caret is outlined in the plot.
+ * paragraphs along x, target paragraphs along y, one square per linked pair),
+ * under the editors. A click on a mark puts both editors on that link; the
+ * link under the caret is outlined in the plot.
  *
- * The SVG is the report's own (shared/report/dot-plot.ts), so the app and the
- * report cannot drift apart. It is parsed as XML with DOMParser, never set as
- * HTML; every text in it is escaped by renderDotPlot anyway.
+ * The SVG is the report's own (shared/report/dot-plot.ts), so the geometry of
+ * the app's plot and the report's cannot drift apart. It is parsed as XML with
+ * DOMParser, never set as HTML; every text in it is escaped by renderDotPlot
+ * anyway. Its marks are then coloured by the app's confidence bands (a class
+ * per mark, styled in styles.css), so a link has the same colour in the plot as
+ * its connector between the editors, in either theme.
  */
 import type { Alignment } from '../../shared/model/alignment.ts';
-import { confidenceBands, renderDotPlot } from '../../shared/report/dot-plot.ts';
+import { renderDotPlot } from '../../shared/report/dot-plot.ts';
+import { confidenceBand, isPaired } from '../state/alignment-index.ts';
 import { fileName, h, icon } from '../ui/dom.ts';
 
 /** What the panel tells its owner. */
@@ -44,9 +48,9 @@ export class DotPlotPanel {
     const legend = h(
       'div',
       { class: 'dot-plot-legend', 'aria-label': 'Legend' },
-      ...[...confidenceBands].reverse().map((band) =>
-        h('span', { class: 'legend-item' }, swatch(band.color), band.label),
-      ),
+      h('span', { class: 'legend-item' }, h('span', { class: 'legend-swatch high' }), 'confidence ≥ 0.8'),
+      h('span', { class: 'legend-item' }, h('span', { class: 'legend-swatch medium' }), '0.5–0.8'),
+      h('span', { class: 'legend-item' }, h('span', { class: 'legend-swatch low' }), 'below 0.5'),
       h('span', { class: 'legend-item' }, h('span', { class: 'legend-swatch confirmed' }), 'confirmed'),
       h('span', { class: 'legend-item' }, h('span', { class: 'legend-swatch rejected' }), 'rejected'),
       h('span', { class: 'legend-item' }, h('span', { class: 'legend-swatch untranslated' }), 'no counterpart'),
@@ -136,7 +140,7 @@ export class DotPlotPanel {
       maxWidth: width,
       maxHeight: height,
       maxCell: 22,
-      sourceLabel: `${fileName(alignment.source.path)} (paragraphs)`,
+      sourceLabel: `original: ${fileName(alignment.source.path)}`,
       targetLabel: 'translation',
     });
     const parsed = new DOMParser().parseFromString(markup, 'image/svg+xml');
@@ -146,7 +150,12 @@ export class DotPlotPanel {
       this.plot.replaceChildren(h('p', { class: 'panel-empty' }, 'The dot plot could not be drawn.'));
       return;
     }
-    this.plot.replaceChildren(document.importNode(svg, true));
+    const plot = document.importNode(svg, true);
+    for (const mark of plot.querySelectorAll('.mark[data-link]')) {
+      const link = alignment.links[Number(mark.getAttribute('data-link'))];
+      if (link && isPaired(link)) mark.classList.add(`confidence-${confidenceBand(link.confidence)}`);
+    }
+    this.plot.replaceChildren(plot);
     const paired = alignment.links.filter((link) => link.source.length > 0 && link.target.length > 0).length;
     this.caption.textContent = `${alignment.source.paragraphs.length} × ${alignment.target.paragraphs.length} paragraphs · ${paired} paired links · click a mark to go to its link`;
     this.applyActive();
@@ -156,11 +165,4 @@ export class DotPlotPanel {
     for (const mark of this.plot.querySelectorAll('.mark.active')) mark.classList.remove('active');
     if (this.active >= 0) this.plot.querySelector(`.mark[data-link="${this.active}"]`)?.classList.add('active');
   }
-}
-
-function swatch(color: string): HTMLElement {
-  const element = h('span', { class: 'legend-swatch' });
-  // A style property set from our own constant, not markup: the band colours of the report.
-  element.style.background = color;
-  return element;
 }

@@ -8,7 +8,7 @@
  * gets.
  */
 import type { Alignment } from '../../shared/model/alignment.ts';
-import { exportFormats, type ExportFormat, type ExportFormatId } from '../../shared/formats/export-format.ts';
+import { exportFormats, type ExportFormat, type ExportFormatId } from '../../shared/formats/export-format-list.ts';
 import { extractPairs, type ExportFilters, type ExportSkipped } from '../../shared/formats/export-pairs.ts';
 import { modalDialog } from '../ui/dialogs.ts';
 import { h } from '../ui/dom.ts';

@@ -9,7 +9,7 @@
  * On the desktop the native save dialog asks that question itself.
  */
 import type { ExportOutcome, HostInfo, WorkbenchApi } from '../../shared/api.ts';
-import { exportFormatById } from '../../shared/formats/export-format.ts';
+import { exportFormatById } from '../../shared/formats/export-format-list.ts';
 import type { Alignment } from '../../shared/model/alignment.ts';
 import type { Shell } from '../api-client.ts';
 import { confirmDialog } from '../ui/dialogs.ts';

@@ -19,6 +19,12 @@ export interface ToolbarActions {
   redo(): void;
   find(): void;
   jumpToPartner(): void;
+  /** Open a folder in the corpus view. */
+  openFolder(): void;
+  exportAlignment(): void;
+  exportReport(): void;
+  /** Show or hide the dot plot panel. */
+  toggleDotPlot(): void;
   viewOptions(): void;
   about(): void;
 }
@@ -29,6 +35,8 @@ export interface Toolbar {
   setTitle(name: string, path: string | undefined, dirty: boolean): void;
   /** Enables the commands that need an open alignment. */
   setEnabled(hasSession: boolean): void;
+  /** Shows whether the dot plot panel is open (the toggle button looks pressed). */
+  setDotPlotShown(shown: boolean): void;
 }
 
 /** Builds the toolbar into `element`. */
@@ -62,6 +70,11 @@ export function createToolbar(element: HTMLElement, actions: ToolbarActions, pla
     return element;
   };
 
+  const dotPlot = session(
+    button('graph-scatter', undefined, `Dot plot (${key('CmdOrCtrl+Alt+D')})`, () => actions.toggleDotPlot(), { testid: 'toggle-dot-plot' }),
+  );
+  dotPlot.setAttribute('aria-pressed', 'false');
+
   const recent = button('history', undefined, 'Open recent', (event) => {
     void showRecentMenu(event.currentTarget as HTMLElement, actions);
   });
@@ -73,14 +86,18 @@ export function createToolbar(element: HTMLElement, actions: ToolbarActions, pla
     button('globe', 'Translation…', `Open translation… (${key('CmdOrCtrl+Shift+O')})`, () => actions.openTarget(), { testid: 'open-target' }),
     button('folder-opened', 'Alignment…', `Open alignment… (${key('CmdOrCtrl+Alt+O')})`, () => actions.openAlignment(), { testid: 'open-alignment' }),
     recent,
+    button('folder-library', undefined, 'Open a folder: find which documents are translations of which', () => actions.openFolder(), { testid: 'open-folder' }),
     h('span', { class: 'separator' }),
     session(button('save', 'Save', `Save (${key('CmdOrCtrl+S')})`, () => actions.save(), { testid: 'save', primary: true })),
     session(button('save-as', undefined, `Save as… (${key('CmdOrCtrl+Shift+S')})`, () => actions.saveAs(), { testid: 'save-as' })),
+    session(button('export', 'Export…', `Export to TMX, XLIFF, Excel, CSV, TSV or JSON Lines… (${key('CmdOrCtrl+E')})`, () => actions.exportAlignment(), { testid: 'export' })),
+    session(button('output', undefined, 'Review report… (one HTML page to review or print)', () => actions.exportReport(), { testid: 'export-report' })),
     h('span', { class: 'separator' }),
     session(button('discard', undefined, `Undo (${key('CmdOrCtrl+Z')})`, () => actions.undo())),
     session(button('redo', undefined, `Redo (${key(platform === 'darwin' ? 'CmdOrCtrl+Shift+Z' : 'Ctrl+Y')})`, () => actions.redo())),
     session(button('search', undefined, `Find (${key('CmdOrCtrl+F')})`, () => actions.find())),
     session(button('arrow-swap', 'Partner', `Jump to the partner paragraph (${key('Ctrl+Alt+J')})`, () => actions.jumpToPartner(), { testid: 'jump' })),
+    dotPlot,
     h('span', { class: 'separator' }),
     button('settings', undefined, 'View options', () => actions.viewOptions(), { testid: 'view-options' }),
     button('info', undefined, 'About Bitext Workbench', () => actions.about()),
@@ -98,6 +115,10 @@ export function createToolbar(element: HTMLElement, actions: ToolbarActions, pla
     },
     setEnabled(hasSession) {
       for (const element of needsSession) element.disabled = !hasSession;
+    },
+    setDotPlotShown(shown) {
+      dotPlot.setAttribute('aria-pressed', String(shown));
+      dotPlot.classList.toggle('pressed', shown);
     },
   };
 }
