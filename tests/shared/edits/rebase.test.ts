@@ -125,6 +125,100 @@ describe('rebaseDocument', () => {
     assert.equal(report.links[1]!.outcome, 'dropped');
   });
 
+  describe('a paragraph replaced in place', () => {
+    // A one-word headline linked and reviewed: the word diff sees any edit inside "Nato" as a new word.
+    const headline = makeTextAlignment(['Nato', ...source], ['นาโต', ...target], '0-0 1-1 2-2 3-3', ['confirmed', 'confirmed', 'auto', 'auto']);
+    const reviewed: Alignment = {
+      ...headline,
+      links: headline.links.map((link, index) => (index === 0 ? { ...link, note: 'headline', tags: ['heading'] } : link)),
+    };
+
+    it('keeps its link, status, note and tags through a typo inside its only word', () => {
+      for (const typo of ['Natto', 'Nat', 'NATO', 'Na to']) {
+        const { alignment, report } = rebase(reviewed, 'source', [typo, ...source]);
+        assert.equal(formatLinks(alignment.links), '0-0 1-1 2-2 3-3', typo);
+        assert.equal(outcomes(report), '0→0 kept, 1→1 kept, 2→2 kept, 3→3 kept', typo);
+        assert.deepEqual(alignment.links[0], reviewed.links[0], typo);
+        assert.deepEqual(report.added, [], typo);
+        assert.deepEqual(report.deleted, [], typo);
+      }
+    });
+
+    it('keeps its link when the paragraphs before it changed in number', () => {
+      const { alignment, report } = rebase(reviewed, 'source', ['Advertisement', 'Natto', ...source]);
+      assert.equal(formatLinks(alignment.links), '0-∅ 1-0 2-1 3-2 4-3');
+      assert.equal(outcomes(report), '0→1 moved, 1→2 moved, 2→3 moved, 3→4 moved');
+      assert.deepEqual(alignment.links[1], { ...reviewed.links[0], source: [1] });
+    });
+
+    it('is new, and its old link dropped, when its text is another one', () => {
+      const { alignment, report } = rebase(reviewed, 'source', ['Kyiv', ...source]);
+      assert.equal(formatLinks(alignment.links), '0-∅ ∅-0 1-1 2-2 3-3');
+      assert.equal(report.links[0]!.outcome, 'dropped');
+      assert.deepEqual(report.added, [0]);
+    });
+
+    it('pairs several replaced paragraphs in order, each on its own similarity', () => {
+      const clutter = makeTextAlignment(['Advertisement', 'Advertisement', 'Nato', ...source], target, '0-∅ 1-∅ 2-∅ 3-0 4-1 5-2', ['confirmed', 'rejected', 'confirmed']);
+      // A find-and-replace over the two ads, and the headline rewritten: the ads keep their links, the headline is new.
+      const { alignment, report } = rebase(clutter, 'source', ['Advertisment', 'Advertisment', 'Opinion', ...source]);
+      assert.equal(formatLinks(alignment.links), '0-∅ 1-∅ 2-∅ 3-0 4-1 5-2');
+      assert.equal(statusString(alignment), 'craaaa');
+      assert.equal(outcomes(report), '0→0 kept, 1→1 kept, 2→∅ dropped, 3→3 kept, 4→4 kept, 5→5 kept');
+      assert.deepEqual(report.added, [2]);
+    });
+
+    it('pairs as many as it can when the gap holds fewer new paragraphs, the earlier first', () => {
+      const clutter = makeTextAlignment(['Advertisement', 'Advertisement', ...source], target, '0-∅ 1-∅ 2-0 3-1 4-2', ['confirmed', 'rejected']);
+      const { alignment, report } = rebase(clutter, 'source', ['Advertisment', ...source]);
+      assert.equal(outcomes(report), '0→0 kept, 1→∅ dropped, 2→1 moved, 3→2 moved, 4→3 moved');
+      assert.equal(statusString(alignment), 'caaa');
+      assert.deepEqual(report.added, []);
+    });
+
+    it('keeps its link at the end of the document, and on the target side', () => {
+      const last = rebase(reviewed, 'source', ['Nato', ...source.slice(0, 2), 'Polls show more than 80 per cent']).alignment;
+      assert.equal(formatLinks(last.links), '0-0 1-1 2-2 3-3');
+      const thai = makeTextAlignment(source, ['นาโต', ...target.slice(1)], '0-0 1-1 2-2', ['confirmed']);
+      // Thai is diffed by characters already; a Latin word in a Thai document is not.
+      const { alignment, report } = rebase(thai, 'target', ['NATO', ...target.slice(1)]);
+      assert.equal(report.counts.dropped, 1, 'นาโต to NATO is a different text');
+      const latin = makeTextAlignment(source, ['Advertisement', ...target.slice(1)], '0-0 1-1 2-2', ['confirmed']);
+      const typo = rebase(latin, 'target', ['Advertisment', ...target.slice(1)]);
+      assert.equal(outcomes(typo.report), '0→0 kept, 1→1 kept, 2→2 kept');
+      assert.equal(statusString(typo.alignment), 'caa');
+      assert.equal(formatLinks(alignment.links), '0-∅ ∅-0 1-1 2-2');
+    });
+
+    it('compares characters only within a budget, and says so when it runs out', () => {
+      // One word of 400 letters, edited by one letter, between lines the word diff keeps: 160,000 cells
+      // a pair, past the budget after about sixty. The rest count as new, as before the comparison existed.
+      const word = (line: number) => `${String.fromCharCode(97 + (line % 26))}${'w'.repeat(398)}${line}`;
+      const typo = (line: number) => `${word(line).slice(0, 10)}x${word(line).slice(11)}`;
+      const lines = (count: number, edit: (line: number) => string) => Array.from({ length: count }, (_, line) => [edit(line), `Line ${line} stays as it was.`]).flat();
+      const unlinked = (count: number) => Array.from({ length: 2 * count }, (_, paragraph) => `${paragraph}-∅`).join(' ');
+      const { report } = rebase(makeTextAlignment(lines(100, word), [], unlinked(100)), 'source', lines(100, typo));
+      assert.equal(report.approximate, true);
+      const keptWords = report.links.filter((entry) => entry.from % 2 === 0 && entry.outcome === 'kept').length;
+      assert.ok(keptWords > 0 && keptWords < 100, `${keptWords} kept`);
+      // The kept ones are the first ones: the budget is spent in document order, so every run gives the same result.
+      assert.ok(report.links.slice(0, 2 * keptWords).every((entry) => entry.outcome === 'kept'));
+      const few = rebase(makeTextAlignment(lines(20, word), [], unlinked(20)), 'source', lines(20, typo)).report;
+      assert.equal(few.approximate, false);
+      assert.equal(few.counts.kept, 40);
+    });
+
+    it('leaves a gap of more than 2,500 candidate pairs alone: so much rewritten is a rewrite', () => {
+      const words = (count: number, letter: string) => Array.from({ length: count }, (_, line) => `Word${letter}${line}`);
+      const unlinked = (count: number) => Array.from({ length: count }, (_, paragraph) => `${paragraph}-∅`).join(' ');
+      const small = rebase(makeTextAlignment(words(50, 'a'), [], unlinked(50)), 'source', words(50, 'b')).report;
+      assert.equal(small.counts.kept, 50);
+      const large = rebase(makeTextAlignment(words(51, 'a'), [], unlinked(51)), 'source', words(51, 'b')).report;
+      assert.equal(large.counts.dropped, 51);
+      assert.equal(large.approximate, false);
+    });
+  });
+
   it('carries a paragraph language over when the text is unchanged', () => {
     const language = { iso6393: 'eng', reason: 'detected', mismatch: false } as const;
     const document = makeDocument('source.txt', source);
