@@ -41,6 +41,8 @@ import { createExportCommands } from './export/export-flow.ts';
 import { DotPlotPanel } from './dot-plot/dot-plot-panel.ts';
 import { CorpusView } from './corpus/corpus-view.ts';
 import { describeFolders, folderPickerDialog } from './corpus/folder-picker.ts';
+import { ReviewController } from './review/review-controller.ts';
+import { formatLinks } from '../shared/model/alignment.ts';
 
 function element<T extends Element = HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -87,6 +89,18 @@ async function start(): Promise<void> {
       onHint: (message) => notify('info', message),
     },
   );
+
+  const review = new ReviewController({
+    store,
+    view,
+    panelElement: element('review-panel'),
+    platform: info.platform,
+    overrides: {},
+    saveOverrides: async () => undefined,
+    hint: (message) => notify('info', message),
+    warn: (message) => notify('warning', message),
+    relayout: () => view.layout(),
+  });
 
   const dotPlot = new DotPlotPanel(element('dot-plot-panel'), {
     onJump: (link) => view.selectLink(link),
@@ -255,7 +269,7 @@ async function start(): Promise<void> {
     const revision = session.revision;
     const result = await busy('Saving…', () => host.api.saveAlignment({ alignment: session.alignment, path, overwrite }));
     if (!result) return false;
-    store.update((state) => sessionSaved(state, result.path, revision));
+    store.update((state) => sessionSaved(state, result.path, revision, session.alignment));
     notify('info', `Saved ${fileName(result.path)}${result.backup ? ' (the previous version is kept as .bak)' : ''}.`);
     if (info.kind === 'browser') rememberInUrl(result.path);
     return true;
@@ -275,7 +289,7 @@ async function start(): Promise<void> {
     if (!name) return false;
     try {
       const result = await host.api.saveAlignment({ alignment: session.alignment, path: name, overwrite: false });
-      store.update((state) => sessionSaved(state, result.path, session.revision));
+      store.update((state) => sessionSaved(state, result.path, session.revision, session.alignment));
       notify('info', `Saved ${fileName(result.path)}.`);
       rememberInUrl(result.path);
       return true;
@@ -360,6 +374,7 @@ async function start(): Promise<void> {
         return;
       case 'undo':
       case 'redo':
+        return review.step(command.kind);
       case 'find':
         return view.runOnFocused(command.kind);
       case 'jump-to-partner':
@@ -424,8 +439,8 @@ async function start(): Promise<void> {
       openRecent: (entry) => void openRecent(entry),
       save: () => void save(),
       saveAs: () => void saveAs(),
-      undo: () => view.runOnFocused('undo'),
-      redo: () => view.runOnFocused('redo'),
+      undo: () => review.step('undo'),
+      redo: () => review.step('redo'),
       find: () => view.runOnFocused('find'),
       jumpToPartner: () => void view.jumpToPartner(),
       openFolder: () => void openFolder(),
@@ -445,7 +460,9 @@ async function start(): Promise<void> {
     const alignment = session?.alignment;
     if (session && session.serial !== previous.session?.serial) view.show(session.alignment);
     else if (alignment && alignment !== previous.session?.alignment) {
-      view.update(alignment);
+      // Text changed by undo, redo or a reload is written into the editors; typed text is there already.
+      if (session!.textSync !== previous.session?.textSync) view.syncTexts(alignment);
+      else view.update(alignment);
       scheduleAutosave();
     }
     if (state.caret !== previous.caret) view.highlightCaret(state.caret);
@@ -467,6 +484,7 @@ async function start(): Promise<void> {
     const dirty = isDirty(state);
     toolbar.setTitle(session ? sessionName(session) : 'No alignment', session?.path, dirty);
     toolbar.setEnabled(session !== undefined);
+    review.render(state, previous);
     const title = windowTitle(state);
     if (`${title}|${dirty}` !== lastWindowState) {
       lastWindowState = `${title}|${dirty}`;
@@ -476,6 +494,16 @@ async function start(): Promise<void> {
 
   store.subscribe(render);
   render(store.get(), store.get());
+  // Read-only look at the open alignment for the end-to-end tests and bench/ui.ts (the page has it anyway).
+  Object.defineProperty(window, 'bitextInspect', {
+    value: Object.freeze({
+      links: () => formatLinks(store.get().session?.alignment.links ?? []),
+      alignment: () => structuredClone(store.get().session?.alignment),
+      review: () => structuredClone(store.get().review),
+      caret: () => structuredClone(store.get().caret),
+      undoDepth: () => store.get().session?.history.past.length ?? 0,
+    }),
+  });
 
   host.shell.onCommand((command) => void runCommand(command));
   installDropHandling(element('panes'), element('drop-overlay'), (request) => void onDrop(request));

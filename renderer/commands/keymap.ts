@@ -207,8 +207,8 @@ export interface Binding {
 /** The resolved keymap. */
 export interface Keymap {
   readonly bindings: readonly Binding[];
-  /** The command `key` runs in `scope` (a scope's own binding wins over a global one). */
-  lookup(scope: Exclude<KeyScope, 'global'>, key: string): string | undefined;
+  /** The command `key` runs in `scope` (a scope's own binding wins over a global one; `global` looks at global ones only). */
+  lookup(scope: KeyScope, key: string): string | undefined;
   /** The keys of `command` in `scope`, in the order given. */
   keysFor(command: string, scope: KeyScope): readonly string[];
 }
@@ -245,7 +245,7 @@ export function buildKeymap(commands: readonly KeyedCommand[], overrides: KeyOve
     lookup(scope, key) {
       const canonical = normaliseChord(key);
       if (!canonical) return undefined;
-      return table.get(`${scope}|${canonical}`) ?? table.get(`global|${canonical}`);
+      return table.get(`${scope}|${canonical}`) ?? (scope === 'global' ? undefined : table.get(`global|${canonical}`));
     },
     keysFor(command, scope) {
       return bindings.filter((binding) => binding.command === command && binding.scope === scope).map((binding) => binding.key);

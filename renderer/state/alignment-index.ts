@@ -39,7 +39,7 @@ export interface AlignmentStats {
   readonly paired: number;
   /** Links a reviewer confirmed. */
   readonly confirmed: number;
-  /** Confirmed links as a whole percentage of all links (0 when there are none). */
+  /** Confirmed links as a whole percentage of all links, rounded down so 100 means all (0 when there are none). */
   readonly confirmedPercent: number;
   /** Source paragraphs in links without a target (1:0): not translated. */
   readonly untranslatedSource: number;
@@ -67,7 +67,7 @@ export function alignmentStats(alignment: Alignment): AlignmentStats {
     links,
     paired,
     confirmed,
-    confirmedPercent: links === 0 ? 0 : Math.round((confirmed / links) * 100),
+    confirmedPercent: links === 0 ? 0 : Math.floor((confirmed / links) * 100),
     untranslatedSource,
     untranslatedTarget,
     mismatchedSource: alignment.source.paragraphs.filter((paragraph) => paragraph.language?.mismatch).length,
