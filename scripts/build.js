@@ -60,6 +60,14 @@ export async function buildRenderer() {
   writeStamp('renderer', mtime);
 }
 
+/**
+ * Where esbuild's metafile of each Electron bundle goes: what went into it and
+ * which imports it left external, which tests/electron/packaging.test.ts reads
+ * (a text scan of the bundle mistakes `require("…")` inside a string for a
+ * call). Outside dist/electron, so electron-builder leaves it out of the package.
+ */
+export const electronMetaDirectory = join(root, 'dist', 'meta');
+
 /** Bundles the main process and the preload with esbuild (Electron loads CommonJS from `main`). */
 export async function buildElectron() {
   const mtime = sourcesMtime('electron');
@@ -72,10 +80,16 @@ export async function buildElectron() {
     external: ['electron'],
     logLevel: 'warning',
     legalComments: 'none',
+    // Paths in the metafile relative to the root (`dist/electron/main.cjs`), wherever the build runs from.
+    absWorkingDir: root,
+    metafile: true,
   };
-  await build({ ...common, entryPoints: [join(root, 'electron', 'main.ts')], outfile: join(root, 'dist', 'electron', 'main.cjs') });
-  // The preload runs sandboxed: it may require only 'electron'; everything else is bundled in.
-  await build({ ...common, entryPoints: [join(root, 'electron', 'preload.ts')], outfile: join(root, 'dist', 'electron', 'preload.cjs') });
+  mkdirSync(electronMetaDirectory, { recursive: true });
+  for (const name of ['main', 'preload']) {
+    // The preload runs sandboxed: it may require only 'electron'; everything else is bundled in.
+    const result = await build({ ...common, entryPoints: [join(root, 'electron', `${name}.ts`)], outfile: join(root, 'dist', 'electron', `${name}.cjs`) });
+    writeFileSync(join(electronMetaDirectory, `${name}.json`), `${JSON.stringify(result.metafile, null, 1)}\n`);
+  }
   writeStamp('electron', mtime);
 }
 
