@@ -92,10 +92,10 @@ export function exportDialog(options: ExportDialogOptions): Promise<ExportChoice
       ),
     );
 
-    const confirmed = checkbox('filter-confirmed', filters.confirmedOnly ?? false);
-    const untranslated = checkbox('filter-untranslated', filters.includeUntranslated ?? false);
-    const deduplicate = checkbox('filter-deduplicate', filters.deduplicate ?? false);
-    const rejected = checkbox('filter-rejected', filters.includeRejected ?? false);
+    const confirmed = checkbox('export-filter-confirmed', filters.confirmedOnly ?? false);
+    const untranslated = checkbox('export-filter-untranslated', filters.includeUntranslated ?? false);
+    const deduplicate = checkbox('export-filter-deduplicate', filters.deduplicate ?? false);
+    const rejected = checkbox('export-filter-rejected', filters.includeRejected ?? false);
     const minimum = h('input', {
       type: 'range',
       min: 0,
@@ -103,7 +103,7 @@ export function exportDialog(options: ExportDialogOptions): Promise<ExportChoice
       step: 0.05,
       value: filters.minConfidence ?? 0,
       'aria-label': 'Minimum confidence',
-      'data-testid': 'filter-min-confidence',
+      'data-testid': 'export-filter-min-confidence',
     });
     const minimumValue = h('output', { class: 'range-value' });
     const untranslatedHint = h('span', { class: 'hint' });
