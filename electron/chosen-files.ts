@@ -90,6 +90,10 @@ type Touches = { readonly [A in Access]?: readonly string[] };
 
 const nothing = (): Touches => ({});
 
+function documentsOf(session: ApiValue<'openAlignment'>): string[] {
+  return [session.alignment.source.path, session.alignment.target.path].filter((path) => isAbsolute(path));
+}
+
 function pathOf(source: DocumentSource): string[] {
   return source.kind === 'path' ? [source.path] : [];
 }
@@ -108,8 +112,12 @@ const requestTouches: { readonly [M in ApiMethod]: (request: ApiRequest<M>) => T
   openPair: (request) => ({ read: [...pathOf(request.source), ...pathOf(request.target)] }),
   openAlignment: (request) => ({ read: pathOf(request.file) }),
   saveAlignment: (request) => ({ write: [request.path] }),
-  writeRecovery: (request) => ({ write: [request.path] }),
-  discardRecovery: (request) => ({ write: [request.path] }),
+  // Without a path, the recovery of a pair never saved goes to the host's own folder.
+  writeRecovery: (request) => ({ write: request.path === undefined ? [] : [request.path] }),
+  discardRecovery: (request) => ({ write: request.path === undefined ? [] : [request.path] }),
+  checkDocuments: (request) => ({ read: request.documents.map((document) => document.path) }),
+  reloadDocument: (request) => ({ read: [request.alignment[request.side].path] }),
+  updateKeybindings: nothing,
   exportAlignment: (request) => ({ write: request.path === undefined ? [] : [request.path] }),
   exportReport: (request) => ({ write: request.path === undefined ? [] : [request.path] }),
   listFolder: (request) => ({ list: [request.folder] }),
@@ -117,8 +125,9 @@ const requestTouches: { readonly [M in ApiMethod]: (request: ApiRequest<M>) => T
 
 /** What a successful call lets the renderer reach next (an opened alignment is saved back to its file). */
 const grantsAfter: { readonly [M in ApiMethod]?: (value: ApiValue<M>) => Touches } = {
-  openInitial: (session) => ({ write: session.alignmentPath === undefined ? [] : [session.alignmentPath] }),
-  openAlignment: (session) => ({ write: session.alignmentPath === undefined ? [] : [session.alignmentPath] }),
+  // The documents an opened alignment names may be read again: to see whether they changed on disk, and to reload them.
+  openInitial: (session) => ({ write: session.alignmentPath === undefined ? [] : [session.alignmentPath], read: documentsOf(session) }),
+  openAlignment: (session) => ({ write: session.alignmentPath === undefined ? [] : [session.alignmentPath], read: documentsOf(session) }),
   saveAlignment: (result) => ({ write: [result.path] }),
   listFolder: (overview) => ({ read: overview.documents.map((document) => document.path) }),
 };

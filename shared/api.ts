@@ -15,6 +15,7 @@
 import type { Alignment, Link, LinkStatus, Side } from './model/alignment.ts';
 import type { BitextDocument, EncodingName, Paragraph } from './model/document.ts';
 import { BitextError, type ErrorCode } from './errors.ts';
+import type { RebaseReport } from './edits/rebase.ts';
 import { findLinkProblems } from './model/invariants.ts';
 import { exportFormats, type ExportFormatId } from './formats/export-format-list.ts';
 import type { ExportFilters, ExportSkipped } from './formats/export-pairs.ts';
@@ -40,6 +41,25 @@ export interface OpenPairRequest {
   readonly target: DocumentSource;
   readonly sourceEncoding?: EncodingName;
   readonly targetEncoding?: EncodingName;
+  /**
+   * `false`: read the documents but leave the links empty: the renderer aligns them
+   * in its worker, with progress and Cancel. Default `true` (the host aligns).
+   */
+  readonly align?: boolean;
+}
+
+/** A document that changed on disk, and what carrying the alignment's links over onto its new text did. */
+export interface RebasedDocument {
+  readonly side: Side;
+  /** The document's path. */
+  readonly path: string;
+  readonly report: RebaseReport;
+}
+
+/** Whether a document an open alignment uses is still as it was read (same SHA-256). */
+export interface DocumentCheck {
+  readonly path: string;
+  readonly status: 'unchanged' | 'changed' | 'missing';
 }
 
 /** What the workbench shows: an alignment and where it lives on disk. */
@@ -51,8 +71,13 @@ export interface Session {
   readonly suggestedPath: string;
   /** Things the user should know about what was opened (a document changed since the alignment was saved…). */
   readonly warnings: readonly string[];
-  /** Autosaved work newer than the file, found beside it: the renderer offers to restore it. */
+  /**
+   * Autosaved work newer than the file, found beside it (or, for a pair never
+   * saved, kept by the host for these two documents): the renderer offers to restore it.
+   */
   readonly recovery?: { readonly savedAt: string; readonly alignment: Alignment };
+  /** Documents whose SHA-256 differs from the one the alignment recorded: the links were rebased onto their new text. */
+  readonly rebased?: readonly RebasedDocument[];
 }
 
 /** The answer to a save. */
@@ -82,9 +107,17 @@ export interface ViewSettings {
   readonly muteUntranslated: boolean;
 }
 
+/**
+ * The user's key remappings: for `scope:command` (`review:confirm-next`), the
+ * keys that replace the defaults (renderer/commands/keymap.ts).
+ */
+export type KeyBindingOverrides = Readonly<Record<string, readonly string[]>>;
+
 /** The settings the hosts keep between runs. */
 export interface Settings {
   readonly view: ViewSettings;
+  /** Key remappings; absent or empty: the defaults. */
+  readonly keybindings?: KeyBindingOverrides;
 }
 
 /** The settings a fresh install starts with. */
@@ -238,9 +271,18 @@ export interface WorkbenchApi {
    * Autosaves unsaved work beside the alignment file at `path` (a hidden recovery file;
    * `path` itself is not touched), so a crash loses little. Reopening `path` offers it.
    */
-  writeRecovery(request: { readonly alignment: Alignment; readonly path: string }): Promise<null>;
-  /** Deletes the recovery file of `path` (the user chose not to restore it). */
-  discardRecovery(request: { readonly path: string }): Promise<null>;
+  writeRecovery(request: { readonly alignment: Alignment; readonly path?: string }): Promise<null>;
+  /**
+   * Deletes the recovery file of `path` (the user chose not to restore it), or,
+   * with `documents`, the one of a pair never saved.
+   */
+  discardRecovery(request: { readonly path?: string; readonly documents?: { readonly source: string; readonly target: string } }): Promise<null>;
+  /** Checks whether the documents of the open alignment changed on disk (the renderer asks every few seconds). */
+  checkDocuments(request: { readonly documents: readonly { readonly path: string; readonly sha256: string }[] }): Promise<readonly DocumentCheck[]>;
+  /** Reads one document of the alignment again and rebases the links onto its new text. */
+  reloadDocument(request: { readonly alignment: Alignment; readonly side: Side }): Promise<{ readonly alignment: Alignment; readonly rebased: RebasedDocument }>;
+  /** Replaces the key remappings; returns all settings. */
+  updateKeybindings(request: { readonly keybindings: KeyBindingOverrides }): Promise<Settings>;
   /** The Open recent list, newest first (only entries the host may open). */
   recentFiles(): Promise<readonly RecentEntry[]>;
   /** The saved settings. */
@@ -306,7 +348,39 @@ export type ShellCommand =
   | { readonly kind: 'export-report' }
   | { readonly kind: 'open-folder' }
   | { readonly kind: 'toggle-dot-plot' }
+  /** A review command (renderer/commands/command-table.ts) from the Review menu. */
+  | { readonly kind: 'review'; readonly command: ReviewMenuCommand }
   | { readonly kind: 'about' };
+
+/**
+ * The review commands the desktop's Review menu offers, with their labels (the
+ * renderer's command table has the same ids and labels, and their keys; a
+ * unit test holds them equal).
+ */
+export const reviewMenuCommands = [
+  { command: 'confirm-next', label: 'Confirm and Next' },
+  { command: 'reject', label: 'Reject' },
+  { command: 'reset-status', label: 'Mark Unreviewed' },
+  { command: 'merge-next', label: 'Merge with Next Link' },
+  { command: 'split', label: 'Split Link' },
+  { command: 'unlink', label: 'Unlink' },
+  { command: 'mark-untranslated', label: 'Mark Paragraph Untranslated' },
+  { command: 'shift-up', label: 'Move Paragraph to Previous Link' },
+  { command: 'shift-down', label: 'Move Paragraph to Next Link' },
+  { command: 'link-marked', label: 'Link Marked or Selected Paragraphs' },
+  { command: 'link-with-skip', label: 'Link with Skip' },
+  { command: 'realign', label: 'Re-align Between Confirmed Links' },
+  { command: 'edit-note', label: 'Edit Note…' },
+  { command: 'edit-tags', label: 'Add Tag…' },
+  { command: 'next-unconfirmed', label: 'Next Unconfirmed Link' },
+  { command: 'next-flagged', label: 'Next Flagged Link' },
+  { command: 'focus-review', label: 'Review Mode (Focus the Link List)' },
+  { command: 'toggle-review-panel', label: 'Show or Hide the Review Panel' },
+  { command: 'show-shortcuts', label: 'Keyboard Shortcuts' },
+] as const;
+
+/** A command of the Review menu. */
+export type ReviewMenuCommand = (typeof reviewMenuCommands)[number]['command'];
 
 /** The file kinds the desktop open dialog asks for (`folder`: a folder, for the corpus view). */
 export type OpenPurpose = 'source' | 'target' | 'alignment' | 'folder';
@@ -394,6 +468,9 @@ export const apiMethods: readonly ApiMethod[] = [
   'saveAlignment',
   'writeRecovery',
   'discardRecovery',
+  'checkDocuments',
+  'reloadDocument',
+  'updateKeybindings',
   'recentFiles',
   'getSettings',
   'updateViewSettings',
@@ -535,6 +612,20 @@ export function validateAlignment(value: unknown, field = ''): Alignment {
   return alignment as unknown as Alignment;
 }
 
+/** Checks key remappings: `scope:command` names, each with at most four short key strings. */
+export function keyBindingOverrides(value: unknown, field: string): KeyBindingOverrides {
+  const record = object(value, field);
+  const entries = Object.entries(record);
+  if (entries.length > 200) fail(field, 'Expected at most 200 remapped commands');
+  const result: Record<string, readonly string[]> = {};
+  for (const [name, keys] of entries) {
+    if (!/^(review|editor|global):[a-z0-9-]{1,48}$/.test(name)) fail(`${field}/${name}`, 'Expected a name such as "review:confirm-next"');
+    if (!Array.isArray(keys) || keys.length > 4) fail(`${field}/${name}`, 'Expected an array of at most four keys');
+    result[name] = keys.map((key, index) => string(key, `${field}/${name}/${index}`, { nonEmpty: true, max: 40 }));
+  }
+  return result;
+}
+
 function documentSource(value: unknown, field: string): DocumentSource {
   const source = object(value, field);
   if (source.kind === 'document') {
@@ -585,8 +676,9 @@ const validators: { readonly [M in ApiMethod]: (value: unknown) => ApiRequest<M>
   getSettings: noRequest,
   openPair(value) {
     const request = object(value, '');
-    noExtraKeys(request, ['source', 'target', 'sourceEncoding', 'targetEncoding'], '');
+    noExtraKeys(request, ['source', 'target', 'sourceEncoding', 'targetEncoding', 'align'], '');
     return {
+      ...(request.align === undefined ? {} : { align: boolean(request.align, '/align') }),
       source: documentSource(request.source, '/source'),
       target: documentSource(request.target, '/target'),
       ...(request.sourceEncoding === undefined
@@ -628,16 +720,52 @@ const validators: { readonly [M in ApiMethod]: (value: unknown) => ApiRequest<M>
   writeRecovery(value) {
     const request = object(value, '');
     noExtraKeys(request, ['alignment', 'path'], '');
+    const alignment = validateAlignment(request.alignment, '/alignment');
+    if (request.path === undefined) return { alignment };
     const path = string(request.path, '/path', { nonEmpty: true, max: 4096 });
     if (path.includes('\0')) fail('/path', 'A path may not contain NUL');
-    return { alignment: validateAlignment(request.alignment, '/alignment'), path };
+    return { alignment, path };
   },
   discardRecovery(value) {
     const request = object(value, '');
-    noExtraKeys(request, ['path'], '');
+    noExtraKeys(request, ['path', 'documents'], '');
+    if (request.path === undefined) {
+      const documents = object(request.documents, '/documents');
+      noExtraKeys(documents, ['source', 'target'], '/documents');
+      return {
+        documents: {
+          source: string(documents.source, '/documents/source', { nonEmpty: true, max: 4096 }),
+          target: string(documents.target, '/documents/target', { nonEmpty: true, max: 4096 }),
+        },
+      };
+    }
     const path = string(request.path, '/path', { nonEmpty: true, max: 4096 });
     if (path.includes('\0')) fail('/path', 'A path may not contain NUL');
     return { path };
+  },
+  checkDocuments(value) {
+    const request = object(value, '');
+    noExtraKeys(request, ['documents'], '');
+    if (!Array.isArray(request.documents) || request.documents.length > 2) fail('/documents', 'Expected an array of at most two documents');
+    return {
+      documents: request.documents.map((item, index) => {
+        const document = object(item, `/documents/${index}`);
+        noExtraKeys(document, ['path', 'sha256'], `/documents/${index}`);
+        const path = string(document.path, `/documents/${index}/path`, { nonEmpty: true, max: 4096 });
+        if (path.includes('\0')) fail(`/documents/${index}/path`, 'A path may not contain NUL');
+        return { path, sha256: string(document.sha256, `/documents/${index}/sha256`, { max: 128 }) };
+      }),
+    };
+  },
+  reloadDocument(value) {
+    const request = object(value, '');
+    noExtraKeys(request, ['alignment', 'side'], '');
+    return { alignment: validateAlignment(request.alignment, '/alignment'), side: oneOf(request.side, ['source', 'target'] as const, '/side') };
+  },
+  updateKeybindings(value) {
+    const request = object(value, '');
+    noExtraKeys(request, ['keybindings'], '');
+    return { keybindings: keyBindingOverrides(request.keybindings, '/keybindings') };
   },
   exportAlignment(value) {
     const request = object(value, '');

@@ -10,7 +10,7 @@ import { readFile, rename } from 'node:fs/promises';
 import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { defaultSettings, type RecentEntry, type Settings, type ThemeChoice, type ViewSettings } from '../../shared/api.ts';
+import { defaultSettings, keyBindingOverrides, type KeyBindingOverrides, type RecentEntry, type Settings, type ThemeChoice, type ViewSettings } from '../../shared/api.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 
 /** How many entries Open recent keeps. */
@@ -21,6 +21,8 @@ interface StoredSettings {
   readonly version: 1;
   readonly view: ViewSettings;
   readonly recent: readonly RecentEntry[];
+  /** Key remappings (absent in files written before they existed). */
+  readonly keybindings?: KeyBindingOverrides;
 }
 
 /** Reads and writes the settings file. Writes are serialised, so concurrent changes never lose each other. */
@@ -31,6 +33,8 @@ export interface SettingsStore {
   read(): Promise<Settings>;
   /** Merges `patch` into the view settings and saves; returns all settings. */
   updateView(patch: Partial<ViewSettings>): Promise<Settings>;
+  /** Replaces the key remappings and saves; returns all settings. */
+  updateKeybindings(keybindings: KeyBindingOverrides): Promise<Settings>;
   /** The Open recent list, newest first. */
   recent(): Promise<readonly RecentEntry[]>;
   /** Puts `entry` first in Open recent (removing an earlier copy of it) and saves. */
@@ -85,11 +89,14 @@ export function createSettingsStore(path: string): SettingsStore {
   return {
     path,
     async read() {
-      return { view: (await load()).settings.view };
+      return settingsOf((await load()).settings);
     },
     async updateView(patch) {
       const settings = await change((current) => ({ ...current, view: { ...current.view, ...patch } }));
-      return { view: settings.view };
+      return settingsOf(settings);
+    },
+    async updateKeybindings(keybindings) {
+      return settingsOf(await change((current) => ({ ...current, keybindings })));
     },
     async recent() {
       return (await load()).settings.recent;
@@ -101,6 +108,10 @@ export function createSettingsStore(path: string): SettingsStore {
       }));
     },
   };
+}
+
+function settingsOf(stored: StoredSettings): Settings {
+  return { view: stored.view, ...(stored.keybindings && Object.keys(stored.keybindings).length > 0 ? { keybindings: stored.keybindings } : {}) };
 }
 
 function sameEntry(a: RecentEntry, b: RecentEntry): boolean {
@@ -133,7 +144,17 @@ export function parseSettings(text: string): StoredSettings | undefined {
       muteUntranslated: typeof view.muteUntranslated === 'boolean' ? view.muteUntranslated : defaults.muteUntranslated,
     },
     recent: Array.isArray(record.recent) ? record.recent.filter(isRecentEntry).slice(0, maxRecentEntries) : [],
+    ...(record.keybindings === undefined ? {} : { keybindings: parseKeybindings(record.keybindings) }),
   };
+}
+
+/** Key remappings as the API would take them; anything else in the file counts as none (the defaults apply). */
+function parseKeybindings(value: unknown): KeyBindingOverrides {
+  try {
+    return keyBindingOverrides(value, '/keybindings');
+  } catch {
+    return {};
+  }
 }
 
 function isRecentEntry(value: unknown): value is RecentEntry {

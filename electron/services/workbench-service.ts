@@ -33,6 +33,7 @@ import type {
   ViewSettings,
   WorkbenchApi,
   DocumentSource,
+  RebasedDocument,
 } from '../../shared/api.ts';
 import { BitextError } from '../../shared/errors.ts';
 import type { Alignment } from '../../shared/model/alignment.ts';
@@ -69,6 +70,7 @@ import {
 } from './alignment-store.ts';
 import { readDocumentBytes, maxDocumentBytes } from './documents.ts';
 import type { SettingsStore } from './settings.ts';
+import { createDocumentWatcher, rebaseOntoFile, unsavedAlignmentPath } from './document-changes.ts';
 
 /** The corpus pair the workbench opens when started without files. */
 export const samplePair = {
@@ -98,6 +100,11 @@ export interface WorkbenchServiceOptions {
   /** A folder named on the command line (`--folder DIR`): the corpus view opens it, and the browser host may list and read it. */
   readonly initialFolder?: string;
   readonly settings: SettingsStore;
+  /**
+   * Where the autosave of alignments never saved goes (they have no file to sit
+   * beside). Default: `recovery` beside the settings file.
+   */
+  readonly recoveryDir?: string;
   /** The clock (tests fix it). */
   readonly now?: () => string;
   /** The platform reported to the renderer; default `process.platform`. */
@@ -133,6 +140,8 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
   const initial: InitialFiles = options.initial ?? { kind: 'sample' };
   const now = options.now ?? (() => new Date().toISOString());
   const settings = options.settings;
+  const recoveryDir = resolve(options.recoveryDir ?? join(dirname(settings.path), 'recovery'));
+  const documentWatcher = createDocumentWatcher();
   const listeners = new Set<(settings: Settings) => void>();
 
   const initialPaths = initialFilePaths(initial, rootDir);
@@ -251,6 +260,21 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     const loaded = await loadAlignment(file);
     await remember({ kind: 'alignment', path: file, opened: now() });
     const warnings = loadWarnings(loaded);
+    // A document whose bytes changed since the save: carry the links over onto its new text, and say what happened.
+    let alignment = loaded.alignment;
+    const rebased: RebasedDocument[] = [];
+    for (const report of [loaded.report.source, loaded.report.target]) {
+      if (report.status !== 'changed' || report.actualSha256 === report.recordedSha256) continue;
+      try {
+        const result = await rebaseOntoFile(alignment, report.side, report.path, now());
+        alignment = result.alignment;
+        rebased.push(result.rebased);
+        const index = warnings.indexOf(report.message);
+        if (index >= 0) warnings.splice(index, 1);
+      } catch (error) {
+        warnings.push(`The ${report.side === 'source' ? 'original' : 'translation'} changed on disk but could not be read again (${(error as Error).message}); showing the text saved in the alignment.`);
+      }
+    }
     let recovery: Session['recovery'];
     try {
       const recovered = await readRecovery(file);
@@ -259,7 +283,27 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       // A damaged recovery file is left where it is; the alignment itself opened fine.
       warnings.push(`An autosaved recovery file was found but could not be read: ${(error as Error).message}`);
     }
-    return { alignment: loaded.alignment, alignmentPath: file, suggestedPath: file, warnings, ...(recovery ? { recovery } : {}) };
+    return {
+      alignment,
+      alignmentPath: file,
+      suggestedPath: file,
+      warnings,
+      ...(recovery ? { recovery } : {}),
+      ...(rebased.length > 0 ? { rebased } : {}),
+    };
+  }
+
+  /** Autosaved work on this pair that was never saved, when its documents are still the ones it was made of. */
+  async function unsavedRecovery(alignment: Alignment): Promise<Session['recovery']> {
+    const path = unsavedAlignmentPath(recoveryDir, { source: alignment.source.path, target: alignment.target.path });
+    try {
+      const recovered = await readRecovery(path);
+      if (!recovered) return undefined;
+      const same = (['source', 'target'] as const).every((side) => recovered.alignment[side].sha256 === alignment[side].sha256);
+      return same ? { savedAt: recovered.savedAt.toISOString(), alignment: recovered.alignment } : undefined;
+    } catch {
+      return undefined; // Unreadable: left where it is, as for a saved alignment's recovery file.
+    }
   }
 
   /**
@@ -335,9 +379,13 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     async openPair(request: OpenPairRequest): Promise<Session> {
       const source = await readSource(request.source, request.sourceEncoding);
       const target = await readSource(request.target, request.targetEncoding);
-      const alignment = alignDocuments(source.document, target.document, { now: now() });
+      const alignment =
+        request.align === false
+          ? { schemaVersion: 1 as const, tool: toolInfo, created: now(), modified: now(), source: source.document, target: target.document, links: [] }
+          : alignDocuments(source.document, target.document, { now: now() });
       if (source.path && target.path) await remember({ kind: 'pair', source: source.path, target: target.path, opened: now() });
-      return { alignment, suggestedPath: suggestedPathFor(alignment.source), warnings: [] };
+      const recovery = await unsavedRecovery(alignment);
+      return { alignment, suggestedPath: suggestedPathFor(alignment.source), warnings: [], ...(recovery ? { recovery } : {}) };
     },
 
     async openAlignment(request: { readonly file: FileRef }): Promise<Session> {
@@ -379,11 +427,19 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       await saveAlignment(path, { ...alignment, modified: now() });
       // The autosave is older than what was just saved; a stale one would be offered on the next open.
       await clearRecovery(path).catch(() => undefined);
+      await clearRecovery(unsavedAlignmentPath(recoveryDir, { source: request.alignment.source.path, target: request.alignment.target.path })).catch(() => undefined);
       await remember({ kind: 'alignment', path, opened: now() });
       return { path, backup: existing !== undefined };
     },
 
     async writeRecovery(request): Promise<null> {
+      if (request.path === undefined) {
+        // Never saved: kept by the host under its documents' paths, offered when the pair is opened again.
+        const documents = { source: request.alignment.source.path, target: request.alignment.target.path };
+        await mkdir(recoveryDir, { recursive: true });
+        await writeRecovery(unsavedAlignmentPath(recoveryDir, documents), request.alignment);
+        return null;
+      }
       const path = await resolveWritable(request.path);
       const alignment = host === 'browser' ? await placeUploads(request.alignment, dirname(path)) : request.alignment;
       await writeRecovery(path, alignment);
@@ -391,8 +447,33 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     },
 
     async discardRecovery(request): Promise<null> {
+      if (request.path === undefined) {
+        if (request.documents) await clearRecovery(unsavedAlignmentPath(recoveryDir, request.documents));
+        return null;
+      }
       await clearRecovery(await resolveWritable(request.path));
       return null;
+    },
+
+    async checkDocuments(request) {
+      const checks = [];
+      for (const document of request.documents) {
+        // Only documents the host may read (a browser upload has no path on disk to watch).
+        const path = isAbsolute(document.path) || host === 'browser' ? await resolveReadable(document.path).catch(() => undefined) : undefined;
+        checks.push({ path: document.path, status: path ? await documentWatcher.check(path, document.sha256) : ('unchanged' as const) });
+      }
+      return checks;
+    },
+
+    async reloadDocument(request) {
+      const path = await resolveReadable(request.alignment[request.side].path);
+      return rebaseOntoFile(request.alignment, request.side, path, now());
+    },
+
+    async updateKeybindings(request): Promise<Settings> {
+      const next = await settings.updateKeybindings(request.keybindings);
+      for (const listener of listeners) listener(next);
+      return next;
     },
 
     async recentFiles(): Promise<readonly RecentEntry[]> {
