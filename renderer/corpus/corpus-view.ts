@@ -215,7 +215,7 @@ export class CorpusView {
       h(
         'thead',
         {},
-        h('tr', {}, h('th', {}, 'File'), h('th', {}, 'Language'), h('th', {}, 'Encoding'), h('th', { class: 'number' }, 'Size'), h('th', { class: 'number' }, 'Paragraphs'), h('th', {}, 'Translation of / translated as')),
+        h('tr', {}, h('th', {}, 'File'), h('th', {}, 'Language'), h('th', {}, 'Encoding'), h('th', { class: 'number' }, 'Size'), h('th', { class: 'number' }, 'Paragraphs'), h('th', {}, 'Proposed partner')),
       ),
       h(
         'tbody',

@@ -121,6 +121,9 @@ describe('Export… and Review report… in the browser host', { skip: existsSyn
     });
     await page.goto(host.url);
     await waitReady(page);
+    // The screenshot shows the dialog over the editors alone: the review panel (on by default) is put away.
+    const hideReview = page.getByRole('button', { name: 'Hide the review panel' });
+    if ((await hideReview.count()) > 0) await hideReview.click();
   });
 
   after(async () => {
