@@ -14,7 +14,7 @@ import { app, BrowserWindow, dialog, Menu, nativeTheme, protocol, session, type 
 import { existsSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { commandChannel, rendererContentSecurityPolicy, type RecentEntry, type ShellCommand, type ThemeChoice } from '../shared/api.ts';
+import { commandChannel, rendererContentSecurityPolicy, reviewMenuCommands, type RecentEntry, type ShellCommand, type ThemeChoice } from '../shared/api.ts';
 import { alignmentFileExtensions } from '../shared/formats/alignment-json.ts';
 import { exportFormatById } from '../shared/formats/export-format.ts';
 import { isBitextError } from '../shared/errors.ts';
@@ -147,7 +147,7 @@ async function buildMenu(): Promise<void> {
     {
       label: '&Edit',
       submenu: [
-        // Undo and Redo go to the renderer: Monaco keeps its own undo stacks, one per editor.
+        // Undo and Redo go to the renderer: one history there covers typing, link edits, notes and tags.
         { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => send({ kind: 'undo' }) },
         { label: 'Redo', accelerator: isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y', click: () => send({ kind: 'redo' }) },
         { type: 'separator' },
@@ -174,7 +174,23 @@ async function buildMenu(): Promise<void> {
         ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
       ],
     },
-    { label: '&Help', submenu: [{ label: 'About Bitext Workbench', click: () => send({ kind: 'about' }) }] },
+    {
+      // Review commands act on the link at the caret. Their keys are the renderer's (single keys in review
+      // mode, remappable), so none is registered here: an accelerator would take the key from the text.
+      label: '&Review',
+      submenu: reviewMenuCommands.flatMap(({ command, label }, index) => [
+        ...(['merge-next', 'edit-note', 'next-unconfirmed', 'focus-review'].includes(command) && index > 0 ? [{ type: 'separator' as const }] : []),
+        { label, click: () => send({ kind: 'review', command }) },
+      ]),
+    },
+    {
+      label: '&Help',
+      submenu: [
+        { label: 'Keyboard Shortcuts', accelerator: 'F1', registerAccelerator: false, click: () => send({ kind: 'review', command: 'show-shortcuts' }) },
+        { type: 'separator' },
+        { label: 'About Bitext Workbench', click: () => send({ kind: 'about' }) },
+      ],
+    },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -5,7 +5,7 @@
  * the views draw from it.
  */
 import './styles.css';
-import type { FileRef, HostInfo, RecentEntry, Session, ShellCommand, ViewSettings } from '../shared/api.ts';
+import type { FileRef, HostInfo, OpenPairRequest, RebasedDocument, RecentEntry, Session, ShellCommand, ViewSettings } from '../shared/api.ts';
 import type { Side } from '../shared/model/alignment.ts';
 import { ApiError, connectHost, type Host } from './api-client.ts';
 import { AlignmentView } from './editors/alignment-view.ts';
@@ -13,6 +13,7 @@ import { loadTextFonts, monaco, setUpMonacoEnvironment, themeNames } from './edi
 import { otherSide } from './state/alignment-index.ts';
 import {
   alignmentChanged,
+  alignmentReplaced,
   busyChanged,
   caretMoved,
   createStore,
@@ -42,7 +43,10 @@ import { DotPlotPanel } from './dot-plot/dot-plot-panel.ts';
 import { CorpusView } from './corpus/corpus-view.ts';
 import { describeFolders, folderPickerDialog } from './corpus/folder-picker.ts';
 import { ReviewController } from './review/review-controller.ts';
-import { formatLinks } from '../shared/model/alignment.ts';
+import { formatLinks, type Alignment } from '../shared/model/alignment.ts';
+import { showRebaseReport, touchedLinks } from './review/rebase-report.ts';
+import { linkHolding } from './review/review-model.ts';
+import { watchDocuments } from './review/disk-watch.ts';
 
 function element<T extends Element = HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -95,8 +99,10 @@ async function start(): Promise<void> {
     view,
     panelElement: element('review-panel'),
     platform: info.platform,
-    overrides: {},
-    saveOverrides: async () => undefined,
+    overrides: settings?.keybindings ?? {},
+    saveOverrides: async (keybindings) => {
+      await host.api.updateKeybindings({ keybindings });
+    },
     hint: (message) => notify('info', message),
     warn: (message) => notify('warning', message),
     relayout: () => view.layout(),
@@ -191,26 +197,77 @@ async function start(): Promise<void> {
     return confirmDialog('Discard unsaved changes?', `${sessionName(state.session)} has changes that were not saved.`, 'Discard changes');
   }
 
+  /**
+   * Offers autosaved work found for `session` (beside its file, or, for a pair
+   * never saved, kept by the host). True when the user restored it (then it is open).
+   */
+  async function offerRecovery(session: Session): Promise<boolean> {
+    const { recovery, alignmentPath } = session;
+    if (!recovery) return false;
+    const when = new Date(recovery.savedAt).toLocaleString();
+    const { source, target } = session.alignment;
+    const restore = await confirmDialog(
+      'Restore unsaved work?',
+      alignmentPath
+        ? `${fileName(alignmentPath)} has changes autosaved at ${when} that were never saved. Restore them, or discard them and open the file as saved?`
+        : `Work on ${fileName(source.path)} ↔ ${fileName(target.path)} was autosaved at ${when} but never saved (the workbench may have crashed). Restore it, or discard it and align the documents afresh?`,
+      'Restore',
+      'Discard',
+    );
+    if (restore) {
+      const { recovery: _offered, rebased: _rebased, ...rest } = session;
+      store.update((state) => sessionOpened(state, { ...rest, alignment: recovery.alignment }, { recovered: true }));
+      return true;
+    }
+    await host.api.discardRecovery(alignmentPath ? { path: alignmentPath } : { documents: { source: source.path, target: target.path } }).catch(fail);
+    return false;
+  }
+
+  /** The links a rebase touched, in the new alignment, for the review panel's "Changed on disk" filter. */
+  function touchedBy(rebased: readonly RebasedDocument[], alignment: Alignment): number[] {
+    const touched = rebased.flatMap(({ side, report }) => touchedLinks(report, (paragraph) => linkHolding(alignment, side, paragraph)));
+    return [...new Set(touched)].sort((a, b) => a - b);
+  }
+
   async function opened(session: Session | undefined, workspacePath?: string): Promise<void> {
     if (!session) return;
-    const { recovery, alignmentPath } = session;
-    if (recovery && alignmentPath) {
-      const when = new Date(recovery.savedAt).toLocaleString();
-      const restore = await confirmDialog(
-        'Restore unsaved work?',
-        `${fileName(alignmentPath)} has changes autosaved at ${when} that were never saved. Restore them, or discard them and open the file as saved?`,
-        'Restore',
-        'Discard',
-      );
-      if (restore) store.update((state) => sessionOpened(state, { ...session, alignment: recovery.alignment }, { recovered: true }));
-      else {
-        await host.api.discardRecovery({ path: alignmentPath }).catch(fail);
-        store.update((state) => sessionOpened(state, session));
-      }
-    } else {
-      store.update((state) => sessionOpened(state, session));
+    if (!(await offerRecovery(session))) {
+      const rebased = session.rebased ?? [];
+      // Rebased onto documents that changed on disk: the result differs from the file, so it starts unsaved.
+      store.update((state) => sessionOpened(state, session, rebased.length > 0 ? { recovered: true, changed: touchedBy(rebased, session.alignment) } : {}));
+      if (rebased.length > 0 && (await showRebaseReport(rebased, 'opened')) === 'review') review.focusReview();
     }
     if (info.kind === 'browser') rememberInUrl(workspacePath);
+  }
+
+  /**
+   * Opens a pair: the host reads the documents, the worker aligns them (with
+   * progress and Cancel: cancelling keeps what was open), unless autosaved work
+   * on the same pair is restored instead.
+   */
+  async function openPairRequest(request: OpenPairRequest): Promise<void> {
+    const session = await busy('Reading the documents…', () => host.api.openPair({ ...request, align: false }));
+    if (!session || (await offerRecovery(session))) return;
+    const alignment = await review.alignDocuments(session.alignment.source, session.alignment.target).catch((error: unknown) => {
+      fail(error);
+      return undefined;
+    });
+    if (!alignment) return;
+    const { recovery: _discarded, ...rest } = session;
+    store.update((state) => sessionOpened(state, { ...rest, alignment }));
+    if (info.kind === 'browser') rememberInUrl(undefined);
+  }
+
+  /** Reads one document again after it changed on disk, rebasing the links onto it (undoable). */
+  async function reloadSide(side: Side): Promise<void> {
+    const alignment = store.get().session?.alignment;
+    if (!alignment) return;
+    const result = await busy('Reloading…', () => host.api.reloadDocument({ alignment, side }));
+    if (!result) return;
+    store.update((state) =>
+      alignmentReplaced(state, result.alignment, 'Reload', { textChanged: true, changed: touchedBy([result.rebased], result.alignment) }),
+    );
+    if ((await showRebaseReport([result.rebased], 'reloaded')) === 'review') review.focusReview();
   }
 
   /** Autosave: unsaved work on a saved alignment goes to its recovery file a little after the first change. */
@@ -221,8 +278,9 @@ async function start(): Promise<void> {
       autosave = undefined;
       const state = store.get();
       const session = state.session;
-      if (!session?.path || !isDirty(state)) return;
-      host.api.writeRecovery({ alignment: session.alignment, path: session.path }).catch((error: unknown) => {
+      if (!session || !isDirty(state)) return;
+      // Never saved: the host keeps the autosave by the pair's documents, and offers it when they are opened again.
+      host.api.writeRecovery(session.path ? { alignment: session.alignment, path: session.path } : { alignment: session.alignment }).catch((error: unknown) => {
         notify('warning', `Autosave failed: ${error instanceof Error ? error.message : String(error)}`);
       });
     }, autosaveDelay);
@@ -239,12 +297,12 @@ async function start(): Promise<void> {
       return;
     }
     const request = side === 'source' ? { source: file, target: otherSource } : { source: otherSource, target: file };
-    await opened(await busy('Aligning…', () => host.api.openPair(request)));
+    await openPairRequest(request);
   }
 
   async function openPair(source: FileRef, target: FileRef): Promise<void> {
     if (!(await mayDiscard())) return;
-    await opened(await busy('Aligning…', () => host.api.openPair({ source, target })));
+    await openPairRequest({ source, target });
   }
 
   async function openAlignment(ref?: FileRef | null): Promise<void> {
@@ -390,6 +448,8 @@ async function start(): Promise<void> {
         return openFolder();
       case 'toggle-dot-plot':
         return toggleDotPlot();
+      case 'review':
+        return review.run(command.command);
       case 'about':
         return about();
     }
@@ -506,6 +566,7 @@ async function start(): Promise<void> {
   });
 
   host.shell.onCommand((command) => void runCommand(command));
+  watchDocuments({ api: host.api, host: element('panes'), alignment: () => store.get().session?.alignment, reload: (side) => void reloadSide(side) });
   installDropHandling(element('panes'), element('drop-overlay'), (request) => void onDrop(request));
   window.addEventListener('keydown', (event) => {
     // The shortcuts the desktop menu gives; in the browser the page handles them (the menu does on the desktop).

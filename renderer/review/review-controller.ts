@@ -13,12 +13,13 @@ import { findAlignmentMismatches, describeMismatch } from '../../shared/review/m
 import { normaliseTags } from '../../shared/edits/tags.ts';
 import { knownTags } from '../../shared/edits/tags.ts';
 import type { Alignment, Side } from '../../shared/model/alignment.ts';
+import type { BitextDocument } from '../../shared/model/document.ts';
 import { commands, isCommandId, type CommandId } from '../commands/command-table.ts';
 import { buildKeymap, chordFromEvent, displayChord, formatChord, toMonacoKeybinding, type KeyOverrides, type Keymap } from '../commands/keymap.ts';
 import type { AlignmentView, EditorCommand } from '../editors/alignment-view.ts';
 import { monaco } from '../editors/monaco-setup.ts';
 import { alignmentEdited, historyStepped, reviewChanged, type Store, type WorkbenchState } from '../state/workbench-state.ts';
-import { AlignCancelled, realignInWorker, type RunningJob } from '../workers/align-client.ts';
+import { AlignCancelled, alignInWorker, realignInWorker, type AlignProgress, type RunningJob } from '../workers/align-client.ts';
 import { phaseLabels } from '../workers/align-protocol.ts';
 import { h, icon } from '../ui/dom.ts';
 import { ReviewPanel, type LinkFlag } from './review-panel.ts';
@@ -418,19 +419,19 @@ export class ReviewController {
 
   // ---- Re-alignment in the worker -----------------------------------------------------------------
 
-  private realign(): void {
-    if (this.job) return this.options.hint('A re-alignment is already running (Esc cancels it).');
-    const state = this.store.get();
-    const alignment = state.session!.alignment;
-    const plan = planRealign(alignment, this.currentLink());
-    if ('refused' in plan) return this.options.hint(plan.refused);
-    const { range } = plan;
-    const what = `¶ ${range.sourceStart + 1}–${range.sourceEnd} × ${range.targetStart + 1}–${range.targetEnd}`;
+  /**
+   * Shows a running worker job: title, phase, elapsed time and Cancel (Esc
+   * cancels too). Resolves with the job's result, or undefined when cancelled.
+   */
+  private async track<T extends { milliseconds: number }>(
+    title: string,
+    start: (onProgress: (progress: AlignProgress) => void) => RunningJob<T>,
+  ): Promise<T | undefined> {
     const started = performance.now();
     const phase = h('span', { class: 'task-phase' }, phaseLabels.starting);
     const elapsed = h('span', { class: 'task-elapsed' }, '0.0 s');
     const bar = h('span', { class: 'task-bar' }, h('span', {}));
-    const running = realignInWorker({ kind: 'range', source: alignment.source, target: alignment.target, range }, (progress) => {
+    const running = start((progress) => {
       phase.textContent = `${phaseLabels[progress.phase]} (${progress.step}/${progress.steps})`;
       (bar.firstElementChild as HTMLElement).style.width = `${Math.round((progress.step / progress.steps) * 100)}%`;
     });
@@ -441,37 +442,64 @@ export class ReviewController {
       'div',
       { class: 'task', role: 'status', 'data-testid': 'task' },
       icon('sync'),
-      h('span', { class: 'task-title' }, `Re-aligning ${what}`),
+      h('span', { class: 'task-title' }, title),
       phase,
       bar,
       elapsed,
       h('button', { type: 'button', class: 'task-cancel', 'data-testid': 'task-cancel', onclick: () => running.cancel() }, 'Cancel'),
     );
     this.taskHost.replaceChildren(element);
-    document.documentElement.dataset.task = 'realign';
+    document.documentElement.dataset.task = 'running';
     this.job = { running, element };
-    running.result
-      .then(({ links, milliseconds }) => {
+    try {
+      return await running.result;
+    } catch (error) {
+      if (error instanceof AlignCancelled) return undefined;
+      throw error;
+    } finally {
+      clearInterval(tick);
+      this.job = undefined;
+      element.remove();
+      delete document.documentElement.dataset.task;
+    }
+  }
+
+  /**
+   * Aligns two documents in the worker (opening a pair), with progress and
+   * Cancel. Undefined when the user cancelled.
+   */
+  async alignDocuments(source: BitextDocument, target: BitextDocument): Promise<Alignment | undefined> {
+    if (this.job) this.job.running.cancel();
+    const result = await this.track(`Aligning ${source.paragraphs.length} × ${target.paragraphs.length} paragraphs`, (onProgress) =>
+      alignInWorker({ kind: 'documents', source, target, now: now() }, onProgress),
+    );
+    if (!result) this.options.hint('Aligning cancelled: the workbench shows what it showed before.');
+    return result?.alignment;
+  }
+
+  private realign(): void {
+    if (this.job) return this.options.hint('A re-alignment is already running (Esc cancels it).');
+    const state = this.store.get();
+    const alignment = state.session!.alignment;
+    const plan = planRealign(alignment, this.currentLink());
+    if ('refused' in plan) return this.options.hint(plan.refused);
+    const { range } = plan;
+    const what = `¶ ${range.sourceStart + 1}–${range.sourceEnd} × ${range.targetStart + 1}–${range.targetEnd}`;
+    this.track(`Re-aligning ${what}`, (onProgress) => realignInWorker({ kind: 'range', source: alignment.source, target: alignment.target, range }, onProgress))
+      .then((result) => {
+        if (!result) return this.options.hint('Re-alignment cancelled: nothing changed.');
         const current = this.store.get().session?.alignment;
         if (current !== alignment) {
           this.options.warn('The links changed while the aligner was running, so its result was not used. Run Re-align again.');
           return;
         }
         const replaced = plan.before - plan.after - 1;
+        const { links, milliseconds } = result;
         if (this.edit({ kind: 'replace-range', after: plan.after, before: plan.before, links, now: now() })) {
           this.options.hint(`Re-aligned ${what}: ${links.length} link${links.length === 1 ? '' : 's'} where there were ${replaced} (${(milliseconds / 1000).toFixed(1)} s).`);
         }
       })
-      .catch((error: unknown) => {
-        if (error instanceof AlignCancelled) this.options.hint('Re-alignment cancelled: nothing changed.');
-        else this.options.warn(`Re-alignment failed: ${error instanceof Error ? error.message : String(error)}`);
-      })
-      .finally(() => {
-        clearInterval(tick);
-        this.job = undefined;
-        element.remove();
-        delete document.documentElement.dataset.task;
-      });
+      .catch((error: unknown) => this.options.warn(`Re-alignment failed: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   // ---- Flags ----------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { rendererContentSecurityPolicy } from '../../shared/api.ts';
+import { rendererContentSecurityPolicy, reviewMenuCommands } from '../../shared/api.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 type Handler = (event: unknown, ...args: unknown[]) => Promise<{ ok: boolean; code?: string; message?: string; value?: unknown }>;
@@ -23,7 +23,7 @@ interface Fake {
   protocol?: (request: Request) => Promise<Response>;
   windowOptions?: { webPreferences: Record<string, unknown> };
   window?: FakeWindow;
-  menu?: { label?: string; role?: string; submenu?: { label?: string }[] }[];
+  menu?: { label?: string; role?: string; submenu?: { label?: string; accelerator?: string }[] }[];
   permissionRequest?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
   permissionCheck?: () => boolean;
   beforeRequest?: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void;
@@ -307,9 +307,14 @@ test('the theme follows the view settings through nativeTheme', async () => {
   assert.equal(fake.themeSource, 'system');
 });
 
-test('the menu has File, Edit, View and Help, with the commands of the brief', () => {
+test('the menu has File, Edit, View, Review and Help, with the commands of the brief', () => {
   const labels = fake.menu!.map((item) => item.label ?? item.role);
-  assert.deepEqual(labels, ['&File', '&Edit', '&View', '&Help']);
+  assert.deepEqual(labels, ['&File', '&Edit', '&View', '&Review', '&Help']);
+  // The Review menu lists the review commands and registers no key: review keys are single keys in review mode.
+  const review = fake.menu![3]!.submenu!.filter((item) => item.label);
+  assert.deepEqual(review.map((item) => item.label), reviewMenuCommands.map((item) => item.label));
+  assert.ok(review.every((item) => item.accelerator === undefined));
+  assert.deepEqual(fake.menu![4]!.submenu!.map((item) => item.label).filter(Boolean), ['Keyboard Shortcuts', 'About Bitext Workbench']);
   const file = fake.menu![0]!.submenu!.map((item) => item.label).filter(Boolean);
   assert.deepEqual(file, [
     'Open Original…',
