@@ -34,7 +34,7 @@ export class CorpusView {
     private readonly events: CorpusViewEvents,
   ) {
     this.folderLabel = h('code', { class: 'corpus-folder', 'data-testid': 'corpus-folder' });
-    this.body = h('div', { class: 'corpus-body' });
+    this.body = h('div', { class: 'corpus-body', tabindex: -1 });
     element.replaceChildren(
       h(
         'div',
@@ -127,6 +127,8 @@ export class CorpusView {
     ];
     this.body.replaceChildren(...sections.filter((section) => section !== undefined));
     this.body.scrollTop = 0;
+    // Keys go to the view (Escape goes back), and a keyboard user starts at the first proposal.
+    (this.body.querySelector<HTMLElement>('[data-testid=open-pair]') ?? this.body).focus({ preventScroll: true });
   }
 
   /** Hides the view. */

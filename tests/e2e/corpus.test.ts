@@ -246,7 +246,9 @@ describe('--folder opens the corpus view at start', { skip }, () => {
       assert.equal(await run.page.getByTestId('corpus-view').isVisible(), true);
       assert.equal(await run.page.getByTestId('corpus-proposal').count(), 1);
       assert.equal(await run.page.locator('[data-testid=corpus-document]').count(), 5);
-      await run.page.getByTestId('corpus-close').click();
+      // Escape in the view goes back to the editor.
+      await run.page.getByText('Proposed translation pairs').click();
+      await run.page.keyboard.press('Escape');
       assert.equal(await run.page.getByTestId('corpus-view').isVisible(), false);
       assert.deepEqual(run.errors, []);
     } finally {

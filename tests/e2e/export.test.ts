@@ -208,7 +208,10 @@ describe('Export… and Review report… in the browser host', { skip: existsSyn
     assert.equal(await pairsIn(readFileSync(join(workspace, 'filtered.csv')), format), wanted);
 
     // No link is confirmed yet: "confirmed only" leaves nothing, and the dialog will not export an empty file.
-    await page.getByTestId('export').click();
+    // (Opened with Ctrl+E from the text, as the desktop menu's accelerator does.)
+    await page.locator('#source-editor .view-lines').click();
+    await page.keyboard.press('Control+e');
+    await page.getByTestId('export-dialog').waitFor();
     await page.getByTestId('export-filter-confirmed').check();
     assert.match((await page.getByTestId('export-preview').textContent()) ?? '', /^0 pairs/);
     assert.equal(await page.getByTestId('export-confirm').isDisabled(), true);
