@@ -421,18 +421,25 @@ export class ReviewPanel {
       return;
     }
     const key1 = (command: string) => this.events.keyLabel(command);
-    const action = (command: string, name: string, label: string, testid: string) =>
+    const action = (command: string, name: string, label: string, testid: string, short = true) =>
       h(
         'button',
-        { type: 'button', class: 'tool', title: `${label} (${key1(command)})`, 'data-testid': testid, onclick: () => this.events.onCommand(command) },
+        {
+          type: 'button',
+          class: `tool${short ? '' : ' icon-only'}`,
+          title: `${label} (${key1(command)})`,
+          'aria-label': label,
+          'data-testid': testid,
+          onclick: () => this.events.onCommand(command),
+        },
         icon(name),
-        h('span', {}, label),
+        short ? h('span', {}, label) : undefined,
       );
     const flags = this.flags.get(index) ?? [];
     // The note: kept as typed while it has the focus (the store's copy follows each keystroke).
     const note = editingNote && this.noteField ? this.noteField : h('textarea', {
       class: 'note',
-      rows: 3,
+      rows: 2,
       placeholder: `A note on this link, for the translator or the next reviewer… (${key1('edit-note')})`,
       'aria-label': 'Note',
       'data-testid': 'note',
@@ -512,10 +519,14 @@ export class ReviewPanel {
         { class: 'details-actions' },
         action('confirm-next', 'check', 'Confirm', 'action-confirm'),
         action('reject', 'close', 'Reject', 'action-reject'),
-        action('merge-next', 'fold-down', 'Merge', 'action-merge'),
-        action('split', 'split-vertical', 'Split', 'action-split'),
-        action('mark-untranslated', 'circle-slash', 'Untranslated', 'action-untranslated'),
-        action('realign', 'sync', 'Re-align', 'action-realign'),
+        h('span', { class: 'separator' }),
+        action('merge-next', 'fold-down', 'Merge with next link', 'action-merge', false),
+        action('split', 'split-vertical', 'Split link', 'action-split', false),
+        action('unlink', 'debug-disconnect', 'Unlink', 'action-unlink', false),
+        action('mark-untranslated', 'circle-slash', 'Mark paragraph untranslated', 'action-untranslated', false),
+        action('shift-up', 'arrow-up', 'Move paragraph to previous link', 'action-shift-up', false),
+        action('shift-down', 'arrow-down', 'Move paragraph to next link', 'action-shift-down', false),
+        action('realign', 'sync', 'Re-align between confirmed links', 'action-realign', false),
       ),
       flags.length > 0
         ? h(
