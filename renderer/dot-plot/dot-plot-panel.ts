@@ -13,7 +13,7 @@
  */
 import type { Alignment } from '../../shared/model/alignment.ts';
 import { renderDotPlot } from '../../shared/report/dot-plot.ts';
-import { confidenceBand, isPaired } from '../state/alignment-index.ts';
+import { confidenceBand, describeLink, isPaired } from '../state/alignment-index.ts';
 import { fileName, h, icon } from '../ui/dom.ts';
 
 /** What the panel tells its owner. */
@@ -153,8 +153,13 @@ export class DotPlotPanel {
     const plot = document.importNode(svg, true);
     for (const mark of plot.querySelectorAll('.mark[data-link]')) {
       const link = alignment.links[Number(mark.getAttribute('data-link'))];
-      if (link && isPaired(link)) mark.classList.add(`confidence-${confidenceBand(link.confidence)}`);
+      if (!link) continue;
+      if (isPaired(link)) mark.classList.add(`confidence-${confidenceBand(link.confidence)}`);
+      // The app numbers paragraphs from 1 (the editors' margins, the status bar); the report's plot from 0.
+      const title = mark.querySelector('title');
+      if (title) title.textContent = `¶ ${describeLink(link)} · confidence ${link.confidence.toFixed(2)} · ${link.status}`;
     }
+    for (const tick of plot.querySelectorAll('text.tick')) tick.textContent = String(Number(tick.textContent) + 1);
     this.plot.replaceChildren(plot);
     const paired = alignment.links.filter((link) => link.source.length > 0 && link.target.length > 0).length;
     this.caption.textContent = `${alignment.source.paragraphs.length} × ${alignment.target.paragraphs.length} paragraphs · ${paired} paired links · click a mark to go to its link`;
