@@ -7,7 +7,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
@@ -182,6 +182,13 @@ describe('export, report and folder methods (browser host)', () => {
     assert.ok(info.folders?.includes(elsewhere));
     const overview = await value<FolderOverview>(withFolder, 'listFolder', { folder: elsewhere });
     assert.deepEqual(overview.documents.map((document) => document.name), ['secret.txt']);
+    const opened = await call(withFolder, 'openPair', { source: { kind: 'path', path: join(elsewhere, 'secret.txt') }, target: { kind: 'path', path: join(root, samplePair.target) } });
+    assert.ok(opened.ok, 'a document of the --folder can be opened');
+    // A link in the folder to a file elsewhere is not a document of the folder.
+    writeFileSync(join(dir, 'outside.txt'), 'outside the folder');
+    symlinkSync(join(dir, 'outside.txt'), join(elsewhere, 'link.txt'));
+    const throughLink = await call(withFolder, 'openPair', { source: { kind: 'path', path: join(elsewhere, 'link.txt') }, target: { kind: 'path', path: join(root, samplePair.target) } });
+    assert.equal(throughLink.ok, false, 'the link is not followed out of the folder');
   });
 
   test('--folder on the command line', () => {
