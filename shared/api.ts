@@ -429,9 +429,10 @@ export const commandChannel = 'bitext:command';
 
 /**
  * The Content-Security-Policy of the renderer, sent by both hosts.
- * Monaco needs `blob:` workers (it may wrap a worker URL), inline styles (it writes
- * `style` attributes and a dynamic style sheet) and its own fonts; nothing comes from
- * elsewhere.
+ * Monaco needs inline styles (it writes `style` attributes and dynamic style sheets)
+ * and its own fonts; its editor worker and the aligner's are files of the build
+ * (`getWorker` constructs them from their URL, so no `blob:` wrapper); nothing comes
+ * from elsewhere. Each allowance is justified in tests/electron/security-checklist.test.ts.
  */
 export const rendererContentSecurityPolicy = [
   "default-src 'none'",
@@ -439,7 +440,7 @@ export const rendererContentSecurityPolicy = [
   "style-src 'self' 'unsafe-inline'",
   "font-src 'self'",
   "img-src 'self' data:",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
