@@ -591,9 +591,14 @@ function link(value: unknown, field: string): Link {
     if (!Array.isArray(item[side])) fail(`${field}/${side}`, `Expected an array, got ${describe(item[side])}`);
   }
   if (typeof item.score !== 'number' || !Number.isFinite(item.score)) fail(`${field}/score`, 'Expected a finite number');
-  if (typeof item.confidence !== 'number') fail(`${field}/confidence`, 'Expected a number');
+  if (typeof item.confidence !== 'number' || !(item.confidence >= 0 && item.confidence <= 1)) fail(`${field}/confidence`, 'Expected a number in [0, 1]');
   oneOf(item.status, statuses, `${field}/status`);
   if (item.note !== undefined) string(item.note, `${field}/note`, { max: 100_000 });
+  // Tags are shown as text in the review panel and the report: strings only, as schema/alignment.schema.json says.
+  if (item.tags !== undefined) {
+    if (!Array.isArray(item.tags) || item.tags.length > 100) fail(`${field}/tags`, 'Expected an array of at most 100 tags');
+    item.tags.forEach((tag, index) => string(tag, `${field}/tags/${index}`, { nonEmpty: true, max: 200 }));
+  }
   return item as unknown as Link;
 }
 
