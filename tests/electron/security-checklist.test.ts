@@ -42,6 +42,8 @@ import { loadDocument } from '../../shared/document/load.ts';
 import { alignDocuments } from '../../shared/pipeline.ts';
 import type { Alignment } from '../../shared/model/alignment.ts';
 import { securityHeaders, startHttpHost, tokenHeader, type HttpHost } from '../../electron/http-host.ts';
+import { callApi, createWorkbenchService } from '../../electron/services/workbench-service.ts';
+import { createSettingsStore } from '../../electron/services/settings.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const require = createRequire(import.meta.url);
@@ -934,6 +936,33 @@ describe('browser host', () => {
     assert.match(protocolRelative.body, /<title>host<\/title>/);
     const inside = await send(host, { path: `/assets/app.js?token=${host.token}` });
     assert.equal(inside.status, 200);
+  });
+
+  test('the browser host opens no alignment file that names documents it may not read', async () => {
+    // The rest of what it may read and write: http-host.test.ts, "reads only the sample, the workspace and uploads…".
+    const outside = join(dir, 'outside');
+    const workspace = join(dir, 'browser-workspace');
+    mkdirSync(outside);
+    mkdirSync(workspace);
+    const encoder = new TextEncoder();
+    const paths = { source: join(outside, 'a.en.txt'), target: join(outside, 'a.fr.txt') };
+    writeFileSync(paths.source, 'The first paragraph of the original.\nThe second one.\n');
+    writeFileSync(paths.target, 'Le premier paragraphe de l’original.\nLe deuxième.\n');
+    const documents = await Promise.all([paths.source, paths.target].map(async (path) => loadDocument(encoder.encode(readFileSync(path, 'utf8')), path)));
+    const pair = alignDocuments(documents[0]!, documents[1]!, { now: '2024-01-01T00:00:00.000Z' });
+    // An alignment file in the workspace (written by the desktop app, say) whose documents are outside it.
+    const desktop = createWorkbenchService({ host: 'electron', rootDir: root, settings: createSettingsStore(join(dir, 'desktop-settings.json')) });
+    await desktop.saveAlignment({ alignment: pair, path: join(workspace, 'pair.bitext') });
+    const browserHost = createWorkbenchService({ host: 'browser', rootDir: root, workspace, settings: createSettingsStore(join(dir, 'browser-settings.json')) });
+    const refused = await callApi(browserHost, 'openAlignment', { file: { kind: 'path', path: 'pair.bitext' } });
+    assert.equal(refused.ok, false);
+    assert.match(refused.ok ? '' : refused.message, /opens only the files it was started with/);
+    // With its documents beside it, in the workspace, it opens.
+    await desktop.saveAlignment({ alignment: { ...pair, source: { ...pair.source, path: join(workspace, 'a.en.txt') }, target: { ...pair.target, path: join(workspace, 'a.fr.txt') } }, path: join(workspace, 'inside.bitext') });
+    writeFileSync(join(workspace, 'a.en.txt'), readFileSync(paths.source));
+    writeFileSync(join(workspace, 'a.fr.txt'), readFileSync(paths.target));
+    const opened = await callApi(browserHost, 'openAlignment', { file: { kind: 'path', path: 'inside.bitext' } });
+    assert.equal(opened.ok, true, opened.ok ? '' : opened.message);
   });
 
   test('the browser host sends security headers on every response', async () => {
