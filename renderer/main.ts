@@ -235,7 +235,8 @@ async function start(): Promise<void> {
       const rebased = session.rebased ?? [];
       // Rebased onto documents that changed on disk: the result differs from the file, so it starts unsaved.
       store.update((state) => sessionOpened(state, session, rebased.length > 0 ? { recovered: true, changed: touchedBy(rebased, session.alignment) } : {}));
-      if (rebased.length > 0 && (await showRebaseReport(rebased, 'opened')) === 'review') review.focusReview();
+      // Not awaited: the workbench is ready behind the report, which the user reads at leisure.
+      if (rebased.length > 0) void showRebaseReport(rebased, 'opened').then((choice) => choice === 'review' && review.focusReview());
     }
     if (info.kind === 'browser') rememberInUrl(workspacePath);
   }

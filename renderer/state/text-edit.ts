@@ -13,6 +13,7 @@ import type { Alignment, Side } from '../../shared/model/alignment.ts';
 import type { BitextDocument, Paragraph } from '../../shared/model/document.ts';
 import { rebaseDocument, type RebaseReport } from '../../shared/edits/rebase.ts';
 import { splitParagraphs } from '../../shared/text/paragraphs.ts';
+import { paragraphAt } from './alignment-index.ts';
 
 /** A replacement of `[offset, offset + length)` by `text`, in UTF-16 code units of the text before the edit. */
 export interface TextEdit {
@@ -98,7 +99,9 @@ export function applyTextEdits(alignment: Alignment, side: Side, edits: readonly
   const before = alignment[side];
   let document = before;
   for (const edit of ordered) document = applyTextEdit(document, edit);
-  if (!ordered.some((edit) => touchesLineBreaks(before.text, edit))) {
+  // Text typed on a line of its own (between paragraphs) starts a new paragraph, which the rebase brings in unlinked.
+  const startsParagraph = (edit: TextEdit) => edit.text.trim().length > 0 && paragraphAt(before.paragraphs, edit.offset) < 0;
+  if (!ordered.some((edit) => touchesLineBreaks(before.text, edit) || startsParagraph(edit))) {
     return { alignment: { ...alignment, [side]: document, modified: now } };
   }
   const rebased = rebaseDocument(alignment, side, document.text, splitParagraphs(document.text), { now });

@@ -77,6 +77,19 @@ test('typing keeps the links; a new line break splits the paragraph and the link
   assert.deepEqual(findLinkProblems(split.alignment.links, 3, 2), []);
 });
 
+test('text typed on a line of its own starts a new paragraph, unlinked; the links around it stay', () => {
+  const before = alignment('One two three.\n\nFour five six.', 'Un deux trois.\nQuatre cinq six.', '0-0 1-1');
+  const typed = applyTextEdits(before, 'source', [{ offset: 15, length: 0, text: 'N' }], '2026-01-02T00:00:00.000Z');
+  assert.ok(typed.report, 'a paragraph begins: the rebase brings it in');
+  assert.deepEqual(texts(typed.alignment.source), ['One two three.', 'N', 'Four five six.']);
+  assert.equal(formatLinks(typed.alignment.links), '0-0 1-∅ 2-1');
+  const more = applyTextEdits(typed.alignment, 'source', [{ offset: 16, length: 0, text: 'ew' }], '2026-01-02T00:00:01.000Z');
+  assert.equal(more.report, undefined, 'typing on in it is typing inside a paragraph');
+  assert.deepEqual(texts(more.alignment.source), ['One two three.', 'New', 'Four five six.']);
+  const blank = applyTextEdits(before, 'source', [{ offset: 15, length: 0, text: ' ' }], '2026-01-02T00:00:02.000Z');
+  assert.equal(blank.report, undefined, 'white space alone starts nothing');
+});
+
 test('edits in one change are applied from the last to the first', () => {
   const before = alignment('aaa bbb', 'x', '0-0');
   const { alignment: after } = applyTextEdits(
