@@ -6,7 +6,7 @@
 //   npm start -- ORIGINAL TRANSLATION  align two documents
 //   npm start -- ALIGNMENT.bitext      reopen a saved alignment
 //   options: --browser (the browser host even with Electron), --open (open the browser),
-//            --port N, --workspace DIR (where the browser host saves)
+//            --port N, --workspace DIR (where the browser host saves), --folder DIR (the corpus view)
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,9 +32,13 @@ function electronBinary() {
   return existsSync(binary) ? binary : undefined;
 }
 
-const usage = 'Usage: npm start [-- ORIGINAL TRANSLATION | -- ALIGNMENT.bitext] [--browser] [--open] [--port N] [--workspace DIR]';
+const usage = 'Usage: npm start [-- ORIGINAL TRANSLATION | -- ALIGNMENT.bitext] [--browser] [--open] [--port N] [--workspace DIR] [--folder DIR]';
 
 async function main() {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(usage);
+    return;
+  }
   // The command line is checked first, so a mistake is not reported after a build. The
   // TypeScript sources run as they are, through tsx (a dependency).
   const { register } = await import('tsx/esm/api');
