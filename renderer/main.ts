@@ -236,7 +236,7 @@ async function start(): Promise<void> {
       // Rebased onto documents that changed on disk: the result differs from the file, so it starts unsaved.
       store.update((state) => sessionOpened(state, session, rebased.length > 0 ? { recovered: true, changed: touchedBy(rebased, session.alignment) } : {}));
       // Not awaited: the workbench is ready behind the report, which the user reads at leisure.
-      if (rebased.length > 0) void showRebaseReport(rebased, 'opened').then((choice) => choice === 'review' && review.focusReview());
+      if (rebased.length > 0) void showRebaseReport(rebased, 'opened').then((choice) => choice === 'review' && review.showChanged());
     }
     if (info.kind === 'browser') rememberInUrl(workspacePath);
   }
@@ -268,7 +268,7 @@ async function start(): Promise<void> {
     store.update((state) =>
       alignmentReplaced(state, result.alignment, 'Reload', { textChanged: true, changed: touchedBy([result.rebased], result.alignment) }),
     );
-    if ((await showRebaseReport([result.rebased], 'reloaded')) === 'review') review.focusReview();
+    if ((await showRebaseReport([result.rebased], 'reloaded')) === 'review') review.showChanged();
   }
 
   /** Autosave: unsaved work on a saved alignment goes to its recovery file a little after the first change. */

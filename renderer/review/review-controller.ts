@@ -12,7 +12,7 @@
 import { findAlignmentMismatches, describeMismatch } from '../../shared/review/mismatch.ts';
 import { normaliseTags } from '../../shared/edits/tags.ts';
 import { knownTags } from '../../shared/edits/tags.ts';
-import type { Alignment, Side } from '../../shared/model/alignment.ts';
+import type { Alignment, Link, Side } from '../../shared/model/alignment.ts';
 import type { BitextDocument } from '../../shared/model/document.ts';
 import { commands, isCommandId, type CommandId } from '../commands/command-table.ts';
 import { buildKeymap, chordFromEvent, displayChord, formatChord, toMonacoKeybinding, type KeyOverrides, type Keymap } from '../commands/keymap.ts';
@@ -399,6 +399,12 @@ export class ReviewController {
     this.options.relayout();
   }
 
+  /** Lists the links the last rebase touched, in review mode. */
+  showChanged(): void {
+    this.update((state) => reviewChanged(state, { filter: 'changed' }));
+    this.focusReview();
+  }
+
   /** Review mode: the keyboard goes to the grid; with no link at the caret, the first listed link becomes current. */
   focusReview(): void {
     this.showPanel();
@@ -516,10 +522,12 @@ export class ReviewController {
     const alignment = this.store.get().session?.alignment;
     if (!alignment || alignment === this.flagsFor) return;
     this.flagsFor = alignment;
-    const flags = new Map<number, LinkFlag[]>();
+    const flags = new WeakMap<Link, LinkFlag[]>();
+    let count = 0;
     for (const { link, mismatches } of findAlignmentMismatches(alignment)) {
+      count++;
       flags.set(
-        link,
+        alignment.links[link]!,
         mismatches.map((mismatch) => ({
           kind: mismatch.kind,
           message: sentence(describeMismatch(mismatch).replace('in the source, not in the target', 'in the original, not in the translation').replace('in the target, not in the source', 'in the translation, not in the original')),
@@ -527,7 +535,7 @@ export class ReviewController {
       );
     }
     this.panel.setFlags(flags);
-    document.documentElement.dataset.flags = String(flags.size);
+    document.documentElement.dataset.flags = String(count);
   }
 }
 

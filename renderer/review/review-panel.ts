@@ -97,8 +97,15 @@ export class ReviewPanel {
   private rowsKey: unknown[] = [];
   private drawnRange = '';
   private state: WorkbenchState | undefined;
-  private flags = new Map<number, LinkFlag[]>();
+  /**
+   * Flags by link value, not index: an edit renumbers links but keeps the
+   * values of those it did not touch, so their flags stay right until the
+   * next computation, and a link an edit made has none yet rather than a
+   * neighbour's.
+   */
+  private flags = new WeakMap<Link, LinkFlag[]>();
   private flagged = new Set<number>();
+  private flaggedFor: { links: readonly Link[]; flags: WeakMap<Link, LinkFlag[]> } | undefined;
   private current = -1;
   private detailsKey: unknown[] = [];
   private noteField: HTMLTextAreaElement | undefined;
@@ -260,10 +267,10 @@ export class ReviewPanel {
     return this.flagged;
   }
 
-  /** Takes new mismatch flags (computed off the keystroke path by the controller) and redraws. */
-  setFlags(flags: ReadonlyMap<number, LinkFlag[]>): void {
-    this.flags = new Map(flags);
-    this.flagged = new Set(flags.keys());
+  /** Takes new mismatch flags, by link value (computed off the keystroke path by the controller), and redraws. */
+  setFlags(flags: WeakMap<Link, LinkFlag[]>): void {
+    this.flags = flags;
+    this.flaggedFor = undefined;
     this.rowsKey = [];
     this.detailsKey = [];
     if (this.state) this.render(this.state);
@@ -290,6 +297,10 @@ export class ReviewPanel {
       return;
     }
     const changed = new Set(review.changed);
+    if (this.flaggedFor?.links !== alignment.links || this.flaggedFor.flags !== this.flags) {
+      this.flaggedFor = { links: alignment.links, flags: this.flags };
+      this.flagged = new Set(alignment.links.flatMap((link, index) => (this.flags.has(link) ? [index] : [])));
+    }
     const key = [alignment.links, review.filter, review.sort, this.flagged, review.changed];
     if (key.some((part, index) => part !== this.rowsKey[index])) {
       this.rowsKey = key;
@@ -369,7 +380,7 @@ export class ReviewPanel {
     const link = alignment.links[index]!;
     const oneSided = isOneSided(link);
     const band = oneSided ? 'untranslated' : confidenceBand(link.confidence);
-    const flags = this.flags.get(index) ?? [];
+    const flags = this.flags.get(link) ?? [];
     const markers: (Node | string)[] = [];
     if (flags.length > 0) markers.push(h('span', { class: 'marker flag', title: flags.map((flag) => flag.message).join('\n') }, icon('warning'), String(flags.length)));
     if (link.note) markers.push(h('span', { class: 'marker note', title: link.note }, icon('note')));
@@ -406,7 +417,7 @@ export class ReviewPanel {
 
   private renderDetails(alignment: Alignment, index: number): void {
     const link = alignment.links[index];
-    const key = [link, index, this.flags.get(index), alignment.links];
+    const key = [link, index, link ? this.flags.get(link) : undefined, alignment.links];
     if (key.every((part, position) => part === this.detailsKey[position])) return;
     const editingNote = this.noteField !== undefined && document.activeElement === this.noteField && this.noteField.dataset.link === String(index);
     const editingTag = this.tagField !== undefined && document.activeElement === this.tagField && this.tagField.dataset.link === String(index);
@@ -435,7 +446,7 @@ export class ReviewPanel {
         icon(name),
         short ? h('span', {}, label) : undefined,
       );
-    const flags = this.flags.get(index) ?? [];
+    const flags = this.flags.get(link) ?? [];
     // The note: kept as typed while it has the focus (the store's copy follows each keystroke).
     const note = editingNote && this.noteField ? this.noteField : h('textarea', {
       class: 'note',

@@ -73,7 +73,7 @@ export function showShortcutSheet(options: {
       });
       const isRecording = recording?.command === command && recording.scope === scope;
       cell.append(
-        ...(isRecording ? [h('span', { class: 'recording' }, 'Press a key… (Esc cancels, Backspace clears)')] : labels),
+        ...(isRecording ? [h('span', { class: 'recording' }, 'Press a key… (Esc cancels, Backspace clears)')] : labels.length > 0 ? labels : [h('span', { class: 'no-key' }, '—')]),
         editable || scope !== 'global'
           ? h(
               'button',

@@ -106,7 +106,7 @@ export function sessionOpened(
     ...state.review,
     marks: { source: [], target: [] },
     changed: options.changed ?? [],
-    filter: options.changed && options.changed.length > 0 ? 'changed' : state.review.filter === 'changed' ? 'all' : state.review.filter,
+    filter: state.review.filter === 'changed' ? 'all' : state.review.filter,
   };
   const withSession: WorkbenchState = { notices: state.notices, view: state.view, review, session: opened };
   return session.warnings.reduce((next, warning) => noticeAdded(next, 'warning', warning), withSession);
@@ -178,7 +178,7 @@ export function alignmentReplaced(
   return {
     ...state,
     session: next,
-    review: options.changed ? { ...review, changed: options.changed, filter: options.changed.length > 0 ? 'changed' : review.filter } : review,
+    review: options.changed ? { ...review, changed: options.changed } : review,
   };
 }
 
