@@ -121,6 +121,16 @@ export class ConnectorLayer {
     }
   }
 
+  /** Restyles the connector of `link` for a new review status (nothing moves, so nothing is laid out). */
+  setStatus(link: number, status: LinkStatus): void {
+    const path = this.paths.get(link);
+    if (!path) return;
+    for (const name of [...path.classList]) if (name.startsWith('status-')) path.classList.remove(name);
+    path.classList.add(`status-${status}`);
+    const title = path.firstElementChild;
+    if (title?.textContent) title.textContent = title.textContent.replace(/ · (auto|confirmed|rejected)$/, ` · ${status}`);
+  }
+
   /** Shows or hides the layer. */
   setVisible(visible: boolean): void {
     this.svg.classList.toggle('hidden', !visible);

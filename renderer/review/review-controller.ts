@@ -9,7 +9,6 @@
  * resolved through the keymap (keymap.ts) with the user's remappings; this
  * file only says what each command does.
  */
-import { findAlignmentMismatches, describeMismatch } from '../../shared/review/mismatch.ts';
 import { normaliseTags } from '../../shared/edits/tags.ts';
 import { knownTags } from '../../shared/edits/tags.ts';
 import type { Alignment, Link, Side } from '../../shared/model/alignment.ts';
@@ -21,6 +20,8 @@ import { monaco } from '../editors/monaco-setup.ts';
 import { alignmentEdited, historyStepped, reviewChanged, type Store, type WorkbenchState } from '../state/workbench-state.ts';
 import { AlignCancelled, alignInWorker, realignInWorker, type AlignProgress, type RunningJob } from '../workers/align-client.ts';
 import { phaseLabels } from '../workers/align-protocol.ts';
+import { FlagsComputer, type LinkFlagText } from '../workers/flags-client.ts';
+import { sameLinkShapes } from '../state/alignment-index.ts';
 import { h, icon } from '../ui/dom.ts';
 import { ReviewPanel, type LinkFlag } from './review-panel.ts';
 import {
@@ -77,7 +78,8 @@ export class ReviewController {
   private keymap: Keymap;
   private overrides: KeyOverrides;
   private flagsTimer: ReturnType<typeof setTimeout> | undefined;
-  private flagsFor: Alignment | undefined;
+  private flagsBasis: { readonly alignment: Alignment; readonly byIndex: ReadonlyMap<number, readonly LinkFlagText[]> } | undefined;
+  private readonly flagsComputer = new FlagsComputer((alignment, flags) => this.applyFlags(alignment, flags));
   private job: { readonly running: RunningJob<unknown>; readonly element: HTMLElement } | undefined;
   private readonly taskHost: HTMLElement;
 
@@ -518,24 +520,46 @@ export class ReviewController {
     }, immediately ? 0 : flagDelay);
   }
 
+  /**
+   * Flags are computed in a worker. A status, a note or tags change nothing
+   * they depend on (texts, links' paragraphs, languages): the last result is
+   * carried over to the new link values without asking again.
+   */
   private computeFlags(): void {
     const alignment = this.store.get().session?.alignment;
-    if (!alignment || alignment === this.flagsFor) return;
-    this.flagsFor = alignment;
+    if (!alignment) return;
+    const basis = this.flagsBasis;
+    if (basis?.alignment === alignment) return;
+    if (
+      basis &&
+      basis.alignment.source.text === alignment.source.text &&
+      basis.alignment.target.text === alignment.target.text &&
+      basis.alignment.source.language === alignment.source.language &&
+      basis.alignment.target.language === alignment.target.language &&
+      sameLinkShapes(basis.alignment.links, alignment.links)
+    ) {
+      this.applyFlags(alignment, basis.byIndex);
+      return;
+    }
+    this.flagsComputer.compute(alignment);
+  }
+
+  private applyFlags(alignment: Alignment, byIndex: ReadonlyMap<number, readonly LinkFlagText[]>): void {
+    this.flagsBasis = { alignment, byIndex };
     const flags = new WeakMap<Link, LinkFlag[]>();
-    let count = 0;
-    for (const { link, mismatches } of findAlignmentMismatches(alignment)) {
-      count++;
+    for (const [index, list] of byIndex) {
+      const link = alignment.links[index];
+      if (!link) continue;
       flags.set(
-        alignment.links[link]!,
-        mismatches.map((mismatch) => ({
-          kind: mismatch.kind,
-          message: sentence(describeMismatch(mismatch).replace('in the source, not in the target', 'in the original, not in the translation').replace('in the target, not in the source', 'in the translation, not in the original')),
+        link,
+        list.map((flag) => ({
+          kind: flag.kind,
+          message: sentence(flag.message.replace('in the source, not in the target', 'in the original, not in the translation').replace('in the target, not in the source', 'in the translation, not in the original')),
         })),
       );
     }
     this.panel.setFlags(flags);
-    document.documentElement.dataset.flags = String(count);
+    document.documentElement.dataset.flags = String(byIndex.size);
   }
 }
 

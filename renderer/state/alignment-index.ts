@@ -22,6 +22,20 @@ export function indexLinks(alignment: Pick<Alignment, 'source' | 'target' | 'lin
   return { source, target };
 }
 
+/**
+ * True when two link lists differ at most in statuses, notes and tags (same
+ * paragraphs, same confidences): then nothing the editors draw moves.
+ */
+export function sameLinkShapes(a: readonly Link[], b: readonly Link[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  const same = (x: readonly number[], y: readonly number[]) => x === y || (x.length === y.length && x.every((value, index) => value === y[index]));
+  return a.every((link, index) => {
+    const other = b[index]!;
+    return link === other || (link.confidence === other.confidence && same(link.source, other.source) && same(link.target, other.target));
+  });
+}
+
 /** The other side. */
 export function otherSide(side: Side): Side {
   return side === 'source' ? 'target' : 'source';
