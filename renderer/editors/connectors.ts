@@ -30,6 +30,9 @@ export interface Connector {
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
 
+/** Connectors are drawn this far (pixels) above and below the view; a scroll that comes within half of it draws more. */
+export const drawMargin = 3000;
+
 /**
  * The outline of a connector in a gutter `width` wide: the source span on the
  * left edge, the target span on the right, joined by two S-curves.
@@ -57,6 +60,11 @@ export class ConnectorLayer {
   private readonly group: SVGGElement;
   private readonly paths = new Map<number, SVGPathElement>();
   private activeLink = -1;
+  /** Every connector, drawn or not, in content coordinates. */
+  private all: Connector[] = [];
+  private scrollTop = 0;
+  /** The stretch of content (pixels) whose connectors are drawn. */
+  private drawn = { from: 0, to: -1 };
 
   constructor(
     private readonly svg: SVGSVGElement,
@@ -72,8 +80,26 @@ export class ConnectorLayer {
     });
   }
 
-  /** Replaces the drawn connectors with `connectors`. */
+  /**
+   * Replaces the connectors with `connectors`. Only those near the view are
+   * drawn (see {@link drawMargin}); scrolling draws the others as they come
+   * near. Thousands of SVG paths would make every style change of the page slow.
+   */
   draw(connectors: readonly Connector[]): void {
+    this.all = [...connectors];
+    this.drawNear();
+  }
+
+  private drawNear(): void {
+    const height = this.svg.clientHeight || 800;
+    const from = this.scrollTop - drawMargin;
+    const to = this.scrollTop + height + drawMargin;
+    this.drawn = { from, to };
+    const near = (span: Span) => span.bottom >= from && span.top <= to;
+    this.drawPaths(this.all.filter((connector) => near(connector.source) || near(connector.target)));
+  }
+
+  private drawPaths(connectors: readonly Connector[]): void {
     const width = this.svg.clientWidth || 48;
     const seen = new Set<number>();
     for (const connector of connectors) {
@@ -101,8 +127,11 @@ export class ConnectorLayer {
     }
   }
 
-  /** Moves the connectors with the editors' scroll position. */
+  /** Moves the connectors with the editors' scroll position (drawing those that come near). */
   scrollTo(scrollTop: number): void {
+    this.scrollTop = scrollTop;
+    const height = this.svg.clientHeight || 800;
+    if (scrollTop - drawMargin / 2 < this.drawn.from || scrollTop + height + drawMargin / 2 > this.drawn.to) this.drawNear();
     this.group.setAttribute('transform', `translate(0 ${-scrollTop})`);
     // Where the view is, for the end-to-end tests (Monaco keeps its scroll position out of the DOM).
     this.svg.dataset.scrollTop = String(Math.round(scrollTop));
@@ -123,6 +152,9 @@ export class ConnectorLayer {
 
   /** Restyles the connector of `link` for a new review status (nothing moves, so nothing is laid out). */
   setStatus(link: number, status: LinkStatus): void {
+    const position = this.all.findIndex((connector) => connector.link === link);
+    const stored = this.all[position];
+    if (stored) this.all[position] = { ...stored, status, title: stored.title.replace(/ · (auto|confirmed|rejected)$/, ` · ${status}`) };
     const path = this.paths.get(link);
     if (!path) return;
     for (const name of [...path.classList]) if (name.startsWith('status-')) path.classList.remove(name);
