@@ -47,6 +47,8 @@ import { formatLinks, type Alignment } from '../shared/model/alignment.ts';
 import { showRebaseReport, touchedLinks } from './review/rebase-report.ts';
 import { linkHolding } from './review/review-model.ts';
 import { watchDocuments } from './review/disk-watch.ts';
+import { reviewMenuItems, showCommandMenu } from './review/command-menu.ts';
+import { isCommandId } from './commands/command-table.ts';
 
 function element<T extends Element = HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -508,6 +510,7 @@ async function start(): Promise<void> {
       exportAlignment: () => void exporting.exportAlignment(),
       exportReport: () => void exporting.exportReport(),
       toggleDotPlot: () => toggleDotPlot(),
+      reviewMenu: (anchor) => showCommandMenu(anchor, reviewMenuItems((command) => review.menuKeys(command)), (command) => isCommandId(command) && review.run(command)),
       viewOptions: () => void viewOptions(),
       about,
     },

@@ -130,6 +130,13 @@ export class ReviewController {
     return keys.length > 0 ? displayChord(keys[0]!, this.options.platform) : '—';
   }
 
+  /** The keys of a command for a menu: the review-mode key, then the one in the text or everywhere (`C · Alt+Enter`). */
+  menuKeys(command: string): string {
+    const review = this.keymap.keysFor(command, 'review')[0];
+    const elsewhere = this.keymap.keysFor(command, 'global')[0] ?? this.keymap.keysFor(command, 'editor')[0];
+    return [review, elsewhere].filter((key): key is string => key !== undefined).map((key) => displayChord(key, this.options.platform)).join(' · ');
+  }
+
   /** The current remappings. */
   get keyOverrides(): KeyOverrides {
     return this.overrides;

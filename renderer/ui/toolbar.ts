@@ -25,6 +25,8 @@ export interface ToolbarActions {
   exportReport(): void;
   /** Show or hide the dot plot panel. */
   toggleDotPlot(): void;
+  /** Open the Review menu (review commands and their keys) under `anchor`. */
+  reviewMenu(anchor: HTMLElement): void;
   viewOptions(): void;
   about(): void;
 }
@@ -97,6 +99,7 @@ export function createToolbar(element: HTMLElement, actions: ToolbarActions, pla
     session(button('redo', undefined, `Redo (${key(platform === 'darwin' ? 'CmdOrCtrl+Shift+Z' : 'Ctrl+Y')})`, () => actions.redo())),
     session(button('search', undefined, `Find (${key('CmdOrCtrl+F')})`, () => actions.find())),
     session(button('arrow-swap', 'Partner', `Jump to the partner paragraph (${key('Ctrl+Alt+J')})`, () => actions.jumpToPartner(), { testid: 'jump' })),
+    session(button('checklist', 'Review', 'Review commands and their keys (F6: review mode, F1: all keys)', (event) => actions.reviewMenu(event.currentTarget as HTMLElement), { testid: 'review-menu' })),
     dotPlot,
     h('span', { class: 'separator' }),
     button('settings', undefined, 'View options', () => actions.viewOptions(), { testid: 'view-options' }),
