@@ -1,0 +1,288 @@
+/**
+ * The user interface under load: a pair of some 5,000 paragraphs a side open
+ * in the workbench (browser host, Debian's Chromium through playwright-core),
+ * and how long the reviewer waits.
+ *
+ * 1. Time to first paint and to a usable window, opening a saved alignment of
+ *    the pair (First Contentful Paint, then the workbench's `data-ready`).
+ * 2. Time per operation, from the key press to two frames later (the change
+ *    drawn): moving along the review list, confirm-and-next, merge, split,
+ *    untranslated, moving a boundary, undo, redo, a filter, the sort, typing a
+ *    character in the text and in a note, Enter in the text (paragraphs split
+ *    again and the links rebased). Each is run several times; the median and
+ *    the worst are printed.
+ * 3. Re-aligning the whole stretch (no link confirmed yet) in the worker: how
+ *    long it takes, whether the page stays responsive meanwhile (the longest
+ *    frame gap while it runs), and that Esc cancels it.
+ *
+ * Run: `node --import tsx bench/ui.ts [--paragraphs N] [--runs N] [--markdown]`
+ * (builds the renderer when it is stale). Figures depend on the machine; the
+ * script prints it.
+ */
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { startHttpHost } from '../electron/http-host.ts';
+import { readDocument } from '../electron/services/documents.ts';
+import { saveAlignment } from '../electron/services/alignment-store.ts';
+import { createSettingsStore } from '../electron/services/settings.ts';
+import { createWorkbenchService } from '../electron/services/workbench-service.ts';
+import { alignDocuments } from '../shared/pipeline.ts';
+import { syntheticCase } from './udhr-cases.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const argument = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const paragraphs = argument('--paragraphs', 5000);
+const runs = argument('--runs', 7);
+const markdown = process.argv.includes('--markdown');
+const chromiumPath = '/usr/bin/chromium';
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+interface Row {
+  readonly what: string;
+  readonly median: number;
+  readonly worst: number;
+  readonly runs: number;
+  readonly note?: string;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Installs the in-page timer: a key press starts it, `__benchDone()` stops it two frames later. */
+const timerScript = `(() => {
+  window.__benchStart = 0;
+  window.addEventListener('keydown', () => { if (!window.__benchStart) window.__benchStart = performance.now(); }, true);
+  window.__benchDone = async () => {
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+    const elapsed = performance.now() - window.__benchStart;
+    window.__benchStart = 0;
+    return elapsed;
+  };
+  window.__benchGaps = () => {
+    let last = performance.now();
+    let worst = 0;
+    let running = true;
+    const tick = () => {
+      const now = performance.now();
+      worst = Math.max(worst, now - last);
+      last = now;
+      if (running) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    return () => { running = false; return worst; };
+  };
+})()`;
+
+/** Presses `key` and returns the milliseconds until the result is drawn. */
+async function timed(page: Page, key: string): Promise<number> {
+  await page.keyboard.press(key);
+  return (await page.evaluate('window.__benchDone()')) as number;
+}
+
+async function timedType(page: Page, text: string): Promise<number> {
+  await page.keyboard.type(text);
+  return (await page.evaluate('window.__benchDone()')) as number;
+}
+
+async function measure(page: Page, what: string, run: () => Promise<number>, count = runs, note?: string): Promise<Row> {
+  const times: number[] = [];
+  for (let index = 0; index < count; index++) times.push(await run());
+  return { what, median: median(times), worst: Math.max(...times), runs: count, ...(note ? { note } : {}) };
+}
+
+async function links(page: Page): Promise<string> {
+  return (await page.evaluate('window.bitextInspect.links()')) as string;
+}
+
+async function main(): Promise<void> {
+  const build = (await import('../scripts/build.js' as string)) as {
+    needsBuild(parts: string[]): string[];
+    buildAll(parts: string[], log?: (line: string) => void): Promise<void>;
+  };
+  if (build.needsBuild(['renderer']).length > 0) await build.buildAll(['renderer'], () => undefined);
+
+  const dir = mkdtempSync(join(tmpdir(), 'bitext-bench-ui-'));
+  const workspace = join(dir, 'workspace');
+  mkdirSync(workspace);
+  try {
+    // The pair: the English–Thai declaration repeated and perturbed (bench/udhr-cases.ts), one paragraph a line.
+    const pair = syntheticCase(paragraphs, 'tha');
+    writeFileSync(join(workspace, 'big.en.txt'), `${pair.source.texts.join('\n')}\n`);
+    writeFileSync(join(workspace, 'big.th.txt'), `${pair.target.texts.join('\n')}\n`);
+    const source = await readDocument(join(workspace, 'big.en.txt'));
+    const target = await readDocument(join(workspace, 'big.th.txt'));
+    const alignStarted = performance.now();
+    const alignment = alignDocuments(source, target);
+    const alignMs = performance.now() - alignStarted;
+    await saveAlignment(join(workspace, 'big.bitext'), alignment);
+
+    const service = createWorkbenchService({ host: 'browser', rootDir: root, workspace, settings: createSettingsStore(join(dir, 'settings.json')), recoveryDir: join(dir, 'recovery') });
+    const host = await startHttpHost({ api: service, assetsDir: join(root, 'dist', 'renderer') });
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    const rows: Row[] = [];
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.addInitScript(timerScript);
+
+      // ---- First paint -----------------------------------------------------------------------
+      const loadStarted = Date.now();
+      await page.goto(`${host.url}&open=big.bitext`);
+      await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, { timeout: 300_000 });
+      const readyWall = Date.now() - loadStarted;
+      if ((await page.evaluate(() => document.documentElement.dataset.ready)) !== 'true') throw new Error('The workbench did not start');
+      const paint = (await page.evaluate(`(() => {
+        const entries = performance.getEntriesByType('paint');
+        const fcp = entries.find((entry) => entry.name === 'first-contentful-paint');
+        return { fcp: fcp ? fcp.startTime : -1, ready: performance.now() };
+      })()`)) as { fcp: number; ready: number };
+      await page.waitForFunction(() => document.documentElement.dataset.flags !== undefined, null, { timeout: 300_000 });
+      const flagsAt = (await page.evaluate('performance.now()')) as number;
+      const heap = (await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : 0')) as number;
+
+      // ---- Operations in review mode ---------------------------------------------------------
+      await page.keyboard.press('F6');
+      await page.evaluate('window.__benchDone()');
+      rows.push(await measure(page, 'Next link (↓), both editors follow', () => timed(page, 'ArrowDown')));
+      rows.push(await measure(page, 'Confirm and next (C)', () => timed(page, 'c')));
+      rows.push(await measure(page, 'Undo (Ctrl+Z)', () => timed(page, 'Control+z')));
+      rows.push(await measure(page, 'Redo (Ctrl+Y)', () => timed(page, 'Control+y')));
+      rows.push(await measure(page, 'Merge with next (M)', () => timed(page, 'm'), 3));
+      rows.push(await measure(page, 'Split (S)', () => timed(page, 's'), 3));
+      rows.push(await measure(page, 'Move paragraph down (J)', () => timed(page, 'j'), 3));
+      rows.push(await measure(page, 'Mark untranslated (U)', () => timed(page, 'u'), 3));
+      rows.push(await measure(page, 'Filter: next (Shift+F)', () => timed(page, 'Shift+F'), 6));
+      await page.evaluate('window.bitextInspect && undefined');
+      rows.push(await measure(page, 'Sort: weakest first / document (O)', () => timed(page, 'o'), 4));
+      rows.push(
+        await measure(page, 'Click a row: both editors jump', async () => {
+          const box = (await page.locator('.review-row').nth(5).boundingBox())!;
+          const started = (await page.evaluate('performance.now()')) as number;
+          await page.mouse.click(box.x + 200, box.y + box.height / 2);
+          const done = (await page.evaluate(`(async () => { await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))); return performance.now(); })()`)) as number;
+          return done - started;
+        }),
+      );
+      // Note typing: one alignment edit a keystroke, coalesced in the history.
+      await page.keyboard.press('e');
+      await page.evaluate('window.__benchDone()');
+      rows.push(await measure(page, 'Type a character in a note', () => timedType(page, 'x'), 10));
+      await page.keyboard.press('Escape');
+      await page.evaluate('window.__benchDone()');
+
+      // ---- Typing in the text ----------------------------------------------------------------
+      await page.keyboard.press('Enter');
+      await page.evaluate('window.__benchDone()');
+      rows.push(await measure(page, 'Type a character in the text', () => timedType(page, 'a'), 15));
+      rows.push(await measure(page, 'Enter in the text (split a paragraph, rebase)', () => timed(page, 'Enter'), 3));
+      rows.push(await measure(page, 'Undo typing (Ctrl+Z in the editor)', () => timed(page, 'Control+z'), 3));
+
+      // ---- Re-align in the worker ------------------------------------------------------------
+      await page.keyboard.press('F6');
+      await page.keyboard.press('Home');
+      await page.evaluate('window.__benchDone()');
+      const before = await links(page);
+      const realign: number[] = [];
+      const gaps: number[] = [];
+      for (let index = 0; index < 2; index++) {
+        await page.evaluate('window.__stopGaps = window.__benchGaps()');
+        const started = (await page.evaluate('performance.now()')) as number;
+        await page.keyboard.press('a');
+        await page.waitForFunction(() => document.documentElement.dataset.task !== undefined, null, { timeout: 10_000 }).catch(() => undefined);
+        // While it runs: does the list still move?
+        const moved = await timed(page, 'ArrowDown');
+        await page.waitForFunction(() => document.documentElement.dataset.task === undefined, null, { timeout: 300_000 });
+        const ended = (await page.evaluate('performance.now()')) as number;
+        gaps.push((await page.evaluate('window.__stopGaps()')) as number);
+        realign.push(ended - started);
+        rows.push({ what: `  list move while re-aligning (run ${index + 1})`, median: moved, worst: moved, runs: 1 });
+        await page.keyboard.press('Control+z');
+        await page.keyboard.press('Home');
+        await page.evaluate('window.__benchDone()');
+      }
+      rows.push({ what: 'Re-align the whole pair in the worker (A), to the result drawn', median: median(realign), worst: Math.max(...realign), runs: realign.length, note: `longest frame gap meanwhile ${Math.round(Math.max(...gaps))} ms` });
+      // Cancel: Esc half a second in.
+      await page.keyboard.press('a');
+      await page.waitForFunction(() => document.documentElement.dataset.task !== undefined, null, { timeout: 10_000 });
+      await page.waitForTimeout(500);
+      const cancelStarted = (await page.evaluate('performance.now()')) as number;
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => document.documentElement.dataset.task === undefined, null, { timeout: 10_000 });
+      const cancelled = ((await page.evaluate('performance.now()')) as number) - cancelStarted;
+      const unchanged = (await links(page)) === before;
+      rows.push({ what: 'Cancel a re-alignment (Esc), worker stopped', median: cancelled, worst: cancelled, runs: 1, note: unchanged ? 'links unchanged' : 'LINKS CHANGED' });
+
+      const linkCount = (await page.evaluate('window.bitextInspect.alignment().links.length')) as number;
+      print({
+        alignMs,
+        readyWall,
+        fcp: paint.fcp,
+        ready: paint.ready,
+        flags: flagsAt,
+        heap,
+        links: linkCount,
+        sourceParagraphs: source.paragraphs.length,
+        targetParagraphs: target.paragraphs.length,
+        rows,
+        errors,
+      });
+    } finally {
+      await browser.close();
+      await host.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function print(result: {
+  alignMs: number;
+  readyWall: number;
+  fcp: number;
+  ready: number;
+  flags: number;
+  heap: number;
+  links: number;
+  sourceParagraphs: number;
+  targetParagraphs: number;
+  rows: readonly Row[];
+  errors: readonly string[];
+}): void {
+  const ms = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, load ${loadavg()[0]!.toFixed(2)}, Node ${process.versions.node}, ${chromiumPath}`;
+  const lines: string[] = [];
+  const title = `Workbench UI with ${result.sourceParagraphs} × ${result.targetParagraphs} paragraphs (${result.links} links)`;
+  lines.push(markdown ? `### ${title}` : title, '', `Machine: ${machine}`, `Aligning the pair in Node before the run (not part of the UI figures): ${ms(result.alignMs)}`, '');
+  const head = ['What', 'Median', 'Worst', 'Runs', 'Note'];
+  const table: string[][] = [
+    ['First contentful paint (page shell)', ms(result.fcp), '', '1', ''],
+    ['Alignment open and drawn (data-ready), from navigation', ms(result.ready), '', '1', `wall clock ${ms(result.readyWall)}`],
+    ['Mismatch flags of every link shown', ms(result.flags), '', '1', 'computed after the first paint, off the keystroke path'],
+    ...result.rows.map((row) => [row.what, ms(row.median), ms(row.worst), String(row.runs), row.note ?? '']),
+    ['JS heap after opening', `${(result.heap / 1024 / 1024).toFixed(0)} MB`, '', '', ''],
+  ];
+  if (markdown) {
+    lines.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...table.map((row) => `| ${row.join(' | ')} |`));
+  } else {
+    const widths = head.map((_, column) => Math.max(head[column]!.length, ...table.map((row) => row[column]!.length)));
+    const format = (row: readonly string[]) => row.map((cell, column) => (column === 0 || column === 4 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+    lines.push(format(head), widths.map((width) => '-'.repeat(width)).join('  '), ...table.map(format));
+  }
+  if (result.errors.length > 0) lines.push('', `Errors in the page: ${result.errors.join('; ')}`);
+  console.log(lines.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  process.exit(1);
+});
