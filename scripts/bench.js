@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// `npm run bench`: the aligner benchmark (accuracy, speed, memory), then the user
+// interface under load (a 5,000-paragraph pair in Chromium). Arguments such as
+// --markdown go to both. `npm run bench -- --aligner-only` skips the second.
+import { spawnSync } from 'node:child_process';
+
+const args = process.argv.slice(2).filter((arg) => arg !== '--aligner-only');
+const parts = [['bench/run.ts', 'aligner']];
+if (!process.argv.includes('--aligner-only')) parts.push(['bench/ui.ts', 'user interface']);
+for (const [script, label] of parts) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`The ${label} benchmark failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status ?? 1);
+  }
+}
