@@ -72,6 +72,8 @@ interface Harness {
   readonly page: Page;
   readonly workspace: string;
   readonly settingsPath: string;
+  /** Opens the workbench in a new tab (the query after the token, e.g. `&open=x.bitext`). */
+  newPage(query?: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -123,6 +125,12 @@ async function start(): Promise<Harness> {
     page,
     workspace,
     settingsPath,
+    async newPage(query = '') {
+      const tab = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+      tab.on('pageerror', (error) => errors.push(error.message));
+      await tab.goto(`${host.url}${query}`);
+      return tab;
+    },
     async close() {
       await browser.close();
       await host.close();
@@ -285,7 +293,7 @@ describe('reviewing the corpus pair (browser host in Chromium)', { skip: existsS
     const linksBefore = await links(page);
 
     // Split Thai paragraph 7 in two (Enter in its middle): both halves stay in its link, the paragraphs after move down.
-    await keys(page, ...Array<string>(12).fill('ArrowRight'), 'Enter');
+    await keys(page, ...Array<string>(11).fill('ArrowRight'), 'Enter'); // After the first word and its space.
     assert.match(await links(page), / 23-7,8 24-9 25-10 /, 'both parts of the split paragraph keep the link');
     await shoot(page, 'review-text-edit.png');
     // Ctrl+Z in the editor goes through the one history: the split is undone, text and links together.
@@ -384,5 +392,27 @@ describe('reviewing the corpus pair (browser host in Chromium)', { skip: existsS
     await settle(page);
     assert.match(await links(page), / ∅-10$/, 'the new last paragraph is unlinked');
     assert.equal(await page.getByTestId('title').getAttribute('data-dirty'), 'true', 'the rebased alignment is not saved yet');
+  });
+
+  test('work on a pair never saved is autosaved, and offered again after a crash', async () => {
+    // The corpus sample, aligned afresh: never saved anywhere.
+    const first = await harness.newPage();
+    await waitReady(first);
+    assert.equal(await first.getByTestId('title').getAttribute('data-dirty'), 'false');
+    await keys(first, 'F6', 'N', 'c');
+    const work = await alignment(first);
+    assert.ok(work.links.some((link) => link.status === 'confirmed'));
+    // Autosave runs 15 s after the first unsaved change; then the tab is killed without saving.
+    await first.waitForTimeout(16_500);
+    await first.close({ runBeforeUnload: false });
+
+    const second = await harness.newPage();
+    await second.waitForFunction(() => document.querySelector('dialog [data-testid=confirm]') !== null, null, { timeout: 60_000 });
+    assert.match((await second.locator('dialog').textContent()) ?? '', /autosaved .* but never saved/);
+    await second.locator('dialog [data-testid=confirm]').click();
+    await waitReady(second);
+    assert.deepEqual((await alignment(second)).links.map((link) => link.status), work.links.map((link) => link.status), 'the confirmation is back');
+    assert.equal(await second.getByTestId('title').getAttribute('data-dirty'), 'true', 'restored work is unsaved work');
+    await second.close({ runBeforeUnload: false });
   });
 });
