@@ -276,7 +276,7 @@ export class AlignmentView {
         this.writing = false;
       }
     }
-    this.alignment = undefined; // Everything is drawn again: offsets moved.
+    // Monaco moved the decorations with the edit; update() redraws what the links need (all of it when they changed).
     this.update(alignment);
     const position = this.panes[this.lastFocused].editor.getPosition();
     if (position) this.reportCaret(this.lastFocused, position);
