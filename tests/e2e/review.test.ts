@@ -394,6 +394,26 @@ describe('reviewing the corpus pair (browser host in Chromium)', { skip: existsS
     assert.equal(await page.getByTestId('title').getAttribute('data-dirty'), 'true', 'the rebased alignment is not saved yet');
   });
 
+  test('the editors’ context menu lists the review commands and runs them on the link at the caret', async () => {
+    const { page } = harness;
+    await keys(page, 'F6', 'Home', 'Enter'); // Back in the text, at the first link.
+    const line = page.locator('#source-editor .view-line', { hasText: /Nato\sSecretary\sGeneral\sJens\sStoltenberg\sis\sset/ });
+    const box = (await line.boundingBox())!;
+    await page.mouse.click(box.x + 60, box.y + box.height / 2, { button: 'right' });
+    const reject = page.locator('.monaco-menu .action-item', { hasText: /^Reject/ });
+    await reject.waitFor();
+    for (const label of ['Confirm and Next', 'Merge with Next Link', 'Split Link', 'Mark Paragraph Untranslated', 'Link with Skip', 'Re-align Between Confirmed Links', 'Edit Note…', 'Keyboard Shortcuts']) {
+      assert.equal(await page.locator('.monaco-menu .action-item', { hasText: label }).count(), 1, label);
+    }
+    assert.match((await page.locator('.monaco-menu .action-item', { hasText: 'Confirm and Next' }).textContent()) ?? '', /Alt\+Enter/, 'with its key in the text');
+    await shoot(page, 'review-context-menu.png');
+    await reject.click();
+    await settle(page);
+    assert.equal(await current(page), '11-0');
+    const at = (await caret(page)).link;
+    assert.equal((await alignment(page)).links[at]!.status, 'rejected');
+  });
+
   test('work on a pair never saved is autosaved, and offered again after a crash', async () => {
     // The corpus sample, aligned afresh: never saved anywhere.
     const first = await harness.newPage();
