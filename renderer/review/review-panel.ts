@@ -399,19 +399,19 @@ export class ReviewPanel {
         'data-status': link.status,
         style: `top:${position * rowHeight}px`,
       },
-      h('span', { class: 'cell-mark', title: marked ? 'Marked for linking' : '' }, marked ? icon('pinned') : ''),
-      h('span', { class: 'cell-index' }, String(index + 1)),
-      h('span', { class: `cell-status ${link.status}` }, icon(statusIcons[link.status]), statusLabels[link.status]),
-      h('span', { class: 'cell-paragraphs' }, describeLink(link)),
+      h('span', { role: 'gridcell', class: 'cell-mark', title: marked ? 'Marked for linking' : '' }, marked ? icon('pinned') : ''),
+      h('span', { role: 'gridcell', class: 'cell-index' }, String(index + 1)),
+      h('span', { role: 'gridcell', class: `cell-status ${link.status}` }, icon(statusIcons[link.status]), statusLabels[link.status]),
+      h('span', { role: 'gridcell', class: 'cell-paragraphs' }, describeLink(link)),
       h(
         'span',
         { class: `cell-confidence ${band}`, title: oneSided ? 'One-sided link' : `Confidence ${link.confidence.toFixed(2)}` },
-        h('span', { class: 'bar' }, h('span', { style: `width:${Math.round(link.confidence * 100)}%` })),
+        h('span', { role: 'gridcell', class: 'bar' }, h('span', { style: `width:${Math.round(link.confidence * 100)}%` })),
         link.confidence.toFixed(2),
       ),
-      h('span', { class: 'cell-text', lang: alignment.source.language.detected.bcp47 }, sourceText || h('em', {}, link.source.length === 0 ? 'added in the translation' : '')),
-      h('span', { class: 'cell-text', lang: alignment.target.language.detected.bcp47 }, targetText || h('em', {}, 'not translated')),
-      h('span', { class: 'cell-markers' }, ...markers),
+      h('span', { role: 'gridcell', class: 'cell-text', lang: alignment.source.language.detected.bcp47 }, sourceText || h('em', {}, link.source.length === 0 ? 'added in the translation' : '')),
+      h('span', { role: 'gridcell', class: 'cell-text', lang: alignment.target.language.detected.bcp47 }, targetText || h('em', {}, 'not translated')),
+      h('span', { role: 'gridcell', class: 'cell-markers' }, ...markers),
     );
   }
 
