@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs every test: the type-check (tsx does not type-check), the unit tests, then
-// the end-to-end tests in Chromium. Node 20's `--test` takes no glob, so the files
+// Runs every test: the type-check (tsx does not type-check), the build (the unit
+// tests check the packaged bundles), the unit tests, then the end-to-end tests in Chromium. Node 20's `--test` takes no glob, so the files
 // are listed here. `--unit` or `--e2e` runs one part.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -36,9 +36,10 @@ if (only !== '--e2e') {
   run('type-check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
   // shared/ again with no DOM and no Node types: it may use only what both platforms have.
   run('type-check shared/ as portable code', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.shared.json']);
+  run('build the app', process.execPath, ['scripts/build.js']);
   run(`unit tests (${unit.length} files)`, process.execPath, ['--import', 'tsx', '--test', ...unit]);
 }
 if (only !== '--unit' && e2e.length > 0) {
-  run('build the renderer', process.execPath, ['scripts/build.js', '--renderer']);
+  if (only === '--e2e') run('build the renderer', process.execPath, ['scripts/build.js', '--renderer']);
   run(`end-to-end tests (${e2e.length} files)`, process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...e2e]);
 }
