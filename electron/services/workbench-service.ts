@@ -39,7 +39,7 @@ import { BitextError } from '../../shared/errors.ts';
 import type { Alignment } from '../../shared/model/alignment.ts';
 import type { BitextDocument } from '../../shared/model/document.ts';
 import { loadDocument, sha256Hex } from '../../shared/document/load.ts';
-import { alignDocuments, withDocumentLanguage } from '../../shared/pipeline.ts';
+import { alignDocuments, detectPairLanguages, withDocumentLanguage } from '../../shared/pipeline.ts';
 import { languageTag, toBcp47 } from '../../shared/language/detect.ts';
 import {
   alignmentFileExtension,
@@ -224,18 +224,20 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     }
   }
 
+  /** Reads one side of a pair; its paragraphs' languages are detected later, among the pair's two languages. */
   async function readSource(source: DocumentSource, encoding: OpenPairRequest['sourceEncoding']): Promise<{ document: BitextDocument; path?: string }> {
+    const options = { detectParagraphs: false, ...(encoding ? { encoding } : {}) };
     switch (source.kind) {
       case 'document':
         return { document: source.document };
       case 'path': {
         const path = await resolveReadable(source.path);
         const bytes = await readDocumentBytes(path);
-        return { document: await loadDocument(bytes, path, encoding ? { encoding } : {}), path };
+        return { document: await loadDocument(bytes, path, options), path };
       }
       case 'upload': {
         const bytes = decodeBase64(source.base64, source.name);
-        const document = await loadDocument(bytes, source.name, encoding ? { encoding } : {});
+        const document = await loadDocument(bytes, source.name, options);
         uploads.set(document.sha256, { name: source.name, bytes });
         return { document };
       }
@@ -379,10 +381,11 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     async openPair(request: OpenPairRequest): Promise<Session> {
       const source = await readSource(request.source, request.sourceEncoding);
       const target = await readSource(request.target, request.targetEncoding);
-      const alignment =
-        request.align === false
-          ? { schemaVersion: 1 as const, tool: toolInfo, created: now(), modified: now(), source: source.document, target: target.document, links: [] }
-          : alignDocuments(source.document, target.document, { now: now() });
+      const unaligned = () => {
+        const [sourceDocument, targetDocument] = detectPairLanguages(source.document, target.document);
+        return { schemaVersion: 1 as const, tool: toolInfo, created: now(), modified: now(), source: sourceDocument, target: targetDocument, links: [] };
+      };
+      const alignment = request.align === false ? unaligned() : alignDocuments(source.document, target.document, { now: now() });
       if (source.path && target.path) await remember({ kind: 'pair', source: source.path, target: target.path, opened: now() });
       const recovery = await unsavedRecovery(alignment);
       return { alignment, suggestedPath: suggestedPathFor(alignment.source), warnings: [], ...(recovery ? { recovery } : {}) };
