@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { startHttpHost } from '../electron/http-host.ts';
+import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium.ts';
 import { readDocument } from '../electron/services/documents.ts';
 import { saveAlignment } from '../electron/services/alignment-store.ts';
 import { createSettingsStore } from '../electron/services/settings.ts';
@@ -40,8 +41,6 @@ const argument = (name: string, fallback: number) => {
 const paragraphs = argument('--paragraphs', 5000);
 const runs = argument('--runs', 7);
 const markdown = process.argv.includes('--markdown');
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 interface Row {
   readonly what: string;

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHttpHost, type HttpHost } from '../../electron/http-host.ts';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
 import { readDocument } from '../../electron/services/documents.ts';
 import { createSettingsStore } from '../../electron/services/settings.ts';
 import { createWorkbenchService, samplePair, type WorkbenchServiceOptions } from '../../electron/services/workbench-service.ts';
@@ -28,8 +29,6 @@ const root = resolve(import.meta.dirname, '..', '..');
 const corpus = join(root, 'corpus');
 const assetsDir = resolve(root, process.env.BITEXT_RENDERER_DIR ?? join('dist', 'renderer'));
 const screenshots = resolve(root, process.env.BITEXT_SCREENSHOTS ?? join('test-results', 'screenshots'));
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const skip = existsSync(chromiumPath) ? false : `no Chromium at ${chromiumPath}`;
 /** An English article on the same subject that translates nothing here: the workbench starts with it against the Thai. */
 const unrelated = join(corpus, 'related.en.russia-warns-japan-2024.txt');

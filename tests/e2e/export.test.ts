@@ -19,6 +19,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHttpHost, type HttpHost } from '../../electron/http-host.ts';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
 import { readDocument } from '../../electron/services/documents.ts';
 import { createSettingsStore } from '../../electron/services/settings.ts';
 import { createWorkbenchService, samplePair } from '../../electron/services/workbench-service.ts';
@@ -30,8 +31,6 @@ import { alignDocuments } from '../../shared/pipeline.ts';
 const root = resolve(import.meta.dirname, '..', '..');
 const assetsDir = resolve(root, process.env.BITEXT_RENDERER_DIR ?? join('dist', 'renderer'));
 const screenshots = resolve(root, process.env.BITEXT_SCREENSHOTS ?? join('test-results', 'screenshots'));
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 async function waitReady(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, { timeout: 60_000 });

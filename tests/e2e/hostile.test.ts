@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHttpHost, type HttpHost } from '../../electron/http-host.ts';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
 import { createSettingsStore } from '../../electron/services/settings.ts';
 import { createWorkbenchService, type WorkbenchService } from '../../electron/services/workbench-service.ts';
 import { renderReport } from '../../shared/report/html.ts';
@@ -24,8 +25,6 @@ import { rendererContentSecurityPolicy } from '../../shared/api.ts';
 import type { Alignment } from '../../shared/model/alignment.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Strings that become markup or code wherever text is mistaken for HTML (or a URL, or a template). */
 const hostile = [

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHttpHost, type HttpHost } from '../../electron/http-host.ts';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
 import { createSettingsStore } from '../../electron/services/settings.ts';
 import { readDocument } from '../../electron/services/documents.ts';
 import { saveAlignment } from '../../electron/services/alignment-store.ts';
@@ -28,8 +29,6 @@ import { sortLinks } from '../../shared/edits/sort-links.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const screenshots = resolve(root, process.env.BITEXT_SCREENSHOTS ?? join('test-results', 'screenshots'));
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** The gold alignment of the pair (tests/fixtures/gold). */
 const gold = readFileSync(join(root, 'tests', 'fixtures', 'gold', 'nato-asia-2023.en-th.gold.txt'), 'utf8')

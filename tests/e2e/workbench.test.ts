@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, _electron, type Browser, type ElectronApplication, type Page } from 'playwright-core';
 import { startHttpHost, type HttpHost } from '../../electron/http-host.ts';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
 import { createSettingsStore } from '../../electron/services/settings.ts';
 import { readDocument } from '../../electron/services/documents.ts';
 import { createWorkbenchService, samplePair } from '../../electron/services/workbench-service.ts';
@@ -24,16 +25,6 @@ import { formatLinks, type Alignment } from '../../shared/model/alignment.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const screenshots = resolve(root, process.env.BITEXT_SCREENSHOTS ?? join('test-results', 'screenshots'));
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** One way of running the workbench: the page, and how to reopen it after a save. */
 interface Harness {
