@@ -407,6 +407,10 @@ export function alignRange(source: AlignSide, target: AlignSide, range: AlignRan
       `range ${sourceStart}–${sourceEnd} × ${targetStart}–${targetEnd} is outside the documents (${source.texts.length} × ${target.texts.length} paragraphs)`,
     );
   }
+  // The whole pair is no range: its alignment is the pair's, pass for pass (a range takes one more pass on the final models).
+  if (sourceStart === 0 && targetStart === 0 && sourceEnd === source.texts.length && targetEnd === target.texts.length) {
+    return alignParagraphs(source, target, options);
+  }
   const resolved = resolveOptions(options);
   const evidence = buildEvidence(source, target, resolved.lexicon);
   const slice = sliceEvidence(evidence, sourceStart, sourceEnd, targetStart, targetEnd);
