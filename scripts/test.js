@@ -37,7 +37,7 @@ if (only !== '--e2e') {
   // shared/ again with no DOM and no Node types: it may use only what both platforms have.
   run('type-check shared/ as portable code', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.shared.json']);
   run('build the app', process.execPath, ['scripts/build.js']);
-  run(`unit tests (${unit.length} files)`, process.execPath, ['--import', 'tsx', '--test', ...unit]);
+  run(`unit tests (${unit.length} files)`, process.execPath, ['--import', 'tsx', '--import', './tests/fast-check-seed.ts', '--test', ...unit]);
 }
 if (only !== '--unit' && e2e.length > 0) {
   if (only === '--e2e') run('build the renderer', process.execPath, ['scripts/build.js', '--renderer']);

@@ -21,7 +21,7 @@ import type { BitextDocument } from '../../shared/model/document.ts';
 const numRuns = 120;
 
 // The failing assertion's message in the report, beside the counterexample and its seed.
-fc.configureGlobal({ includeErrorInReport: true });
+fc.configureGlobal({ ...fc.readConfigureGlobal(), includeErrorInReport: true });
 
 // ---------------------------------------------------------------- generators
 

@@ -34,7 +34,7 @@ import { alignmentArbitrary, hostileTextArbitrary } from './generators.ts';
 const numRuns = 100;
 
 // The failing assertion's message in the report, beside the counterexample and its seed.
-fc.configureGlobal({ includeErrorInReport: true });
+fc.configureGlobal({ ...fc.readConfigureGlobal(), includeErrorInReport: true });
 
 // ---------------------------------------------------------------- the expected pairs, computed independently
 

@@ -29,7 +29,7 @@ import { corpusDocument } from '../reference/corpus-alignment.ts';
 import { hostilePieces } from './generators.ts';
 
 // The failing assertion's message in the report, beside the counterexample and its seed.
-fc.configureGlobal({ includeErrorInReport: true });
+fc.configureGlobal({ ...fc.readConfigureGlobal(), includeErrorInReport: true });
 
 const numRuns = 150;
 
