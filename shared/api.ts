@@ -20,6 +20,7 @@ import { findLinkProblems } from './model/invariants.ts';
 import { exportFormats, type ExportFormatId } from './formats/export-format-list.ts';
 import type { ExportFilters, ExportSkipped } from './formats/export-pairs.ts';
 import type { PairCandidate } from './corpus/pairing.ts';
+import { maxDocumentBytes } from './document/limits.ts';
 
 /** A file the user chose: by path (desktop, command line, workspace) or by its bytes (browser upload). */
 export type FileRef =
@@ -452,8 +453,6 @@ export const rendererContentSecurityPolicy = [
 // Validation. Both hosts run every request through `validateRequest` before the service sees it:
 // the renderer is ours, but a compromised page must not get more than the UI could ask for.
 
-/** The largest document the hosts accept, in bytes (the browser sends base64, a third more). */
-export const maxDocumentBytes = 32 * 1024 * 1024;
 
 const encodings: readonly EncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-874', 'windows-1252'];
 const statuses: readonly LinkStatus[] = ['auto', 'confirmed', 'rejected'];

@@ -24,12 +24,11 @@ import {
 } from '../../shared/formats/alignment-json.ts';
 import { decodeBytes } from '../../shared/text/decode.ts';
 import { writeFileAtomic } from './atomic-write.ts';
+import { maxDocumentBytes } from '../../shared/document/limits.ts';
 
 /** Alignment files larger than this are refused unread (a real one is a few MB). */
 export const maxAlignmentFileBytes = 256 * 1024 * 1024;
 
-/** Documents larger than this are not read to check their hash; they are reported missing. */
-export const maxDocumentBytes = 256 * 1024 * 1024;
 
 /**
  * What became of a document since the alignment was saved:
@@ -222,7 +221,7 @@ async function loadDocumentFor(
     const info = await stat(path);
     if (!info.isFile()) return rebuilt('missing', `The ${side} document ${path} is not a file; showing the text saved in the alignment.`);
     if (info.size > maxDocumentBytes) {
-      return rebuilt('missing', `The ${side} document ${path} is too large to check (${info.size} bytes); showing the text saved in the alignment.`);
+      return rebuilt('missing', `The ${side} document ${path} is larger than the workbench opens (${info.size} bytes); showing the text saved in the alignment.`);
     }
     bytes = await readFile(path);
   } catch (error) {

@@ -5,12 +5,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { BitextError } from '../../shared/errors.ts';
 import { loadDocument, type LoadOptions } from '../../shared/document/load.ts';
 import type { BitextDocument } from '../../shared/model/document.ts';
+import { maxDocumentBytes } from '../../shared/document/limits.ts';
 
-/**
- * Documents larger than this are refused with a clear message rather than
- * freezing the editor: 20 MiB is some 100,000 paragraphs of news text.
- */
-export const maxDocumentBytes = 20 * 1024 * 1024;
+export { maxDocumentBytes } from '../../shared/document/limits.ts';
 
 /**
  * Reads and loads the document at `path`.
