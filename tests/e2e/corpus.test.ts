@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHttpHost, type HttpHost } from '../../electron/http-host.ts';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
+import { visibleLinkTops } from './page-probes.ts';
 import { readDocument } from '../../electron/services/documents.ts';
 import { createSettingsStore } from '../../electron/services/settings.ts';
 import { createWorkbenchService, samplePair, type WorkbenchServiceOptions } from '../../electron/services/workbench-service.ts';
@@ -100,21 +101,6 @@ async function documentRows(page: Page): Promise<[string, string, number][]> {
   );
 }
 
-/** Link-start tops in both editors for the links visible in both, as [link, sourceTop, targetTop]. */
-function visibleLinkTops(page: Page): Promise<[number, number, number][]> {
-  return page.evaluate(`(() => {
-    const tops = {};
-    for (const side of ['source', 'target']) {
-      tops[side] = new Map();
-      for (const element of document.querySelectorAll('#' + side + '-editor .bitext-link-start')) {
-        const match = /bitext-ls-(\\d+)/.exec(element.className);
-        const top = element.getBoundingClientRect().top;
-        if (match) tops[side].set(Number(match[1]), Math.min(top, tops[side].get(Number(match[1])) ?? Infinity));
-      }
-    }
-    return [...tops.source].filter(([link]) => tops.target.has(link)).map(([link, top]) => [link, top, tops.target.get(link)]);
-  })()`);
-}
 
 async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshots, { recursive: true });

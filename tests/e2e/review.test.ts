@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHttpHost, type HttpHost } from '../../electron/http-host.ts';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
+import { settle } from './page-probes.ts';
 import { createSettingsStore } from '../../electron/services/settings.ts';
 import { readDocument } from '../../electron/services/documents.ts';
 import { saveAlignment } from '../../electron/services/alignment-store.ts';
@@ -76,18 +77,6 @@ interface Harness {
   close(): Promise<void>;
 }
 
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(`(async () => {
-    let last = document.documentElement.dataset.layouts;
-    for (let quiet = 0; quiet < 4; ) {
-      await new Promise((done) => requestAnimationFrame(() => done(undefined)));
-      const now = document.documentElement.dataset.layouts;
-      quiet = now === last ? quiet + 1 : 0;
-      last = now;
-    }
-    await document.fonts.ready;
-  })()`);
-}
 
 async function waitReady(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, { timeout: 60_000 });

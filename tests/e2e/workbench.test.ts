@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { chromium, _electron, type Browser, type ElectronApplication, type Page } from 'playwright-core';
 import { startHttpHost, type HttpHost } from '../../electron/http-host.ts';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
+import { settle, visibleLinkTops } from './page-probes.ts';
 import { createSettingsStore } from '../../electron/services/settings.ts';
 import { readDocument } from '../../electron/services/documents.ts';
 import { createWorkbenchService, samplePair } from '../../electron/services/workbench-service.ts';
@@ -50,23 +51,6 @@ async function waitReady(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, { timeout: 60_000 });
   assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), 'true', 'the workbench started');
   await settle(page);
-}
-
-// Page functions are passed as source text: tsx compiles this file with esbuild's keepNames,
-// which wraps named inner functions in a `__name` helper that does not exist in the page.
-
-/** Waits until no layout has happened for a few frames (spacers and connectors are in place). */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(`(async () => {
-    let last = document.documentElement.dataset.layouts;
-    for (let quiet = 0; quiet < 4; ) {
-      await new Promise((done) => requestAnimationFrame(() => done(undefined)));
-      const now = document.documentElement.dataset.layouts;
-      quiet = now === last ? quiet + 1 : 0;
-      last = now;
-    }
-    await document.fonts.ready;
-  })()`);
 }
 
 async function startBrowser(): Promise<Harness> {
@@ -170,22 +154,6 @@ async function expectedAlignment(): Promise<Alignment> {
   return alignDocuments(source, target);
 }
 
-/** Link-start tops in both editors for every link visible in both, as [link, sourceTop, targetTop]. */
-function visibleLinkTops(page: Page): Promise<[number, number, number][]> {
-  return page.evaluate(`(() => {
-    const tops = {};
-    for (const side of ['source', 'target']) {
-      tops[side] = new Map();
-      for (const element of document.querySelectorAll('#' + side + '-editor .bitext-link-start')) {
-        const match = /bitext-ls-(\\d+)/.exec(element.className);
-        // A wrapped first line has one overlay per screen line: the link starts at the highest.
-        const top = element.getBoundingClientRect().top;
-        if (match) tops[side].set(Number(match[1]), Math.min(top, tops[side].get(Number(match[1])) ?? Infinity));
-      }
-    }
-    return [...tops.source].filter(([link]) => tops.target.has(link)).map(([link, top]) => [link, top, tops.target.get(link)]);
-  })()`);
-}
 
 async function scrollTop(page: Page): Promise<number> {
   return page.evaluate(() => Number(document.getElementById('gutter')?.dataset.scrollTop ?? 0));

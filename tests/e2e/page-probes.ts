@@ -1,0 +1,37 @@
+/**
+ * What the end-to-end tests read off the workbench page. Page functions are
+ * passed as source text: tsx compiles with esbuild's keepNames, which wraps
+ * named inner functions in a `__name` helper the page does not have.
+ */
+import type { Page } from 'playwright-core';
+
+/** Waits until no layout has happened for a few frames (spacers and connectors are in place). */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(`(async () => {
+    let last = document.documentElement.dataset.layouts;
+    for (let quiet = 0; quiet < 4; ) {
+      await new Promise((done) => requestAnimationFrame(() => done(undefined)));
+      const now = document.documentElement.dataset.layouts;
+      quiet = now === last ? quiet + 1 : 0;
+      last = now;
+    }
+    await document.fonts.ready;
+  })()`);
+}
+
+/** Link-start tops in both editors for every link visible in both, as [link, sourceTop, targetTop]. */
+export function visibleLinkTops(page: Page): Promise<[number, number, number][]> {
+  return page.evaluate(`(() => {
+    const tops = {};
+    for (const side of ['source', 'target']) {
+      tops[side] = new Map();
+      for (const element of document.querySelectorAll('#' + side + '-editor .bitext-link-start')) {
+        const match = /bitext-ls-(\\d+)/.exec(element.className);
+        // A wrapped first line has one overlay per screen line: the link starts at the highest.
+        const top = element.getBoundingClientRect().top;
+        if (match) tops[side].set(Number(match[1]), Math.min(top, tops[side].get(Number(match[1])) ?? Infinity));
+      }
+    }
+    return [...tops.source].filter(([link]) => tops.target.has(link)).map(([link, top]) => [link, top, tops.target.get(link)]);
+  })()`);
+}
