@@ -4,23 +4,31 @@
  * as one line naming the file; anything else is a bug and shows its stack.
  */
 import { isBitextError } from '../shared/errors.ts';
-import * as align from './cli/align.ts';
-import * as detect from './cli/detect.ts';
-import * as pair from './cli/pair.ts';
-import * as exportCommand from './cli/export.ts';
-import * as report from './cli/report.ts';
+import { commandInfo, type CommandName } from './cli/commands.ts';
 
-/** A subcommand: what it does, how to call it, and the code that runs it. */
+/** A subcommand's code: `run(args) => exit code`. */
 export interface Command {
-  readonly summary: string;
-  readonly usage: string;
   run(args: string[]): Promise<number>;
 }
 
-const commands: Readonly<Record<string, Command>> = { align, detect, pair, export: exportCommand, report };
+/**
+ * Each subcommand's module, loaded only when that command runs: the bundle
+ * splits them apart, so `bitext --help` starts without the aligner or exceljs.
+ */
+const loaders: Readonly<Record<CommandName, () => Promise<Command>>> = {
+  align: () => import('./cli/align.ts'),
+  detect: () => import('./cli/detect.ts'),
+  pair: () => import('./cli/pair.ts'),
+  export: () => import('./cli/export.ts'),
+  report: () => import('./cli/report.ts'),
+};
+
+function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(commandInfo, name);
+}
 
 function help(): string {
-  const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(8)} ${command.summary}\n           ${command.usage}`);
+  const lines = Object.entries(commandInfo).map(([name, command]) => `  ${name.padEnd(8)} ${command.summary}\n           ${command.usage}`);
   return `Usage: bitext <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nbitext <command> --help shows the command's options.\n`;
 }
 
@@ -31,12 +39,13 @@ export async function main(args: string[]): Promise<number> {
     process.stdout.write(help());
     return name ? 0 : 2;
   }
-  const command = commands[name];
-  if (!command) {
+  if (!isCommandName(name)) {
     process.stderr.write(`bitext: unknown command "${name}"\n\n${help()}`);
     return 2;
   }
+  const { usage } = commandInfo[name];
   try {
+    const command = await loaders[name]();
     return await command.run(rest);
   } catch (error) {
     if (isBitextError(error)) {
@@ -44,7 +53,7 @@ export async function main(args: string[]): Promise<number> {
       return 1;
     }
     if (error instanceof TypeError && (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      process.stderr.write(`bitext ${name}: ${error.message}\nUsage: ${command.usage}\n`);
+      process.stderr.write(`bitext ${name}: ${error.message}\nUsage: ${usage}\n`);
       return 2;
     }
     throw error;

@@ -13,10 +13,11 @@ import { parseEncodingName } from '../../shared/text/decode.ts';
 import { languageTag } from '../../shared/language/detect.ts';
 import type { LoadOptions } from '../../shared/document/load.ts';
 import { expectPositionals, parse } from './args.ts';
+import { commandInfo } from './commands.ts';
+
+const { usage } = commandInfo.align;
 
 export const summary = 'align two documents paragraph by paragraph; print the alignment JSON';
-export const usage =
-  'bitext align SOURCE TARGET [-o FILE] [--force] [--dictionary FILE] [--source-encoding NAME] [--target-encoding NAME] [--source-lang ISO639-3] [--target-lang ISO639-3]';
 
 /** Runs `bitext align`. */
 export async function run(args: string[]): Promise<number> {

@@ -8,9 +8,10 @@ import { effectiveLanguage, type BitextDocument } from '../../shared/model/docum
 import { foldWhitespace } from '../../shared/text/paragraphs.ts';
 import { parseEncodingName } from '../../shared/text/decode.ts';
 import { expectPositionals, parse } from './args.ts';
+import { commandInfo } from './commands.ts';
 
-export const summary = "print each file's language, encoding and paragraphs' languages";
-export const usage = 'bitext detect FILE… [--json] [--encoding NAME]';
+const { usage } = commandInfo.detect;
+
 
 /** Runs `bitext detect`. */
 export async function run(args: string[]): Promise<number> {

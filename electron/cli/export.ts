@@ -8,11 +8,10 @@ import type { ExportFilters, ExportSkipped } from '../../shared/formats/export-p
 import { loadAlignment } from '../services/alignment-store.ts';
 import { exportAlignment, renderExport } from '../services/export.ts';
 import { expectPositionals, parse } from './args.ts';
+import { commandInfo } from './commands.ts';
 
-export const summary = 'export the aligned pairs as TMX, XLIFF, CSV/TSV, XLSX or JSONL';
-export const usage =
-  `bitext export ALIGNMENT [-o FILE] [--format ${exportFormats.map((format) => format.id).join('|')}] [--force] ` +
-  '[--confirmed-only] [--min-confidence N] [--include-untranslated] [--deduplicate] [--include-rejected]';
+const { usage } = commandInfo.export;
+
 
 const help = `Usage: ${usage}
 

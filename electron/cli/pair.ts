@@ -8,9 +8,10 @@ import { alignSide } from '../../shared/pipeline.ts';
 import { pairDocuments } from '../../shared/corpus/pairing.ts';
 import { effectiveLanguage } from '../../shared/model/document.ts';
 import { expectPositionals, parse } from './args.ts';
+import { commandInfo } from './commands.ts';
 
-export const summary = 'list a folder of documents and propose which are translations of which';
-export const usage = 'bitext pair FOLDER [--json] [--threshold 0.5]';
+const { usage } = commandInfo.pair;
+
 
 /** Runs `bitext pair`. */
 export async function run(args: string[]): Promise<number> {

@@ -8,9 +8,10 @@ import { loadAlignment } from '../services/alignment-store.ts';
 import { renderReport } from '../../shared/report/html.ts';
 import { mismatchFlags } from '../../shared/review/mismatch.ts';
 import { expectPositionals, parse } from './args.ts';
+import { commandInfo } from './commands.ts';
 
-export const summary = 'write the review report of an alignment as one HTML file';
-export const usage = 'bitext report ALIGNMENT [-o FILE] [--force] [--title TEXT]';
+const { usage } = commandInfo.report;
+
 
 /** Runs `bitext report`. */
 export async function run(args: string[]): Promise<number> {

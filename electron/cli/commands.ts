@@ -1,0 +1,42 @@
+/**
+ * What each `bitext` subcommand is called, does and takes: data only, so that
+ * `bitext --help` and a command's own usage line need none of the command's code
+ * (the aligner, franc, exceljs…) to be loaded.
+ */
+import { exportFormats } from '../../shared/formats/export-format-list.ts';
+
+/** The summary and usage line of a subcommand. */
+export interface CommandInfo {
+  readonly summary: string;
+  readonly usage: string;
+}
+
+/** Every subcommand, in the order `bitext --help` lists them. */
+export const commandInfo = {
+  align: {
+    summary: 'align two documents paragraph by paragraph; print the alignment JSON',
+    usage:
+      'bitext align SOURCE TARGET [-o FILE] [--force] [--dictionary FILE] [--source-encoding NAME] [--target-encoding NAME] [--source-lang ISO639-3] [--target-lang ISO639-3]',
+  },
+  detect: {
+    summary: "print each file's language, encoding and paragraphs' languages",
+    usage: 'bitext detect FILE… [--json] [--encoding NAME]',
+  },
+  pair: {
+    summary: 'list a folder of documents and propose which are translations of which',
+    usage: 'bitext pair FOLDER [--json] [--threshold 0.5]',
+  },
+  export: {
+    summary: 'export the aligned pairs as TMX, XLIFF, CSV/TSV, XLSX or JSONL',
+    usage:
+      `bitext export ALIGNMENT [-o FILE] [--format ${exportFormats.map((format) => format.id).join('|')}] [--force] ` +
+      '[--confirmed-only] [--min-confidence N] [--include-untranslated] [--deduplicate] [--include-rejected]',
+  },
+  report: {
+    summary: 'write the review report of an alignment as one HTML file',
+    usage: 'bitext report ALIGNMENT [-o FILE] [--force] [--title TEXT]',
+  },
+} as const satisfies Readonly<Record<string, CommandInfo>>;
+
+/** The name of a subcommand. */
+export type CommandName = keyof typeof commandInfo;
