@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// Builds what `npm start` runs: the renderer with Vite (renderer/ → dist/renderer) and
-// the Electron main process and preload with esbuild (→ dist/electron/*.cjs).
-// `--renderer` builds only the renderer (the end-to-end tests need only that).
-// Run as a module, `needsBuild()` tells bin/start.js whether dist is older than its sources.
-import { existsSync, readdirSync, statSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+// Builds what users run, so that nothing compiles TypeScript at run time:
+// - renderer: the page, with Vite (renderer/ → dist/renderer);
+// - electron: the Electron main process and preload, with esbuild (→ dist/electron/*.cjs);
+// - node: the `bitext` CLI and `npm start` for plain Node, with esbuild (→ dist/node/*.mjs),
+//   split so that each command loads only its own code.
+// `npm install` runs it (the `prepare` script); bin/bitext.js and bin/start.js call
+// `ensureBuilt()`, which rebuilds a part only when its sources are newer than its stamp.
+// `--renderer`, `--electron` or `--node` builds one part.
+import { existsSync, readdirSync, statSync, writeFileSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -14,7 +18,18 @@ const stampFile = join(root, 'dist', '.build-stamp.json');
 const inputs = {
   renderer: ['renderer', 'shared', 'vite.config.ts', 'package-lock.json'],
   electron: ['electron', 'shared', 'schema', 'package-lock.json'],
+  node: ['electron', 'shared', 'schema', 'package-lock.json'],
 };
+
+/** The file each part's build writes last: missing means never built. */
+const outputs = {
+  renderer: join(root, 'dist', 'renderer', 'index.html'),
+  electron: join(root, 'dist', 'electron', 'main.cjs'),
+  node: join(root, 'dist', 'node', 'cli.mjs'),
+};
+
+/** Every part, in build order. */
+export const allParts = ['renderer', 'electron', 'node'];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -45,11 +60,18 @@ function writeStamp(part, mtime) {
   writeFileSync(stampFile, `${JSON.stringify({ ...readStamp(), [part]: mtime }, null, 2)}\n`);
 }
 
-/** Which parts are missing or older than their sources: a subset of ['renderer', 'electron']. */
-export function needsBuild(parts = ['renderer', 'electron']) {
+/** Which of `parts` are missing or older than their sources. */
+export function needsBuild(parts = allParts) {
   const stamp = readStamp();
-  const outputs = { renderer: join(root, 'dist', 'renderer', 'index.html'), electron: join(root, 'dist', 'electron', 'main.cjs') };
   return parts.filter((part) => !existsSync(outputs[part]) || !(stamp[part] >= sourcesMtime(part)));
+}
+
+/** Builds those of `parts` that are stale, saying so on stderr (stdout may be a command's output). */
+export async function ensureBuilt(parts) {
+  const stale = needsBuild(parts);
+  if (stale.length === 0) return;
+  process.stderr.write(`Building ${stale.join(' and ')} (sources changed since the last build)…\n`);
+  await buildAll(stale, (line) => process.stderr.write(`${line}\n`));
 }
 
 /** Builds the renderer with Vite. */
@@ -93,18 +115,74 @@ export async function buildElectron() {
   writeStamp('electron', mtime);
 }
 
-/** Builds the parts asked for (default both), logging what it does. */
-export async function buildAll(parts = ['renderer', 'electron'], log = console.log) {
+/**
+ * The entry points of the Node bundle (dist/node/NAME.mjs). ESM, so esbuild can
+ * split each dynamically imported command into a chunk of its own.
+ */
+const nodeEntries = {
+  cli: 'electron/cli.ts',
+  start: 'electron/start.ts',
+};
+
+/**
+ * Packages left out of the Node bundle and loaded from node_modules: pdf.js
+ * loads its worker and data files from beside itself.
+ */
+const nodeExternal = ['electron', 'pdfjs-dist'];
+
+/**
+ * Bundles the CLI and `npm start` for plain Node. Written to a fresh folder and
+ * swapped in whole, so a `bitext` started during a rebuild never loads half of it.
+ */
+export async function buildNode() {
+  const mtime = sourcesMtime('node');
+  const { build } = await import('esbuild');
+  const target = join(root, 'dist', 'node');
+  const fresh = `${target}.building-${process.pid}`;
+  rmSync(fresh, { recursive: true, force: true });
+  const result = await build({
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    entryPoints: Object.fromEntries(Object.entries(nodeEntries).map(([name, path]) => [name, join(root, path)])),
+    outdir: fresh,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    external: nodeExternal,
+    // Bundled CommonJS packages (exceljs…) call require() for Node's built-ins.
+    banner: { js: "import { createRequire as __bitextCreateRequire } from 'node:module'; const require = __bitextCreateRequire(import.meta.url);" },
+    logLevel: 'warning',
+    legalComments: 'none',
+    absWorkingDir: root,
+    metafile: true,
+  });
+  mkdirSync(electronMetaDirectory, { recursive: true });
+  // The metafile names the outputs where they were written; name them where they end up.
+  const metafile = JSON.stringify(result.metafile, null, 1).replaceAll(relative(root, fresh), relative(root, target));
+  writeFileSync(join(electronMetaDirectory, 'node.json'), `${metafile}\n`);
+  const old = `${target}.old-${process.pid}`;
+  if (existsSync(target)) renameSync(target, old);
+  renameSync(fresh, target);
+  rmSync(old, { recursive: true, force: true });
+  writeStamp('node', mtime);
+}
+
+/** Builds the parts asked for (default all), logging what it does. */
+export async function buildAll(parts = allParts, log = console.log) {
   for (const part of parts) {
     const started = Date.now();
     if (part === 'renderer') await buildRenderer();
-    else await buildElectron();
+    else if (part === 'electron') await buildElectron();
+    else await buildNode();
     log(`built ${part} in ${((Date.now() - started) / 1000).toFixed(1)} s → ${relative(root, join(root, 'dist', part))}`);
   }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const parts = process.argv.includes('--renderer') ? ['renderer'] : process.argv.includes('--electron') ? ['electron'] : ['renderer', 'electron'];
+  const only = allParts.filter((part) => process.argv.includes(`--${part}`));
+  const parts = only.length > 0 ? only : allParts;
   buildAll(parts).catch((error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

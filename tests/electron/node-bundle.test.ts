@@ -1,0 +1,55 @@
+/**
+ * The Node bundle (dist/node, built by scripts/build.js before the unit tests):
+ * `bitext --help` must start without the code of the commands, and each command
+ * must load from the bundle without TypeScript or tsx.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+interface Metafile {
+  outputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[]; inputs: Record<string, unknown> }>;
+}
+
+const meta = JSON.parse(readFileSync(join(root, 'dist', 'meta', 'node.json'), 'utf8')) as Metafile;
+
+/** Every source file loaded when `output` is imported, following static imports only. */
+function staticInputs(output: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(output)) return new Set();
+  seen.add(output);
+  const entry = meta.outputs[output];
+  assert.ok(entry, `no output ${output} in the metafile`);
+  const inputs = new Set(Object.keys(entry.inputs));
+  for (const imported of entry.imports) {
+    if (imported.kind !== 'import-statement' || imported.external) continue;
+    for (const input of staticInputs(imported.path, seen)) inputs.add(input);
+  }
+  return inputs;
+}
+
+test('bitext --help loads no command code: not franc, exceljs, the aligner or the services', () => {
+  const inputs = [...staticInputs('dist/node/cli.mjs')];
+  const heavy = inputs.filter((input) => /node_modules\/(franc|trigram|exceljs|ajv|diff|xmlbuilder2)\/|shared\/align\/|electron\/services\//.test(input));
+  assert.deepEqual(heavy, []);
+  assert.ok(inputs.includes('electron/cli/commands.ts'), 'the command table is in the entry');
+});
+
+test('each command is a chunk of its own, loaded on demand', () => {
+  const entry = meta.outputs['dist/node/cli.mjs'];
+  const dynamic = entry!.imports.filter((imported) => imported.kind === 'dynamic-import').length;
+  assert.equal(dynamic, 5);
+});
+
+test('the bundled CLI runs without tsx: --help and an unknown command', () => {
+  const help = spawnSync(process.execPath, ['-e', "import('./dist/node/cli.mjs').then(async (m) => { process.exitCode = await m.main(['--help']); })"], { cwd: root, encoding: 'utf8' });
+  assert.equal(help.status, 0, help.stderr);
+  assert.match(help.stdout, /^Usage: bitext <command>/);
+  const unknown = spawnSync(process.execPath, [join(root, 'bin', 'bitext.js'), 'frobnicate'], { cwd: root, encoding: 'utf8' });
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /unknown command "frobnicate"/);
+});
