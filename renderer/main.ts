@@ -249,14 +249,18 @@ async function start(): Promise<void> {
    * on the same pair is restored instead.
    */
   async function openPairRequest(request: OpenPairRequest): Promise<void> {
-    const session = await busy('Reading the documents…', () => host.api.openPair({ ...request, align: false }));
+    await alignRead(await busy('Reading the documents…', () => host.api.openPair({ ...request, align: false })));
+  }
+
+  /** Aligns a pair the host read but did not align, in the worker, unless autosaved work on it is restored instead. */
+  async function alignRead(session: Session | undefined): Promise<void> {
     if (!session || (await offerRecovery(session))) return;
     const alignment = await review.alignDocuments(session.alignment.source, session.alignment.target).catch((error: unknown) => {
       fail(error);
       return undefined;
     });
     if (!alignment) return;
-    const { recovery: _discarded, ...rest } = session;
+    const { recovery: _discarded, needsAligning: _aligned, ...rest } = session;
     store.update((state) => sessionOpened(state, { ...rest, alignment }));
     if (info.kind === 'browser') rememberInUrl(undefined);
   }
@@ -602,14 +606,20 @@ async function start(): Promise<void> {
 
   // ---- First document -------------------------------------------------------------------------
 
+  // The pair named at start (or the sample) is read by the host and aligned in the worker, like
+  // any pair opened later: the page shows the texts first, with progress and Cancel while it aligns.
+  const openFirst = async (): Promise<void> => {
+    const session = await busy('Reading the documents…', () => host.api.openInitial({ align: false }));
+    if (session?.needsAligning) await alignRead(session);
+    else if (session) await opened(session, session.alignmentPath);
+  };
   const reopen = info.kind === 'browser' ? new URL(location.href).searchParams.get('open') : null;
   if (reopen) {
     const session = await busy('Opening…', () => host.api.openAlignment({ file: { kind: 'path', path: reopen } }));
     if (session) await opened(session, session.alignmentPath);
-    else await opened(await busy('Aligning…', () => host.api.openInitial()));
+    else await openFirst();
   } else {
-    const session = await busy('Aligning…', () => host.api.openInitial());
-    if (session) await opened(session, session.alignmentPath);
+    await openFirst();
   }
   view.relayout();
   if (info.initialFolder) await openFolder(info.initialFolder);

@@ -49,6 +49,12 @@ export interface OpenPairRequest {
   readonly align?: boolean;
 }
 
+/** What {@link WorkbenchApi.openInitial} takes. */
+export interface OpenInitialRequest {
+  /** As in {@link OpenPairRequest.align}; default `true`. */
+  readonly align?: boolean;
+}
+
 /** A document that changed on disk, and what carrying the alignment's links over onto its new text did. */
 export interface RebasedDocument {
   readonly side: Side;
@@ -79,6 +85,8 @@ export interface Session {
   readonly recovery?: { readonly savedAt: string; readonly alignment: Alignment };
   /** Documents whose SHA-256 differs from the one the alignment recorded: the links were rebased onto their new text. */
   readonly rebased?: readonly RebasedDocument[];
+  /** Set when the documents were read but not aligned (`align: false`): the renderer aligns them. */
+  readonly needsAligning?: boolean;
 }
 
 /** The answer to a save. */
@@ -258,8 +266,12 @@ export interface FolderOverview {
 export interface WorkbenchApi {
   /** Which host this is, and what it offers. */
   hostInfo(): Promise<HostInfo>;
-  /** What to show at start: the files named on the command line, else the corpus English–Thai sample, aligned. */
-  openInitial(): Promise<Session>;
+  /**
+   * What to show at start: the files named on the command line, else the corpus
+   * English–Thai sample. With `align: false` a pair is read but not aligned
+   * (`needsAligning`), so the renderer aligns it in its worker like any other.
+   */
+  openInitial(request: OpenInitialRequest): Promise<Session>;
   /** Reads (or keeps) two documents and aligns them. */
   openPair(request: OpenPairRequest): Promise<Session>;
   /** Reads a saved alignment. */
@@ -676,7 +688,13 @@ function noRequest(value: unknown): undefined {
 
 const validators: { readonly [M in ApiMethod]: (value: unknown) => ApiRequest<M> } = {
   hostInfo: noRequest,
-  openInitial: noRequest,
+  openInitial(value) {
+    // No argument is the default request, as before `align` existed.
+    if (value === undefined || value === null) return {};
+    const request = object(value, '');
+    noExtraKeys(request, ['align'], '');
+    return request.align === undefined ? {} : { align: boolean(request.align, '/align') };
+  },
   recentFiles: noRequest,
   getSettings: noRequest,
   openPair(value) {

@@ -27,6 +27,7 @@ import type {
   RecentEntry,
   SaveRequest,
   SaveResult,
+  OpenInitialRequest,
   Session,
   SetLanguageRequest,
   Settings,
@@ -252,8 +253,8 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     return isAbsolute(source.path) ? join(dirname(source.path), file) : file;
   }
 
-  async function openPairOfPaths(source: string, target: string): Promise<Session> {
-    return api.openPair({ source: { kind: 'path', path: source }, target: { kind: 'path', path: target } });
+  async function openPairOfPaths(source: string, target: string, align: boolean): Promise<Session> {
+    return api.openPair({ source: { kind: 'path', path: source }, target: { kind: 'path', path: target }, align });
   }
 
   async function openAlignmentPath(path: string): Promise<Session> {
@@ -367,12 +368,13 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       };
     },
 
-    async openInitial(): Promise<Session> {
+    async openInitial(request: OpenInitialRequest): Promise<Session> {
+      const align = request.align ?? true;
       switch (initial.kind) {
         case 'sample':
-          return openPairOfPaths(resolve(rootDir, samplePair.source), resolve(rootDir, samplePair.target));
+          return openPairOfPaths(resolve(rootDir, samplePair.source), resolve(rootDir, samplePair.target), align);
         case 'pair':
-          return openPairOfPaths(resolve(initial.source), resolve(initial.target));
+          return openPairOfPaths(resolve(initial.source), resolve(initial.target), align);
         case 'alignment':
           return openAlignmentPath(resolve(initial.path));
       }
@@ -388,7 +390,13 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       const alignment = request.align === false ? unaligned() : alignDocuments(source.document, target.document, { now: now() });
       if (source.path && target.path) await remember({ kind: 'pair', source: source.path, target: target.path, opened: now() });
       const recovery = await unsavedRecovery(alignment);
-      return { alignment, suggestedPath: suggestedPathFor(alignment.source), warnings: [], ...(recovery ? { recovery } : {}) };
+      return {
+        alignment,
+        suggestedPath: suggestedPathFor(alignment.source),
+        warnings: [],
+        ...(recovery ? { recovery } : {}),
+        ...(request.align === false ? { needsAligning: true } : {}),
+      };
     },
 
     async openAlignment(request: { readonly file: FileRef }): Promise<Session> {

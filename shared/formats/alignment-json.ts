@@ -13,6 +13,7 @@
  * does the file system part: reading the documents, hashing, atomic writes.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { validate as validateCurrentVersion } from './alignment-validator.generated.js';
 import schema from '../../schema/alignment.schema.json' with { type: 'json' };
 import { BitextError } from '../errors.ts';
 import type { Alignment, Link, Side, ToolInfo } from '../model/alignment.ts';
@@ -239,7 +240,6 @@ export function alignmentFromFile(
 // ---------------------------------------------------------------------------
 // Validation
 
-let compiledCurrent: ValidateFunction | undefined;
 const compiledMigrations = new Map<number, ValidateFunction>();
 
 function newAjv(): Ajv2020 {
@@ -248,11 +248,13 @@ function newAjv(): Ajv2020 {
   return new Ajv2020({ allErrors: false, strict: true, strictNumbers: true });
 }
 
-// Compiled on first use: ajv generates code with `new Function`, which only the
-// Node side and a renderer without a strict CSP allow. Importing this module is free.
+// The current version's validator is ajv's standalone code, generated from the schema
+// ahead of time (scripts/generate-validator.js; a test keeps it in step): compiling the
+// schema cost every `bitext align` more than aligning a short pair. Older versions'
+// schemas are compiled on first use: ajv generates code with `new Function`, which only
+// the Node side and a renderer without a strict CSP allow.
 function currentValidator(): ValidateFunction {
-  compiledCurrent ??= newAjv().compile(schema);
-  return compiledCurrent;
+  return validateCurrentVersion;
 }
 
 function migrationValidator(migration: AlignmentMigration): ValidateFunction {

@@ -141,7 +141,7 @@ describe('hostile strings stay text', { skip: existsSync(chromiumPath) ? false :
       settings: createSettingsStore(join(dir, 'settings.json')),
     });
     // The same pair with a hostile note and tags on every link, saved as an alignment the page reopens.
-    const session = await service.openInitial();
+    const session = await service.openInitial({});
     annotated = {
       ...session.alignment,
       links: session.alignment.links.map((link, index) => ({

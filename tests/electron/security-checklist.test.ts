@@ -593,7 +593,7 @@ describe('Electron security checklist', () => {
     // a value out of range, a field too many or missing, a NUL in a path, links that break the rules).
     const malformed: { readonly [M in ApiMethod]: readonly unknown[] } = {
       hostInfo: noArgument,
-      openInitial: noArgument,
+      openInitial: [...generic, { unexpected: 1 }, { align: 'no' }],
       recentFiles: noArgument,
       getSettings: noArgument,
       openPair: [
