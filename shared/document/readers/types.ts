@@ -2,21 +2,12 @@
  * What every document reader returns: the text the editors show, its
  * paragraphs as offsets into that text, and what the file said about itself.
  */
-import type { DecodedEncoding } from '../../model/document.ts';
+import type { DecodedEncoding, DocumentFormat, ParagraphMark } from '../../model/document.ts';
 
-/** The formats the workbench reads. `xliff` and `tmx` are bilingual: they open as a pair (see bilingual.ts). */
-export type DocumentFormat = 'text' | 'markdown' | 'html' | 'docx' | 'odt' | 'epub' | 'srt' | 'webvtt' | 'pdf' | 'xliff' | 'tmx';
+export type { DocumentFormat, ParagraphMark } from '../../model/document.ts';
 
 /** Every format, in the order the README and `--format` list them. */
 export const documentFormats: readonly DocumentFormat[] = ['text', 'markdown', 'html', 'docx', 'odt', 'epub', 'srt', 'webvtt', 'pdf', 'xliff', 'tmx'];
-
-/**
- * Why a paragraph is not ordinary body text:
- * - `furniture`: page furniture of a web page (nav, header, footer, aside), kept so nothing is hidden from the reviewer;
- * - `footnote`: a footnote or endnote, placed after the body;
- * - `text-box`: the content of a text box or frame, placed after the paragraph that anchors it.
- */
-export type ParagraphMark = 'furniture' | 'footnote' | 'text-box';
 
 /** A block of text a reader found, before it is laid out as the document's text. */
 export interface TextBlock {
