@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { readDocument, readDocumentBytes } from '../services/documents.ts';
-import { openBilingualFile } from '../../shared/document/open-bilingual.ts';
+import { isBilingualFile, openBilingualFile } from '../../shared/document/open-bilingual.ts';
 import { parseFormatName } from '../../shared/document/readers/extensions.ts';
 import type { Alignment } from '../../shared/model/alignment.ts';
 import { saveAlignment } from '../services/alignment-store.ts';
@@ -43,10 +43,12 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   expectPositionals(positionals, 1, 2, usage);
-  const alignment =
-    positionals.length === 1
-      ? await openBilingualFile(await readDocumentBytes(positionals[0]!), positionals[0]!, new Date().toISOString())
-      : await alignPair(positionals as [string, string], values);
+  const bilingual = positionals.length === 1 ? await readDocumentBytes(positionals[0]!) : undefined;
+  // One file is a bilingual file's pair; anything else alone is a mistake of usage.
+  if (bilingual && !isBilingualFile(bilingual, positionals[0]!)) expectPositionals(positionals, 2, 2, usage);
+  const alignment = bilingual
+    ? await openBilingualFile(bilingual, positionals[0]!, new Date().toISOString())
+    : await alignPair(positionals as [string, string], values);
   const [sourcePath, targetPath] = [alignment.source.path, alignment.target.path];
   if (values.output) {
     // The file records document paths relative to its own folder, so it can move with them.
