@@ -62,7 +62,9 @@ export function readBilingual(text: string, fileName: string): BilingualRead {
 
 function readXliff12(root: XmlElement): { units: RawUnit[]; sourceLanguage?: string; targetLanguage?: string } {
   const file = descendants(root, root.namespace, 'file')[0];
-  const units = descendants(root, root.namespace, 'trans-unit').map((unit): RawUnit => {
+  // Units not for translation, and the PO header gettext tools carry over as a unit, are not text of the document.
+  const translatable = (unit: XmlElement) => attribute(unit, '', 'translate') !== 'no' && attribute(unit, '', 'restype') !== 'x-gettext-domain-header';
+  const units = descendants(root, root.namespace, 'trans-unit').filter(translatable).map((unit): RawUnit => {
     const source = childElements(unit, root.namespace, 'source')[0];
     const target = childElements(unit, root.namespace, 'target')[0];
     const state = target && attribute(target, '', 'state');
@@ -73,7 +75,7 @@ function readXliff12(root: XmlElement): { units: RawUnit[]; sourceLanguage?: str
 }
 
 function readXliff2(root: XmlElement): { units: RawUnit[]; sourceLanguage?: string; targetLanguage?: string } {
-  const units = descendants(root, root.namespace, 'unit').map((unit): RawUnit => {
+  const units = descendants(root, root.namespace, 'unit').filter((unit) => attribute(unit, '', 'translate') !== 'no').map((unit): RawUnit => {
     const parts = childElements(unit).filter((child) => child.localName === 'segment' || child.localName === 'ignorable');
     const side = (name: string) =>
       parts
