@@ -16,8 +16,8 @@ export const timingLine = /^\s*(?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3}\s*-->\s*(?:\d+:
 export function readSubtitles(bytes: Uint8Array, fileName: string, format: 'srt' | 'webvtt', forcedEncoding?: EncodingName): ReadResult {
   const decoded = decodeBytes(bytes, fileName, forcedEncoding);
   const blocks: TextBlock[] = [];
-  for (const cue of decoded.text.split(/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/u)) {
-    const lines = cue.split(/\r\n|\r|\n/u).filter((line) => line.trim() !== '');
+  for (const cue of decoded.text.replace(/\r\n?/gu, '\n').split(/\n[ \t]*\n/u)) {
+    const lines = cue.split('\n').filter((line) => line.trim() !== '');
     const timing = lines.findIndex((line) => timingLine.test(line));
     // WebVTT's header and NOTE/STYLE/REGION blocks have no timing line; neither has a SubRip cue without one.
     if (timing === -1 || timing > 1) continue;
