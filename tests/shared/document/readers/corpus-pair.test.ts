@@ -111,3 +111,15 @@ test('an alignment exported as XLIFF 2 opens back as the same pair and statuses'
   );
   assert.equal(reopened.links.filter((link) => link.status === 'confirmed').length, 1);
 });
+
+test('the English page with its furniture (nav, header, asides, footer, hidden and script parts) aligns as the text pair', async () => {
+  const baseline = await textPair;
+  const page = await load(fixture('nato-asia-2023.en.furniture.html'));
+  // The page draws the summary's bullets with CSS; the text file has them as characters.
+  assert.deepEqual(texts(page), texts(baseline.english).map((text) => text.replace(/^• /u, '')));
+  const furniture = page.paragraphs.flatMap((paragraph, index) => (paragraph.mark === 'furniture' ? [index] : []));
+  assert.deepEqual(furniture, [0, 1, 2, 3, 4, 5, 18, 26, 30, 31, 32, 37]);
+  const alignment = alignDocuments(page, await load(fixture('nato-asia-2023.th.docx')), { now });
+  assert.equal(formatLinks(alignment.links), baseline.links);
+  assert.ok(furniture.every((index) => alignment.links.some((link) => link.source.length === 1 && link.source[0] === index && link.target.length === 0)), 'furniture left 1:0');
+});
