@@ -237,7 +237,7 @@ async function loadDocumentFor(
   let text: string;
   try {
     // Read exactly as when the offsets were computed: the recorded format and encoding, no detection.
-    text = documentText(bytes, path, record, side);
+    text = await documentText(bytes, path, record, side);
   } catch {
     const how = record.format && record.format !== 'text' ? `reads as ${record.format}` : `decodes as ${record.encoding.name}`;
     return rebuilt('changed', `The ${side} document ${path} no longer ${how}; showing the text saved in the alignment.`, actualSha256);

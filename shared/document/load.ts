@@ -37,7 +37,7 @@ export interface LoadOptions {
  * @throws BitextError `undecodable` when the bytes are not a document the workbench reads, `too-large` past the limits.
  */
 export async function loadDocument(bytes: Uint8Array, path: string, options: LoadOptions = {}): Promise<BitextDocument> {
-  const read = readDocumentContent(bytes, {
+  const read = await readDocumentContent(bytes, {
     fileName: path,
     ...(options.format ? { forcedFormat: options.format } : {}),
     ...(options.encoding ? { forcedEncoding: options.encoding } : {}),
@@ -63,11 +63,16 @@ export async function loadDocument(bytes: Uint8Array, path: string, options: Loa
  *
  * @throws BitextError when the bytes no longer read as that format.
  */
-export function documentText(bytes: Uint8Array, path: string, record: { readonly format?: DocumentFormat; readonly encoding: { readonly name: EncodingName } }, side: Side): string {
+export async function documentText(
+  bytes: Uint8Array,
+  path: string,
+  record: { readonly format?: DocumentFormat; readonly encoding: { readonly name: EncodingName } },
+  side: Side,
+): Promise<string> {
   const format = record.format ?? 'text';
   if (format === 'text') return decodeBytes(bytes, path, record.encoding.name).text;
   if (format === 'xliff' || format === 'tmx') return readBilingual(decodeBytes(bytes, path).text, path)[side].text;
-  return readDocumentContent(bytes, { fileName: path, forcedFormat: format, forcedEncoding: record.encoding.name }).text;
+  return (await readDocumentContent(bytes, { fileName: path, forcedFormat: format, forcedEncoding: record.encoding.name })).text;
 }
 
 /** The document with every paragraph's language detected among `pairLanguages` (ISO 639-3). */

@@ -7,7 +7,7 @@ import { BitextError } from '../../errors.ts';
 import { documentFormats, type DocumentFormat } from './types.ts';
 
 /** Extensions of the monolingual documents the workbench reads (without the dot). */
-export const documentExtensions: readonly string[] = ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml', 'docx', 'odt', 'epub', 'srt', 'vtt'];
+export const documentExtensions: readonly string[] = ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml', 'docx', 'odt', 'epub', 'pdf', 'srt', 'vtt'];
 
 /** Extensions of bilingual files, which open as an aligned pair on their own. */
 export const bilingualExtensions: readonly string[] = ['xlf', 'xliff', 'tmx'];

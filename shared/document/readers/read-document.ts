@@ -11,6 +11,7 @@ import { readEpub } from './epub.ts';
 import { readHtml } from './html.ts';
 import { readMarkdown } from './markdown.ts';
 import { readOdt } from './odt.ts';
+import { readPdf } from './pdf.ts';
 import { readSubtitles } from './subtitles.ts';
 import type { ReadOptions, ReadResult } from './types.ts';
 
@@ -23,7 +24,7 @@ export { documentFormats } from './types.ts';
  * @throws BitextError naming `options.fileName`: `undecodable` for bytes that are not a readable document
  *   (and for bilingual files, which open as a pair), `too-large` past the size limits.
  */
-export function readDocumentContent(bytes: Uint8Array, options: ReadOptions): ReadResult {
+export async function readDocumentContent(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
   const { fileName, forcedEncoding } = options;
   const format = options.forcedFormat ?? detectFormat(bytes, fileName);
   switch (format) {
@@ -45,7 +46,7 @@ export function readDocumentContent(bytes: Uint8Array, options: ReadOptions): Re
     case 'webvtt':
       return readSubtitles(bytes, fileName, format, forcedEncoding);
     case 'pdf':
-      throw new BitextError('undecodable', 'PDF documents are read by the desktop and command-line hosts only', { file: fileName });
+      return readPdf(bytes, fileName);
     case 'xliff':
     case 'tmx':
       throw new BitextError(

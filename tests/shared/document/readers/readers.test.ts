@@ -16,13 +16,13 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 const shown = (result: ReadResult) => result.paragraphs.map((paragraph) => `${paragraph.mark ? `[${paragraph.mark}]` : ''}${result.text.slice(paragraph.start, paragraph.end)}`);
 const read = (bytes: Uint8Array, fileName: string) => readDocumentContent(bytes, { fileName });
 
-test('DOCX and ODT written by pandoc: headings, list items, table cells and footnotes are paragraphs of their own', () => {
+test('DOCX and ODT written by pandoc: headings, list items, table cells and footnotes are paragraphs of their own', async () => {
   const expected = ['Heading one', 'Body paragraph with a note.', 'First item', 'Second item', 'Cell A', 'Cell B', 'Cell C', 'Cell D', 'Closing paragraph.', '[footnote]The footnote text.'];
-  assert.deepEqual(shown(read(fixture('features.docx'), 'features.docx')), expected);
-  assert.deepEqual(shown(read(fixture('features.odt'), 'features.odt')), expected);
+  assert.deepEqual(shown(await read(fixture('features.docx'), 'features.docx')), expected);
+  assert.deepEqual(shown(await read(fixture('features.odt'), 'features.odt')), expected);
 });
 
-test('DOCX: tracked changes read as accepted, text boxes after their paragraph, comments and field codes left out', () => {
+test('DOCX: tracked changes read as accepted, text boxes after their paragraph, comments and field codes left out', async () => {
   const body = [
     '<w:p><w:r><w:t xml:space="preserve">Kept </w:t></w:r><w:ins w:id="1" w:author="a"><w:r><w:t>inserted</w:t></w:r></w:ins><w:del w:id="2" w:author="a"><w:r><w:delText>deleted</w:delText></w:r></w:del><w:r><w:t>.</w:t></w:r></w:p>',
     '<w:p><w:commentRangeStart w:id="0"/><w:r><w:t>Anchor</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>',
@@ -32,12 +32,12 @@ test('DOCX: tracked changes read as accepted, text boxes after their paragraph, 
   ].join('');
   const comments = '<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:id="0"><w:p><w:r><w:t>A comment</w:t></w:r></w:p></w:comment></w:comments>';
   const header = '<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:t>Running head</w:t></w:r></w:p></w:hdr>';
-  const result = read(docx(body, { 'word/comments.xml': comments, 'word/header1.xml': header }), 'changes.docx');
+  const result = await read(docx(body, { 'word/comments.xml': comments, 'word/header1.xml': header }), 'changes.docx');
   assert.equal(result.format, 'docx');
   assert.deepEqual(shown(result), ['Kept inserted.', 'Anchor', '[text-box]In the box', 'Page one']);
 });
 
-test('ODT: tracked deletions, comments and note citations left out; frames after their paragraph; meta language as a hint', () => {
+test('ODT: tracked deletions, comments and note citations left out; frames after their paragraph; meta language as a hint', async () => {
   const body = [
     '<text:tracked-changes><text:changed-region text:id="c1"><text:deletion><text:p>gone</text:p></text:deletion></text:changed-region></text:tracked-changes>',
     '<text:h>Title</text:h>',
@@ -45,12 +45,12 @@ test('ODT: tracked deletions, comments and note citations left out; frames after
     '<text:p>Anchor<draw:frame><draw:text-box><text:p>Boxed</text:p></draw:text-box></draw:frame></text:p>',
   ].join('');
   const meta = '<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta><dc:language>th-TH</dc:language></office:meta></office:document-meta>';
-  const result = read(odt(body, { 'meta.xml': meta }), 'changes.odt');
+  const result = await read(odt(body, { 'meta.xml': meta }), 'changes.odt');
   assert.deepEqual(shown(result), ['Title', 'One two', 'Anchor', '[text-box]Boxed', '[footnote]Note.']);
   assert.equal(result.languageHint, 'th-TH');
 });
 
-test('HTML: visible text by block; script, style, template and hidden elements dropped; furniture marked; lang and charset read', () => {
+test('HTML: visible text by block; script, style, template and hidden elements dropped; furniture marked; lang and charset read', async () => {
   const page = `<!DOCTYPE html><html lang="en-GB"><head><meta charset="windows-1252"><title>Title</title><style>p{}</style></head><body>
     <header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
     <main><article><header><h1>Headline</h1></header>
@@ -63,7 +63,7 @@ test('HTML: visible text by block; script, style, template and hidden elements d
     </article><aside>Related stories</aside></main>
     <footer>\u00a9 2023 Publisher</footer></body></html>`;
   const bytes = Uint8Array.from(page, (character) => ({ 0xe9: 0xe9, 0x2019: 0x92, 0xa9: 0xa9 })[character.charCodeAt(0)] ?? character.charCodeAt(0));
-  const result = read(bytes, 'page.html');
+  const result = await read(bytes, 'page.html');
   assert.equal(result.format, 'html');
   assert.equal(result.encoding.name, 'windows-1252');
   assert.equal(result.languageHint, 'en-GB');
@@ -82,23 +82,23 @@ test('HTML: visible text by block; script, style, template and hidden elements d
   ]);
 });
 
-test('Markdown: block structure without the markup characters', () => {
+test('Markdown: block structure without the markup characters', async () => {
   const markdown = '# A *heading*\n\nSome **bold** text with [a link](http://example.com) and `code`.\n\n> Quoted\n> text\n\n1. First\n2. Second\n\n---\n\n![an image](x.png)\n\n<div>raw html</div>\n';
-  assert.deepEqual(shown(read(utf8(markdown), 'notes.md')), ['A heading', 'Some bold text with a link and code.', 'Quoted text', 'First', 'Second']);
+  assert.deepEqual(shown(await read(utf8(markdown), 'notes.md')), ['A heading', 'Some bold text with a link and code.', 'Quoted text', 'First', 'Second']);
 });
 
-test('SubRip and WebVTT: one cue a paragraph, numbers, timings, notes and tags left out', () => {
+test('SubRip and WebVTT: one cue a paragraph, numbers, timings, notes and tags left out', async () => {
   const srt = '1\r\n00:00:01,000 --> 00:00:02,500\r\n<i>Hello</i> there,\r\nfriend.\r\n\r\n2\r\n00:00:03,000 --> 00:00:04,000\r\n{\\an8}Second cue\r\n';
-  const srtResult = read(utf8(srt), 'film.srt');
+  const srtResult = await read(utf8(srt), 'film.srt');
   assert.equal(srtResult.format, 'srt');
   assert.deepEqual(shown(srtResult), ['Hello there, friend.', 'Second cue']);
   const vtt = 'WEBVTT - a film\n\nNOTE written by hand\n\nSTYLE\n::cue { color: red }\n\nintro\n00:01.000 --> 00:02.000 align:start\n<v Anna>Hi &amp; welcome</v>\n\n00:03.000 --> 00:04.000\nBye\n';
-  const vttResult = read(utf8(vtt), 'film.vtt');
+  const vttResult = await read(utf8(vtt), 'film.vtt');
   assert.equal(vttResult.format, 'webvtt');
   assert.deepEqual(shown(vttResult), ['Hi & welcome', 'Bye']);
 });
 
-test('EPUB: chapters in spine order, not manifest order', () => {
+test('EPUB: chapters in spine order, not manifest order', async () => {
   const chapter = (text: string) => `<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title></head><body><p>${text}</p></body></html>`;
   const book = zip({
     mimetype: 'application/epub+zip',
@@ -107,12 +107,12 @@ test('EPUB: chapters in spine order, not manifest order', () => {
     'OEBPS/text/one.xhtml': chapter('Chapter one'),
     'OEBPS/text/two b.xhtml': chapter('Chapter two comes first'),
   });
-  const result = read(book, 'book.epub');
+  const result = await read(book, 'book.epub');
   assert.deepEqual(shown(result), ['Chapter two comes first', 'Chapter one']);
   assert.equal(result.languageHint, 'fr');
 });
 
-test('the format is told from the bytes, whatever the extension says', () => {
+test('the format is told from the bytes, whatever the extension says', async () => {
   assert.equal(detectFormat(fixture('nato-asia-2023.en.docx'), 'renamed.txt'), 'docx');
   assert.equal(detectFormat(fixture('nato-asia-2023.en.odt'), 'renamed'), 'odt');
   assert.equal(detectFormat(fixture('nato-asia-2023.en.epub'), 'book.zip'), 'epub');
@@ -128,8 +128,8 @@ test('the format is told from the bytes, whatever the extension says', () => {
   assert.equal(detectFormat(fixture('nato-asia-2023.en.md'), 'notes.markdown'), 'markdown');
 });
 
-test('a forced format wins over detection', () => {
-  const result = readDocumentContent(fixture('nato-asia-2023.en.html'), { fileName: 'page.html', forcedFormat: 'text' });
+test('a forced format wins over detection', async () => {
+  const result = await readDocumentContent(fixture('nato-asia-2023.en.html'), { fileName: 'page.html', forcedFormat: 'text' });
   assert.equal(result.format, 'text');
   assert.match(result.text, /^<!DOCTYPE html>/u);
 });
