@@ -25,7 +25,22 @@ interface PdfTextItem {
 
 /** Reads a PDF. @throws BitextError for a damaged, encrypted or scanned (textless) PDF. */
 export async function readPdf(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // pdf.js makes one DOMMatrix as it loads, for drawing, which reading text never does. Node has none; pdf.js borrows
+  // one from @napi-rs/canvas, a native module that bundles cannot carry. An identity matrix stands in.
+  const platform = globalThis as { DOMMatrix?: unknown };
+  platform.DOMMatrix ??= class IdentityMatrix {
+    readonly a = 1;
+    readonly b = 0;
+    readonly c = 0;
+    readonly d = 1;
+    readonly e = 0;
+    readonly f = 0;
+  };
+  const [pdfjs, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
+  // pdf.js runs its worker in-process when it finds the handler here, instead of importing "./pdf.worker.mjs" beside
+  // itself, which a bundle (dist/electron, dist/cli) would not have.
+  const global = globalThis as { pdfjsWorker?: { WorkerMessageHandler: unknown } };
+  global.pdfjsWorker ??= { WorkerMessageHandler: worker.WorkerMessageHandler };
   // pdf.js takes ownership of the buffer it is given: hand it a copy.
   const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
   let document;
