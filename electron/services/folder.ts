@@ -10,9 +10,12 @@ import type { BitextDocument } from '../../shared/model/document.ts';
 import { readDocument } from './documents.ts';
 import { documentExtensions, hasExtension } from '../../shared/document/readers/extensions.ts';
 
-/** Whether a file name is one the folder view lists (a document in a format the workbench reads, not hidden). */
+/** A folder's notes about itself, in Markdown or text like its documents: not documents of the corpus. */
+const folderNotes = /^(?:readme|license|licence|changelog|contributing|notice|authors)(?:\.|$)/iu;
+
+/** Whether a file name is one the folder view lists (a document in a format the workbench reads, not hidden, not the folder's README). */
 export function isFolderDocumentName(name: string): boolean {
-  return !name.startsWith('.') && hasExtension(name, documentExtensions);
+  return !name.startsWith('.') && !folderNotes.test(name) && hasExtension(name, documentExtensions);
 }
 
 /** A folder's documents and the files that were passed over, each with why. */

@@ -100,3 +100,17 @@ test('an encrypted DOCX is refused by bitext align, naming the file, and nothing
   assert.match(run.stderr, /secret\.docx: the file is a password-protected \(encrypted\) Office document/u);
   assert.equal(existsSync(output), false);
 });
+
+test('bitext pair finds the pair in a folder of mixed formats, and leaves the folder’s README out', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bitext-formats-'));
+  for (const name of ['nato-asia-2023.en.docx', 'nato-asia-2023.th.html', 'nato-asia-2023.en.pdf']) copyFileSync(fixture(name), join(dir, name));
+  copyFileSync(join(root, 'corpus/related.en.russia-warns-japan-2024.txt'), join(dir, 'related.en.txt'));
+  writeFileSync(join(dir, 'README.md'), '# About this folder\n\nNotes, not a document.\n');
+  const run = bitext('pair', '--json', dir);
+  assert.equal(run.code, 0, run.stderr);
+  const { documents, proposals } = JSON.parse(run.stdout) as { documents: { path: string }[]; proposals: { source: string; target: string }[] };
+  assert.deepEqual(documents.map((document) => document.path.split('/').pop()).sort(), ['nato-asia-2023.en.docx', 'nato-asia-2023.en.pdf', 'nato-asia-2023.th.html', 'related.en.txt']);
+  assert.equal(proposals.length, 1);
+  assert.match(proposals[0]!.source, /nato-asia-2023\.en\.(docx|pdf)$/u);
+  assert.match(proposals[0]!.target, /nato-asia-2023\.th\.html$/u);
+});
