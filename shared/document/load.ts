@@ -9,7 +9,7 @@ import type { Side } from '../model/alignment.ts';
 import { effectiveLanguage } from '../model/document.ts';
 import { decodeBytes } from '../text/decode.ts';
 import { foldWhitespace } from '../text/paragraphs.ts';
-import { detectDocumentLanguage, detectParagraphLanguages } from '../language/detect.ts';
+import { commonLanguages, detectDocumentLanguage, detectParagraphLanguages, languageTag, toBcp47 } from '../language/detect.ts';
 import { readDocumentContent } from './readers/read-document.ts';
 import { readBilingual } from './readers/bilingual.ts';
 
@@ -42,7 +42,7 @@ export async function loadDocument(bytes: Uint8Array, path: string, options: Loa
     ...(options.format ? { forcedFormat: options.format } : {}),
     ...(options.encoding ? { forcedEncoding: options.encoding } : {}),
   });
-  const detected = detectDocumentLanguage(read.text);
+  const detected = withLanguageHint(detectDocumentLanguage(read.text), read.languageHint);
   const language = options.languageOverride ? { detected, override: options.languageOverride } : { detected };
   const document: BitextDocument = {
     path,
@@ -73,6 +73,18 @@ export async function documentText(
   if (format === 'text') return decodeBytes(bytes, path, record.encoding.name).text;
   if (format === 'xliff' || format === 'tmx') return readBilingual(decodeBytes(bytes, path).text, path)[side].text;
   return (await readDocumentContent(bytes, { fileName: path, forcedFormat: format, forcedEncoding: record.encoding.name })).text;
+}
+
+/**
+ * The detected language, or, when franc could not tell (too little text), the language the file declares
+ * (`<html lang>`, `dc:language`, XLIFF's `srcLang`) if it is one of {@link commonLanguages}. Detection reads the
+ * text first: a declaration is often a template's default and wrong.
+ */
+export function withLanguageHint(detected: LanguageTag, hint: string | undefined): LanguageTag {
+  if (detected.iso6393 !== 'und' || !hint) return detected;
+  const primary = hint.trim().toLowerCase().split(/[-_]/u)[0];
+  const iso6393 = commonLanguages.find((code) => toBcp47(code) === primary);
+  return iso6393 ? languageTag(iso6393, detected.script) : detected;
 }
 
 /** The document with every paragraph's language detected among `pairLanguages` (ISO 639-3). */

@@ -11,7 +11,7 @@ import { detectPairLanguages } from '../pipeline.ts';
 import { toolInfo } from '../version.ts';
 import { readBilingual, type BilingualRead } from './readers/bilingual.ts';
 import { detectFormat } from './readers/detect-format.ts';
-import { sha256Hex } from './load.ts';
+import { sha256Hex, withLanguageHint } from './load.ts';
 
 /** Whether the bytes are a bilingual file that opens as a pair on its own. */
 export function isBilingualFile(bytes: Uint8Array, path: string): boolean {
@@ -40,14 +40,14 @@ export async function openBilingualFile(bytes: Uint8Array, path: string, now: st
 }
 
 async function documentOf(read: BilingualRead, side: Side, path: string, sha256: string, encoding: DecodedEncoding): Promise<BitextDocument> {
-  const { text, paragraphs } = read[side];
+  const { text, paragraphs, language } = read[side];
   return {
     path,
     sha256,
     format: read.format,
     textSha256: await sha256Hex(new TextEncoder().encode(text)),
     encoding,
-    language: { detected: detectDocumentLanguage(text) },
+    language: { detected: withLanguageHint(detectDocumentLanguage(text), language) },
     text,
     paragraphs: paragraphs.map((paragraph) => ({ start: paragraph.start, end: paragraph.end })),
   };

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { readDocumentContent, type ReadResult } from '../../../../shared/document/readers/read-document.ts';
 import { detectFormat } from '../../../../shared/document/readers/detect-format.ts';
 import { docx, odt, zip } from './build-container.ts';
+import { loadDocument } from '../../../../shared/document/load.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../fixtures/documents/${name}`, import.meta.url)));
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -132,4 +133,11 @@ test('a forced format wins over detection', async () => {
   const result = await readDocumentContent(fixture('nato-asia-2023.en.html'), { fileName: 'page.html', forcedFormat: 'text' });
   assert.equal(result.format, 'text');
   assert.match(result.text, /^<!DOCTYPE html>/u);
+});
+
+test('a declared language is used only where the text is too short to tell', async () => {
+  const page = (lang: string, text: string) => utf8(`<!DOCTYPE html><html lang="${lang}"><body><p>${text}</p></body></html>`);
+  assert.equal((await loadDocument(page('th-TH', 'สวัสดี'), 'short.html')).language.detected.iso6393, 'tha');
+  // A template's default declaration does not override what the text says.
+  assert.equal((await loadDocument(page('en', 'เลขาธิการนาโตมีกำหนดจะเยือนเกาหลีใต้และญี่ปุ่นตั้งแต่วันจันทร์นี้'), 'long.html')).language.detected.iso6393, 'tha');
 });
