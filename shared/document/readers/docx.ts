@@ -5,7 +5,7 @@
  * `text-box`); footnotes and endnotes after the body (marked `footnote`);
  * tracked changes as if accepted (insertions kept, deletions dropped).
  * Drops: headers and footers, comments, field codes (their results are kept),
- * deleted text, and the note reference numbers.
+ * deleted text, hidden text (`w:vanish`), and the note reference numbers.
  */
 import { BitextError } from '../../errors.ts';
 import { layOutBlocks } from './blocks.ts';
@@ -96,6 +96,10 @@ function paragraphText(paragraph: XmlElement, boxes: TextBlock[]): string {
           case 'noBreakHyphen':
             text += '\u2011';
             continue;
+          case 'r':
+            // Hidden text (w:vanish) is not part of the document as printed.
+            if (isHiddenRun(child)) continue;
+            break;
           case 'txbxContent': {
             const inner: TextBlock[] = [];
             walkBlocks(child, inner);
@@ -110,6 +114,12 @@ function paragraphText(paragraph: XmlElement, boxes: TextBlock[]): string {
   };
   visit(paragraph);
   return text;
+}
+
+function isHiddenRun(run: XmlElement): boolean {
+  const properties = childElements(run, w, 'rPr')[0];
+  const vanish = properties && childElements(properties, w, 'vanish')[0];
+  return vanish !== undefined && !['0', 'false', 'off'].includes(attribute(vanish, w, 'val') ?? 'true');
 }
 
 /** Word writes a text box twice (a DrawingML choice and a VML fallback); read one. */

@@ -23,19 +23,20 @@ test('DOCX and ODT written by pandoc: headings, list items, table cells and foot
   assert.deepEqual(shown(await read(fixture('features.odt'), 'features.odt')), expected);
 });
 
-test('DOCX: tracked changes read as accepted, text boxes after their paragraph, comments and field codes left out', async () => {
+test('DOCX: tracked changes read as accepted, text boxes after their paragraph, comments, hidden text and field codes left out', async () => {
   const body = [
     '<w:p><w:r><w:t xml:space="preserve">Kept </w:t></w:r><w:ins w:id="1" w:author="a"><w:r><w:t>inserted</w:t></w:r></w:ins><w:del w:id="2" w:author="a"><w:r><w:delText>deleted</w:delText></w:r></w:del><w:r><w:t>.</w:t></w:r></w:p>',
     '<w:p><w:commentRangeStart w:id="0"/><w:r><w:t>Anchor</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>',
     '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>In the box</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>',
     '<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>In the box</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>',
+    '<w:p><w:r><w:t xml:space="preserve">Shown </w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden </w:t></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>unhidden</w:t></w:r></w:p>',
     '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>Page</w:t><w:tab/><w:t>one</w:t></w:r></w:p>',
   ].join('');
   const comments = '<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:id="0"><w:p><w:r><w:t>A comment</w:t></w:r></w:p></w:comment></w:comments>';
   const header = '<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:t>Running head</w:t></w:r></w:p></w:hdr>';
   const result = await read(docx(body, { 'word/comments.xml': comments, 'word/header1.xml': header }), 'changes.docx');
   assert.equal(result.format, 'docx');
-  assert.deepEqual(shown(result), ['Kept inserted.', 'Anchor', '[text-box]In the box', 'Page one']);
+  assert.deepEqual(shown(result), ['Kept inserted.', 'Anchor', '[text-box]In the box', 'Shown unhidden', 'Page one']);
 });
 
 test('ODT: tracked deletions, comments and note citations left out; frames after their paragraph; meta language as a hint', async () => {
