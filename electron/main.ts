@@ -16,6 +16,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { commandChannel, rendererContentSecurityPolicy, reviewMenuCommands, type RecentEntry, type ShellCommand, type ThemeChoice } from '../shared/api.ts';
 import { alignmentFileExtensions } from '../shared/formats/alignment-json.ts';
+import { bilingualExtensions, documentExtensions } from '../shared/document/readers/extensions.ts';
 import { exportFormatById } from '../shared/formats/export-format.ts';
 import { isBitextError } from '../shared/errors.ts';
 import { allowStartArgs, chosenFilesOnly, createChosenFiles, type Access } from './chosen-files.ts';
@@ -274,9 +275,12 @@ function registerIpc(): void {
       }
       const filters =
         purpose === 'alignment'
-          ? [{ name: 'Alignments', extensions: alignmentFileExtensions.map((extension) => extension.slice(1)) }]
+          ? [
+              { name: 'Alignments', extensions: alignmentFileExtensions.map((extension) => extension.slice(1)) },
+              { name: 'Bilingual files (XLIFF, TMX)', extensions: [...bilingualExtensions] },
+            ]
           : [
-              { name: 'Text documents', extensions: ['txt', 'text', 'md'] },
+              { name: 'Documents', extensions: [...documentExtensions] },
               { name: 'All files', extensions: ['*'] },
             ];
       const title = purpose === 'source' ? 'Open Original' : purpose === 'target' ? 'Open Translation' : 'Open Alignment';

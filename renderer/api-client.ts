@@ -8,6 +8,7 @@
  * window title on the desktop; `<input type=file>`, an in-page dialog and
  * `document.title` in the browser.
  */
+import { bilingualExtensions, documentExtensions } from '../shared/document/readers/extensions.ts';
 import {
   apiMethods,
   type ApiMethod,
@@ -173,7 +174,10 @@ function browserHost(): Host {
       return new Promise((done) => {
         const input = document.createElement('input');
         input.type = 'file';
-        input.accept = purpose === 'alignment' ? '.bitext,.json,application/json' : '.txt,.text,.md,text/plain';
+        input.accept =
+          purpose === 'alignment'
+            ? ['.bitext', '.json', 'application/json', ...bilingualExtensions.map((extension) => `.${extension}`)].join(',')
+            : [...documentExtensions.map((extension) => `.${extension}`), 'text/plain'].join(',');
         input.style.display = 'none';
         let settled = false;
         const finish = (value: FileRef | null) => {

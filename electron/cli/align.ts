@@ -1,9 +1,14 @@
 /**
  * `bitext align SOURCE TARGET`: aligns two documents and prints the alignment
  * JSON (the file format, with each paragraph's text) to stdout or `-o FILE`.
+ * `bitext align FILE.xlf` (or a TMX file): the pair the bilingual file holds,
+ * one link a unit, without aligning.
  */
 import { readFile } from 'node:fs/promises';
-import { readDocument } from '../services/documents.ts';
+import { readDocument, readDocumentBytes } from '../services/documents.ts';
+import { isBilingualFile, openBilingualFile } from '../../shared/document/open-bilingual.ts';
+import { parseFormatName } from '../../shared/document/readers/extensions.ts';
+import type { Alignment } from '../../shared/model/alignment.ts';
 import { saveAlignment } from '../services/alignment-store.ts';
 import { resolve } from 'node:path';
 import { alignDocuments } from '../../shared/pipeline.ts';
@@ -28,6 +33,8 @@ export async function run(args: string[]): Promise<number> {
     'source-encoding': { type: 'string' },
     'target-encoding': { type: 'string' },
     'source-lang': { type: 'string' },
+    'source-format': { type: 'string' },
+    'target-format': { type: 'string' },
     'target-lang': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
@@ -35,14 +42,14 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(`Usage: ${usage}\n`);
     return 0;
   }
-  expectPositionals(positionals, 2, 2, usage);
-  const [sourcePath, targetPath] = positionals as [string, string];
-  const [source, target] = await Promise.all([
-    readDocument(sourcePath, { ...loadOptions(values['source-encoding'], values['source-lang']), detectParagraphs: false }),
-    readDocument(targetPath, { ...loadOptions(values['target-encoding'], values['target-lang']), detectParagraphs: false }),
-  ]);
-  const lexicon = values.dictionary ? parseLexicon(await readFile(values.dictionary, 'utf8'), values.dictionary) : undefined;
-  const alignment = alignDocuments(source, target, lexicon ? { lexicon } : {});
+  expectPositionals(positionals, 1, 2, usage);
+  const bilingual = positionals.length === 1 ? await readDocumentBytes(positionals[0]!) : undefined;
+  // One file is a bilingual file's pair; anything else alone is a mistake of usage.
+  if (bilingual && !isBilingualFile(bilingual, positionals[0]!)) expectPositionals(positionals, 2, 2, usage);
+  const alignment = bilingual
+    ? await openBilingualFile(bilingual, positionals[0]!, new Date().toISOString())
+    : await alignPair(positionals as [string, string], values);
+  const [sourcePath, targetPath] = [alignment.source.path, alignment.target.path];
   if (values.output) {
     // The file records document paths relative to its own folder, so it can move with them.
     const absolute = { ...alignment, source: { ...alignment.source, path: resolve(sourcePath) }, target: { ...alignment.target, path: resolve(targetPath) } };
@@ -54,8 +61,21 @@ export async function run(args: string[]): Promise<number> {
   return 0;
 }
 
-function loadOptions(encoding: string | undefined, language: string | undefined): LoadOptions {
+async function alignPair(
+  [sourcePath, targetPath]: [string, string],
+  values: { dictionary?: string | undefined } & Partial<Record<`${'source' | 'target'}-${'encoding' | 'lang' | 'format'}`, string>>,
+): Promise<Alignment> {
+  const [source, target] = await Promise.all([
+    readDocument(sourcePath, { ...loadOptions(values['source-encoding'], values['source-lang'], values['source-format']), detectParagraphs: false }),
+    readDocument(targetPath, { ...loadOptions(values['target-encoding'], values['target-lang'], values['target-format']), detectParagraphs: false }),
+  ]);
+  const lexicon = values.dictionary ? parseLexicon(await readFile(values.dictionary, 'utf8'), values.dictionary) : undefined;
+  return alignDocuments(source, target, lexicon ? { lexicon } : {});
+}
+
+function loadOptions(encoding: string | undefined, language: string | undefined, format: string | undefined): LoadOptions {
   return {
+    ...(format ? { format: parseFormatName(format) } : {}),
     ...(encoding ? { encoding: parseEncodingName(encoding) } : {}),
     ...(language ? { languageOverride: languageTag(language, 'Zyyy') } : {}),
   };

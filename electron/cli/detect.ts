@@ -7,6 +7,7 @@ import { withParagraphLanguages } from '../../shared/document/load.ts';
 import { effectiveLanguage, type BitextDocument } from '../../shared/model/document.ts';
 import { foldWhitespace } from '../../shared/text/paragraphs.ts';
 import { parseEncodingName } from '../../shared/text/decode.ts';
+import { parseFormatName } from '../../shared/document/readers/extensions.ts';
 import { expectPositionals, parse } from './args.ts';
 import { commandInfo } from './commands.ts';
 
@@ -18,6 +19,7 @@ export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     json: { type: 'boolean', default: false },
     encoding: { type: 'string' },
+    format: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -26,7 +28,8 @@ export async function run(args: string[]): Promise<number> {
   }
   expectPositionals(positionals, 1, Infinity, usage);
   const encoding = values.encoding ? parseEncodingName(values.encoding) : undefined;
-  const loaded = await Promise.all(positionals.map((path) => readDocument(path, encoding ? { encoding } : {})));
+  const format = values.format ? parseFormatName(values.format) : undefined;
+  const loaded = await Promise.all(positionals.map((path) => readDocument(path, { ...(encoding ? { encoding } : {}), ...(format ? { format } : {}) })));
   const languages = [...new Set(loaded.map((document) => effectiveLanguage(document.language).iso6393))];
   const documents = loaded.map((document) => withParagraphLanguages(document, languages));
   if (values.json) {
@@ -40,6 +43,7 @@ export async function run(args: string[]): Promise<number> {
 function describe(document: BitextDocument) {
   return {
     path: document.path,
+    format: document.format ?? 'text',
     encoding: document.encoding.name,
     language: document.language.detected,
     paragraphs: document.paragraphs.map((paragraph, index) => ({
@@ -56,11 +60,12 @@ function describe(document: BitextDocument) {
 
 function formatText(document: BitextDocument): string {
   const language = document.language.detected;
-  const head = `${document.path}\n  ${language.iso6393} (${language.bcp47}, ${language.script}), ${document.encoding.name}${document.encoding.bom ? ' with BOM' : ''}, ${document.paragraphs.length} paragraphs\n`;
+  const head = `${document.path}\n  ${language.iso6393} (${language.bcp47}, ${language.script}), ${document.format ?? 'text'}, ${document.encoding.name}${document.encoding.bom ? ' with BOM' : ''}, ${document.paragraphs.length} paragraphs\n`;
   const rows = describe(document).paragraphs.map((paragraph) => {
     const flag = paragraph.mismatch ? '!' : ' ';
+    const mark = document.paragraphs[paragraph.index]?.mark;
     const preview = paragraph.text.length > 60 ? `${paragraph.text.slice(0, 59)}…` : paragraph.text;
-    return `  ${flag}${String(paragraph.index).padStart(4)}  ${paragraph.language.padEnd(4)} ${preview}`;
+    return `  ${flag}${String(paragraph.index).padStart(4)}  ${paragraph.language.padEnd(4)} ${mark ? `[${mark}] ` : ''}${preview}`;
   });
   return `${head}${rows.join('\n')}\n`;
 }

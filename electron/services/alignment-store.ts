@@ -22,7 +22,7 @@ import {
   serializeAlignment,
   type DocumentRecord,
 } from '../../shared/formats/alignment-json.ts';
-import { decodeBytes } from '../../shared/text/decode.ts';
+import { documentText } from '../../shared/document/load.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { maxDocumentBytes } from '../../shared/document/limits.ts';
 
@@ -236,10 +236,11 @@ async function loadDocumentFor(
   }
   let text: string;
   try {
-    // Decode exactly as when the offsets were computed: the recorded encoding, no detection.
-    text = decodeBytes(bytes, path, record.encoding.name).text;
+    // Read exactly as when the offsets were computed: the recorded format and encoding, no detection.
+    text = await documentText(bytes, path, record, side);
   } catch {
-    return rebuilt('changed', `The ${side} document ${path} no longer decodes as ${record.encoding.name}; showing the text saved in the alignment.`, actualSha256);
+    const how = record.format && record.format !== 'text' ? `reads as ${record.format}` : `decodes as ${record.encoding.name}`;
+    return rebuilt('changed', `The ${side} document ${path} no longer ${how}; showing the text saved in the alignment.`, actualSha256);
   }
   const mismatch = findTextMismatch(record, text);
   if (mismatch !== -1) {

@@ -35,7 +35,7 @@ export async function rebaseOntoFile(
 ): Promise<{ alignment: Alignment; rebased: RebasedDocument }> {
   const old = alignment[side];
   const bytes = await readDocumentBytes(path);
-  const base = { detectParagraphs: false, ...(old.language.override ? { languageOverride: old.language.override } : {}) } as const;
+  const base = { detectParagraphs: false, ...(old.format ? { format: old.format } : {}), ...(old.language.override ? { languageOverride: old.language.override } : {}) } as const;
   const document = await loadDocument(bytes, path, { ...base, encoding: old.encoding.name }).catch(() => loadDocument(bytes, path, base));
   const { alignment: rebased, report } = rebaseDocument(alignment, side, document.text, document.paragraphs, {
     now,

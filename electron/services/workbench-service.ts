@@ -40,6 +40,8 @@ import { BitextError } from '../../shared/errors.ts';
 import type { Alignment } from '../../shared/model/alignment.ts';
 import type { BitextDocument } from '../../shared/model/document.ts';
 import { loadDocument, sha256Hex } from '../../shared/document/load.ts';
+import { isBilingualFile, openBilingualFile } from '../../shared/document/open-bilingual.ts';
+import { bilingualExtensions, hasExtension } from '../../shared/document/readers/extensions.ts';
 import { alignDocuments, detectPairLanguages, withDocumentLanguage } from '../../shared/pipeline.ts';
 import { languageTag, toBcp47 } from '../../shared/language/detect.ts';
 import {
@@ -257,8 +259,24 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     return api.openPair({ source: { kind: 'path', path: source }, target: { kind: 'path', path: target }, align });
   }
 
+  /** A bilingual file (XLIFF, TMX) opens as the pair it holds, unsaved: saving writes a new alignment file beside it. */
+  async function openBilingual(bytes: Uint8Array, path: string): Promise<Session> {
+    const alignment = await openBilingualFile(bytes, path, now());
+    const stem = basename(path).replace(/\.[^.]*$/u, '');
+    const folder = host === 'browser' ? workspace! : dirname(path);
+    return {
+      alignment,
+      suggestedPath: isAbsolute(folder) ? join(folder, `${stem}${alignmentFileExtension}`) : `${stem}${alignmentFileExtension}`,
+      warnings: [],
+    };
+  }
+
   async function openAlignmentPath(path: string): Promise<Session> {
     const file = await resolveReadable(path);
+    if (hasExtension(file, bilingualExtensions)) {
+      const bytes = await readDocumentBytes(file);
+      if (isBilingualFile(bytes, file)) return openBilingual(bytes, file);
+    }
     if (host === 'browser') await checkDocumentPathsReadable(file);
     const loaded = await loadAlignment(file);
     await remember({ kind: 'alignment', path: file, opened: now() });
@@ -402,8 +420,14 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     async openAlignment(request: { readonly file: FileRef }): Promise<Session> {
       const file = request.file;
       if (file.kind === 'path') return openAlignmentPath(file.path);
-      // Uploaded alignment: its documents are not readable from here, so show the paragraph texts it saved.
       const bytes = decodeBase64(file.base64, file.name);
+      if (isBilingualFile(bytes, file.name)) {
+        const session = await openBilingual(bytes, file.name);
+        // Saved beside the alignment like an uploaded document, so the saved file finds it again.
+        uploads.set(session.alignment.source.sha256, { name: file.name, bytes });
+        return session;
+      }
+      // Uploaded alignment: its documents are not readable from here, so show the paragraph texts it saved.
       const content = parseAlignmentFile(new TextDecoder('utf-8').decode(bytes), file.name);
       const alignment = alignmentFromFile(content, {
         source: documentFromRecord(content.source, reconstructText(content.source), basename(content.source.path)),
@@ -665,8 +689,12 @@ export function parseStartArgs(argv: readonly string[]): StartArgs {
   if (files.length === 0) initial = { kind: 'sample' };
   else if (files.length === 1) {
     const [path] = files as [string];
-    if (!alignmentFileExtensions.includes(extname(path).toLowerCase())) {
-      throw new BitextError('invalid-argument', `one file opens an alignment (${alignmentFileExtensions.join(', ')}); give two files to align an original with its translation`, { file: path });
+    if (!alignmentFileExtensions.includes(extname(path).toLowerCase()) && !hasExtension(path, bilingualExtensions)) {
+      throw new BitextError(
+        'invalid-argument',
+        `one file opens an alignment (${alignmentFileExtensions.join(', ')}) or a bilingual file (${bilingualExtensions.map((extension) => `.${extension}`).join(', ')}); give two files to align an original with its translation`,
+        { file: path },
+      );
     }
     initial = { kind: 'alignment', path: resolve(path) };
   } else if (files.length === 2) initial = { kind: 'pair', source: resolve(files[0]!), target: resolve(files[1]!) };

@@ -106,7 +106,7 @@ export class CorpusView {
         'section',
         { class: 'corpus-section' },
         h('h2', {}, `Documents (${overview.documents.length})`),
-        overview.documents.length === 0 ? h('p', { class: 'corpus-none' }, 'No plain-text documents (.txt) directly in this folder.') : this.documentTable(overview.documents, partner),
+        overview.documents.length === 0 ? h('p', { class: 'corpus-none' }, 'No documents (.txt, .md, .html, .docx, .odt, .epub, .pdf, .srt, .vtt) directly in this folder.') : this.documentTable(overview.documents, partner),
         overview.skipped.length === 0
           ? undefined
           : h(

@@ -1,5 +1,5 @@
 /**
- * Dropping files on the window: an alignment file opens it; two documents open
+ * Dropping files on the window: an alignment file (or a bilingual XLIFF or TMX file) opens it; two documents open
  * them as a pair (original first); one document replaces the side it is
  * dropped on. Listens in the capture phase so Monaco never inserts a dropped
  * file's name or contents into the text.
@@ -12,7 +12,7 @@ export type DropRequest =
   | { readonly kind: 'pair'; readonly source: File; readonly target: File }
   | { readonly kind: 'document'; readonly side: Side; readonly file: File };
 
-const alignmentName = /\.(bitext|json)$/i;
+const alignmentName = /\.(bitext|json|xlf|xliff|tmx)$/i;
 
 /** Reads a drop: which files, and where they fell (`side` from the pointer). */
 export function dropRequest(files: readonly File[], side: Side): DropRequest | string {

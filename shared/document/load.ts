@@ -1,17 +1,24 @@
 /**
- * Bytes to a `BitextDocument`: decode, split into paragraphs, detect the
- * document's language and each paragraph's, hash the bytes.
+ * Bytes to a `BitextDocument`: read the format (plain text, or the text a
+ * reader extracts from DOCX, ODT, HTML, EPUB, Markdown or subtitles), split
+ * into paragraphs, detect the document's language and each paragraph's, hash
+ * the bytes (and the extracted text).
  */
-import type { BitextDocument, EncodingName, LanguageTag } from '../model/document.ts';
+import type { BitextDocument, DocumentFormat, EncodingName, LanguageTag } from '../model/document.ts';
+import type { Side } from '../model/alignment.ts';
 import { effectiveLanguage } from '../model/document.ts';
 import { decodeBytes } from '../text/decode.ts';
-import { foldWhitespace, splitParagraphs } from '../text/paragraphs.ts';
-import { detectDocumentLanguage, detectParagraphLanguages } from '../language/detect.ts';
+import { foldWhitespace } from '../text/paragraphs.ts';
+import { commonLanguages, detectDocumentLanguage, detectParagraphLanguages, languageTag, toBcp47 } from '../language/detect.ts';
+import { readDocumentContent } from './readers/read-document.ts';
+import { readBilingual } from './readers/bilingual.ts';
 
 /** Options for {@link loadDocument}. */
 export interface LoadOptions {
   /** Decode with this encoding instead of detecting one. */
   readonly encoding?: EncodingName;
+  /** Read as this format instead of detecting one from the bytes. */
+  readonly format?: DocumentFormat;
   /** The user's choice of language, kept beside the detected one. */
   readonly languageOverride?: LanguageTag;
   /** ISO 639-3 codes of the pair's languages, for per-paragraph detection; default: this document's language only. */
@@ -25,24 +32,59 @@ export interface LoadOptions {
 }
 
 /**
- * Loads a document from its bytes. `path` is where it came from (named in errors).
+ * Loads a document from its bytes. `path` is where it came from (named in errors, and its extension tells Markdown).
  *
- * @throws BitextError `undecodable` when the bytes are not text.
+ * @throws BitextError `undecodable` when the bytes are not a document the workbench reads, `too-large` past the limits.
  */
 export async function loadDocument(bytes: Uint8Array, path: string, options: LoadOptions = {}): Promise<BitextDocument> {
-  const { text, encoding } = decodeBytes(bytes, path, options.encoding);
-  const detected = detectDocumentLanguage(text);
+  const read = await readDocumentContent(bytes, {
+    fileName: path,
+    ...(options.format ? { forcedFormat: options.format } : {}),
+    ...(options.encoding ? { forcedEncoding: options.encoding } : {}),
+  });
+  const detected = withLanguageHint(detectDocumentLanguage(read.text), read.languageHint);
   const language = options.languageOverride ? { detected, override: options.languageOverride } : { detected };
   const document: BitextDocument = {
     path,
     sha256: await sha256Hex(bytes),
-    encoding,
+    ...(read.format === 'text' ? {} : { format: read.format, textSha256: await sha256Hex(new TextEncoder().encode(read.text)) }),
+    encoding: read.encoding,
     language,
-    text,
-    paragraphs: splitParagraphs(text),
+    text: read.text,
+    paragraphs: read.paragraphs.map((paragraph) => ({ ...paragraph })),
   };
   if (options.detectParagraphs === false) return document;
   return withParagraphLanguages(document, options.pairLanguages ?? [effectiveLanguage(language).iso6393]);
+}
+
+/**
+ * The text of a document as it was read when an alignment was made: plain text decoded in the
+ * recorded encoding, or what the recorded format's reader extracts (for a bilingual file, one side of it).
+ *
+ * @throws BitextError when the bytes no longer read as that format.
+ */
+export async function documentText(
+  bytes: Uint8Array,
+  path: string,
+  record: { readonly format?: DocumentFormat; readonly encoding: { readonly name: EncodingName } },
+  side: Side,
+): Promise<string> {
+  const format = record.format ?? 'text';
+  if (format === 'text') return decodeBytes(bytes, path, record.encoding.name).text;
+  if (format === 'xliff' || format === 'tmx') return readBilingual(decodeBytes(bytes, path).text, path)[side].text;
+  return (await readDocumentContent(bytes, { fileName: path, forcedFormat: format, forcedEncoding: record.encoding.name })).text;
+}
+
+/**
+ * The detected language, or, when franc could not tell (too little text), the language the file declares
+ * (`<html lang>`, `dc:language`, XLIFF's `srcLang`) if it is one of {@link commonLanguages}. Detection reads the
+ * text first: a declaration is often a template's default and wrong.
+ */
+export function withLanguageHint(detected: LanguageTag, hint: string | undefined): LanguageTag {
+  if (detected.iso6393 !== 'und' || !hint) return detected;
+  const primary = hint.trim().toLowerCase().split(/[-_]/u)[0];
+  const iso6393 = commonLanguages.find((code) => toBcp47(code) === primary);
+  return iso6393 ? languageTag(iso6393, detected.script) : detected;
 }
 
 /** The document with every paragraph's language detected among `pairLanguages` (ISO 639-3). */
@@ -54,7 +96,12 @@ export function withParagraphLanguages(document: BitextDocument, pairLanguages: 
   });
   return {
     ...document,
-    paragraphs: document.paragraphs.map((paragraph, index) => ({ start: paragraph.start, end: paragraph.end, language: languages[index]! })),
+    paragraphs: document.paragraphs.map((paragraph, index) => ({
+      start: paragraph.start,
+      end: paragraph.end,
+      language: languages[index]!,
+      ...(paragraph.mark ? { mark: paragraph.mark } : {}),
+    })),
   };
 }
 

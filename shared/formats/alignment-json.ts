@@ -17,7 +17,7 @@ import { validate as validateCurrentVersion } from './alignment-validator.genera
 import schema from '../../schema/alignment.schema.json' with { type: 'json' };
 import { BitextError } from '../errors.ts';
 import type { Alignment, Link, Side, ToolInfo } from '../model/alignment.ts';
-import type { BitextDocument, DecodedEncoding, DocumentLanguage, LanguageTag, Paragraph, ParagraphLanguage } from '../model/document.ts';
+import type { BitextDocument, DecodedEncoding, DocumentFormat, DocumentLanguage, LanguageTag, Paragraph, ParagraphLanguage } from '../model/document.ts';
 import { findLinkProblems } from '../model/invariants.ts';
 import { findJsonSyntaxError } from './alignment-json-syntax.ts';
 import { migrations, type AlignmentMigration } from './alignment-migrations.ts';
@@ -47,6 +47,10 @@ export interface DocumentRecord {
   /** As written in the file: relative to the alignment file's folder, or absolute. */
   readonly path: string;
   readonly sha256: string;
+  /** The format the document was read as; absent for plain text. */
+  readonly format?: DocumentFormat;
+  /** For extracted documents: SHA-256 of the extracted text. */
+  readonly textSha256?: string;
   readonly encoding: DecodedEncoding;
   readonly language: DocumentLanguage;
   /** Length of the decoded text in UTF-16 code units. */
@@ -82,6 +86,7 @@ export function toAlignmentFile(alignment: Alignment, options: SerializeOptions 
   const record = (document: BitextDocument, side: Side): DocumentRecord => ({
     path: documentPath(document.path, side),
     sha256: document.sha256,
+    ...formatFields(document),
     encoding: copyEncoding(document.encoding),
     language: copyDocumentLanguage(document.language),
     textLength: document.text.length,
@@ -90,6 +95,7 @@ export function toAlignmentFile(alignment: Alignment, options: SerializeOptions 
       end: paragraph.end,
       text: document.text.slice(paragraph.start, paragraph.end),
       ...(paragraph.language ? { language: copyParagraphLanguage(paragraph.language) } : {}),
+      ...(paragraph.mark ? { mark: paragraph.mark } : {}),
     })),
   });
   return {
@@ -210,13 +216,15 @@ export function documentFromRecord(record: DocumentRecord, text: string, path: s
   return {
     path,
     sha256: record.sha256,
+    ...formatFields(record),
     encoding: copyEncoding(record.encoding),
     language: copyDocumentLanguage(record.language),
     text,
-    paragraphs: record.paragraphs.map(({ start, end, language }) => ({
+    paragraphs: record.paragraphs.map(({ start, end, language, mark }) => ({
       start,
       end,
       ...(language ? { language: copyParagraphLanguage(language) } : {}),
+      ...(mark ? { mark } : {}),
     })),
   };
 }
@@ -391,6 +399,7 @@ function copyRecord(record: DocumentRecord): DocumentRecord {
   return {
     path: record.path,
     sha256: record.sha256,
+    ...formatFields(record),
     encoding: copyEncoding(record.encoding),
     language: copyDocumentLanguage(record.language),
     textLength: record.textLength,
@@ -399,7 +408,16 @@ function copyRecord(record: DocumentRecord): DocumentRecord {
       end: paragraph.end,
       text: paragraph.text,
       ...(paragraph.language ? { language: copyParagraphLanguage(paragraph.language) } : {}),
+      ...(paragraph.mark ? { mark: paragraph.mark } : {}),
     })),
+  };
+}
+
+/** The optional format fields of a document or record: absent for plain text, so text-only files stay as they were. */
+function formatFields(document: { readonly format?: DocumentFormat; readonly textSha256?: string }): { format?: DocumentFormat; textSha256?: string } {
+  return {
+    ...(document.format && document.format !== 'text' ? { format: document.format } : {}),
+    ...(document.textSha256 ? { textSha256: document.textSha256 } : {}),
   };
 }
 

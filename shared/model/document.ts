@@ -50,11 +50,24 @@ export interface ParagraphLanguage {
   readonly mismatch: boolean;
 }
 
+/** The formats the workbench reads (shared/document/readers/). `xliff` and `tmx` are bilingual: they open as a pair. */
+export type DocumentFormat = 'text' | 'markdown' | 'html' | 'docx' | 'odt' | 'epub' | 'srt' | 'webvtt' | 'pdf' | 'xliff' | 'tmx';
+
+/**
+ * Why a paragraph is not ordinary body text:
+ * - `furniture`: page furniture of a web page (nav, header, footer, aside), kept so nothing is hidden from the reviewer;
+ * - `footnote`: a footnote or endnote, placed after the body;
+ * - `text-box`: the content of a text box or frame, placed after the paragraph that anchors it.
+ */
+export type ParagraphMark = 'furniture' | 'footnote' | 'text-box';
+
 /** A paragraph: a half-open range `[start, end)` of UTF-16 code units in its document's text. */
 export interface Paragraph {
   readonly start: number;
   readonly end: number;
   readonly language?: ParagraphLanguage;
+  /** Set by readers of markup formats for paragraphs that are not body text. */
+  readonly mark?: ParagraphMark;
 }
 
 /** A decoded document, split into paragraphs. */
@@ -63,9 +76,16 @@ export interface BitextDocument {
   readonly path: string;
   /** Hex SHA-256 of the bytes as read, so a later load can tell whether the file changed. */
   readonly sha256: string;
+  /** The format it was read as; absent for plain text (and for documents of files older than formats). */
+  readonly format?: DocumentFormat;
+  /**
+   * For a document whose text was extracted (any format but plain text): hex SHA-256 of the extracted text, so
+   * that a changed original is told apart from a reader that extracts differently.
+   */
+  readonly textSha256?: string;
   readonly encoding: DecodedEncoding;
   readonly language: DocumentLanguage;
-  /** The decoded text, byte-order mark removed, line ends as in the file. */
+  /** The decoded text, byte-order mark removed, line ends as in the file; for other formats, the extracted text. */
   readonly text: string;
   readonly paragraphs: readonly Paragraph[];
 }

@@ -1,0 +1,130 @@
+/**
+ * End to end in Chromium through the browser host: a Word file and a web page
+ * dropped on the workbench open as a pair, both texts shown as extracted; the
+ * alignment saves, and the reopened page shows the same texts and links read
+ * again from the uploaded originals, which are kept beside the alignment.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startHttpHost, type HttpHost } from '../../electron/http-host.ts';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
+import { settle } from './page-probes.ts';
+import { createSettingsStore } from '../../electron/services/settings.ts';
+import { createWorkbenchService } from '../../electron/services/workbench-service.ts';
+import { parseAlignmentFile } from '../../shared/formats/alignment-json.ts';
+import { formatLinks } from '../../shared/model/alignment.ts';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const screenshots = resolve(root, process.env.BITEXT_SCREENSHOTS ?? join('test-results', 'screenshots'));
+const fixture = (name: string) => join(root, 'tests', 'fixtures', 'documents', name);
+const gold = readFileSync(join(root, 'tests/fixtures/gold/nato-asia-2023.en-th.gold.txt'), 'utf8')
+  .split('\n')
+  .filter((line) => !line.startsWith('#'))
+  .join(' ')
+  .trim();
+
+async function waitReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, { timeout: 60_000 });
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), 'true', 'the workbench started');
+  await settle(page);
+}
+
+async function editorText(page: Page, side: 'source' | 'target'): Promise<string> {
+  return ((await page.locator(`#${side}-editor .view-lines`).textContent()) ?? '').replace(/\u00a0/g, ' ');
+}
+
+describe('documents in other formats, dropped on the workbench (browser host in Chromium)', { skip: existsSync(chromiumPath) ? false : `no Chromium at ${chromiumPath}` }, () => {
+  let dir: string;
+  let workspace: string;
+  let host: HttpHost;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bitext-e2e-documents-'));
+    workspace = join(dir, 'workspace');
+    const service = createWorkbenchService({ host: 'browser', rootDir: root, workspace, settings: createSettingsStore(join(dir, 'settings.json')) });
+    host = await startHttpHost({ api: service, assetsDir: join(root, 'dist', 'renderer') });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(host.url);
+    await waitReady(page);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await host?.close();
+    rmSync(dir, { recursive: true, force: true });
+    assert.deepEqual(errors, [], 'no errors in the page');
+  });
+
+  test('drop a DOCX and an HTML page, see both texts aligned, save, reopen', async () => {
+    const files = [
+      { name: 'nato-asia-2023.en.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+      { name: 'nato-asia-2023.th.html', type: 'text/html' },
+    ].map((file) => ({ ...file, base64: readFileSync(fixture(file.name)).toString('base64') }));
+    const dataTransfer = await page.evaluateHandle((list) => {
+      const data = new DataTransfer();
+      for (const file of list) data.items.add(new File([Uint8Array.from(atob(file.base64), (character) => character.charCodeAt(0))], file.name, { type: file.type }));
+      return data;
+    }, files);
+    const box = (await page.locator('#source-editor').boundingBox())!;
+    const at = { dataTransfer, clientX: box.x + box.width / 2, clientY: box.y + 100 };
+    await page.dispatchEvent('#source-editor', 'dragenter', at);
+    await page.dispatchEvent('#source-editor', 'drop', at);
+    await page.waitForFunction(() => document.querySelector('#target-header .doc-name')?.textContent === 'nato-asia-2023.th.html');
+    await page.waitForFunction(() => document.documentElement.dataset.busy === 'false');
+    await settle(page);
+    assert.equal(await page.locator('#source-header .doc-name').textContent(), 'nato-asia-2023.en.docx');
+    assert.equal(await page.getByTestId('source-language').textContent(), 'en');
+    assert.equal(await page.getByTestId('target-language').textContent(), 'th');
+    // The editors show the extracted text, not the markup or the ZIP container.
+    const source = await editorText(page, 'source');
+    const target = await editorText(page, 'target');
+    assert.match(source, /^Advertisement/u);
+    assert.doesNotMatch(source, /w:document|PK/u);
+    assert.match(target, /Jens Stoltenberg เลขาธิการนาโต/u);
+    assert.doesNotMatch(target, /<p>|DOCTYPE/u);
+    const paired = gold.split(' ').filter((link) => !link.includes('∅')).length;
+    // The first linked pair, as a reviewer would bring it up from the review list: both texts side by side.
+    await page.locator('#review-panel').getByText('Nato Secretary General Jens Stoltenberg is set').first().click();
+    await settle(page);
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: join(screenshots, 'documents-docx-html.png') });
+
+    await page.getByTestId('save').click();
+    await page.getByTestId('save-name').fill('docx-html.bitext');
+    await page.getByTestId('save-confirm').click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('open') === 'docx-html.bitext');
+    assert.equal(await page.getByTestId('title').textContent(), 'docx-html.bitext');
+    const saved = parseAlignmentFile(readFileSync(join(workspace, 'docx-html.bitext'), 'utf8'), 'docx-html.bitext');
+    assert.equal(formatLinks(saved.links), gold);
+    assert.equal(saved.links.filter((link) => link.source.length > 0 && link.target.length > 0).length, paired);
+    assert.equal(saved.source.format, 'docx');
+    assert.equal(saved.target.format, 'html');
+    // The uploaded originals are kept beside the alignment, unchanged, so the file finds them again.
+    assert.deepEqual(readdirSync(workspace).sort(), ['docx-html.bitext', 'nato-asia-2023.en.docx', 'nato-asia-2023.th.html']);
+    assert.deepEqual(readFileSync(join(workspace, 'nato-asia-2023.en.docx')), readFileSync(fixture('nato-asia-2023.en.docx')));
+
+    await page.reload();
+    await waitReady(page);
+    assert.equal(await page.getByTestId('title').textContent(), 'docx-html.bitext');
+    assert.equal(await page.getByTestId('title').getAttribute('data-dirty'), 'false');
+    assert.equal(await page.locator('#source-header .doc-name').textContent(), 'nato-asia-2023.en.docx');
+    assert.match(await editorText(page, 'source'), /^Advertisement/u);
+    assert.match(await editorText(page, 'target'), /Jens Stoltenberg เลขาธิการนาโต/u);
+    assert.equal(await page.locator('.notification, [role=alert]').filter({ hasText: /changed|missing/u }).count(), 0, 'the originals are read again, not reported changed');
+    await page.locator('#review-panel').getByText('Nato Secretary General Jens Stoltenberg is set').first().click();
+    await settle(page);
+    await page.screenshot({ path: join(screenshots, 'documents-docx-html-reopened.png') });
+  });
+});
