@@ -24,7 +24,7 @@ export const commandInfo = {
   },
   pair: {
     summary: 'list a folder of documents and propose which are translations of which',
-    usage: 'bitext pair FOLDER [--json] [--threshold 0.5]',
+    usage: 'bitext pair FOLDER [--json] [--threshold 0.5] [--source-lang ISO639-3]',
   },
   export: {
     summary: 'export the aligned pairs as TMX, XLIFF, CSV/TSV, XLSX or JSONL',
