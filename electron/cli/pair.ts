@@ -7,7 +7,7 @@ import { listFolder } from '../services/folder.ts';
 import { alignSide } from '../../shared/pipeline.ts';
 import { pairDocuments, type OriginalEvidence, type PairCandidate, type PairProposal } from '../../shared/corpus/pairing.ts';
 import { BitextError } from '../../shared/errors.ts';
-import { commonLanguages, toBcp47 } from '../../shared/language/detect.ts';
+import { iso6393FromUser } from '../../shared/corpus/language-code.ts';
 import { effectiveLanguage } from '../../shared/model/document.ts';
 import { expectPositionals, parse } from './args.ts';
 import { commandInfo } from './commands.ts';
@@ -68,8 +68,7 @@ export async function run(args: string[]): Promise<number> {
 /** `--source-lang` as the pairing takes it (ISO 639-3; a BCP-47 primary tag such as `en` is accepted too). */
 export function sourceLanguageOption(value: string | undefined): { sourceLanguage?: string } {
   if (value === undefined) return {};
-  const lower = value.toLowerCase();
-  const code = /^[a-z]{3}$/.test(lower) ? lower : commonLanguages.find((candidate) => toBcp47(candidate) === lower);
+  const code = iso6393FromUser(value);
   if (code === undefined) throw new BitextError('invalid-argument', `--source-lang takes a language code (ISO 639-3 such as eng, or BCP-47 such as en), got "${value}"`);
   return { sourceLanguage: code };
 }
