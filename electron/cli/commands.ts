@@ -34,7 +34,7 @@ export const commandInfo = {
   export: {
     summary: 'export the aligned pairs as TMX, XLIFF, CSV/TSV, XLSX or JSONL',
     usage:
-      `bitext export ALIGNMENT [-o FILE] [--format ${exportFormats.map((format) => format.id).join('|')}] [--force] ` +
+      `bitext export (ALIGNMENT… | --from-batch DIR) [-o FILE] [--format ${exportFormats.map((format) => format.id).join('|')}] [--force] ` +
       '[--confirmed-only] [--min-confidence N] [--include-untranslated] [--deduplicate] [--include-rejected]',
   },
   report: {

@@ -65,3 +65,17 @@ test('bitext batch --stdin-jsonl writes one record per input, in order, errors a
   assert.equal(lines[2].target_lang, 'th');
   assert.match(stderr, /3 record\(s\), 1 error\(s\)/);
 });
+
+test('bitext export --from-batch writes one TMX of every pair that translate-toolkit reads', () => {
+  const folder = makeUdhrFolder();
+  const out = mkdtempSync(join(tmpdir(), 'bitext-cli-batch-out-'));
+  assert.equal(bitext(['batch', '--folder', folder, '--out', out, '--jobs', '1']).code, 0);
+  const tmx = join(out, 'corpus.tmx');
+  const { code, stderr } = bitext(['export', '--from-batch', out, '-o', tmx, '--min-confidence', '0.5']);
+  assert.equal(code, 0, stderr);
+  assert.match(stderr, /Wrote \d+ pairs from 2 alignments to .*corpus\.tmx \(TMX 1\.4b\); left out \d+ untranslated, \d+ below the minimum confidence/);
+  const read = JSON.parse(spawnSync('/usr/bin/python3', [join(root, 'tests/reference/read-export.py'), 'tmx', tmx], { encoding: 'utf8' }).stdout);
+  const languages = new Set(read.units.map((unit: { langs: string[] }) => unit.langs.join('-')));
+  assert.deepEqual([...languages].sort(), ['en-ja', 'en-ru']);
+  assert.ok(read.units.length > 150);
+});
