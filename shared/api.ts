@@ -251,6 +251,35 @@ export interface FolderOverview {
   readonly candidates: readonly PairCandidate[];
 }
 
+/** What became of one pair of an Align all ({@link WorkbenchApi.alignFolder}). */
+export interface BatchPairResult {
+  /** The alignment file's name without `.bitext`. */
+  readonly name: string;
+  readonly source: string;
+  readonly target: string;
+  /** The alignment file (absolute). */
+  readonly output: string;
+  readonly state: 'waiting' | 'aligned' | 'up-to-date' | 'failed' | 'cancelled';
+  readonly links?: number;
+  /** Mean confidence of the links with both sides. */
+  readonly meanConfidence?: number;
+  /** Why it failed, naming the file. */
+  readonly reason?: string;
+}
+
+/** An Align all, running or over. */
+export interface BatchStatus {
+  readonly id: string;
+  readonly folder: string;
+  readonly outFolder: string;
+  readonly state: 'running' | 'finished' | 'cancelled';
+  readonly total: number;
+  /** Pairs finished in any way. */
+  readonly done: number;
+  readonly failed: number;
+  readonly pairs: readonly BatchPairResult[];
+}
+
 /**
  * The operations the renderer asks of its host. Every method takes at most one
  * argument, a plain object, so that IPC and HTTP carry it the same way.
@@ -300,6 +329,14 @@ export interface WorkbenchApi {
    * `HostInfo.folders`.
    */
   listFolder(request: { readonly folder: string }): Promise<FolderOverview>;
+  /**
+   * Starts aligning every pair the folder's overview proposes, on worker
+   * threads, each to `outFolder/NAME.bitext` (pairs whose file is newer than
+   * both documents are kept). The browser host writes only inside its workspace.
+   */
+  alignFolder(request: { readonly folder: string; readonly outFolder: string }): Promise<BatchStatus>;
+  /** How an Align all stands; with `cancel`, stops it first. */
+  batchStatus(request: { readonly id: string; readonly cancel?: boolean }): Promise<BatchStatus>;
 }
 
 /** The names of the API's methods, in a fixed order. */
@@ -477,6 +514,8 @@ export const apiMethods: readonly ApiMethod[] = [
   'exportAlignment',
   'exportReport',
   'listFolder',
+  'alignFolder',
+  'batchStatus',
 ];
 
 /** True when `name` is one of the API's methods. */
@@ -793,6 +832,21 @@ const validators: { readonly [M in ApiMethod]: (value: unknown) => ApiRequest<M>
     const folder = string(request.folder, '/folder', { nonEmpty: true, max: 4096 });
     if (folder.includes('\0')) fail('/folder', 'A path may not contain NUL');
     return { folder };
+  },
+  alignFolder(value) {
+    const request = object(value, '');
+    noExtraKeys(request, ['folder', 'outFolder'], '');
+    const folder = string(request.folder, '/folder', { nonEmpty: true, max: 4096 });
+    const outFolder = string(request.outFolder, '/outFolder', { nonEmpty: true, max: 4096 });
+    if (folder.includes('\0')) fail('/folder', 'A path may not contain NUL');
+    if (outFolder.includes('\0')) fail('/outFolder', 'A path may not contain NUL');
+    return { folder, outFolder };
+  },
+  batchStatus(value) {
+    const request = object(value, '');
+    noExtraKeys(request, ['id', 'cancel'], '');
+    const id = string(request.id, '/id', { nonEmpty: true, max: 64 });
+    return { id, ...(request.cancel === undefined ? {} : { cancel: boolean(request.cancel, '/cancel') }) };
   },
   updateViewSettings(value) {
     const request = object(value, '');
