@@ -19,7 +19,7 @@ import type { RebaseReport } from './edits/rebase.ts';
 import { findLinkProblems } from './model/invariants.ts';
 import { exportFormats, type ExportFormatId } from './formats/export-format-list.ts';
 import type { ExportFilters, ExportSkipped } from './formats/export-pairs.ts';
-import type { PairCandidate } from './corpus/pairing.ts';
+import type { PairCandidate, PairProposal } from './corpus/pairing.ts';
 import { maxDocumentBytes } from './document/limits.ts';
 
 /** A file the user chose: by path (desktop, command line, workspace) or by its bytes (browser upload). */
@@ -239,7 +239,7 @@ export interface FolderDocument {
 /**
  * A folder of documents and which of them are translations of which: the
  * aligner's evidence (shared anchors, aligned share) for every pair in
- * different languages, and the proposals (best first, each document once).
+ * different languages, and the proposals (best first; a translation once, an original once per translation).
  * `source` and `target` of the candidates are the documents' paths.
  */
 export interface FolderOverview {
@@ -247,7 +247,8 @@ export interface FolderOverview {
   readonly documents: readonly FolderDocument[];
   /** Files that look like documents but could not be read, with why. */
   readonly skipped: readonly { readonly path: string; readonly reason: string }[];
-  readonly proposals: readonly PairCandidate[];
+  /** Oriented original → translation; an original may have several. */
+  readonly proposals: readonly PairProposal[];
   readonly candidates: readonly PairCandidate[];
 }
 
