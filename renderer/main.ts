@@ -5,6 +5,7 @@
  * the views draw from it.
  */
 import './styles.css';
+import './corpus/batch-panel.css';
 import type { FileRef, HostInfo, OpenPairRequest, RebasedDocument, RecentEntry, Session, ShellCommand, ViewSettings } from '../shared/api.ts';
 import type { Side } from '../shared/model/alignment.ts';
 import { ApiError, connectHost, type Host } from './api-client.ts';

@@ -10,7 +10,6 @@ import type { BatchStatus, FolderDocument, FolderOverview } from '../../shared/a
 import type { OriginalEvidence, PairCandidate, PairProposal } from '../../shared/corpus/pairing.ts';
 import { fileName, h, icon } from '../ui/dom.ts';
 import { batchPanel } from './batch-panel.ts';
-import './batch-panel.css';
 
 /** What the view tells its owner. */
 export interface CorpusViewEvents {
