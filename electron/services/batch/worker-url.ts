@@ -7,12 +7,19 @@
  * worker's own entry, so a two-line bootstrap registers tsx and imports it.
  */
 
+import { pathToFileURL } from 'node:url';
+
 /** What to hand `new Worker`: a file, or the source of a bootstrap to evaluate. */
 export type WorkerEntry = { readonly kind: 'file'; readonly url: URL } | { readonly kind: 'eval'; readonly code: string };
 
-/** The URL of the worker's entry: worker.ts in the sources, `batch-worker.mjs` beside a bundle. */
+/**
+ * The URL of the worker's entry: worker.ts in the sources, `batch-worker.mjs`
+ * beside a bundle. In a CommonJS bundle (the Electron main process) esbuild
+ * leaves `import.meta` empty, and the bundle's own file name says where it is.
+ */
 export function batchWorkerUrl(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('./worker.ts', import.meta.url) : new URL('./batch-worker.mjs', import.meta.url);
+  const here = typeof import.meta.url === 'string' ? import.meta.url : pathToFileURL(__filename).href;
+  return here.endsWith('.ts') ? new URL('./worker.ts', here) : new URL('./batch-worker.mjs', here);
 }
 
 /** The batch worker's entry for the code running now. */
