@@ -7,7 +7,7 @@
  *    wall time side by side — and the links of every pair compared.
  * 2. `bitext batch --stdin-jsonl` on UDHR-sized records fed through a pipe as
  *    fast as it takes them: pairs per second, peak RSS, and the resident
- *    memory sampled as the output passes each quarter of the records (flat
+ *    memory sampled as the output passes each tenth of the records (flat
  *    when memory does not grow with the number of records).
  *
  * Timings depend on the machine and on what else runs on it: the script prints
@@ -122,7 +122,7 @@ const child = spawn('/usr/bin/time', ['-f', 'peak-rss-kb %M', process.execPath, 
 let stderr = '';
 child.stderr.on('data', (chunk) => (stderr += chunk));
 const samples: [number, number][] = [];
-const quarter = Math.max(1, Math.floor(recordCount / 4));
+const tenth = Math.max(1, Math.floor(recordCount / 10));
 let lines = 0;
 let errors = 0;
 let firstAt = 0;
@@ -132,8 +132,8 @@ const reading = (async () => {
     lines++;
     if (lines === 1) firstAt = performance.now();
     if ((JSON.parse(line) as { error?: string }).error !== undefined) errors++;
-    // The node process is /usr/bin/time's only child.
-    if (lines % quarter === 0 || lines === recordCount) {
+    // The node process is /usr/bin/time's only child. Not after the last record: by then the workers may be stopping.
+    if (lines % tenth === 0 && lines < recordCount) {
       const node = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout.trim();
       if (node) samples.push([lines, residentMegabytes(Number(node))]);
     }
@@ -156,6 +156,6 @@ console.log(
     [[String(lines), String(errors), seconds(streamMs), (lines / (streamMs / 1000)).toFixed(1), ((lines - 1) / ((ended - firstAt) / 1000)).toFixed(1), peak.toFixed(0)]],
   ),
 );
-console.log(heading('Resident memory of the batch process as the output passes each quarter of the records'));
+console.log(heading('Resident memory of the batch process as the output passes each tenth of the records'));
 console.log(table(['records written', 'RSS MiB'], samples.map(([count, megabytes]) => [String(count), megabytes.toFixed(0)])));
 rmSync(work, { recursive: true, force: true });
