@@ -90,7 +90,7 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const started = performance.now();
-  const progress = process.stderr.isTTY ? terminalProgress(started) : plainProgress();
+  const progress = process.stderr.isTTY ? terminalProgress(started, pairs.length) : plainProgress();
   const outcomes = await runBatch(pairs, { outDir: resolve(values.out), jobs, force: values.force, onProgress: progress.update });
   progress.end();
   process.stdout.write(summaryTable(outcomes, performance.now() - started));
@@ -140,21 +140,19 @@ interface ProgressView {
   readonly end: () => void;
 }
 
-/** One line redrawn in place: a bar, pairs done, failures, time left. */
-function terminalProgress(started: number): ProgressView {
-  let last = '';
+/** One line redrawn in place: a bar, pairs done, failures, time left (drawn at once, at 0 of `total`). */
+function terminalProgress(started: number, total: number): ProgressView {
+  const draw = (done: number, failed: number) => {
+    const width = 24;
+    const filled = Math.round((done / total) * width);
+    const elapsed = performance.now() - started;
+    const left = done > 0 && done < total ? ` · ${clock(((total - done) * elapsed) / done)} left` : '';
+    process.stderr.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} pairs${failed > 0 ? ` · ${failed} failed` : ''}${left}`);
+  };
+  draw(0, 0);
   return {
-    update({ total, done, failed }) {
-      const width = 24;
-      const filled = Math.round((done / total) * width);
-      const elapsed = performance.now() - started;
-      const left = done > 0 && done < total ? ` · ${clock(((total - done) * elapsed) / done)} left` : '';
-      last = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} pairs${failed > 0 ? ` · ${failed} failed` : ''}${left}`;
-      process.stderr.write(`\r\x1b[2K${last}`);
-    },
-    end() {
-      if (last) process.stderr.write('\n');
-    },
+    update: ({ done, failed }) => draw(done, failed),
+    end: () => void process.stderr.write('\n'),
   };
 }
 
