@@ -79,3 +79,15 @@ test('bitext export --from-batch writes one TMX of every pair that translate-too
   assert.deepEqual([...languages].sort(), ['en-ja', 'en-ru']);
   assert.ok(read.units.length > 150);
 });
+
+test('on a terminal, bitext batch redraws one progress line: a bar, pairs done, failures', { skip: spawnSync('script', ['--version']).status === 0 ? false : 'no script(1)' }, () => {
+  const folder = mkdtempSync(join(tmpdir(), 'bitext-cli-batch-'));
+  writeFileSync(join(folder, 'pairs.tsv'), `${english}\t${thai}\tnato\n${english}\t${join(folder, 'gone.txt')}\tgone\n`);
+  // script(1) runs the command on a pseudo-terminal, so stderr is a TTY.
+  const command = `'${process.execPath}' '${join(root, 'bin/bitext.js')}' batch pairs.tsv --out out --jobs 1`;
+  const result = spawnSync('script', ['-qc', command, '/dev/null'], { cwd: folder, encoding: 'utf8' });
+  const redraws = result.stdout.split('\r').filter((part) => part.startsWith('\x1b[2K['));
+  assert.equal(redraws[0], '\x1b[2K[........................] 0/2 pairs');
+  assert.match(redraws.at(-1)!, /^\x1b\[2K\[#{24}\] 2\/2 pairs · 1 failed$/);
+  assert.ok(!result.stdout.includes('aligned 1/2'), 'no plain progress lines on a terminal');
+});
