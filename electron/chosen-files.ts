@@ -121,6 +121,9 @@ const requestTouches: { readonly [M in ApiMethod]: (request: ApiRequest<M>) => T
   exportAlignment: (request) => ({ write: request.path === undefined ? [] : [request.path] }),
   exportReport: (request) => ({ write: request.path === undefined ? [] : [request.path] }),
   listFolder: (request) => ({ list: [request.folder] }),
+  // The output folder comes from the folder dialog too.
+  alignFolder: (request) => ({ list: [request.folder, request.outFolder] }),
+  batchStatus: nothing,
 };
 
 /** What a successful call lets the renderer reach next (an opened alignment is saved back to its file). */
@@ -130,6 +133,8 @@ const grantsAfter: { readonly [M in ApiMethod]?: (value: ApiValue<M>) => Touches
   openAlignment: (session) => ({ write: session.alignmentPath === undefined ? [] : [session.alignmentPath], read: documentsOf(session) }),
   saveAlignment: (result) => ({ write: [result.path] }),
   listFolder: (overview) => ({ read: overview.documents.map((document) => document.path) }),
+  // The alignment files an Align all wrote may be opened, reviewed and saved back.
+  batchStatus: (status) => ({ write: status.pairs.filter((pair) => pair.state === 'aligned' || pair.state === 'up-to-date').map((pair) => pair.output) }),
 };
 
 function refused(access: Access, path: string): BitextError {

@@ -19,6 +19,7 @@ const loaders: Readonly<Record<CommandName, () => Promise<Command>>> = {
   align: () => import('./cli/align.ts'),
   detect: () => import('./cli/detect.ts'),
   pair: () => import('./cli/pair.ts'),
+  batch: () => import('./cli/batch.ts'),
   export: () => import('./cli/export.ts'),
   report: () => import('./cli/report.ts'),
 };

@@ -5,6 +5,7 @@
  * the views draw from it.
  */
 import './styles.css';
+import './corpus/batch-panel.css';
 import type { FileRef, HostInfo, OpenPairRequest, RebasedDocument, RecentEntry, Session, ShellCommand, ViewSettings } from '../shared/api.ts';
 import type { Side } from '../shared/model/alignment.ts';
 import { ApiError, connectHost, type Host } from './api-client.ts';
@@ -42,6 +43,7 @@ import { createExportCommands } from './export/export-flow.ts';
 import { DotPlotPanel } from './dot-plot/dot-plot-panel.ts';
 import { CorpusView } from './corpus/corpus-view.ts';
 import { describeFolders, folderPickerDialog } from './corpus/folder-picker.ts';
+import { createAlignAll } from './corpus/align-all.ts';
 import { ReviewController } from './review/review-controller.ts';
 import { formatLinks, type Alignment } from '../shared/model/alignment.ts';
 import { showRebaseReport, touchedLinks } from './review/rebase-report.ts';
@@ -151,7 +153,11 @@ async function start(): Promise<void> {
     onOpenPair: (source, target) => void openPairFromFolder(source, target),
     onChooseFolder: () => void openFolder(),
     onClose: () => corpus.hide(),
+    onAlignAll: (folder, pairs) => void alignAllPairs.start(folder, pairs).catch(fail),
+    onCancelBatch: () => void alignAllPairs.cancel().catch(fail),
+    onOpenAlignment: (path) => void openAlignmentFromFolder(path),
   });
+  const alignAllPairs = createAlignAll({ api: host.api, chooseFolder: () => host.shell.chooseFolder(), workspace: info.workspace, show: (status) => corpus.showBatch(status) });
   let lastFolder: string | undefined;
 
   /** Lists a folder in the corpus view: the one given, else one the user picks. */
@@ -177,6 +183,12 @@ async function start(): Promise<void> {
   async function openPairFromFolder(source: string, target: string): Promise<void> {
     const before = store.get().session?.serial;
     await openPair({ kind: 'path', path: source }, { kind: 'path', path: target });
+    if (store.get().session?.serial !== before) corpus.hide();
+  }
+
+  async function openAlignmentFromFolder(path: string): Promise<void> {
+    const before = store.get().session?.serial;
+    await openAlignment({ kind: 'path', path });
     if (store.get().session?.serial !== before) corpus.hide();
   }
 

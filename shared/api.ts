@@ -19,7 +19,7 @@ import type { RebaseReport } from './edits/rebase.ts';
 import { findLinkProblems } from './model/invariants.ts';
 import { exportFormats, type ExportFormatId } from './formats/export-format-list.ts';
 import type { ExportFilters, ExportSkipped } from './formats/export-pairs.ts';
-import type { PairCandidate } from './corpus/pairing.ts';
+import type { PairCandidate, PairProposal } from './corpus/pairing.ts';
 import { maxDocumentBytes } from './document/limits.ts';
 
 /** A file the user chose: by path (desktop, command line, workspace) or by its bytes (browser upload). */
@@ -247,7 +247,7 @@ export interface FolderDocument {
 /**
  * A folder of documents and which of them are translations of which: the
  * aligner's evidence (shared anchors, aligned share) for every pair in
- * different languages, and the proposals (best first, each document once).
+ * different languages, and the proposals (best first; a translation once, an original once per translation).
  * `source` and `target` of the candidates are the documents' paths.
  */
 export interface FolderOverview {
@@ -255,8 +255,38 @@ export interface FolderOverview {
   readonly documents: readonly FolderDocument[];
   /** Files that look like documents but could not be read, with why. */
   readonly skipped: readonly { readonly path: string; readonly reason: string }[];
-  readonly proposals: readonly PairCandidate[];
+  /** Oriented original → translation; an original may have several. */
+  readonly proposals: readonly PairProposal[];
   readonly candidates: readonly PairCandidate[];
+}
+
+/** What became of one pair of an Align all ({@link WorkbenchApi.alignFolder}). */
+export interface BatchPairResult {
+  /** The alignment file's name without `.bitext`. */
+  readonly name: string;
+  readonly source: string;
+  readonly target: string;
+  /** The alignment file (absolute). */
+  readonly output: string;
+  readonly state: 'waiting' | 'aligned' | 'up-to-date' | 'failed' | 'cancelled';
+  readonly links?: number;
+  /** Mean confidence of the links with both sides. */
+  readonly meanConfidence?: number;
+  /** Why it failed, naming the file. */
+  readonly reason?: string;
+}
+
+/** An Align all, running or over. */
+export interface BatchStatus {
+  readonly id: string;
+  readonly folder: string;
+  readonly outFolder: string;
+  readonly state: 'running' | 'finished' | 'cancelled';
+  readonly total: number;
+  /** Pairs finished in any way. */
+  readonly done: number;
+  readonly failed: number;
+  readonly pairs: readonly BatchPairResult[];
 }
 
 /**
@@ -312,6 +342,14 @@ export interface WorkbenchApi {
    * `HostInfo.folders`.
    */
   listFolder(request: { readonly folder: string }): Promise<FolderOverview>;
+  /**
+   * Starts aligning every pair the folder's overview proposes, on worker
+   * threads, each to `outFolder/NAME.bitext` (pairs whose file is newer than
+   * both documents are kept). The browser host writes only inside its workspace.
+   */
+  alignFolder(request: { readonly folder: string; readonly outFolder: string }): Promise<BatchStatus>;
+  /** How an Align all stands; with `cancel`, stops it first. */
+  batchStatus(request: { readonly id: string; readonly cancel?: boolean }): Promise<BatchStatus>;
 }
 
 /** The names of the API's methods, in a fixed order. */
@@ -489,6 +527,8 @@ export const apiMethods: readonly ApiMethod[] = [
   'exportAlignment',
   'exportReport',
   'listFolder',
+  'alignFolder',
+  'batchStatus',
 ];
 
 /** True when `name` is one of the API's methods. */
@@ -811,6 +851,21 @@ const validators: { readonly [M in ApiMethod]: (value: unknown) => ApiRequest<M>
     const folder = string(request.folder, '/folder', { nonEmpty: true, max: 4096 });
     if (folder.includes('\0')) fail('/folder', 'A path may not contain NUL');
     return { folder };
+  },
+  alignFolder(value) {
+    const request = object(value, '');
+    noExtraKeys(request, ['folder', 'outFolder'], '');
+    const folder = string(request.folder, '/folder', { nonEmpty: true, max: 4096 });
+    const outFolder = string(request.outFolder, '/outFolder', { nonEmpty: true, max: 4096 });
+    if (folder.includes('\0')) fail('/folder', 'A path may not contain NUL');
+    if (outFolder.includes('\0')) fail('/outFolder', 'A path may not contain NUL');
+    return { folder, outFolder };
+  },
+  batchStatus(value) {
+    const request = object(value, '');
+    noExtraKeys(request, ['id', 'cancel'], '');
+    const id = string(request.id, '/id', { nonEmpty: true, max: 64 });
+    return { id, ...(request.cancel === undefined ? {} : { cancel: boolean(request.cancel, '/cancel') }) };
   },
   updateViewSettings(value) {
     const request = object(value, '');

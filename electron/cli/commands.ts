@@ -24,12 +24,17 @@ export const commandInfo = {
   },
   pair: {
     summary: 'list a folder of documents and propose which are translations of which',
-    usage: 'bitext pair FOLDER [--json] [--threshold 0.5]',
+    usage: 'bitext pair FOLDER [--json] [--threshold 0.5] [--source-lang ISO639-3]',
+  },
+  batch: {
+    summary: 'align many pairs on worker threads: a manifest, a folder, or JSONL on stdin',
+    usage:
+      'bitext batch (MANIFEST | --folder DIR) --out DIR [--jobs N] [--force] [--source-lang CODE] | bitext batch --stdin-jsonl [--pairs] [--jobs N]',
   },
   export: {
     summary: 'export the aligned pairs as TMX, XLIFF, CSV/TSV, XLSX or JSONL',
     usage:
-      `bitext export ALIGNMENT [-o FILE] [--format ${exportFormats.map((format) => format.id).join('|')}] [--force] ` +
+      `bitext export (ALIGNMENT… | --from-batch DIR) [-o FILE] [--format ${exportFormats.map((format) => format.id).join('|')}] [--force] ` +
       '[--confirmed-only] [--min-confidence N] [--include-untranslated] [--deduplicate] [--include-rejected]',
   },
   report: {

@@ -6,7 +6,10 @@ import { BitextError } from '../../shared/errors.ts';
 import { exportFormatById, exportFormatForPath, exportFormats, type ExportFormat } from '../../shared/formats/export-format.ts';
 import type { ExportFilters, ExportSkipped } from '../../shared/formats/export-pairs.ts';
 import { loadAlignment } from '../services/alignment-store.ts';
-import { exportAlignment, renderExport } from '../services/export.ts';
+import { exportAlignment, exportCorpus, renderExport } from '../services/export.ts';
+import { addSkipped, renderCorpus, type CorpusMember } from '../services/batch/corpus-export.ts';
+import { readdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { expectPositionals, parse } from './args.ts';
 import { commandInfo } from './commands.ts';
 
@@ -17,6 +20,12 @@ const help = `Usage: ${usage}
 
 Writes one pair per link of the alignment file ALIGNMENT to FILE (stdout when
 -o is left out; not for xlsx). The format is --format, else FILE's extension.
+Several ALIGNMENT files, or --from-batch DIR (every .bitext file in DIR, as
+\`bitext batch\` writes them), go into one file: TMX units with each pair's
+files as props, one XLIFF <file> per pair, CSV/TSV/JSONL rows one after the
+other, one XLSX sheet per pair.
+
+  --from-batch DIR          export every alignment file in DIR (sorted by name)
 
   -o, --output FILE         where to write; an existing FILE is refused unless --force
   --format ID               ${exportFormats.map((format) => `${format.id} (${format.label})`).join(', ')}
@@ -25,7 +34,7 @@ Writes one pair per link of the alignment file ALIGNMENT to FILE (stdout when
   --min-confidence N        only links with confidence >= N (0 to 1)
   --include-untranslated    keep paragraphs with no counterpart, with an empty side
                             (CSV, TSV, XLSX, JSONL; XLIFF for source paragraphs; never TMX)
-  --deduplicate             keep the first of identical pairs
+  --deduplicate             keep the first of identical pairs (across every file)
   --include-rejected        keep links a reviewer rejected
 `;
 
@@ -40,14 +49,17 @@ export async function run(args: string[]): Promise<number> {
     'include-untranslated': { type: 'boolean', default: false },
     deduplicate: { type: 'boolean', default: false },
     'include-rejected': { type: 'boolean', default: false },
+    'from-batch': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
     process.stdout.write(help);
     return 0;
   }
-  expectPositionals(positionals, 1, 1, usage);
+  const files = values['from-batch'] !== undefined ? [...positionals, ...(await batchFiles(values['from-batch']))] : positionals;
+  expectPositionals(files, 1, Infinity, usage);
   const format = chooseFormat(values.format, values.output);
+  // The one place the options become filters: a new filter (such as sentence units, `--unit`) is added here and in the usage.
   const filters: ExportFilters = {
     confirmedOnly: values['confirmed-only'],
     minConfidence: parseConfidence(values['min-confidence']),
@@ -59,7 +71,8 @@ export async function run(args: string[]): Promise<number> {
     throw new BitextError('invalid-argument', `${format.label} is a binary format: give a file with -o`);
   }
 
-  const { alignment, report } = await loadAlignment(positionals[0]!);
+  if (files.length > 1 || values['from-batch'] !== undefined) return exportMany(files, format, filters, values.output, values.force);
+  const { alignment, report } = await loadAlignment(files[0]!);
   for (const document of [report.source, report.target]) {
     // The export uses the paragraph texts saved in the alignment, which is what was reviewed.
     if (document.status !== 'ok') process.stderr.write(`bitext export: note: ${document.message}\n`);
@@ -74,6 +87,41 @@ export async function run(args: string[]): Promise<number> {
   const result = await exportAlignment(alignment, { format: format.id, path: values.output, filters, overwrite: values.force });
   process.stderr.write(`Wrote ${result.pairs} pairs to ${result.path} (${format.label})${describeSkipped(result.skipped)}\n`);
   return 0;
+}
+
+/** Several alignment files into one export. */
+async function exportMany(files: readonly string[], format: ExportFormat, filters: ExportFilters, output: string | undefined, force: boolean): Promise<number> {
+  const members: CorpusMember[] = [];
+  for (const file of files) {
+    const { alignment, report } = await loadAlignment(file);
+    for (const document of [report.source, report.target]) {
+      if (document.status !== 'ok') process.stderr.write(`bitext export: note: ${document.message}\n`);
+    }
+    members.push({ name: basename(file).replace(/\.bitext$/i, ''), alignment });
+  }
+  if (output === undefined) {
+    const { data, extracted } = await renderCorpus(members, format.id, { filters });
+    process.stdout.write(data);
+    const pairs = extracted.reduce((sum, each) => sum + each.pairs.length, 0);
+    process.stderr.write(`Exported ${pairs} pairs from ${members.length} alignments${describeSkipped(addSkipped(extracted))}\n`);
+    return 0;
+  }
+  const result = await exportCorpus(members, { format: format.id, path: output, filters, overwrite: force });
+  process.stderr.write(`Wrote ${result.pairs} pairs from ${members.length} alignments to ${result.path} (${format.label})${describeSkipped(result.skipped)}\n`);
+  return 0;
+}
+
+/** The alignment files of a batch's output folder, sorted by name. */
+async function batchFiles(folder: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch (error) {
+    throw new BitextError('io', `cannot read the folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { file: folder }, { cause: error });
+  }
+  const files = names.filter((name) => !name.startsWith('.') && name.toLowerCase().endsWith('.bitext')).sort();
+  if (files.length === 0) throw new BitextError('invalid-argument', 'no .bitext files in the folder', { file: folder });
+  return files.map((name) => join(folder, name));
 }
 
 function chooseFormat(id: string | undefined, output: string | undefined): ExportFormat {

@@ -14,6 +14,7 @@ import type { ExportFilters, ExportPairs, ExportSkipped } from '../../shared/for
 import { exportFormatById, renderTextExport, type ExportFormatId } from '../../shared/formats/export-format.ts';
 import type { Alignment } from '../../shared/model/alignment.ts';
 import { writeFileAtomic } from './atomic-write.ts';
+import { addSkipped, renderCorpus, type CorpusMember } from './batch/corpus-export.ts';
 import { toXlsx } from './xlsx.ts';
 
 /** What to export, and where. */
@@ -93,6 +94,38 @@ export async function exportAlignment(alignment: Alignment, request: ExportReque
     format: request.format,
     pairs: extracted.pairs.length,
     skipped: extracted.skipped,
+    bytes: typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.byteLength,
+  };
+}
+
+/**
+ * Exports several alignments (a corpus, a batch's output) into one file at
+ * `request.path`, with the same promises as {@link exportAlignment}: an
+ * existing file is kept unless `overwrite`, and nothing is left behind on failure.
+ */
+export async function exportCorpus(members: readonly CorpusMember[], request: ExportRequest): Promise<ExportResult> {
+  const overwrite = request.overwrite ?? false;
+  exportFormatById(request.format);
+  if (!overwrite && (await exists(request.path))) {
+    throw new BitextError('export-failed', 'the file already exists; choose another name or allow overwriting (--force)', {
+      file: request.path,
+    });
+  }
+  const { data, extracted } = await renderCorpus(members, request.format, {
+    ...(request.filters ? { filters: request.filters } : {}),
+    ...(request.now ? { now: request.now } : {}),
+  });
+  try {
+    await writeFileAtomic(request.path, data, { overwrite });
+  } catch (error) {
+    if (isBitextError(error)) throw error;
+    throw new BitextError('io', `could not write the export: ${(error as Error).message}`, { file: request.path }, { cause: error });
+  }
+  return {
+    path: request.path,
+    format: request.format,
+    pairs: extracted.reduce((sum, pairs) => sum + pairs.pairs.length, 0),
+    skipped: addSkipped(extracted),
     bytes: typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.byteLength,
   };
 }

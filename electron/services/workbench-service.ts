@@ -19,6 +19,7 @@ import type {
   ExportFileRequest,
   ExportOutcome,
   FileRef,
+  BatchStatus,
   FolderOverview,
   HostInfo,
   ReportFileRequest,
@@ -55,6 +56,8 @@ import {
 import { toolInfo } from '../../shared/version.ts';
 import { exportFormatById } from '../../shared/formats/export-format.ts';
 import { pairDocuments } from '../../shared/corpus/pairing.ts';
+import { uniqueNames } from '../../shared/corpus/batch-names.ts';
+import { createFolderBatches } from './batch/folder-batches.ts';
 import { renderReport } from '../../shared/report/html.ts';
 import { mismatchFlags } from '../../shared/review/mismatch.ts';
 import { alignSide } from '../../shared/pipeline.ts';
@@ -365,6 +368,8 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     return result;
   }
 
+  const batches = createFolderBatches();
+
   const api: WorkbenchService = {
     host,
     workspace,
@@ -569,6 +574,19 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       return { kind: 'written', path, bytes: bytes.length, summary };
     },
 
+    async alignFolder(request: { readonly folder: string; readonly outFolder: string }): Promise<BatchStatus> {
+      const folder = await resolveListable(request.folder);
+      const outFolder = await resolveOutFolder(request.outFolder);
+      const { documents } = await readFolder(folder);
+      const { proposals } = pairDocuments(documents.map((document) => ({ id: document.path, ...alignSide(document) })));
+      const names = uniqueNames(proposals);
+      return batches.start(folder, outFolder, proposals.map((pair, index) => ({ source: pair.source, target: pair.target, name: names[index]! })));
+    },
+
+    async batchStatus(request: { readonly id: string; readonly cancel?: boolean }): Promise<BatchStatus> {
+      return batches.status(request.id, request.cancel);
+    },
+
     async listFolder(request: { readonly folder: string }): Promise<FolderOverview> {
       const folder = await resolveListable(request.folder);
       const info = await stat(folder).catch(() => undefined);
@@ -598,6 +616,17 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       };
     },
   };
+
+  /** Where an Align all may write. Desktop: any absolute folder the user chose. Browser host: inside the workspace. */
+  async function resolveOutFolder(folder: string): Promise<string> {
+    if (host === 'electron') {
+      if (!isAbsolute(folder)) throw new BitextError('invalid-argument', 'expected an absolute path', { file: folder });
+      return resolve(folder);
+    }
+    const absolute = resolve(workspace!, folder);
+    if (absolute !== resolve(workspace!) && !(await isInside(absolute, workspace!))) throw forbidden(folder);
+    return absolute;
+  }
 
   async function resolveWritable(path: string): Promise<string> {
     const extension = extname(path).toLowerCase();

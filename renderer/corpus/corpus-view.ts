@@ -6,9 +6,10 @@
  * Everything shown (file names, anchors) is text from the user's files: it is
  * set with textContent through `h`, never as markup.
  */
-import type { FolderDocument, FolderOverview } from '../../shared/api.ts';
-import type { PairCandidate } from '../../shared/corpus/pairing.ts';
+import type { BatchStatus, FolderDocument, FolderOverview } from '../../shared/api.ts';
+import type { OriginalEvidence, PairCandidate, PairProposal } from '../../shared/corpus/pairing.ts';
 import { fileName, h, icon } from '../ui/dom.ts';
+import { batchPanel } from './batch-panel.ts';
 
 /** What the view tells its owner. */
 export interface CorpusViewEvents {
@@ -18,6 +19,12 @@ export interface CorpusViewEvents {
   onChooseFolder(): void;
   /** Back to the editor. */
   onClose(): void;
+  /** Align every proposed pair of `folder` into a folder the user picks. */
+  onAlignAll(folder: string, pairs: number): void;
+  /** Stop the running Align all. */
+  onCancelBatch(): void;
+  /** Open an alignment file Align all wrote. */
+  onOpenAlignment(path: string): void;
 }
 
 /** How many shared anchors a proposal card shows before "+N more". */
@@ -28,6 +35,9 @@ export class CorpusView {
   private readonly body: HTMLElement;
   private readonly folderLabel: HTMLElement;
   private readonly languageName = languageNamer();
+  /** The Align all panel, kept while the same folder is shown. */
+  private readonly batchSlot = h('div', { class: 'batch-slot' });
+  private shownFolder: string | undefined;
 
   constructor(
     private readonly element: HTMLElement,
@@ -80,23 +90,39 @@ export class CorpusView {
     this.element.dataset.state = 'ready';
     this.folderLabel.textContent = overview.folder;
     this.folderLabel.title = overview.folder;
+    if (overview.folder !== this.shownFolder) this.batchSlot.replaceChildren();
+    this.shownFolder = overview.folder;
     const byPath = new Map(overview.documents.map((document) => [document.path, document]));
-    const partner = new Map<string, string>();
+    // An original may have several translations: each is listed as its partner.
+    const partner = new Map<string, string[]>();
     for (const proposal of overview.proposals) {
-      partner.set(proposal.source, proposal.target);
-      partner.set(proposal.target, proposal.source);
+      partner.set(proposal.source, [...(partner.get(proposal.source) ?? []), proposal.target]);
+      partner.set(proposal.target, [...(partner.get(proposal.target) ?? []), proposal.source]);
     }
-    const others = overview.candidates.filter((candidate) => !overview.proposals.includes(candidate) && !isSame(candidate, overview.proposals));
+    const others = overview.candidates.filter((candidate) => !isSame(candidate, overview.proposals));
 
     const sections = [
+      this.batchSlot,
       h(
         'section',
         { class: 'corpus-section' },
-        h('h2', {}, 'Proposed translation pairs'),
+        h(
+          'div',
+          { class: 'section-heading' },
+          h('h2', {}, 'Proposed translation pairs'),
+          overview.proposals.length === 0
+            ? undefined
+            : h(
+                'button',
+                { type: 'button', class: 'primary-button', 'data-testid': 'align-all', onclick: () => this.events.onAlignAll(overview.folder, overview.proposals.length) },
+                icon('run-all'),
+                `Align all (${overview.proposals.length})…`,
+              ),
+        ),
         h(
           'p',
           { class: 'hint' },
-          'Scored with the aligner’s own evidence: the anchors both documents share (numbers, names, web addresses), and how much of the shorter document the aligner links with confidence 0.5 or more. Pairs scoring 0.5 or more are proposed, each document once.',
+          'Scored with the aligner’s own evidence: the anchors both documents share (numbers, names, web addresses), and how much of the shorter document the aligner links with confidence 0.5 or more. Pairs scoring 0.5 or more are proposed. An original may have several translations; a translation has one original, and two translations of the same original are not proposed as a pair.',
         ),
         overview.proposals.length === 0
           ? h('p', { class: 'corpus-none', 'data-testid': 'corpus-no-proposal' }, overview.documents.length < 2 ? 'The folder needs at least two documents in different languages.' : 'No two documents here look like translations of each other.')
@@ -131,12 +157,19 @@ export class CorpusView {
     (this.body.querySelector<HTMLElement>('[data-testid=open-pair]') ?? this.body).focus({ preventScroll: true });
   }
 
+  /** Shows how an Align all stands (progress, then the results). */
+  showBatch(status: BatchStatus): void {
+    this.batchSlot.replaceChildren(
+      batchPanel(status, { onCancel: () => this.events.onCancelBatch(), onOpen: (path) => this.events.onOpenAlignment(path) }),
+    );
+  }
+
   /** Hides the view. */
   hide(): void {
     this.element.hidden = true;
   }
 
-  private proposalCard(proposal: PairCandidate, byPath: ReadonlyMap<string, FolderDocument>): HTMLElement {
+  private proposalCard(proposal: PairProposal, byPath: ReadonlyMap<string, FolderDocument>): HTMLElement {
     const shared = orderAnchors(proposal.sharedAnchors);
     const fewer = proposal.anchorContainment > 0 ? Math.round(shared.length / proposal.anchorContainment) : 0;
     return h(
@@ -156,7 +189,7 @@ export class CorpusView {
           'div',
           { class: 'proposal-pair' },
           this.documentChip(byPath.get(proposal.source), proposal.source, 'Original'),
-          h('span', { class: 'pair-arrow', 'aria-hidden': 'true' }, '⇄'),
+          h('span', { class: 'pair-arrow', 'aria-hidden': 'true', title: originalWhy[proposal.originalBy] }, '→'),
           this.documentChip(byPath.get(proposal.target), proposal.target, 'Translation'),
         ),
         h(
@@ -210,7 +243,7 @@ export class CorpusView {
     );
   }
 
-  private documentTable(documents: readonly FolderDocument[], partner: ReadonlyMap<string, string>): HTMLElement {
+  private documentTable(documents: readonly FolderDocument[], partner: ReadonlyMap<string, readonly string[]>): HTMLElement {
     return h(
       'table',
       { class: 'corpus-table', 'data-testid': 'corpus-documents' },
@@ -238,7 +271,7 @@ export class CorpusView {
             h('td', {}, document.encoding.toUpperCase()),
             h('td', { class: 'number' }, size(document.size)),
             h('td', { class: 'number' }, String(document.paragraphs)),
-            h('td', { class: other ? '' : 'muted' }, other ? fileName(other) : '—'),
+            h('td', { class: other ? '' : 'muted' }, other ? other.map(fileName).join(', ') : '—'),
           );
         }),
       ),
@@ -279,9 +312,17 @@ export class CorpusView {
   }
 }
 
+/** Whether `list` has the same two documents, either way round (a proposal is oriented original first). */
 function isSame(candidate: PairCandidate, list: readonly PairCandidate[]): boolean {
-  return list.some((other) => other.source === candidate.source && other.target === candidate.target);
+  return list.some((other) => (other.source === candidate.source && other.target === candidate.target) || (other.source === candidate.target && other.target === candidate.source));
 }
+
+/** Why a proposal's first document is taken for the original, as a tooltip. */
+const originalWhy: Record<OriginalEvidence, string> = {
+  'source-lang': 'The original: in the language named as the originals’',
+  hub: 'The original: the other documents are translated from its language',
+  longer: 'The original: the longer document (nothing else tells)',
+};
 
 /** The kinds of anchor, in the order a reader finds them telling: names first, then numbers. */
 const anchorKinds = ['name', 'number', 'known-name', 'url', 'email'];

@@ -26,6 +26,13 @@ export interface ExportFilters {
   /** Keep only the first of pairs whose source and target texts are both identical. Default `false`. */
   readonly deduplicate?: boolean;
   /**
+   * With `deduplicate`: the keys of pairs exported already, shared by the
+   * exports of a corpus so that duplicates are dropped across its files; the
+   * export adds the keys of its own pairs. Default: a new set (one file).
+   * Made by the host, never taken from the API.
+   */
+  readonly seenPairs?: Set<string>;
+  /**
    * Keep links a reviewer rejected. A rejected link says "these paragraphs are
    * not translations of each other", so it is left out unless asked for (for
    * example to export negative examples). Default `false`.
@@ -153,7 +160,7 @@ export function extractPairs(
     });
   }
   const skipped = { untranslated: 0, rejected: 0, unconfirmed: 0, lowConfidence: 0, duplicate: 0 };
-  const seen = new Set<string>();
+  const seen = filters.seenPairs ?? new Set<string>();
   const pairs: ExportPair[] = [];
   alignment.links.forEach((link, index) => {
     const reason = skipReason(link, filters, minConfidence, untranslated);

@@ -661,6 +661,8 @@ describe('Electron security checklist', () => {
       ],
       exportReport: [...generic, { alignment: good, overwrite: true }, { alignment: good, path: 7 }, { alignment: crossing, path: join(watch, 'a.html') }],
       listFolder: [...generic, {}, { folder: 1 }, { folder: '' }, { folder: watch, recursive: true }],
+      alignFolder: [...generic, {}, { folder: watch }, { folder: watch, outFolder: '' }, { folder: watch, outFolder: `${watch}\0` }, { folder: watch, outFolder: watch, jobs: 64 }],
+      batchStatus: [...generic, {}, { id: 1 }, { id: '' }, { id: 'x'.repeat(100) }, { id: '1', cancel: 'yes' }],
     };
     const shellMalformed: { readonly [M in ShellMethod]: readonly unknown[] } = {
       showOpenDialog: [...generic, {}, { purpose: 'everything' }, { purpose: 'source', defaultPath: '/' }],
