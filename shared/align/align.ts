@@ -32,6 +32,7 @@ import { findAnchorChain, type AnchorPair } from './anchor-chain.ts';
 import { bandAround, coversGrid, widenAround, type GuidePoint } from './band.ts';
 import { computePosteriors, type Posteriors } from './confidence.ts';
 import { buildEvidence, sliceEvidence, type PairEvidence } from './evidence.ts';
+import { learnLexicon, withLearnedKeys } from './learned-lexicon.ts';
 import { initialLengthModel, refitLengthModel, type LengthModel } from './length-model.ts';
 import { resolveOptions, type AlignOptions, type ResolvedAlignOptions } from './options.ts';
 import { LinkScorer } from './scorer.ts';
@@ -347,14 +348,46 @@ function trivialLinks(sourceCount: number, targetCount: number): Link[] {
   return links;
 }
 
-/** Aligns the paragraphs of `evidence` (indices relative to it), and returns the models its last pass used. */
-function alignEvidence(evidence: PairEvidence, options: ResolvedAlignOptions): AlignResult & { readonly models: PassModels } {
+/** What a pass's search gives: its links, and the scorer and models it used. */
+interface PassResult {
+  readonly search: BandSearch;
+  readonly scorer: LinkScorer;
+  readonly links: Link[];
+}
+
+function finish(search: BandSearch, scorer: LinkScorer): PassResult {
+  return { search, scorer, links: toLinks(search, computePosteriors(search), scorer.scoring.logPriors) };
+}
+
+/**
+ * Learns a lexicon from the confident 1:1 links of `links` (learned-lexicon.ts)
+ * and returns the evidence with it, or undefined when nothing was learned.
+ */
+function learnedEvidence(evidence: PairEvidence, sides: PairSides, links: readonly Link[]): PairEvidence | undefined {
+  const training = links.filter((link) => link.source.length === 1 && link.target.length === 1).map((link) => ({ source: link.source[0]!, target: link.target[0]!, confidence: link.confidence }));
+  const learned = learnLexicon(sides.source.texts, sides.source.language, sides.target.texts, sides.target.language, training);
+  if (learned.length === 0) return undefined;
+  return withLearnedKeys(evidence, sides.source.texts, sides.source.language, sides.target.texts, sides.target.language, learned);
+}
+
+/** The two documents, when the aligner may read their words (to learn a lexicon from them). */
+interface PairSides {
+  readonly source: AlignSide;
+  readonly target: AlignSide;
+}
+
+/**
+ * Aligns the paragraphs of `evidence` (indices relative to it), and returns the
+ * models its last pass used and the evidence it ended with (with the learned
+ * lexicon's keys when `sides` are given and options.learnLexicon is on).
+ */
+function alignEvidence(evidence: PairEvidence, options: ResolvedAlignOptions, sides?: PairSides): AlignResult & { readonly models: PassModels; readonly evidence: PairEvidence } {
   const sourceCount = evidence.source.count;
   const targetCount = evidence.target.count;
   const chain = findAnchorChain(evidence);
   const start = startModels(evidence, options, estimateRatio(chain, evidence));
   if (sourceCount === 0 || targetCount === 0) {
-    return { links: trivialLinks(sourceCount, targetCount), stats: { cells: 0, bandWidths: [], anchorPairs: 0, lengthModel: start.length, shapeModel: start.shapes }, models: start };
+    return { links: trivialLinks(sourceCount, targetCount), stats: { cells: 0, bandWidths: [], anchorPairs: 0, lengthModel: start.length, shapeModel: start.shapes }, models: start, evidence };
   }
   const work: Work = { cells: 0, bandWidths: [] };
   let models = start;
@@ -365,8 +398,17 @@ function alignEvidence(evidence: PairEvidence, options: ResolvedAlignOptions): A
     const last = pass === options.passes - 1;
     const search = bandPass(evidence, scorer, options, path, last, work);
     if (last) {
-      const links = toLinks(search, computePosteriors(search), scorer.scoring.logPriors);
-      return { links, models, stats: { cells: work.cells, bandWidths: work.bandWidths, anchorPairs: chain.length, lengthModel: models.length, shapeModel: models.shapes } };
+      let result = finish(search, scorer);
+      let used = evidence;
+      const learned = sides && options.learnLexicon ? learnedEvidence(evidence, sides, result.links) : undefined;
+      if (learned) {
+        // One more pass around the path, on the same models, with the learned words as anchors.
+        const relearned = makeScorer(learned, models, options);
+        result = finish(bandPass(learned, relearned, options, search.path, true, work), relearned);
+        used = learned;
+      }
+      const stats = { cells: work.cells, bandWidths: work.bandWidths, anchorPairs: chain.length, lengthModel: models.length, shapeModel: models.shapes };
+      return { links: result.links, models, evidence: used, stats };
     }
     path = search.path;
   }
@@ -375,7 +417,7 @@ function alignEvidence(evidence: PairEvidence, options: ResolvedAlignOptions): A
 /** {@link alignParagraphs} with the statistics of the run. */
 export function alignParagraphsDetailed(source: AlignSide, target: AlignSide, options?: AlignOptions): AlignResult {
   const resolved = resolveOptions(options);
-  return alignEvidence(buildEvidence(source, target, resolved.lexicon), resolved);
+  return alignEvidence(buildEvidence(source, target, resolved.lexicon), resolved, { source, target });
 }
 
 /**
@@ -413,12 +455,13 @@ export function alignRange(source: AlignSide, target: AlignSide, range: AlignRan
   }
   const resolved = resolveOptions(options);
   const evidence = buildEvidence(source, target, resolved.lexicon);
-  const slice = sliceEvidence(evidence, sourceStart, sourceEnd, targetStart, targetEnd);
   const shift = (links: readonly Link[]) =>
     links.map((link) => ({ ...link, source: link.source.map((index) => index + sourceStart), target: link.target.map((index) => index + targetStart) }));
-  if (slice.source.count === 0 || slice.target.count === 0) return shift(trivialLinks(slice.source.count, slice.target.count));
+  if (sourceStart === sourceEnd || targetStart === targetEnd) return shift(trivialLinks(sourceEnd - sourceStart, targetEnd - targetStart));
   // The whole pair's models: a short range has too little in it to fit a length ratio or shape priors of its own.
-  const { models } = alignEvidence(evidence, resolved);
+  const whole = alignEvidence(evidence, resolved, { source, target });
+  const models = whole.models;
+  const slice = sliceEvidence(whole.evidence, sourceStart, sourceEnd, targetStart, targetEnd);
   const sliced: PassModels = {
     ...models,
     unlinkedSource: models.unlinkedSource.slice(sourceStart, sourceEnd),

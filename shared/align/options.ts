@@ -64,6 +64,12 @@ export interface AlignOptions {
    * (unlinked-length.ts), used from the second pass on. From 0 to 100. Default 1.
    */
   readonly unlinkedLengthWeight?: number;
+  /**
+   * Whether to learn a lexicon from the pair after the passes (word pairs that
+   * recur in the surest 1:1 links, learned-lexicon.ts) and search once more
+   * with its words as anchors. Default true.
+   */
+  readonly learnLexicon?: boolean;
 }
 
 /** Options with every default filled in. */
@@ -80,6 +86,7 @@ export const defaultAlignOptions: ResolvedAlignOptions = {
   priorStrength: 20,
   allowSkips: true,
   unlinkedLengthWeight: 1,
+  learnLexicon: true,
 };
 
 /** A numeric option's range: whole numbers only or any, its bounds (inclusive), and how a message states it. */
@@ -94,7 +101,7 @@ const finiteAtLeastZero: NumberRange = { integer: false, minimum: 0, maximum: Nu
 const weight: NumberRange = { integer: false, minimum: 0, maximum: 100, expected: 'a number from 0 to 100' };
 
 /** The ranges documented on {@link AlignOptions}, one per numeric option. */
-const numberRanges: Readonly<Record<Exclude<keyof ResolvedAlignOptions, 'lexicon' | 'shapePriors' | 'allowSkips'>, NumberRange>> = {
+const numberRanges: Readonly<Record<Exclude<keyof ResolvedAlignOptions, 'lexicon' | 'shapePriors' | 'allowSkips' | 'learnLexicon'>, NumberRange>> = {
   bandWidth: { integer: true, minimum: 1, maximum: Number.MAX_SAFE_INTEGER, expected: 'a whole number ≥ 1' },
   passes: { integer: true, minimum: 2, maximum: 10, expected: 'a whole number from 2 to 10' },
   temperature: { integer: false, minimum: 0.01, maximum: 100, expected: 'a number from 0.01 to 100' },
@@ -185,6 +192,10 @@ export function resolveOptions(options: AlignOptions = {}): ResolvedAlignOptions
   if (given['allowSkips'] !== undefined) {
     if (typeof given['allowSkips'] !== 'boolean') throw invalid('allowSkips', given['allowSkips'], 'true or false');
     resolved['allowSkips'] = given['allowSkips'];
+  }
+  if (given['learnLexicon'] !== undefined) {
+    if (typeof given['learnLexicon'] !== 'boolean') throw invalid('learnLexicon', given['learnLexicon'], 'true or false');
+    resolved['learnLexicon'] = given['learnLexicon'];
   }
   if (given['lexicon'] !== undefined) {
     const lexicon = given['lexicon'];
