@@ -17,6 +17,7 @@
  */
 import type { PairEvidence, SideEvidence } from './evidence.ts';
 import { languageProfile } from './language-profile.ts';
+import { PhraseMatcher } from './phrase-matcher.ts';
 
 /** A learned correspondence: a source word, a target word and how they were counted. */
 export interface LearnedPair {
@@ -198,18 +199,13 @@ export function withLearnedKeys(
 ): PairEvidence {
   if (learned.length === 0) return evidence;
   const first = evidence.keyCount;
+  // A trie pass finds the words faster than cutting every paragraph into words: a whole word in spaced
+  // scripts, any substring in unspaced ones (their frequencies are counted the same way, so a short word
+  // that also turns up inside longer ones is judged as common as it is).
   const keysOf = (texts: readonly string[], language: string, pick: (pair: LearnedPair) => string) => {
-    const ids = new Map<string, number>();
-    learned.forEach((pair, index) => ids.set(pick(pair), first + index));
-    const segmenter = segmenterFor(language, texts);
-    return texts.map((text) => {
-      const found: number[] = [];
-      for (const word of wordsOf(text, segmenter)) {
-        const id = ids.get(word);
-        if (id !== undefined) found.push(id);
-      }
-      return found.sort((a, b) => a - b);
-    });
+    const matcher = new PhraseMatcher(learned.map((pair, index) => ({ text: pick(pair), key: first + index })));
+    const boundaries = segmenterFor(language, texts) ? 'none' : 'word';
+    return texts.map((text) => [...new Set(matcher.find(text, boundaries))].sort((a, b) => a - b));
   };
   const sourceKeys = keysOf(sourceTexts, sourceLanguage, (pair) => pair.source);
   const targetKeys = keysOf(targetTexts, targetLanguage, (pair) => pair.target);
