@@ -225,8 +225,8 @@ export function withLearnedKeys(
     const key = first + index;
     const sourceCount = Math.max(sourceFrequency[key]!, 1);
     const targetCount = Math.max(targetFrequency[key]!, 1);
-    keepSourceToTarget[key] = Math.min(maximumKeep, pair.joint / pair.sourceCount, targetCount / sourceCount);
-    keepTargetToSource[key] = Math.min(maximumKeep, pair.joint / pair.targetCount, sourceCount / targetCount);
+    keepSourceToTarget[key] = Math.min(maximumKeep, pair.joint / (pair.sourceCount + 2), targetCount / sourceCount);
+    keepTargetToSource[key] = Math.min(maximumKeep, pair.joint / (pair.targetCount + 2), sourceCount / targetCount);
   });
   return {
     ...evidence,
