@@ -121,6 +121,8 @@ interface Block {
   readonly target: readonly string[];
   /** Position in `source` of a paragraph the link skips (it comes out as its own 1:0 link). */
   readonly skippedSource?: number;
+  /** An article's heading: a translator does not join it to the paragraph before it. */
+  readonly heading?: boolean;
 }
 
 function sectionsOf(units: readonly UdhrUnit[]): Map<string, UdhrUnit[]> {
@@ -144,8 +146,8 @@ function baseBlocks(language: UdhrLanguage): Block[] {
     const targetHeading = targetUnits.filter((unit) => unit.role !== 'paragraph');
     const sourceParagraphs = sourceUnits.filter((unit) => unit.role === 'paragraph');
     const targetParagraphs = targetUnits.filter((unit) => unit.role === 'paragraph');
-    if (sourceHeading.length === 1 && targetHeading.length === 1) blocks.push({ source: [sourceHeading[0]!.text], target: [targetHeading[0]!.text] });
-    else for (const unit of sourceHeading) blocks.push({ source: [unit.text], target: [] });
+    if (sourceHeading.length === 1 && targetHeading.length === 1) blocks.push({ source: [sourceHeading[0]!.text], target: [targetHeading[0]!.text], heading: true });
+    else for (const unit of sourceHeading) blocks.push({ source: [unit.text], target: [], heading: true });
     const table = section === 'preamble' ? preambleLinks[language.code] : undefined;
     if (table) {
       for (const [sourceIndices, targetIndices] of table) {
@@ -256,7 +258,8 @@ function perturb(blocks: readonly Block[], language: UdhrLanguage, random: () =>
         out.push({ source: [], target: block.target });
         continue;
       }
-      if (simple(next)) {
+      // Merged with the next link: not with a heading, which opens what follows it.
+      if (simple(next) && !next!.heading) {
         if ((roll -= rates.mergeTargets) < 0) {
           out.push({ source: [block.source[0]!, next!.source[0]!], target: [block.target[0]! + language.joiner + next!.target[0]!] });
           index++;

@@ -33,6 +33,7 @@ import { bandAround, coversGrid, widenAround, type GuidePoint } from './band.ts'
 import { computePosteriors, type Posteriors } from './confidence.ts';
 import { buildEvidence, sliceEvidence, type PairEvidence } from './evidence.ts';
 import { learnLexicon, withLearnedKeys } from './learned-lexicon.ts';
+import { applyDoubts, headingFlags, numberKeyFlags, type DoubtContext } from './link-doubts.ts';
 import { initialLengthModel, refitLengthModel, type LengthModel } from './length-model.ts';
 import { resolveOptions, type AlignOptions, type ResolvedAlignOptions } from './options.ts';
 import { LinkScorer } from './scorer.ts';
@@ -370,8 +371,18 @@ function learnedEvidence(evidence: PairEvidence, sides: PairSides, links: readon
   return withLearnedKeys(evidence, sides.source.texts, sides.source.language, sides.target.texts, sides.target.language, learned);
 }
 
+/** What link-doubts.ts needs to judge links of the pair (indices as in `evidence`, the whole pair's). */
+export function doubtContext(evidence: PairEvidence, sides: PairSides): DoubtContext {
+  return {
+    evidence,
+    numberKeys: numberKeyFlags(evidence),
+    sourceHeadings: headingFlags(sides.source.texts, evidence.source.lengths),
+    targetHeadings: headingFlags(sides.target.texts, evidence.target.lengths),
+  };
+}
+
 /** The two documents, when the aligner may read their words (to learn a lexicon from them). */
-interface PairSides {
+export interface PairSides {
   readonly source: AlignSide;
   readonly target: AlignSide;
 }
@@ -408,7 +419,8 @@ function alignEvidence(evidence: PairEvidence, options: ResolvedAlignOptions, si
         used = learned;
       }
       const stats = { cells: work.cells, bandWidths: work.bandWidths, anchorPairs: chain.length, lengthModel: models.length, shapeModel: models.shapes };
-      return { links: result.links, models, evidence: used, stats };
+      const links = sides && options.doubtLinks ? applyDoubts(result.links, doubtContext(used, sides)) : result.links;
+      return { links, models, evidence: used, stats };
     }
     path = search.path;
   }
@@ -471,5 +483,6 @@ export function alignRange(source: AlignSide, target: AlignSide, range: AlignRan
   const work: Work = { cells: 0, bandWidths: [] };
   const path = trackPass(slice, scorer, resolved, work);
   const search = bandPass(slice, scorer, resolved, path, true, work);
-  return shift(toLinks(search, computePosteriors(search), scorer.scoring.logPriors));
+  const links = shift(toLinks(search, computePosteriors(search), scorer.scoring.logPriors));
+  return resolved.doubtLinks ? applyDoubts(links, doubtContext(whole.evidence, { source, target })) : links;
 }

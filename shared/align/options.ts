@@ -70,6 +70,11 @@ export interface AlignOptions {
    * with its words as anchors. Default true.
    */
   readonly learnLexicon?: boolean;
+  /**
+   * Whether links whose sides carry different numbers, or end one side in a
+   * heading, get their confidence lowered (link-doubts.ts). Default true.
+   */
+  readonly doubtLinks?: boolean;
 }
 
 /** Options with every default filled in. */
@@ -87,6 +92,7 @@ export const defaultAlignOptions: ResolvedAlignOptions = {
   allowSkips: true,
   unlinkedLengthWeight: 1,
   learnLexicon: true,
+  doubtLinks: true,
 };
 
 /** A numeric option's range: whole numbers only or any, its bounds (inclusive), and how a message states it. */
@@ -101,7 +107,7 @@ const finiteAtLeastZero: NumberRange = { integer: false, minimum: 0, maximum: Nu
 const weight: NumberRange = { integer: false, minimum: 0, maximum: 100, expected: 'a number from 0 to 100' };
 
 /** The ranges documented on {@link AlignOptions}, one per numeric option. */
-const numberRanges: Readonly<Record<Exclude<keyof ResolvedAlignOptions, 'lexicon' | 'shapePriors' | 'allowSkips' | 'learnLexicon'>, NumberRange>> = {
+const numberRanges: Readonly<Record<Exclude<keyof ResolvedAlignOptions, 'lexicon' | 'shapePriors' | 'allowSkips' | 'learnLexicon' | 'doubtLinks'>, NumberRange>> = {
   bandWidth: { integer: true, minimum: 1, maximum: Number.MAX_SAFE_INTEGER, expected: 'a whole number ≥ 1' },
   passes: { integer: true, minimum: 2, maximum: 10, expected: 'a whole number from 2 to 10' },
   temperature: { integer: false, minimum: 0.01, maximum: 100, expected: 'a number from 0.01 to 100' },
@@ -193,9 +199,10 @@ export function resolveOptions(options: AlignOptions = {}): ResolvedAlignOptions
     if (typeof given['allowSkips'] !== 'boolean') throw invalid('allowSkips', given['allowSkips'], 'true or false');
     resolved['allowSkips'] = given['allowSkips'];
   }
-  if (given['learnLexicon'] !== undefined) {
-    if (typeof given['learnLexicon'] !== 'boolean') throw invalid('learnLexicon', given['learnLexicon'], 'true or false');
-    resolved['learnLexicon'] = given['learnLexicon'];
+  for (const name of ['learnLexicon', 'doubtLinks'] as const) {
+    if (given[name] === undefined) continue;
+    if (typeof given[name] !== 'boolean') throw invalid(name, given[name], 'true or false');
+    resolved[name] = given[name];
   }
   if (given['lexicon'] !== undefined) {
     const lexicon = given['lexicon'];
