@@ -33,6 +33,7 @@ import { bandAround, coversGrid, widenAround, type GuidePoint } from './band.ts'
 import { computePosteriors, type Posteriors } from './confidence.ts';
 import { buildEvidence, sliceEvidence, type PairEvidence } from './evidence.ts';
 import { learnLexicon, withLearnedKeys } from './learned-lexicon.ts';
+import { paragraphLinksFromSentences, paragraphingDiffers, sentenceUnits } from './any-width.ts';
 import { applyDoubts, headingFlags, numberKeyFlags, type DoubtContext } from './link-doubts.ts';
 import { initialLengthModel, refitLengthModel, type LengthModel } from './length-model.ts';
 import { resolveOptions, type AlignOptions, type ResolvedAlignOptions } from './options.ts';
@@ -438,7 +439,27 @@ function alignEvidence(evidence: PairEvidence, options: ResolvedAlignOptions, si
 /** {@link alignParagraphs} with the statistics of the run. */
 export function alignParagraphsDetailed(source: AlignSide, target: AlignSide, options?: AlignOptions): AlignResult {
   const resolved = resolveOptions(options);
-  return alignEvidence(buildEvidence(source, target, resolved.lexicon), resolved, { source, target });
+  const paragraphs = alignEvidence(buildEvidence(source, target, resolved.lexicon), resolved, { source, target });
+  if (!resolved.anyWidth || !paragraphingDiffers(paragraphs.links)) return paragraphs;
+  const sentences = alignBySentences(source, target, resolved);
+  const links = resolved.doubtLinks ? applyDoubts(sentences.links, doubtContext(paragraphs.evidence, { source, target })) : sentences.links;
+  const stats = { ...sentences.stats, cells: paragraphs.stats.cells + sentences.stats.cells, bandWidths: [...paragraphs.stats.bandWidths, ...sentences.stats.bandWidths] };
+  return { links, stats };
+}
+
+/**
+ * Paragraph links of any width (any-width.ts): the sentences of both
+ * documents aligned as units, and the paragraph links read off the sentence
+ * links. The statistics are the sentence alignment's.
+ */
+function alignBySentences(source: AlignSide, target: AlignSide, options: ResolvedAlignOptions): AlignResult {
+  const sourceUnits = sentenceUnits(source.texts, source.language);
+  const targetUnits = sentenceUnits(target.texts, target.language);
+  const sentenceSource = { texts: sourceUnits.texts, language: source.language };
+  const sentenceTarget = { texts: targetUnits.texts, language: target.language };
+  const aligned = alignEvidence(buildEvidence(sentenceSource, sentenceTarget, options.lexicon), { ...options, doubtLinks: false }, { source: sentenceSource, target: sentenceTarget });
+  const links = paragraphLinksFromSentences(aligned.links, sourceUnits, targetUnits, source.texts.length, target.texts.length);
+  return { links: sortLinks(links), stats: aligned.stats };
 }
 
 /**
@@ -481,6 +502,12 @@ export function alignRange(source: AlignSide, target: AlignSide, range: AlignRan
   if (sourceStart === sourceEnd || targetStart === targetEnd) return shift(trivialLinks(sourceEnd - sourceStart, targetEnd - targetStart));
   // The whole pair's models: a short range has too little in it to fit a length ratio or shape priors of its own.
   const whole = alignEvidence(evidence, resolved, { source, target });
+  if (resolved.anyWidth && paragraphingDiffers(whole.links)) {
+    // Paragraphed differently: the range's own sentences, aligned as a pair of their own.
+    const part = (side: AlignSide, start: number, end: number) => ({ texts: side.texts.slice(start, end), language: side.language });
+    const links = shift(alignBySentences(part(source, sourceStart, sourceEnd), part(target, targetStart, targetEnd), resolved).links);
+    return resolved.doubtLinks ? applyDoubts(links, doubtContext(whole.evidence, { source, target })) : links;
+  }
   const models = whole.models;
   const slice = sliceEvidence(whole.evidence, sourceStart, sourceEnd, targetStart, targetEnd);
   const sliced: PassModels = {
