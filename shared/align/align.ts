@@ -440,7 +440,7 @@ function alignEvidence(evidence: PairEvidence, options: ResolvedAlignOptions, si
 export function alignParagraphsDetailed(source: AlignSide, target: AlignSide, options?: AlignOptions): AlignResult {
   const resolved = resolveOptions(options);
   const paragraphs = alignEvidence(buildEvidence(source, target, resolved.lexicon), resolved, { source, target });
-  if (!resolved.anyWidth || !paragraphingDiffers(paragraphs.links)) return paragraphs;
+  if (!resolved.anyWidth || !paragraphingDiffers(paragraphs.links, paragraphs.evidence.source.lengths, paragraphs.evidence.target.lengths)) return paragraphs;
   const sentences = alignBySentences(source, target, resolved);
   const links = resolved.doubtLinks ? applyDoubts(sentences.links, doubtContext(paragraphs.evidence, { source, target })) : sentences.links;
   const stats = { ...sentences.stats, cells: paragraphs.stats.cells + sentences.stats.cells, bandWidths: [...paragraphs.stats.bandWidths, ...sentences.stats.bandWidths] };
@@ -502,7 +502,7 @@ export function alignRange(source: AlignSide, target: AlignSide, range: AlignRan
   if (sourceStart === sourceEnd || targetStart === targetEnd) return shift(trivialLinks(sourceEnd - sourceStart, targetEnd - targetStart));
   // The whole pair's models: a short range has too little in it to fit a length ratio or shape priors of its own.
   const whole = alignEvidence(evidence, resolved, { source, target });
-  if (resolved.anyWidth && paragraphingDiffers(whole.links)) {
+  if (resolved.anyWidth && paragraphingDiffers(whole.links, whole.evidence.source.lengths, whole.evidence.target.lengths)) {
     // Paragraphed differently: the range's own sentences, aligned as a pair of their own.
     const part = (side: AlignSide, start: number, end: number) => ({ texts: side.texts.slice(start, end), language: side.language });
     const links = shift(alignBySentences(part(source, sourceStart, sourceEnd), part(target, targetStart, targetEnd), resolved).links);

@@ -134,24 +134,35 @@ export function paragraphLinksFromSentences(
   return links;
 }
 
-/** Share of a paragraph alignment's linked paragraphs in links that join several: above it, the paragraphing differs. */
+/** Share of paragraphs joined or left out (see {@link paragraphingDiffers}) above which the paragraphing differs. */
 export const differentParagraphingShare = 0.3;
 
 /**
  * Whether a paragraph-level alignment shows two documents paragraphed
- * differently: the share of linked paragraphs (both sides) sitting in links
- * that join two or more on a side. Translations that keep their original's
- * paragraphs merge a few (a UDHR case perturbed with merges: about a tenth);
- * independently paragraphed texts merge most of them.
+ * differently: the share of paragraphs (both sides) that it joins with
+ * others in one link, or leaves unlinked although they are as long as a
+ * typical linked paragraph of their side. A search that cannot make a link
+ * wide enough does one or the other: it joins what it can and drops whole
+ * paragraphs of text. Translations that keep their original's paragraphs
+ * merge or drop a tenth or so (the perturbed UDHR cases: 0.03 to 0.21), and
+ * page clutter left unlinked is short, so it does not count.
  */
-export function paragraphingDiffers(links: readonly Pick<Link, 'source' | 'target'>[]): boolean {
-  let linked = 0;
-  let joined = 0;
+export function paragraphingDiffers(links: readonly Pick<Link, 'source' | 'target'>[], sourceLengths: ArrayLike<number>, targetLengths: ArrayLike<number>): boolean {
+  const linkedMedian = (side: 'source' | 'target', lengths: ArrayLike<number>) => {
+    const linked = links.filter((link) => link.source.length > 0 && link.target.length > 0).flatMap((link) => link[side].map((index) => lengths[index]!));
+    linked.sort((a, b) => a - b);
+    return linked.length > 0 ? linked[linked.length >> 1]! : Number.POSITIVE_INFINITY;
+  };
+  const sourceMedian = linkedMedian('source', sourceLengths);
+  const targetMedian = linkedMedian('target', targetLengths);
+  let total = 0;
+  let odd = 0;
   for (const link of links) {
-    if (link.source.length === 0 || link.target.length === 0) continue;
     const size = link.source.length + link.target.length;
-    linked += size;
-    if (size > 2) joined += size;
+    total += size;
+    if (link.target.length === 0) odd += link.source.filter((index) => sourceLengths[index]! >= sourceMedian).length;
+    else if (link.source.length === 0) odd += link.target.filter((index) => targetLengths[index]! >= targetMedian).length;
+    else if (size > 2) odd += size;
   }
-  return linked > 0 && joined / linked > differentParagraphingShare;
+  return total > 0 && odd / total > differentParagraphingShare;
 }
