@@ -32,7 +32,7 @@ import { findAnchorChain, type AnchorPair } from './anchor-chain.ts';
 import { bandAround, coversGrid, widenAround, type GuidePoint } from './band.ts';
 import { computePosteriors, type Posteriors } from './confidence.ts';
 import { buildEvidence, sliceEvidence, type PairEvidence } from './evidence.ts';
-import { learnLexicon, withLearnedKeys } from './learned-lexicon.ts';
+import { learnLexicon, withLearnedKeys, type SearchedParagraphs } from './learned-lexicon.ts';
 import { paragraphLinksFromSentences, paragraphingDiffers, sentenceUnits } from './any-width.ts';
 import { applyDoubts, headingFlags, numberKeyFlags, type DoubtContext } from './link-doubts.ts';
 import { initialLengthModel, refitLengthModel, type LengthModel } from './length-model.ts';
@@ -375,10 +375,39 @@ function finish(search: BandSearch, scorer: LinkScorer): PassResult {
  * and returns the evidence with it, or undefined when nothing was learned.
  */
 function learnedEvidence(evidence: PairEvidence, sides: PairSides, links: readonly Link[]): PairEvidence | undefined {
+  const unsure = unsureParagraphs(links, evidence.source.count, evidence.target.count);
+  if (!unsure) return undefined;
   const training = links.filter((link) => link.source.length === 1 && link.target.length === 1).map((link) => ({ source: link.source[0]!, target: link.target[0]!, confidence: link.confidence }));
   const learned = learnLexicon(sides.source.texts, sides.source.language, sides.target.texts, sides.target.language, training);
   if (learned.length === 0) return undefined;
-  return withLearnedKeys(evidence, sides.source.texts, sides.source.language, sides.target.texts, sides.target.language, learned);
+  return withLearnedKeys(evidence, sides.source.texts, sides.source.language, sides.target.texts, sides.target.language, learned, unsure);
+}
+
+/** Links below this confidence are where the learned lexicon is looked for and may change the path. */
+const unsureConfidence = 0.9;
+/** Links either side of an unsure link searched too: the path may move that far. */
+const unsureMargin = 3;
+
+/**
+ * The paragraphs of the links within {@link unsureMargin} links of one below
+ * {@link unsureConfidence}, or undefined when every link is sure: where the
+ * first pass is sure, learned words would only confirm it, and finding them
+ * in every paragraph of a long document costs more than the search. Whole
+ * links are marked, so no linked pair has learned words on one side only.
+ */
+function unsureParagraphs(links: readonly Link[], sourceCount: number, targetCount: number): SearchedParagraphs | undefined {
+  const source = new Uint8Array(sourceCount);
+  const target = new Uint8Array(targetCount);
+  let any = false;
+  links.forEach((link, index) => {
+    if (link.confidence >= unsureConfidence) return;
+    any = true;
+    for (let near = Math.max(0, index - unsureMargin); near <= Math.min(links.length - 1, index + unsureMargin); near++) {
+      for (const paragraph of links[near]!.source) source[paragraph] = 1;
+      for (const paragraph of links[near]!.target) target[paragraph] = 1;
+    }
+  });
+  return any ? { source, target } : undefined;
 }
 
 /** What link-doubts.ts needs to judge links of the pair (indices as in `evidence`, the whole pair's). */

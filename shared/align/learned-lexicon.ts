@@ -27,6 +27,8 @@ export interface LearnedPair {
   readonly joint: number;
   readonly sourceCount: number;
   readonly targetCount: number;
+  /** Training links learned from. */
+  readonly links: number;
 }
 
 /** A 1:1 link the lexicon may learn from, with the confidence the first pass gave it. */
@@ -160,6 +162,7 @@ export function learnLexicon(
       joint: joint.get(sourceWord * targetWords + best.partner)!,
       sourceCount: source.counts[sourceWord]!,
       targetCount: target.counts[best.partner]!,
+      links: training.length,
       dice: best.dice,
     });
   }
@@ -183,11 +186,20 @@ function mergeKeys(side: SideEvidence, extra: readonly number[][]): SideEvidence
 /** Highest probability a learned word is trusted to travel with: learned from a first pass, never certain. */
 const maximumKeep = 0.9;
 
+/** Which paragraphs of each side to look for learned words in. */
+export interface SearchedParagraphs {
+  readonly source: Uint8Array;
+  readonly target: Uint8Array;
+}
+
 /**
  * The evidence with each learned pair as one more anchor key (`learned:s=t`),
- * found by word in every paragraph of both sides. A key's chance to travel is
- * what the training links showed: of the links holding the source word, the
- * share holding the target word too (and the reverse).
+ * found by word in the paragraphs of both sides that `searched` flags (all,
+ * when it is absent). A key's chance to travel is what the training links
+ * showed: of the links holding the source word, the share holding the target
+ * word too (and the reverse). How common a word is in its document is
+ * estimated from its share of the training links, as the words are looked
+ * for only in the paragraphs searched.
  */
 export function withLearnedKeys(
   evidence: PairEvidence,
@@ -196,33 +208,38 @@ export function withLearnedKeys(
   targetTexts: readonly string[],
   targetLanguage: string,
   learned: readonly LearnedPair[],
+  searched?: SearchedParagraphs,
 ): PairEvidence {
   if (learned.length === 0) return evidence;
   const first = evidence.keyCount;
   // A trie pass finds the words faster than cutting every paragraph into words: a whole word in spaced
   // scripts, any substring in unspaced ones (their frequencies are counted the same way, so a short word
   // that also turns up inside longer ones is judged as common as it is).
-  const keysOf = (texts: readonly string[], language: string, pick: (pair: LearnedPair) => string) => {
+  const keysOf = (texts: readonly string[], language: string, pick: (pair: LearnedPair) => string, only: Uint8Array | undefined) => {
     const matcher = new PhraseMatcher(learned.map((pair, index) => ({ text: pick(pair), key: first + index })));
     const boundaries = segmenterFor(language, texts) ? 'none' : 'word';
-    return texts.map((text) => [...new Set(matcher.find(text, boundaries))].sort((a, b) => a - b));
+    return texts.map((text, paragraph) => (only && !only[paragraph] ? [] : [...new Set(matcher.find(text, boundaries))].sort((a, b) => a - b)));
   };
-  const sourceKeys = keysOf(sourceTexts, sourceLanguage, (pair) => pair.source);
-  const targetKeys = keysOf(targetTexts, targetLanguage, (pair) => pair.target);
+  const sourceKeys = keysOf(sourceTexts, sourceLanguage, (pair) => pair.source, searched?.source);
+  const targetKeys = keysOf(targetTexts, targetLanguage, (pair) => pair.target, searched?.target);
   const keyCount = first + learned.length;
-  const grow = (array: Int32Array | Float64Array, make: (length: number) => Int32Array | Float64Array) => {
+  const grow = <T extends Int32Array | Float64Array>(array: T, make: (length: number) => T): T => {
     const grown = make(keyCount);
     grown.set(array);
     return grown;
   };
-  const sourceFrequency = grow(evidence.sourceFrequency, (length) => new Int32Array(length)) as Int32Array;
-  const targetFrequency = grow(evidence.targetFrequency, (length) => new Int32Array(length)) as Int32Array;
+  const sourceFrequency = grow(evidence.sourceFrequency, (length) => new Int32Array(length));
+  const targetFrequency = grow(evidence.targetFrequency, (length) => new Int32Array(length));
   for (const list of sourceKeys) for (const key of list) sourceFrequency[key]!++;
   for (const list of targetKeys) for (const key of list) targetFrequency[key]!++;
-  const keepSourceToTarget = grow(evidence.keepSourceToTarget, (length) => new Float64Array(length)) as Float64Array;
-  const keepTargetToSource = grow(evidence.keepTargetToSource, (length) => new Float64Array(length)) as Float64Array;
+  const keepSourceToTarget = grow(evidence.keepSourceToTarget, (length) => new Float64Array(length));
+  const keepTargetToSource = grow(evidence.keepTargetToSource, (length) => new Float64Array(length));
   learned.forEach((pair, index) => {
     const key = first + index;
+    if (searched) {
+      sourceFrequency[key] = Math.max(sourceFrequency[key]!, Math.round((pair.sourceCount / pair.links) * evidence.sourceTotal));
+      targetFrequency[key] = Math.max(targetFrequency[key]!, Math.round((pair.targetCount / pair.links) * evidence.targetTotal));
+    }
     const sourceCount = Math.max(sourceFrequency[key]!, 1);
     const targetCount = Math.max(targetFrequency[key]!, 1);
     keepSourceToTarget[key] = Math.min(maximumKeep, pair.joint / (pair.sourceCount + 2), targetCount / sourceCount);
