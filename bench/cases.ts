@@ -2,7 +2,8 @@
  * A test case for the aligner: two documents and their gold alignment. Shared
  * by the benchmark and the tests.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AlignSide } from '../shared/align/align.ts';
 import { parseLinks } from '../shared/model/alignment.ts';
 
@@ -46,4 +47,18 @@ export function corpusCase(): BitextCase {
     target: { texts: readParagraphLines('corpus/nato-asia-2023.th.translation.txt'), language: 'tha' },
     gold: readGold('tests/fixtures/gold/nato-asia-2023.en-th.gold.txt'),
   };
+}
+
+/**
+ * Writes a case's two documents as UTF-8 text files in `directory`, paragraphs
+ * separated by blank lines (so no line-joining heuristic can merge them), for
+ * running the command line on it. Returns the two paths.
+ */
+export function writeCaseDocuments(bitext: BitextCase, directory: string, stem: string): { source: string; target: string } {
+  mkdirSync(directory, { recursive: true });
+  const source = join(directory, `${stem}.${bitext.source.language}.txt`);
+  const target = join(directory, `${stem}.${bitext.target.language}.txt`);
+  writeFileSync(source, `${bitext.source.texts.join('\n\n')}\n`);
+  writeFileSync(target, `${bitext.target.texts.join('\n\n')}\n`);
+  return { source, target };
 }

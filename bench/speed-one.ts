@@ -1,7 +1,9 @@
 /**
  * One speed measurement, run in its own process so its peak memory is its own:
  * `node --import tsx bench/speed-one.ts 30000` aligns a synthetic pair with at
- * least 30,000 paragraphs on each side and prints one JSON line.
+ * least 30,000 paragraphs on each side and prints one JSON line; with
+ * `--previous`, by the previous aligner (no learned lexicon, no link doubts,
+ * no sentence-level route), to measure what those cost.
  */
 import { performance } from 'node:perf_hooks';
 import { alignParagraphsDetailed } from '../shared/align/align.ts';
@@ -32,7 +34,8 @@ if (!Number.isInteger(size) || size <= 0) {
 const bitext = syntheticCase(size);
 const cpuStarted = process.cpuUsage();
 const started = performance.now();
-const result = alignParagraphsDetailed(bitext.source, bitext.target);
+const options = process.argv.includes('--previous') ? { learnLexicon: false, doubtLinks: false, anyWidth: false } : {};
+const result = alignParagraphsDetailed(bitext.source, bitext.target, options);
 const milliseconds = performance.now() - started;
 const cpu = process.cpuUsage(cpuStarted);
 const scores = scoreAlignment(result.links, parseLinks(bitext.gold));

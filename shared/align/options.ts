@@ -64,6 +64,24 @@ export interface AlignOptions {
    * (unlinked-length.ts), used from the second pass on. From 0 to 100. Default 1.
    */
   readonly unlinkedLengthWeight?: number;
+  /**
+   * Whether to learn a lexicon from the pair after the passes (word pairs that
+   * recur in the surest 1:1 links, learned-lexicon.ts) and search once more
+   * with its words as anchors. Default true.
+   */
+  readonly learnLexicon?: boolean;
+  /**
+   * Whether links whose sides carry different numbers, or end one side in a
+   * heading, get their confidence lowered (link-doubts.ts). Default true.
+   */
+  readonly doubtLinks?: boolean;
+  /**
+   * Whether a pair whose paragraph alignment joins many paragraphs (the two
+   * documents paragraphed differently, any-width.ts) is aligned again by
+   * sentences, its paragraph links read off the sentence links, so a link
+   * may join any number of paragraphs. Default true.
+   */
+  readonly anyWidth?: boolean;
 }
 
 /** Options with every default filled in. */
@@ -80,6 +98,9 @@ export const defaultAlignOptions: ResolvedAlignOptions = {
   priorStrength: 20,
   allowSkips: true,
   unlinkedLengthWeight: 1,
+  learnLexicon: true,
+  doubtLinks: true,
+  anyWidth: true,
 };
 
 /** A numeric option's range: whole numbers only or any, its bounds (inclusive), and how a message states it. */
@@ -94,7 +115,7 @@ const finiteAtLeastZero: NumberRange = { integer: false, minimum: 0, maximum: Nu
 const weight: NumberRange = { integer: false, minimum: 0, maximum: 100, expected: 'a number from 0 to 100' };
 
 /** The ranges documented on {@link AlignOptions}, one per numeric option. */
-const numberRanges: Readonly<Record<Exclude<keyof ResolvedAlignOptions, 'lexicon' | 'shapePriors' | 'allowSkips'>, NumberRange>> = {
+const numberRanges: Readonly<Record<Exclude<keyof ResolvedAlignOptions, 'lexicon' | 'shapePriors' | 'allowSkips' | 'learnLexicon' | 'doubtLinks' | 'anyWidth'>, NumberRange>> = {
   bandWidth: { integer: true, minimum: 1, maximum: Number.MAX_SAFE_INTEGER, expected: 'a whole number ≥ 1' },
   passes: { integer: true, minimum: 2, maximum: 10, expected: 'a whole number from 2 to 10' },
   temperature: { integer: false, minimum: 0.01, maximum: 100, expected: 'a number from 0.01 to 100' },
@@ -185,6 +206,11 @@ export function resolveOptions(options: AlignOptions = {}): ResolvedAlignOptions
   if (given['allowSkips'] !== undefined) {
     if (typeof given['allowSkips'] !== 'boolean') throw invalid('allowSkips', given['allowSkips'], 'true or false');
     resolved['allowSkips'] = given['allowSkips'];
+  }
+  for (const name of ['learnLexicon', 'doubtLinks', 'anyWidth'] as const) {
+    if (given[name] === undefined) continue;
+    if (typeof given[name] !== 'boolean') throw invalid(name, given[name], 'true or false');
+    resolved[name] = given[name];
   }
   if (given['lexicon'] !== undefined) {
     const lexicon = given['lexicon'];

@@ -141,7 +141,7 @@ function asDocument(path: string, side: AlignSide): BitextDocument {
  * in exactly one link and none outside it, the invariants, order on each side,
  * finite scores, confidences in [0, 1], status `auto`, and known shapes only.
  */
-function assertAlignerOutput(links: readonly Link[], sourceCount: number, targetCount: number, range?: AlignRange): void {
+function assertAlignerOutput(links: readonly Link[], sourceCount: number, targetCount: number, range?: AlignRange, anyWidth = true): void {
   const { sourceStart, sourceEnd, targetStart, targetEnd } = range ?? { sourceStart: 0, sourceEnd: sourceCount, targetStart: 0, targetEnd: targetCount };
   const compact = formatLinks(links);
   assert.deepEqual(findLinkProblems(links, sourceCount, targetCount), [], compact);
@@ -171,19 +171,22 @@ function assertAlignerOutput(links: readonly Link[], sourceCount: number, target
     assert.equal(link.status, 'auto');
     assert.equal(link.note, undefined);
     assert.equal(link.tags, undefined);
-    assertKnownShape(link, unlinkedSource, unlinkedTarget);
+    assertKnownShape(link, unlinkedSource, unlinkedTarget, anyWidth);
   }
 }
 
 /**
  * The shapes the search places: 1:1, 1:0, 0:1, 2:1, 1:2, 2:2, 3:1, 1:3 over
  * consecutive paragraphs, and 2:1 / 1:2 groups skipping exactly one paragraph
- * that is then a one-sided link of its own.
+ * that is then a one-sided link of its own; and, from the sentence-level
+ * route of documents paragraphed differently (any-width.ts), groups of
+ * consecutive paragraphs of any width on both sides.
  */
-function assertKnownShape(link: Link, unlinkedSource: ReadonlySet<number>, unlinkedTarget: ReadonlySet<number>): void {
+function assertKnownShape(link: Link, unlinkedSource: ReadonlySet<number>, unlinkedTarget: ReadonlySet<number>, anyWidth = true): void {
   const shape = `${link.source.length}:${link.target.length}`;
   const name = formatLinks([link]);
-  assert.ok(['1:1', '1:0', '0:1', '2:1', '1:2', '2:2', '3:1', '1:3'].includes(shape), `shape ${shape} of ${name}`);
+  const searched = ['1:1', '1:0', '0:1', '2:1', '1:2', '2:2', '3:1', '1:3'].includes(shape);
+  assert.ok(searched || (anyWidth && link.source.length > 0 && link.target.length > 0), `shape ${shape} of ${name}`);
   const gaps = (indices: readonly number[]) => indices.slice(1).map((index, i) => index - indices[i]!);
   const sourceGaps = gaps(link.source);
   const targetGaps = gaps(link.target);
@@ -218,6 +221,15 @@ describe('properties of alignParagraphs', () => {
         // No input here is invalid: a BitextError would be a bug too.
         assert.ok(Array.isArray(links), `threw ${String(links)}`);
         assertAlignerOutput(links, source.texts.length, target.texts.length);
+      }),
+      { numRuns },
+    );
+  });
+
+  it('with anyWidth off, places only the shapes the paragraph search knows', () => {
+    fc.assert(
+      fc.property(anyPairArbitrary, ([source, target]) => {
+        assertAlignerOutput(alignParagraphs(source, target, { anyWidth: false }), source.texts.length, target.texts.length, undefined, false);
       }),
       { numRuns },
     );

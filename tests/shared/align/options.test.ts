@@ -27,7 +27,7 @@ test('resolveOptions fills in the defaults and ignores what is not an aligner op
 
 test('resolveOptions keeps values at the edges of their documented ranges', () => {
   const edges: AlignOptions[] = [
-    { bandWidth: 1, passes: 2, temperature: 0.01, lengthWeight: 0, anchorWeight: 0, maximumAnchorReward: 0, priorStrength: 0, unlinkedLengthWeight: 0, allowSkips: false },
+    { bandWidth: 1, passes: 2, temperature: 0.01, lengthWeight: 0, anchorWeight: 0, maximumAnchorReward: 0, priorStrength: 0, unlinkedLengthWeight: 0, allowSkips: false, learnLexicon: false, doubtLinks: false, anyWidth: false },
     { bandWidth: Number.MAX_SAFE_INTEGER, passes: 10, temperature: 100, lengthWeight: 100, anchorWeight: 100, maximumAnchorReward: 1e300, priorStrength: 1e300, unlinkedLengthWeight: 100 },
   ];
   for (const options of edges) assert.deepEqual(resolveOptions(options), { ...defaultAlignOptions, ...options });
@@ -44,6 +44,9 @@ test('resolveOptions names the option and the value it refuses', () => {
   assert.equal(refusal({ lengthWeight: '2' }), 'aligner option lengthWeight must be a number from 0 to 100, got "2"');
   assert.equal(refusal({ priorStrength: -1 }), 'aligner option priorStrength must be a finite number ≥ 0, got -1');
   assert.equal(refusal({ allowSkips: 'no' }), 'aligner option allowSkips must be true or false, got "no"');
+  assert.equal(refusal({ learnLexicon: 1 }), 'aligner option learnLexicon must be true or false, got 1');
+  assert.equal(refusal({ doubtLinks: 'yes' }), 'aligner option doubtLinks must be true or false, got "yes"');
+  assert.equal(refusal({ anyWidth: null }), 'aligner option anyWidth must be true or false, got null');
   assert.equal(refusal({ shapePriors: { unlinkedSource: 0 } }), 'aligner option shapePriors.unlinkedSource must be a probability above 0 and below 1, got 0');
   assert.equal(
     refusal({ shapePriors: { unlinkedSource: 0.5, unlinkedTarget: 0.5 } }),

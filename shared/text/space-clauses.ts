@@ -1,0 +1,77 @@
+/**
+ * Clauses of Thai, Lao, Khmer and Burmese text, where sentences are not ended by
+ * a full stop and a space is the writer's clause break. Not every space is one:
+ * these scripts also put spaces around numbers and Latin-script words, after the
+ * repetition mark ๆ, and between the items of a list, so those spaces are kept
+ * inside a clause, and fragments too short to stand alone are merged.
+ */
+import { words } from './segment.ts';
+
+/** BCP-47 primary subtags of the languages split here. */
+export const spaceClauseLanguages: ReadonlySet<string> = new Set(['th', 'lo', 'km', 'my']);
+
+/** A clause with fewer words than this (by `Intl.Segmenter`) is joined to its neighbour. */
+const minClauseWords = 5;
+
+/** Marks that end a sentence outright: Khmer khan and bariyoosan, Burmese section marks, and the common stops. */
+const sentenceEnd = /[។៕။.!?！？]$/u;
+
+/** Repetition marks (Thai ๆ, Lao ໆ): the word before is repeated, so a space next to one is inside a phrase. */
+const repetitionMark = /[ๆໆ]/u;
+
+/** Words that continue a list or a clause when they follow a space: "and", "or", "that" (Thai, Lao). */
+const continuingWords = /^(?:และ|หรือ|ว่า|ແລະ|ຫຼື|ວ່າ)/u;
+
+/** Words after which a list or a quotation follows: "such as", "namely", "i.e.", "that" (Thai). */
+const introducingWords = /(?:เช่น|ได้แก่|อาทิ|คือ|ว่า)$/u;
+
+/**
+ * Offsets where a clause starts, ascending, each inside `(0, text.length)`.
+ * A line break always ends a clause.
+ */
+export function spaceClauseBreaks(text: string, language: string): number[] {
+  const candidates: { offset: number; hard: boolean }[] = [];
+  for (const match of text.matchAll(/\s+/gu)) {
+    const offset = (match.index ?? 0) + match[0].length;
+    if (match.index === 0 || offset >= text.length) continue;
+    const before = text.slice(0, match.index);
+    const after = text.slice(offset);
+    const hard = match[0].includes('\n') || sentenceEnd.test(before);
+    if (hard || isClauseBreak(before, after)) candidates.push({ offset, hard });
+  }
+  return mergeShortClauses(text, candidates, language);
+}
+
+function isClauseBreak(before: string, after: string): boolean {
+  const last = before.at(-1) ?? '';
+  const first = after[0] ?? '';
+  // Numbers (in any script) and Latin-script words: Thai sets them off with spaces on both sides.
+  if (/[\p{N}\p{Script=Latin}]/u.test(last) || /[\p{N}\p{Script=Latin}]/u.test(first)) return false;
+  if (repetitionMark.test(last) || repetitionMark.test(first)) return false;
+  // Punctuation that opens or continues (quotes, brackets, commas, dashes) does not end a clause.
+  if (/[\p{Ps}\p{Pi},;:\-–—/]/u.test(last) || /[\p{Pe}\p{Pf},;:\-–—/]/u.test(first)) return false;
+  if (continuingWords.test(after) || introducingWords.test(before)) return false;
+  return true;
+}
+
+/** Drops soft breaks that would leave a clause shorter than {@link minClauseWords}. */
+function mergeShortClauses(text: string, candidates: readonly { offset: number; hard: boolean }[], language: string): number[] {
+  const breaks = [...candidates];
+  const wordCount = (from: number, to: number): number => words(text.slice(from, to), language).length;
+  let i = 0;
+  while (i <= breaks.length) {
+    const start = i === 0 ? 0 : (breaks[i - 1] as { offset: number }).offset;
+    const end = i === breaks.length ? text.length : (breaks[i] as { offset: number }).offset;
+    if (wordCount(start, end) >= minClauseWords) {
+      i++;
+      continue;
+    }
+    // Join a short clause to the next one; the last one joins the previous. Hard breaks stay.
+    if (i < breaks.length && !(breaks[i] as { hard: boolean }).hard) breaks.splice(i, 1);
+    else if (i > 0 && !(breaks[i - 1] as { hard: boolean }).hard) {
+      breaks.splice(i - 1, 1);
+      i--;
+    } else i++;
+  }
+  return breaks.map((candidate) => candidate.offset);
+}
