@@ -96,7 +96,7 @@ export function detectParagraphLanguage(text: string, options: ParagraphDetectio
   const script = francScript(text);
   // A script of one language (Thai, Korean…) decides it: franc answers so without trigrams.
   const all: LanguageScore[] = script.trigrams
-    ? francScores(text, { minLength: minimumLetters, only: new Set([...candidates, ...rivalsIn(script.name)]) })
+    ? francScores(text, { minLength: minimumLetters, only: weighedIn(script.name, candidates), script })
     : script.count === 0 || !(candidates.includes(script.name) || commonLanguages.includes(script.name))
       ? [['und', 1]]
       : [[script.name, 1]];
@@ -111,15 +111,18 @@ export function detectParagraphLanguage(text: string, options: ParagraphDetectio
  */
 export const scriptRivals = 8;
 
-const rivalsByScript = new Map<string, readonly string[]>();
+/** The languages weighed for a pair and a script, one set per pair and script (trigram-scores.ts caches by set). */
+const weighedSets = new Map<string, ReadonlySet<string>>();
 
-function rivalsIn(script: string): readonly string[] {
-  let rivals = rivalsByScript.get(script);
-  if (!rivals) {
-    rivals = commonLanguages.filter((code) => code in francModels[script]!).slice(0, scriptRivals);
-    rivalsByScript.set(script, rivals);
+function weighedIn(script: string, candidates: readonly string[]): ReadonlySet<string> {
+  const key = `${script}|${candidates.join(',')}`;
+  let weighed = weighedSets.get(key);
+  if (!weighed) {
+    const rivals = commonLanguages.filter((code) => code in francModels[script]!).slice(0, scriptRivals);
+    weighed = new Set([...candidates, ...rivals]);
+    weighedSets.set(key, weighed);
   }
-  return rivals;
+  return weighed;
 }
 
 const tooShort: ParagraphLanguage = { iso6393: 'und', reason: 'too-short', mismatch: false };

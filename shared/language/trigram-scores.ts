@@ -250,30 +250,57 @@ function distances(units: Uint16Array, models: ScriptModels, allowed: readonly n
   return result;
 }
 
+/** Allowed indices per `only` set and script: callers pass the same set for every paragraph of a document. */
+const allowedCache = new WeakMap<ReadonlySet<string>, Map<ScriptModels, number[]>>();
+const allLanguages = new Map<ScriptModels, number[]>();
+
 /** The allowed languages of a script's table, as indices, in the table's order (franc's order on ties). */
 function allowedIndices(models: ScriptModels, only: ReadonlySet<string> | undefined): number[] {
-  const indices: number[] = [];
-  models.languages.forEach((language, index) => {
-    if (!only || only.has(language)) indices.push(index);
-  });
+  let byScript = only ? allowedCache.get(only) : allLanguages;
+  if (!byScript) {
+    byScript = new Map();
+    allowedCache.set(only!, byScript);
+  }
+  let indices = byScript.get(models);
+  if (!indices) {
+    indices = [];
+    for (let index = 0; index < models.languages.length; index++) if (!only || only.has(models.languages[index]!)) indices.push(index);
+    byScript.set(models, indices);
+  }
   return indices;
 }
 
-/** franc's script name of a text (`Latin`, `tha`…) and whether franc would score trigrams for it. */
-export function francScript(text: string): { readonly name: string; readonly count: number; readonly trigrams: boolean } {
+/** franc's script of a text: the name of its expression (`Latin`, `tha`…), how many characters matched, and whether franc needs trigrams for it. */
+export interface FrancScript {
+  readonly name: string;
+  readonly count: number;
+  readonly trigrams: boolean;
+}
+
+/** franc's script of `text` (see {@link FrancScript}). */
+export function francScript(text: string): FrancScript {
   const top = topScript(text.slice(0, maxLength));
   return { ...top, trigrams: top.name in data };
+}
+
+/** Options of {@link francScores}. */
+export interface FrancScoreOptions {
+  readonly minLength: number;
+  /** The languages allowed; empty or absent: every language. */
+  readonly only?: ReadonlySet<string>;
+  /** The text's script when the caller has it already ({@link francScript}), to spare a second pass. */
+  readonly script?: FrancScript;
 }
 
 /**
  * What `francAll(text, { minLength, only })` returns: languages with scores,
  * best first, `[['und', 1]]` when the text is too short, has no script or no
- * allowed language. `only` empty or absent: every language.
+ * allowed language.
  */
-export function francScores(text: string, options: { readonly minLength: number; readonly only?: ReadonlySet<string> }): LanguageScore[] {
+export function francScores(text: string, options: FrancScoreOptions): LanguageScore[] {
   if (text.length === 0 || text.length < options.minLength) return [['und', 1]];
   const value = text.slice(0, maxLength);
-  const script = topScript(value);
+  const script = options.script ?? topScript(value);
   const only = options.only && options.only.size > 0 ? options.only : undefined;
   if (!(script.name in data)) {
     return script.count === 0 || (only && !only.has(script.name)) ? [['und', 1]] : [[script.name, 1]];
