@@ -87,11 +87,20 @@ export interface ParagraphDetectionOptions {
  * paragraph's script (franc compares only languages of the same script).
  */
 export function detectParagraphLanguage(text: string, options: ParagraphDetectionOptions): ParagraphLanguage {
+  return judgeParagraph(text, pairCandidates(options.pairLanguages), options.documentLanguage);
+}
+
+/** The pair's languages a paragraph can be judged to be in. */
+function pairCandidates(pairLanguages: readonly string[]): readonly string[] {
+  return pairLanguages.filter((code) => code !== 'und');
+}
+
+/** {@link detectParagraphLanguage} with the pair's candidates worked out once per document. */
+function judgeParagraph(text: string, candidates: readonly string[], documentLanguage: string): ParagraphLanguage {
   if (letterCount(text) < minimumLetters) return tooShort;
-  const candidates = options.pairLanguages.filter((code) => code !== 'und');
   if (candidates.length === 0) {
     const best = francScores(text, { minLength: minimumLetters })[0]!;
-    return best[0] === 'und' ? tooShort : { iso6393: best[0], reason: 'detected', mismatch: isMismatch(best[0], options.documentLanguage) };
+    return best[0] === 'und' ? tooShort : { iso6393: best[0], reason: 'detected', mismatch: isMismatch(best[0], documentLanguage) };
   }
   const script = francScript(text);
   // A script of one language (Thai, Korean…) decides it: franc answers so without trigrams.
@@ -100,7 +109,7 @@ export function detectParagraphLanguage(text: string, options: ParagraphDetectio
     : script.count === 0 || !(candidates.includes(script.name) || commonLanguages.includes(script.name))
       ? [['und', 1]]
       : [[script.name, 1]];
-  return judgeAmongPair(all, candidates, options.documentLanguage);
+  return judgeAmongPair(all, candidates, documentLanguage);
 }
 
 /**
@@ -111,16 +120,20 @@ export function detectParagraphLanguage(text: string, options: ParagraphDetectio
  */
 export const scriptRivals = 8;
 
-/** The languages weighed for a pair and a script, one set per pair and script (trigram-scores.ts caches by set). */
-const weighedSets = new Map<string, ReadonlySet<string>>();
+/** The languages weighed per list of candidates and script: one set for a whole document (trigram-scores.ts caches by set). */
+const weighedSets = new WeakMap<readonly string[], Map<string, ReadonlySet<string>>>();
 
 function weighedIn(script: string, candidates: readonly string[]): ReadonlySet<string> {
-  const key = `${script}|${candidates.join(',')}`;
-  let weighed = weighedSets.get(key);
+  let byScript = weighedSets.get(candidates);
+  if (!byScript) {
+    byScript = new Map();
+    weighedSets.set(candidates, byScript);
+  }
+  let weighed = byScript.get(script);
   if (!weighed) {
     const rivals = commonLanguages.filter((code) => code in francModels[script]!).slice(0, scriptRivals);
     weighed = new Set([...candidates, ...rivals]);
-    weighedSets.set(key, weighed);
+    byScript.set(script, weighed);
   }
   return weighed;
 }
@@ -154,8 +167,9 @@ export function detectParagraphLanguages(texts: readonly string[], options: Para
   const key = `${options.documentLanguage}|${[...options.pairLanguages].sort().join(',')}`;
   const known = remembered.get(key);
   const judged = new Map<string, ParagraphLanguage>();
+  const candidates = pairCandidates(options.pairLanguages);
   const languages = texts.map((text) => {
-    const language = judged.get(text) ?? known?.get(text) ?? detectParagraphLanguage(text, options);
+    const language = judged.get(text) ?? known?.get(text) ?? judgeParagraph(text, candidates, options.documentLanguage);
     judged.set(text, language);
     return language;
   });
