@@ -7,9 +7,9 @@
  * expressions: on a 30,000-verse Bible that was about 14 s of a 35 s run.
  *
  * Here the same models (franc's own `data` and `expressions`) are scored with
- * trigrams as numbers: each script's trigrams get small integer ids once, a
- * text's trigrams are counted in a reused array, and the character → script
- * decision is cached per code unit. The results equal `francAll`'s, scores and
+ * trigrams as numbers: the trigrams of the languages allowed get small integer
+ * ids once per set of languages, a text's trigrams are counted in a reused
+ * array, and the character → script decision is cached per code unit. The results equal `francAll`'s, scores and
  * order (tests/shared/language/trigram-scores.test.ts checks this on every
  * corpus and UDHR paragraph).
  */
@@ -74,16 +74,19 @@ function topScript(value: string): { name: string; count: number } {
   return { name: scriptNames[best]!, count: counts[best]! };
 }
 
-/** One script's models: every trigram of its languages numbered, and each language's rank of each. */
-interface ScriptModels {
-  readonly ids: TrigramTable;
+/**
+ * The models of the languages allowed in one script: their trigrams numbered
+ * (only theirs: a small table stays in the processor's cache, and a trigram
+ * none of them has costs every one of them the same 300), and each language's
+ * rank of each.
+ */
+interface AllowedModels {
+  /** The allowed languages, in franc's table order (its order on ties). */
   readonly languages: readonly string[];
-  /** Per language (in `languages` order), built when first asked for: rank by trigram id, -1 where absent. */
-  readonly ranks: (Int16Array | undefined)[];
-  readonly models: readonly (readonly string[])[];
+  readonly ids: TrigramTable;
+  /** Per language: rank by trigram number, -1 where absent. */
+  readonly ranks: readonly Int16Array[];
 }
-
-const modelsByScript = new Map<string, ScriptModels>();
 
 /** A trigram of three UTF-16 code units as one number (48 bits: exact in a double). */
 function trigramKey(a: number, b: number, c: number): number {
@@ -149,28 +152,37 @@ function addTrigram(table: TrigramTable, trigram: string): number {
   return table.add(trigram.charCodeAt(0), trigram.charCodeAt(1), trigram.charCodeAt(2));
 }
 
-function scriptModels(script: string): ScriptModels {
-  let models = modelsByScript.get(script);
-  if (models) return models;
+function buildModels(script: string, only: ReadonlySet<string> | undefined): AllowedModels {
   const table = data[script]!;
-  const languages = Object.keys(table);
-  const trigrams = languages.map((language) => table[language]!.split('|'));
-  const ids = new TrigramTable(trigrams.reduce((sum, list) => sum + list.length, 0));
-  for (const list of trigrams) for (const trigram of list) addTrigram(ids, trigram);
-  models = { ids, languages, ranks: new Array(languages.length).fill(undefined), models: trigrams };
-  modelsByScript.set(script, models);
-  return models;
+  const languages = Object.keys(table).filter((language) => !only || only.has(language));
+  const lists = languages.map((language) => table[language]!.split('|'));
+  const ids = new TrigramTable(lists.reduce((sum, list) => sum + list.length, 0));
+  for (const list of lists) for (const trigram of list) addTrigram(ids, trigram);
+  const ranks = lists.map((list) => {
+    const rank = new Int16Array(ids.size).fill(-1);
+    // franc keeps the first rank of a trigram listed twice.
+    for (let index = list.length - 1; index >= 0; index--) rank[addTrigram(ids, list[index]!)] = index;
+    return rank;
+  });
+  return { languages, ids, ranks };
 }
 
-function ranksOf(models: ScriptModels, language: number): Int16Array {
-  let ranks = models.ranks[language];
-  if (ranks) return ranks;
-  ranks = new Int16Array(models.ids.size).fill(-1);
-  // franc keeps the first rank of a trigram listed twice.
-  const list = models.models[language]!;
-  for (let rank = list.length - 1; rank >= 0; rank--) ranks[addTrigram(models.ids, list[rank]!)] = rank;
-  models.ranks[language] = ranks;
-  return ranks;
+/** Models per `only` set and script: callers pass the same set for every paragraph of a document. */
+const modelsByOnly = new WeakMap<ReadonlySet<string>, Map<string, AllowedModels>>();
+const modelsOfAll = new Map<string, AllowedModels>();
+
+function allowedModels(script: string, only: ReadonlySet<string> | undefined): AllowedModels {
+  let byScript = only ? modelsByOnly.get(only) : modelsOfAll;
+  if (!byScript) {
+    byScript = new Map();
+    modelsByOnly.set(only!, byScript);
+  }
+  let models = byScript.get(script);
+  if (!models) {
+    models = buildModels(script, only);
+    byScript.set(script, models);
+  }
+  return models;
 }
 
 /** White space as `\s` knows it: trigram-utils collapses it. */
@@ -220,11 +232,11 @@ let counts = new Int32Array(0);
 const unknown = new TrigramTable(maxLength + 2);
 
 /**
- * The text's distance to each of `allowed` (indices into the script's
- * languages): for each distinct trigram, how far its count is from the
- * language's rank of it, or 300 where the language lacks it.
+ * The text's distance to each of the models' languages: for each distinct
+ * trigram, how far its count is from the language's rank of it, or 300 where
+ * the language lacks it.
  */
-function distances(units: Uint16Array, models: ScriptModels, allowed: readonly number[]): number[] {
+function distances(units: Uint16Array, models: AllowedModels): number[] {
   if (counts.length < models.ids.size) counts = new Int32Array(models.ids.size);
   const seen: number[] = [];
   for (let index = 0; index + 2 < units.length; index++) {
@@ -237,8 +249,7 @@ function distances(units: Uint16Array, models: ScriptModels, allowed: readonly n
   }
   const unknownCount = unknown.size;
   unknown.clear();
-  const result = allowed.map((language) => {
-    const ranks = ranksOf(models, language);
+  const result = models.ranks.map((ranks) => {
     let distance = unknownCount * maxDifference;
     for (const id of seen) {
       const rank = ranks[id]!;
@@ -248,26 +259,6 @@ function distances(units: Uint16Array, models: ScriptModels, allowed: readonly n
   });
   for (const id of seen) counts[id] = 0;
   return result;
-}
-
-/** Allowed indices per `only` set and script: callers pass the same set for every paragraph of a document. */
-const allowedCache = new WeakMap<ReadonlySet<string>, Map<ScriptModels, number[]>>();
-const allLanguages = new Map<ScriptModels, number[]>();
-
-/** The allowed languages of a script's table, as indices, in the table's order (franc's order on ties). */
-function allowedIndices(models: ScriptModels, only: ReadonlySet<string> | undefined): number[] {
-  let byScript = only ? allowedCache.get(only) : allLanguages;
-  if (!byScript) {
-    byScript = new Map();
-    allowedCache.set(only!, byScript);
-  }
-  let indices = byScript.get(models);
-  if (!indices) {
-    indices = [];
-    for (let index = 0; index < models.languages.length; index++) if (!only || only.has(models.languages[index]!)) indices.push(index);
-    byScript.set(models, indices);
-  }
-  return indices;
 }
 
 /** franc's script of a text: the name of its expression (`Latin`, `tha`…), how many characters matched, and whether franc needs trigrams for it. */
@@ -305,12 +296,11 @@ export function francScores(text: string, options: FrancScoreOptions): LanguageS
   if (!(script.name in data)) {
     return script.count === 0 || (only && !only.has(script.name)) ? [['und', 1]] : [[script.name, 1]];
   }
-  const models = scriptModels(script.name);
-  const allowed = allowedIndices(models, only);
-  if (allowed.length === 0) return [['und', 1]];
-  const found = distances(cleanUnits(value), models, allowed);
-  const order = allowed.map((_, index) => index).sort((a, b) => found[a]! - found[b]!);
+  const models = allowedModels(script.name, only);
+  if (models.languages.length === 0) return [['und', 1]];
+  const found = distances(cleanUnits(value), models);
+  const order = found.map((_, index) => index).sort((a, b) => found[a]! - found[b]!);
   const min = found[order[0]!]!;
   const max = value.length * maxDifference - min;
-  return order.map((index) => [models.languages[allowed[index]!]!, 1 - (found[index]! - min) / max || 0]);
+  return order.map((index) => [models.languages[index]!, 1 - (found[index]! - min) / max || 0]);
 }
