@@ -77,7 +77,8 @@ const bitext = bitextCommand();
 const loadAverage = loadavg()[0]!.toFixed(2);
 const rows: string[][] = [];
 const phaseRows: string[][] = [];
-const checks: { target: string; measured: string; met: boolean }[] = [];
+/** Each target with the wall time (what the target is about) and the CPU time (what the load on a shared machine does not inflate). */
+const checks: { target: string; measured: string; cpu: string; met: boolean }[] = [];
 
 try {
   const node = fastestOf(5, [process.execPath, '-e', '0']);
@@ -92,7 +93,7 @@ try {
     f1,
   ];
   rows.push(row('node -e 0', node), row('bitext --help', help));
-  checks.push({ target: `bitext --help within ${targets.helpOverNode}× node -e 0`, measured: `${fixed(help.best.seconds, 2)} s vs ${fixed(node.best.seconds, 2)} s (${fixed(help.best.seconds / node.best.seconds, 1)}×)`, met: help.best.seconds <= targets.helpOverNode * node.best.seconds });
+  checks.push({ target: `bitext --help within ${targets.helpOverNode}× node -e 0`, measured: `${fixed(help.best.seconds, 2)} s vs ${fixed(node.best.seconds, 2)} s (${fixed(help.best.seconds / node.best.seconds, 1)}×)`, cpu: `${fixed(help.best.cpuSeconds, 2)} s vs ${fixed(node.best.cpuSeconds, 2)} s`, met: help.best.seconds <= targets.helpOverNode * node.best.seconds });
 
   const cases: { readonly bitext: BitextCase; readonly runs: number; readonly stem: string }[] = [{ bitext: corpusCase(), runs: 5, stem: 'corpus' }];
   if (loadBibleVerses()) for (const [paragraphs, runs] of [[1000, 3], [10000, 2], [30000, 2]] as const) cases.push({ bitext: bibleCase({ paragraphs }), runs, stem: `bible-${paragraphs}` });
@@ -110,11 +111,11 @@ try {
       rows.push(row('hunalign (empty dictionary)', fastestOf(runs, [hunalign, '-text', dictionary, documents.source, documents.target]), size));
     }
     if (stem === 'corpus') {
-      checks.push({ target: `bitext align on the corpus pair (${size}) within ${targets.smallAlignSeconds} s`, measured: `${fixed(measured.best.seconds, 2)} s`, met: measured.best.seconds <= targets.smallAlignSeconds });
+      checks.push({ target: `bitext align on the corpus pair (${size}) within ${targets.smallAlignSeconds} s`, measured: `${fixed(measured.best.seconds, 2)} s`, cpu: `${fixed(measured.best.cpuSeconds, 2)} s`, met: measured.best.seconds <= targets.smallAlignSeconds });
     }
     if (stem === 'bible-30000') {
-      checks.push({ target: `bitext align, 30k real pair, < ${targets.seconds30k} s`, measured: `${fixed(measured.best.seconds, 2)} s`, met: measured.best.seconds < targets.seconds30k });
-      checks.push({ target: 'bitext align, 30k real pair, < 1 GiB peak', measured: `${fixed(measured.best.peakMegabytes, 0)} MiB`, met: measured.best.peakMegabytes < targets.megabytes30k });
+      checks.push({ target: `bitext align, 30k real pair, < ${targets.seconds30k} s`, measured: `${fixed(measured.best.seconds, 2)} s`, cpu: `${fixed(measured.best.cpuSeconds, 2)} s`, met: measured.best.seconds < targets.seconds30k });
+      checks.push({ target: 'bitext align, 30k real pair, < 1 GiB peak', measured: `${fixed(measured.best.peakMegabytes, 0)} MiB`, cpu: '', met: measured.best.peakMegabytes < targets.megabytes30k });
     }
     // The same work in-process, phase by phase (through tsx: TypeScript compiled at start, not counted in the phases).
     const phasesOutput = join(work, `${stem}.phases.bitext`);
@@ -148,4 +149,4 @@ if (!hunalign) console.log('\n(hunalign is not installed, so it is not measured 
 console.log(heading('The same alignments in-process, by phase: seconds wall (CPU); the write phase serialises, checks and saves the file'));
 console.log(table(['case', 'paragraphs', 'read', 'detect', 'align', 'write', 'total', 'peak MiB', 'file MiB', 'F1'], phaseRows));
 console.log(heading('Targets of issue 9 (whole processes)'));
-console.log(table(['target', 'measured', 'met'], checks.map((check) => [check.target, check.measured, mark(check.met)])));
+console.log(table(['target', 'measured (wall)', 'CPU', 'met'], checks.map((check) => [check.target, check.measured, check.cpu, mark(check.met)])));
