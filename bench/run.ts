@@ -25,8 +25,8 @@ import { bibleCase, bibleParagraphCase, loadBibleVerses } from './bible-corpus.t
 import { corpusCase, type BitextCase } from './cases.ts';
 import type { SpeedResult } from './speed-one.ts';
 import { udhrCases } from './udhr-cases.ts';
+import { fixed, heading, mark, table } from './tables.ts';
 
-const markdown = process.argv.includes('--markdown');
 const speedSizes = [1000, 10000, 30000];
 /** Runs per size; the table reports the fastest, the usual way to read a timing on a shared machine. */
 const speedRuns = 3;
@@ -87,23 +87,6 @@ function evaluate(bitext: BitextCase, withBaseline = true): Row {
     seconds,
     previousSeconds,
   };
-}
-
-const fixed = (value: number, digits = 3) => (Number.isNaN(value) ? '–' : value.toFixed(digits));
-const mark = (ok: boolean) => (ok ? '✓' : '✗');
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  if (markdown) {
-    const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-  }
-  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: readonly string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
-  return [line(header), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
-}
-
-function heading(text: string): string {
-  return markdown ? `\n### ${text}\n` : `\n${text}\n`;
 }
 
 const corpus = evaluate(corpusCase());

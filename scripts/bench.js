@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// `npm run bench`: the aligner benchmark (accuracy, speed, memory), then the user
-// interface under load (a 5,000-paragraph pair in Chromium). Arguments such as
-// --markdown go to both. `npm run bench -- --aligner-only` skips the second.
+// `npm run bench`: the aligner benchmark (accuracy, speed, memory), then whole
+// processes as users run them (`bitext --help`, `bitext align` up to 30k
+// paragraphs of real text), then the user interface under load (a
+// 5,000-paragraph pair in Chromium). Arguments such as --markdown go to all.
+// `npm run bench -- --aligner-only` skips the user interface.
 import { spawnSync } from 'node:child_process';
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--aligner-only');
-const parts = [['bench/run.ts', 'aligner']];
+const parts = [['bench/run.ts', 'aligner'], ['bench/whole-process.ts', 'whole-process']];
 if (!process.argv.includes('--aligner-only')) parts.push(['bench/ui.ts', 'user interface']);
 for (const [script, label] of parts) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { stdio: 'inherit' });

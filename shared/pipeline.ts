@@ -5,8 +5,7 @@
 import type { Alignment, Link, Side } from './model/alignment.ts';
 import type { BitextDocument, LanguageTag } from './model/document.ts';
 import { effectiveLanguage } from './model/document.ts';
-import { foldWhitespace } from './text/paragraphs.ts';
-import { withParagraphLanguages } from './document/load.ts';
+import { paragraphTexts, withParagraphLanguages } from './document/load.ts';
 import { alignParagraphs, type AlignOptions, type AlignSide } from './align/align.ts';
 import { toolInfo } from './version.ts';
 
@@ -17,24 +16,30 @@ export interface PipelineOptions extends AlignOptions {
 }
 
 /** The paragraph texts of a document as the aligner reads them (white space folded), with its language. */
-export function alignSide(document: BitextDocument): AlignSide {
-  return {
-    texts: document.paragraphs.map((paragraph) => foldWhitespace(document.text.slice(paragraph.start, paragraph.end))),
-    language: effectiveLanguage(document.language).iso6393,
-  };
+export function alignSide(document: BitextDocument, texts: readonly string[] = paragraphTexts(document)): AlignSide {
+  return { texts, language: effectiveLanguage(document.language).iso6393 };
 }
 
-/** The two documents, each with its paragraphs' languages detected among the pair's two languages. */
-export function detectPairLanguages(source: BitextDocument, target: BitextDocument): [BitextDocument, BitextDocument] {
+/**
+ * The two documents, each with its paragraphs' languages detected among the
+ * pair's two languages; `texts`, when the caller has them, are their {@link paragraphTexts}.
+ */
+export function detectPairLanguages(
+  source: BitextDocument,
+  target: BitextDocument,
+  texts: readonly [readonly string[], readonly string[]] = [paragraphTexts(source), paragraphTexts(target)],
+): [BitextDocument, BitextDocument] {
   const pair = [effectiveLanguage(source.language).iso6393, effectiveLanguage(target.language).iso6393];
-  return [withParagraphLanguages(source, pair), withParagraphLanguages(target, pair)];
+  return [withParagraphLanguages(source, pair, texts[0]), withParagraphLanguages(target, pair, texts[1])];
 }
 
 /** Aligns two documents paragraph by paragraph and returns the whole alignment. */
 export function alignDocuments(source: BitextDocument, target: BitextDocument, options: PipelineOptions = {}): Alignment {
-  const [sourceDocument, targetDocument] = detectPairLanguages(source, target);
+  // Folded once: detection and the aligner read the same texts.
+  const texts = [paragraphTexts(source), paragraphTexts(target)] as const;
+  const [sourceDocument, targetDocument] = detectPairLanguages(source, target, texts);
   // In sortLinks order already: the aligner gives the canonical order every edit leaves.
-  const links: Link[] = alignParagraphs(alignSide(sourceDocument), alignSide(targetDocument), options);
+  const links: Link[] = alignParagraphs(alignSide(sourceDocument, texts[0]), alignSide(targetDocument, texts[1]), options);
   const now = options.now ?? new Date().toISOString();
   return { schemaVersion: 1, tool: toolInfo, created: now, modified: now, source: sourceDocument, target: targetDocument, links };
 }

@@ -87,9 +87,16 @@ export function withLanguageHint(detected: LanguageTag, hint: string | undefined
   return iso6393 ? languageTag(iso6393, detected.script) : detected;
 }
 
-/** The document with every paragraph's language detected among `pairLanguages` (ISO 639-3). */
-export function withParagraphLanguages(document: BitextDocument, pairLanguages: readonly string[]): BitextDocument {
-  const texts = document.paragraphs.map((paragraph) => foldWhitespace(document.text.slice(paragraph.start, paragraph.end)));
+/** Each paragraph's text with its white space folded: what detection and the aligner read. */
+export function paragraphTexts(document: BitextDocument): string[] {
+  return document.paragraphs.map((paragraph) => foldWhitespace(document.text.slice(paragraph.start, paragraph.end)));
+}
+
+/**
+ * The document with every paragraph's language detected among `pairLanguages`
+ * (ISO 639-3); `texts`, when the caller has them, are its {@link paragraphTexts}.
+ */
+export function withParagraphLanguages(document: BitextDocument, pairLanguages: readonly string[], texts: readonly string[] = paragraphTexts(document)): BitextDocument {
   const languages = detectParagraphLanguages(texts, {
     documentLanguage: effectiveLanguage(document.language).iso6393,
     pairLanguages: [...new Set(pairLanguages)],

@@ -2,10 +2,19 @@
  * Language detection with franc: per document on the whole text, per paragraph
  * restricted to the pair's languages, with a margin so that a paragraph in a
  * language other than its document's is flagged rather than forced.
+ *
+ * Per paragraph, the cost must stay small beside the aligner's (a whole Bible
+ * is 60,000 paragraphs): franc's models are scored through trigram-scores.ts
+ * (franc's results, several times faster), a paragraph whose script belongs to
+ * one language (Thai, Korean, Greek…) is decided by its script, one in a
+ * shared script (Latin, Cyrillic…) is weighed against a few languages of that
+ * script, and a document's paragraphs already judged for the same pair are not judged again.
  */
-import { franc, francAll } from 'franc';
+import { franc } from 'franc';
+import { data as francModels } from 'franc/data.js';
 import type { LanguageTag, ParagraphLanguage } from '../model/document.ts';
 import { dominantScript, letterCount } from './script.ts';
+import { francScores, francScript, type LanguageScore } from './trigram-scores.ts';
 
 /** Paragraphs with fewer letters than this are `und` (`03:33`, `66`, `Learn more`): franc only guesses there. */
 export const minimumLetters = 10;
@@ -20,9 +29,9 @@ export const acceptMargin = 0.67;
 
 /**
  * The languages a paragraph is weighed against besides the pair's: the most
- * written languages of the world (franc-min's idea). Weighing against all of
- * franc's 187 costs about 1 ms per paragraph; against these, a fifth of that,
- * and a paragraph in none of them is still told apart from the pair's languages.
+ * written languages of the world (franc-min's idea), most written first (see
+ * {@link scriptRivals}). A paragraph in none of them is still told apart from
+ * the pair's languages.
  */
 export const commonLanguages: readonly string[] = [
   'eng', 'cmn', 'spa', 'fra', 'por', 'deu', 'ita', 'nld', 'pol', 'ron', 'hun', 'ces', 'swe', 'dan', 'tur', 'ind', 'vie',
@@ -73,16 +82,68 @@ export interface ParagraphDetectionOptions {
  * reason `uncertain` otherwise, and `too-short` below {@link minimumLetters} letters.
  * `mismatch` is set when the paragraph's language is known and not its document's,
  * or when it is long enough to judge and fits none of the pair's languages.
+ *
+ * The rivals are the first {@link scriptRivals} common languages of the
+ * paragraph's script (franc compares only languages of the same script).
  */
 export function detectParagraphLanguage(text: string, options: ParagraphDetectionOptions): ParagraphLanguage {
-  if (letterCount(text) < minimumLetters) return { iso6393: 'und', reason: 'too-short', mismatch: false };
-  const candidates = options.pairLanguages.filter((code) => code !== 'und');
-  const all = francAll(text, candidates.length === 0 ? { minLength: minimumLetters } : { minLength: minimumLetters, only: [...new Set([...candidates, ...commonLanguages])] });
-  const best = all[0];
-  if (!best || best[0] === 'und') return { iso6393: 'und', reason: 'too-short', mismatch: false };
+  return judgeParagraph(text, pairCandidates(options.pairLanguages), options.documentLanguage);
+}
+
+/** The pair's languages a paragraph can be judged to be in. */
+function pairCandidates(pairLanguages: readonly string[]): readonly string[] {
+  return pairLanguages.filter((code) => code !== 'und');
+}
+
+/** {@link detectParagraphLanguage} with the pair's candidates worked out once per document. */
+function judgeParagraph(text: string, candidates: readonly string[], documentLanguage: string): ParagraphLanguage {
+  if (letterCount(text) < minimumLetters) return tooShort;
   if (candidates.length === 0) {
-    return { iso6393: best[0], reason: 'detected', mismatch: isMismatch(best[0], options.documentLanguage) };
+    const best = francScores(text, { minLength: minimumLetters })[0]!;
+    return best[0] === 'und' ? tooShort : { iso6393: best[0], reason: 'detected', mismatch: isMismatch(best[0], documentLanguage) };
   }
+  const script = francScript(text);
+  // A script of one language (Thai, Korean…) decides it: franc answers so without trigrams.
+  const all: LanguageScore[] = script.trigrams
+    ? francScores(text, { minLength: minimumLetters, only: weighedIn(script.name, candidates), script })
+    : script.count === 0 || !(candidates.includes(script.name) || commonLanguages.includes(script.name))
+      ? [['und', 1]]
+      : [[script.name, 1]];
+  return judgeAmongPair(all, candidates, documentLanguage);
+}
+
+/**
+ * How many of the {@link commonLanguages} written in a paragraph's script it is
+ * weighed against besides the pair's: enough to tell a paragraph in a third
+ * language (French or German in an English–Spanish pair) from the pair's, few
+ * enough that scoring them costs less than finding the text's trigrams.
+ */
+export const scriptRivals = 8;
+
+/** The languages weighed per list of candidates and script: one set for a whole document (trigram-scores.ts caches by set). */
+const weighedSets = new WeakMap<readonly string[], Map<string, ReadonlySet<string>>>();
+
+function weighedIn(script: string, candidates: readonly string[]): ReadonlySet<string> {
+  let byScript = weighedSets.get(candidates);
+  if (!byScript) {
+    byScript = new Map();
+    weighedSets.set(candidates, byScript);
+  }
+  let weighed = byScript.get(script);
+  if (!weighed) {
+    const rivals = commonLanguages.filter((code) => code in francModels[script]!).slice(0, scriptRivals);
+    weighed = new Set([...candidates, ...rivals]);
+    byScript.set(script, weighed);
+  }
+  return weighed;
+}
+
+const tooShort: ParagraphLanguage = { iso6393: 'und', reason: 'too-short', mismatch: false };
+
+/** The best of the pair's languages in franc's scores, if it comes close enough to the best overall. */
+function judgeAmongPair(all: readonly LanguageScore[], candidates: readonly string[], documentLanguage: string): ParagraphLanguage {
+  const best = all[0];
+  if (!best || best[0] === 'und') return tooShort;
   // One franc pass serves both questions: the best pair language, and how close it comes to the best overall.
   const restricted = all.find(([code]) => candidates.includes(code));
   const chosen = restricted?.[0];
@@ -90,12 +151,33 @@ export function detectParagraphLanguage(text: string, options: ParagraphDetectio
   if (!chosen || chosen === 'und' || unrestrictedScore < acceptMargin) {
     return { iso6393: 'und', reason: 'uncertain', mismatch: true };
   }
-  return { iso6393: chosen, reason: 'detected', mismatch: isMismatch(chosen, options.documentLanguage) };
+  return { iso6393: chosen, reason: 'detected', mismatch: isMismatch(chosen, documentLanguage) };
 }
 
-/** Detects every paragraph of a document (see {@link detectParagraphLanguage}). */
+/**
+ * The last judgements per document language and pair (one entry per side of
+ * the pair being worked on), so that re-aligning a range, or aligning again
+ * after an edit, does not judge unchanged paragraphs again.
+ */
+const remembered = new Map<string, Map<string, ParagraphLanguage>>();
+const rememberedPairs = 2;
+
+/** Detects every paragraph of a document (see {@link detectParagraphLanguage}), each distinct text once. */
 export function detectParagraphLanguages(texts: readonly string[], options: ParagraphDetectionOptions): ParagraphLanguage[] {
-  return texts.map((text) => detectParagraphLanguage(text, options));
+  const key = `${options.documentLanguage}|${[...options.pairLanguages].sort().join(',')}`;
+  const known = remembered.get(key);
+  const judged = new Map<string, ParagraphLanguage>();
+  const candidates = pairCandidates(options.pairLanguages);
+  const languages = texts.map((text) => {
+    const language = judged.get(text) ?? known?.get(text) ?? judgeParagraph(text, candidates, options.documentLanguage);
+    judged.set(text, language);
+    return language;
+  });
+  // Only this document's texts are kept (the memory is the document's, not every text ever seen), as the most recent entry.
+  remembered.delete(key);
+  remembered.set(key, judged);
+  if (remembered.size > rememberedPairs) remembered.delete(remembered.keys().next().value!);
+  return languages;
 }
 
 function isMismatch(paragraph: string, document: string): boolean {

@@ -27,15 +27,50 @@ const scripts: readonly (readonly [code: string, pattern: RegExp])[] = [
 ];
 
 const letter = /\p{L}/u;
+/** `scripts.length`: a letter in none of the scripts above. */
+const otherScript = scripts.length;
+const notLetter = -1;
+const unknown = -2;
+/** Per UTF-16 code unit outside the surrogates: its index in `scripts`, `otherScript`, `notLetter`, or `unknown` until first met. */
+const scriptOfUnit = new Int8Array(0x10000).fill(unknown);
+
+/** The script index of one character (a code point), through the Unicode properties. */
+function classify(character: string): number {
+  if (!letter.test(character)) return notLetter;
+  const index = scripts.findIndex(([, pattern]) => pattern.test(character));
+  return index === -1 ? otherScript : index;
+}
+
+/**
+ * Calls `visit` with the script index of each letter of `text`. Texts run to
+ * megabytes and have few distinct characters, so each code unit is classified
+ * once and remembered; characters beyond the BMP (surrogate pairs) are
+ * classified each time.
+ */
+function forEachLetter(text: string, visit: (script: number) => void): void {
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    let script: number;
+    if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
+      const codePoint = text.codePointAt(index)!;
+      if (codePoint > 0xffff) index++;
+      script = classify(String.fromCodePoint(codePoint));
+    } else {
+      script = scriptOfUnit[unit]!;
+      if (script === unknown) script = scriptOfUnit[unit] = classify(String.fromCharCode(unit));
+    }
+    if (script !== notLetter) visit(script);
+  }
+}
 
 /** Counts the letters of `text` per script code. */
 export function countScripts(text: string): Map<string, number> {
+  const byIndex = new Array<number>(scripts.length + 1).fill(0);
+  forEachLetter(text, (script) => byIndex[script]!++);
   const counts = new Map<string, number>();
-  for (const character of text) {
-    if (!letter.test(character)) continue;
-    const code = scripts.find(([, pattern]) => pattern.test(character))?.[0] ?? 'Zzzz';
-    counts.set(code, (counts.get(code) ?? 0) + 1);
-  }
+  byIndex.forEach((count, index) => {
+    if (count > 0) counts.set(index === otherScript ? 'Zzzz' : scripts[index]![0], count);
+  });
   return counts;
 }
 
@@ -66,6 +101,6 @@ export function dominantScript(text: string): string {
 /** The number of letters in `text`, in any script. */
 export function letterCount(text: string): number {
   let count = 0;
-  for (const character of text) if (letter.test(character)) count++;
+  forEachLetter(text, () => count++);
   return count;
 }

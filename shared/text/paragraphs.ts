@@ -115,7 +115,11 @@ function codePointLength(text: string): number {
   return count;
 }
 
+/** White space other than a single space between words: what folding changes. */
+const unfolded = /[^\S ]| {2}/u;
+
 /** The paragraph's text with its internal line breaks and runs of white space folded to one space. */
 export function foldWhitespace(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
+  // Most paragraphs have nothing to fold; testing costs a scan, replacing a copy of every paragraph.
+  return (unfolded.test(text) ? text.replace(/\s+/gu, ' ') : text).trim();
 }

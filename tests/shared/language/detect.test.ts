@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { franc } from 'franc';
-import { detectDocumentLanguage, detectParagraphLanguage, toBcp47 } from '../../../shared/language/detect.ts';
+import { detectDocumentLanguage, detectParagraphLanguage, detectParagraphLanguages, toBcp47 } from '../../../shared/language/detect.ts';
 import { dominantScript } from '../../../shared/language/script.ts';
 
 const lines = (name: string) =>
@@ -64,4 +64,32 @@ test('a paragraph in neither language of the pair is uncertain and flagged', () 
     reason: 'uncertain',
     mismatch: true,
   });
+});
+
+test('a pair sharing a script: each paragraph is told between the two, and a third language is still flagged', () => {
+  const pair = { documentLanguage: 'eng', pairLanguages: ['eng', 'spa'] };
+  const spanish = 'Y dijo Dios: Sea la luz: y fué la luz. Y vió Dios que la luz era buena: y apartó Dios la luz de las tinieblas.';
+  assert.deepEqual(detectParagraphLanguage(spanish, pair), { iso6393: 'spa', reason: 'detected', mismatch: true });
+  assert.deepEqual(detectParagraphLanguage(english[14]!, pair), { iso6393: 'eng', reason: 'detected', mismatch: false });
+  const german = 'Alle Menschen sind frei und gleich an Würde und Rechten geboren. Sie sind mit Vernunft und Gewissen begabt.';
+  assert.deepEqual(detectParagraphLanguage(german, pair), { iso6393: 'und', reason: 'uncertain', mismatch: true });
+});
+
+test('a script of one language decides it; a script none of the pair writes is flagged', () => {
+  const pair = { documentLanguage: 'eng', pairLanguages: ['eng', 'tha'] };
+  assert.deepEqual(detectParagraphLanguage(thai[3]!, pair), { iso6393: 'tha', reason: 'detected', mismatch: true });
+  assert.deepEqual(detectParagraphLanguage('Все люди рождаются свободными и равными в своем достоинстве и правах.', pair), {
+    iso6393: 'und',
+    reason: 'uncertain',
+    mismatch: true,
+  });
+});
+
+test('a document is judged paragraph by paragraph the same way again, repeated texts included', () => {
+  const options = { documentLanguage: 'eng', pairLanguages: ['eng', 'tha'] };
+  const texts = [...english, ...english.slice(0, 5), thai[0]!];
+  const expected = texts.map((text) => detectParagraphLanguage(text, options));
+  assert.deepEqual(detectParagraphLanguages(texts, options), expected);
+  assert.deepEqual(detectParagraphLanguages(texts, options), expected);
+  assert.deepEqual(detectParagraphLanguages(texts.slice(3), { ...options, documentLanguage: 'tha' }), texts.slice(3).map((text) => detectParagraphLanguage(text, { ...options, documentLanguage: 'tha' })));
 });

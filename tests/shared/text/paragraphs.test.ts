@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { splitParagraphs, foldWhitespace } from '../../../shared/text/paragraphs.ts';
 
@@ -56,4 +57,13 @@ test('offsets are ordered, non-overlapping and trimmed', () => {
       previousEnd = end;
     }
   }
+});
+
+test('folding white space: every run of it one space, the ends trimmed, text with nothing to fold kept as it is', () => {
+  const white = fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2028', '\u3000', 'word', 'ไทย', '');
+  fc.assert(fc.property(fc.array(white, { maxLength: 12 }), (parts) => {
+    const text = parts.join('');
+    assert.equal(foldWhitespace(text), text.replace(/\s+/gu, ' ').trim());
+  }));
+  assert.equal(foldWhitespace(' one  two\nthree\u00a0four '), 'one two three four');
 });
