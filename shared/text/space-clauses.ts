@@ -19,8 +19,8 @@ const sentenceEnd = /[។៕။.!?！？]$/u;
 /** Repetition marks (Thai ๆ, Lao ໆ): the word before is repeated, so a space next to one is inside a phrase. */
 const repetitionMark = /[ๆໆ]/u;
 
-/** Words that continue a list or a clause when they follow a space: "and", "or", "that" (Thai, Lao). */
-const continuingWords = /^(?:และ|หรือ|ว่า|ແລະ|ຫຼື|ວ່າ)/u;
+/** Words that continue a list or a clause when they follow a space: "and", "or", "that", "of", "which" (Thai, Lao). */
+const continuingWords = /^(?:และ|หรือ|ว่า|ของ|ที่|ແລະ|ຫຼື|ວ່າ|ຂອງ)/u;
 
 /** Words after which a list or a quotation follows: "such as", "namely", "i.e.", "that" (Thai). */
 const introducingWords = /(?:เช่น|ได้แก่|อาทิ|คือ|ว่า)$/u;
