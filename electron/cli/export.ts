@@ -4,7 +4,9 @@
  */
 import { BitextError } from '../../shared/errors.ts';
 import { exportFormatById, exportFormatForPath, exportFormats, type ExportFormat } from '../../shared/formats/export-format.ts';
-import type { ExportFilters, ExportSkipped } from '../../shared/formats/export-pairs.ts';
+import { exportUnits, type ExportFilters, type ExportSkipped, type ExportUnit } from '../../shared/formats/export-pairs.ts';
+import { parseSrx } from '../../shared/text/srx.ts';
+import { readFile } from 'node:fs/promises';
 import { loadAlignment } from '../services/alignment-store.ts';
 import { exportAlignment, renderExport } from '../services/export.ts';
 import { expectPositionals, parse } from './args.ts';
@@ -27,6 +29,9 @@ Writes one pair per link of the alignment file ALIGNMENT to FILE (stdout when
                             (CSV, TSV, XLSX, JSONL; XLIFF for source paragraphs; never TMX)
   --deduplicate             keep the first of identical pairs
   --include-rejected        keep links a reviewer rejected
+  --unit paragraph|sentence one pair per link (default), or per sentence link inside
+                            each link, recording the link it belongs to
+  --srx FILE                cut sentences by the SRX 2.0 rules in FILE (with --unit sentence)
 `;
 
 /** Runs `bitext export`. */
@@ -40,6 +45,8 @@ export async function run(args: string[]): Promise<number> {
     'include-untranslated': { type: 'boolean', default: false },
     deduplicate: { type: 'boolean', default: false },
     'include-rejected': { type: 'boolean', default: false },
+    unit: { type: 'string', default: 'paragraph' },
+    srx: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -54,6 +61,8 @@ export async function run(args: string[]): Promise<number> {
     includeUntranslated: values['include-untranslated'],
     deduplicate: values.deduplicate,
     includeRejected: values['include-rejected'],
+    unit: parseUnit(values.unit),
+    ...(values.srx !== undefined ? { segmentation: parseSrx(await readFile(values.srx, 'utf8'), values.srx) } : {}),
   };
   if (values.output === undefined && format.output === 'binary') {
     throw new BitextError('invalid-argument', `${format.label} is a binary format: give a file with -o`);
@@ -84,6 +93,12 @@ function chooseFormat(id: string | undefined, output: string | undefined): Expor
     'invalid-argument',
     `cannot tell the format${output ? ` from "${output}"` : ''}: give --format (${exportFormats.map((format) => format.id).join(', ')})`,
   );
+}
+
+function parseUnit(text: string | undefined): ExportUnit {
+  const unit = exportUnits.find((candidate) => candidate === text);
+  if (!unit) throw new BitextError('invalid-argument', `--unit takes ${exportUnits.join(' or ')}, got "${text}"`);
+  return unit;
 }
 
 function parseConfidence(text: string | undefined): number {

@@ -125,6 +125,7 @@ export async function toXlsx(alignment: Alignment, options: XlsxOptions = {}): P
     ['target language', extracted.targetLanguage],
     ['links in alignment', alignment.links.length],
     ['rows exported', extracted.pairs.length],
+    ['unit', filters.unit === 'sentence' ? 'sentence (# is the paragraph link each sentence pair belongs to)' : 'paragraph'],
     ['filters', describeFilters(filters)],
     ['left out', describeSkipped(extracted)],
   ];

@@ -12,7 +12,7 @@
 import { create } from 'xmlbuilder2';
 import type { Alignment } from '../model/alignment.ts';
 import { toolInfo } from '../version.ts';
-import { baseName, extractPairs, formatConfidence, type ExportFilters, type ExportPairs } from './export-pairs.ts';
+import { baseName, extractPairs, formatConfidence, pairId, type ExportFilters, type ExportPairs } from './export-pairs.ts';
 
 /** Options of {@link toTmx}. */
 export interface TmxOptions {
@@ -91,7 +91,7 @@ export function toTmx(alignment: Alignment, options: TmxOptions = {}): TmxExport
   const body = tmx.ele('body');
   for (const pair of extracted.pairs) {
     const tu = body.ele('tu', {
-      tuid: String(pair.link),
+      tuid: pairId(pair),
       ...(created ? { creationdate: created } : {}),
       ...(changed ? { changedate: changed } : {}),
     });
@@ -102,6 +102,11 @@ export function toTmx(alignment: Alignment, options: TmxOptions = {}): TmxExport
     for (const tag of pair.tags) addProp(tu, 'x-tag', tag);
     addProp(tu, 'x-source-paragraphs', pair.sourceParagraphs.join(','));
     addProp(tu, 'x-target-paragraphs', pair.targetParagraphs.join(','));
+    if (pair.sentence) {
+      addProp(tu, 'x-link', String(pair.link));
+      addProp(tu, 'x-source-sentences', pair.sentence.source.join(','));
+      addProp(tu, 'x-target-sentences', pair.sentence.target.join(','));
+    }
     tu.ele('tuv', { 'xml:lang': extracted.sourceLanguage }).ele('seg').txt(xmlData(pair.source));
     tu.ele('tuv', { 'xml:lang': extracted.targetLanguage }).ele('seg').txt(xmlData(pair.target));
   }
