@@ -56,8 +56,9 @@ describe('sentence units', () => {
   it('TMX: translate-toolkit reads the sentence units with tuid link.index and an x-link prop; the DTD validates', () => {
     const { text } = renderTextExport(corpus, 'tmx', { filters: { unit: 'sentence' }, now });
     assert.equal(xmllint(text, { dtd: tmxDtd }).status, 0);
-    const read = readBack<{ units: { id: string; source: string; target: string; props: [string, string][] }[] }>('tmx', text);
+    const read = readBack<{ header: Record<string, string>; units: { id: string; source: string; target: string; props: [string, string][] }[] }>('tmx', text);
     const expected = extractPairs(corpus, { unit: 'sentence' }).pairs;
+    assert.equal(read.header['segtype'], 'sentence');
     assert.deepEqual(read.units.map((unit) => unit.id), expected.map(pairId));
     assert.deepEqual(read.units.map((unit) => [unit.source, unit.target]), expected.map((pair) => [pair.source, pair.target]));
     for (const [index, unit] of read.units.entries()) {
