@@ -168,6 +168,7 @@ function describeFilters(filters: ExportFilters): string {
     filters.includeUntranslated ? 'untranslated paragraphs included' : undefined,
     filters.deduplicate ? 'duplicates removed' : undefined,
     filters.includeRejected ? 'rejected links included' : undefined,
+    filters.segmentation ? 'sentences cut by SRX rules' : undefined,
   ].filter((part) => part !== undefined);
   return parts.length > 0 ? parts.join(', ') : 'none';
 }

@@ -265,8 +265,25 @@ export function pairId(pair: Pick<ExportPair, 'link' | 'sentence'>): string {
   return pair.sentence ? `${pair.link}.${pair.sentence.index}` : String(pair.link);
 }
 
+/**
+ * Sentence alignments already computed, by alignment and rules: the Export…
+ * dialog extracts pairs again at every change of a filter, and an alignment
+ * value never changes (edits make new ones), so the cache cannot go stale.
+ */
+const sentenceCache = new WeakMap<Alignment, Map<SegmentationRules | undefined, Map<number, LinkSentences>>>();
+
 /** The sentence alignment of every link with both sides, by link index. */
 function sentencesByLink(alignment: Alignment, segmentation: SegmentationRules | undefined): Map<number, LinkSentences> {
+  const cached = sentenceCache.get(alignment)?.get(segmentation);
+  if (cached) return cached;
+  const computed = computeSentences(alignment, segmentation);
+  const byRules = sentenceCache.get(alignment) ?? new Map<SegmentationRules | undefined, Map<number, LinkSentences>>();
+  byRules.set(segmentation, computed);
+  sentenceCache.set(alignment, byRules);
+  return computed;
+}
+
+function computeSentences(alignment: Alignment, segmentation: SegmentationRules | undefined): Map<number, LinkSentences> {
   const side = (document: BitextDocument) => ({
     texts: document.paragraphs.map((_, index) => paragraphText(document, index)),
     language: effectiveLanguage(document.language).iso6393,
