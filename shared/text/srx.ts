@@ -40,11 +40,20 @@ export interface SrxLanguageMap {
   readonly languageRuleName: string;
 }
 
+/** A rule left out of a parsed file, and why: a regular expression JavaScript cannot run. */
+export interface SrxWarning {
+  /** 1-based line of the `<rule>` in the file, when the parser knows it. */
+  readonly line?: number;
+  readonly message: string;
+}
+
 /** A parsed SRX file. */
 export interface SrxRules {
   readonly cascade: boolean;
   readonly languageRules: ReadonlyMap<string, readonly SrxRule[]>;
   readonly mapRules: readonly SrxLanguageMap[];
+  /** Rules left out, in file order; every other rule of the file is in `languageRules`. */
+  readonly warnings: readonly SrxWarning[];
 }
 
 /** Minimal view of the xmldom nodes read here (shared/ is type-checked without the DOM library). */
@@ -59,8 +68,11 @@ interface XmlElement {
 
 /**
  * Parses an SRX 2.0 file. Throws a BitextError naming `file` (and the line) for
- * malformed XML, a file that is not SRX, a rule whose regular expression cannot
- * be translated, or a map naming a missing language rule.
+ * malformed XML, a file that is not SRX, or a map naming a missing language
+ * rule or with a language pattern that cannot be translated. A rule whose
+ * regular expression cannot be translated is left out with a warning (as
+ * wooorm's parsers report problems in the data and go on): one exotic rule
+ * among LanguageTool's thousands should not make the whole file unusable.
  */
 export function parseSrx(xml: string, file = 'SRX file'): SrxRules {
   const problems: string[] = [];
@@ -89,9 +101,18 @@ export function parseSrx(xml: string, file = 'SRX file'): SrxRules {
   if (!body) throw new BitextError('invalid-argument', 'no <body>', { file });
 
   const languageRules = new Map<string, SrxRule[]>();
+  const warnings: SrxWarning[] = [];
   for (const languageRule of children(body, 'languagerules').flatMap((element) => children(element, 'languagerule'))) {
     const name = languageRule.getAttribute('languagerulename') ?? '';
-    const rules = children(languageRule, 'rule').map((rule) => parseRule(rule, file));
+    const rules: SrxRule[] = [];
+    for (const rule of children(languageRule, 'rule')) {
+      try {
+        rules.push(parseRule(rule, file));
+      } catch (error) {
+        if (!(error instanceof BitextError)) throw error;
+        warnings.push({ ...(rule.lineNumber ? { line: rule.lineNumber } : {}), message: `language rule "${name}": ${error.message}` });
+      }
+    }
     languageRules.set(name, [...(languageRules.get(name) ?? []), ...rules]);
   }
   const mapRules = children(body, 'maprules')
@@ -104,7 +125,7 @@ export function parseSrx(xml: string, file = 'SRX file'): SrxRules {
       const pattern = compile(map.getAttribute('languagepattern') ?? '.*', map, file);
       return { languagePattern: new RegExp(`^(?:${pattern.source})$`, `${pattern.flags}i`.replace(/(.)(?=.*\1)/gu, '')), languageRuleName };
     });
-  return { cascade: header?.getAttribute('cascade') === 'yes', languageRules, mapRules };
+  return { cascade: header?.getAttribute('cascade') === 'yes', languageRules, mapRules, warnings };
 }
 
 /** The rules that apply to `language`, in the order they are tried. */
