@@ -10,7 +10,8 @@
 import type { Alignment, Link, LinkStatus } from '../model/alignment.ts';
 import { effectiveLanguage, paragraphText, type BitextDocument, type LanguageTag } from '../model/document.ts';
 import { BitextError } from '../errors.ts';
-import { alignSentences, type LinkSentences, type SentenceRef } from '../align/sentence-align.ts';
+import type { LinkSentences, SentenceRef } from '../align/sentence-align.ts';
+import { sentencesOfLinks } from '../align/link-sentences.ts';
 import type { SegmentationRules } from '../text/sentences.ts';
 
 /** What one exported pair is: a paragraph link, or a sentence link inside one. */
@@ -276,20 +277,11 @@ const sentenceCache = new WeakMap<Alignment, Map<SegmentationRules | undefined, 
 function sentencesByLink(alignment: Alignment, segmentation: SegmentationRules | undefined): Map<number, LinkSentences> {
   const cached = sentenceCache.get(alignment)?.get(segmentation);
   if (cached) return cached;
-  const computed = computeSentences(alignment, segmentation);
+  const computed = sentencesOfLinks(alignment, segmentation);
   const byRules = sentenceCache.get(alignment) ?? new Map<SegmentationRules | undefined, Map<number, LinkSentences>>();
   byRules.set(segmentation, computed);
   sentenceCache.set(alignment, byRules);
   return computed;
-}
-
-function computeSentences(alignment: Alignment, segmentation: SegmentationRules | undefined): Map<number, LinkSentences> {
-  const side = (document: BitextDocument) => ({
-    texts: document.paragraphs.map((_, index) => paragraphText(document, index)),
-    language: effectiveLanguage(document.language).iso6393,
-  });
-  const blocks = alignSentences(side(alignment.source), side(alignment.target), alignment.links, segmentation ? { rules: segmentation } : {});
-  return new Map(blocks.map((block) => [block.link, block]));
 }
 
 /**
