@@ -78,3 +78,15 @@ test('Thai clauses group under English sentences (corpus pair, gold paragraph li
 test('the same input gives the same sentence links', () => {
   assert.deepEqual(alignSentences(english, french, frenchLinks), alignSentences(english, french, frenchLinks));
 });
+
+test('one link alone (the app panel) gives what the whole pair gives on a short pair; untranslated links give none', async () => {
+  const { corpusAlignment } = await import('../../reference/corpus-alignment.ts');
+  const { sentencesOfLink, sentencesOfLinks } = await import('../../../shared/align/link-sentences.ts');
+  const alignment = await corpusAlignment();
+  const all = sentencesOfLinks(alignment);
+  assert.ok(alignment.links.length <= 81, 'the corpus pair fits in one neighbourhood');
+  for (const [link, block] of all) assert.deepEqual(sentencesOfLink(alignment, link), block);
+  const untranslated = alignment.links.findIndex((link) => link.target.length === 0);
+  assert.equal(sentencesOfLink(alignment, untranslated), undefined);
+  assert.equal(sentencesOfLink(alignment, alignment.links.length), undefined);
+});
