@@ -200,9 +200,11 @@ export function extractPairs(
       skipped[reason]++;
       return;
     }
+    // The paragraph pair is made in sentence mode too: it checks that the link's paragraphs exist.
+    const pair = toPair(alignment, link, index);
     const block = sentences?.get(index);
     if (!block) {
-      add(toPair(alignment, link, index));
+      add(pair);
       return;
     }
     block.links.forEach((sentenceLink, sentenceIndex) => {

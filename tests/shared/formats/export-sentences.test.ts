@@ -105,3 +105,14 @@ describe('sentence units', () => {
     for (const pair of srx.pairs) assert.ok((pair.sentence?.target.length ?? 0) <= 1, `${pairId(pair)}: ${pair.sentence?.target.join(',')}`);
   });
 });
+
+describe('sentence units of a broken alignment', () => {
+  it('a link naming a paragraph the document lacks is refused, naming the link, as at paragraph level', async () => {
+    const corpus = await corpusAlignment();
+    const broken = { ...corpus, links: [...corpus.links, { source: [999], target: [0], score: 0, confidence: 1, status: 'auto' as const }] };
+    assert.throws(
+      () => extractPairs(broken, { unit: 'sentence' }),
+      (error: unknown) => error instanceof Error && 'code' in error && error.code === 'invalid-alignment' && /link 36/.test(error.message),
+    );
+  });
+});
