@@ -4,7 +4,8 @@
  * sides aligned as 1:1, n:m, 1:0 and 0:1, each with a score and a confidence.
  * Groups reach 3 sentences a side, and 6 clauses on a Thai, Lao, Khmer or
  * Burmese side, where the segmenter's units are clauses and an English
- * sentence often spans four or five of them.
+ * sentence often spans four or five of them; and in any link as many as the
+ * other side's count demands (one unit against five sentences: 5:1).
  *
  * It reuses the paragraph aligner's evidence and scoring at sentence level:
  * the evidence (lengths, anchors, known names, the dictionary; evidence.ts) is
@@ -157,33 +158,39 @@ function largestGroupFor(language: string, rules: SegmentationRules | undefined)
   return !rules && spaceClauseLanguages.has(baseLanguage(language)) ? largestClauseGroup : largestSentenceGroup;
 }
 
-/** Log priors of every group shape a:b, and the largest group of each side. */
+/** The shape priors: the largest group of each side, and the log prior of each part of a shape. */
 interface GroupPriors {
   readonly source: number;
   readonly target: number;
-  /** `log[a * (target + 1) + b]`; -Infinity for 0:0. */
-  readonly log: Float64Array;
+  /** Log prior of a 1:1 link, and the log factor for each sentence beyond the first on a side. */
+  readonly linked: number;
+  readonly sourceExtra: number;
+  readonly targetExtra: number;
+  /** Log prior of a 1:0 or 0:1 link. */
+  readonly unlinked: number;
 }
 
 /**
- * Log prior of a group of `a` source and `b` target sentences. Each sentence
- * beyond the first on a side costs the same factor, which is larger on the side
- * that has more sentences per link (Thai clauses against English sentences
- * merge often, English sentences against Thai clauses rarely).
+ * The shape priors. Each sentence beyond the first on a side costs the same
+ * factor, which is larger on the side that has more sentences per link (Thai
+ * clauses against English sentences merge often, English sentences against
+ * Thai clauses rarely).
  */
 function groupLogPriors(sourcePerBlock: number, targetPerBlock: number, limits: { source: number; target: number }): GroupPriors {
   const extra = (mine: number, theirs: number) => Math.log(Math.min(0.6, Math.max(0.08, 0.08 + 0.5 * (mine / Math.max(theirs, 1e-9) - 1))));
-  const sourceExtra = extra(sourcePerBlock, targetPerBlock);
-  const targetExtra = extra(targetPerBlock, sourcePerBlock);
-  const width = limits.target + 1;
-  const log = new Float64Array((limits.source + 1) * width).fill(-Infinity);
-  const linked = Math.log(1 - 2 * unlinkedShare);
-  for (let a = 1; a <= limits.source; a++) {
-    for (let b = 1; b <= limits.target; b++) log[a * width + b] = linked + (a - 1) * sourceExtra + (b - 1) * targetExtra;
-  }
-  log[width] = Math.log(unlinkedShare);
-  log[1] = Math.log(unlinkedShare);
-  return { ...limits, log };
+  return {
+    ...limits,
+    linked: Math.log(1 - 2 * unlinkedShare),
+    sourceExtra: extra(sourcePerBlock, targetPerBlock),
+    targetExtra: extra(targetPerBlock, sourcePerBlock),
+    unlinked: Math.log(unlinkedShare),
+  };
+}
+
+/** Log prior of a group of `a` source and `b` target sentences (-Infinity for 0:0 and for 0:2 and the like). */
+function groupLogPrior(priors: GroupPriors, a: number, b: number): number {
+  if (a === 0 || b === 0) return a + b === 1 ? priors.unlinked : -Infinity;
+  return priors.linked + (a - 1) * priors.sourceExtra + (b - 1) * priors.targetExtra;
 }
 
 /**
@@ -286,17 +293,19 @@ function searchBlock(
 ): SentenceLink[] {
   const width = m + 1;
   const node = (i: number, j: number) => i * width + j;
-  const steps: Step[] = [];
+  // A side may group as many sentences as the other side's count demands (SRX rules that leave a Thai paragraph
+  // whole against five English sentences), so that every block has a path linking all of its sentences.
+  const largestSource = Math.max(priors.source, Math.ceil(n / Math.max(m, 1)));
+  const largestTarget = Math.max(priors.target, Math.ceil(m / Math.max(n, 1)));
   const incoming: Step[][] = Array.from({ length: (n + 1) * width }, () => []);
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
-      for (let a = 0; a <= priors.source && i + a <= n; a++) {
-        for (let b = 0; b <= priors.target && j + b <= m; b++) {
-          const prior = priors.log[a * (priors.target + 1) + b]!;
+      for (let a = 0; a <= largestSource && i + a <= n; a++) {
+        for (let b = 0; b <= largestTarget && j + b <= m; b++) {
+          const prior = groupLogPrior(priors, a, b);
           if (prior === -Infinity) continue;
           const score = prior + scorer.score(s0 + i, a, t0 + j, b);
           const step = { i, j, a, b, score };
-          steps.push(step);
           incoming[node(i + a, j + b)]!.push(step);
         }
       }

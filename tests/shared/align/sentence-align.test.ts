@@ -90,3 +90,10 @@ test('one link alone (the app panel) gives what the whole pair gives on a short 
   assert.equal(sentencesOfLink(alignment, untranslated), undefined);
   assert.equal(sentencesOfLink(alignment, alignment.links.length), undefined);
 });
+
+test('one unit against many sentences is one n:1 link, however many (SRX rules that leave a Thai paragraph whole)', () => {
+  const english: SentenceSide = { language: 'eng', texts: ['One is here. Two is there. Three went home. Four stayed. Five left early.'] };
+  const french: SentenceSide = { language: 'fra', texts: ['Un est ici, deux est là, trois est rentré, quatre est resté, cinq est parti tôt'] };
+  const [block] = alignSentences(english, french, oneToOne(1));
+  assert.equal(formatLinks(block!.links), '0,1,2,3,4-0');
+});
