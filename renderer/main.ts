@@ -41,6 +41,7 @@ import { renderStatusBar } from './ui/status-bar.ts';
 import { createToolbar } from './ui/toolbar.ts';
 import { createExportCommands } from './export/export-flow.ts';
 import { DotPlotPanel } from './dot-plot/dot-plot-panel.ts';
+import { SentencePanel } from './sentences/sentence-panel.ts';
 import { CorpusView } from './corpus/corpus-view.ts';
 import { describeFolders, folderPickerDialog } from './corpus/folder-picker.ts';
 import { createAlignAll } from './corpus/align-all.ts';
@@ -117,6 +118,8 @@ async function start(): Promise<void> {
     onClose: () => toggleDotPlot(false),
   });
 
+  const sentences = new SentencePanel(element('sentence-panel'), { onClose: () => toggleSentences(false) });
+
   // ---- Commands -------------------------------------------------------------------------------
 
   /** Like `busy`, but the caller handles failures (the export flow names the file in its message). */
@@ -146,6 +149,13 @@ async function start(): Promise<void> {
     dotPlot.setVisible(shown);
     dotPlot.update(store.get().session?.alignment);
     toolbar.setDotPlotShown(shown);
+    view.layout();
+  }
+
+  function toggleSentences(shown = !sentences.isVisible()): void {
+    sentences.setVisible(shown);
+    sentences.update(store.get().session?.alignment, store.get().caret?.link ?? -1);
+    toolbar.setSentencesShown(shown);
     view.layout();
   }
 
@@ -526,6 +536,7 @@ async function start(): Promise<void> {
       exportAlignment: () => void exporting.exportAlignment(),
       exportReport: () => void exporting.exportReport(),
       toggleDotPlot: () => toggleDotPlot(),
+      toggleSentences: () => toggleSentences(),
       reviewMenu: (anchor) => showCommandMenu(anchor, reviewMenuItems((command) => review.menuKeys(command)), (command) => isCommandId(command) && review.run(command)),
       viewOptions: () => void viewOptions(),
       about,
@@ -548,6 +559,7 @@ async function start(): Promise<void> {
     if (state.caret !== previous.caret) view.highlightCaret(state.caret);
     if (alignment !== previous.session?.alignment) dotPlot.update(alignment);
     dotPlot.setActive(state.caret?.link ?? -1);
+    sentences.update(alignment, state.caret?.link ?? -1);
     if (state.view !== previous.view) {
       view.setView(state.view);
       applyTheme(state.view);

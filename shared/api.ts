@@ -18,7 +18,7 @@ import { BitextError, type ErrorCode } from './errors.ts';
 import type { RebaseReport } from './edits/rebase.ts';
 import { findLinkProblems } from './model/invariants.ts';
 import { exportFormats, type ExportFormatId } from './formats/export-format-list.ts';
-import type { ExportFilters, ExportSkipped } from './formats/export-pairs.ts';
+import type { ExportFilters, ExportSkipped, ExportUnit } from './formats/export-pairs.ts';
 import type { PairCandidate, PairProposal } from './corpus/pairing.ts';
 import { maxDocumentBytes } from './document/limits.ts';
 
@@ -693,11 +693,13 @@ function documentSource(value: unknown, field: string): DocumentSource {
 }
 
 const exportFormatIds: readonly ExportFormatId[] = exportFormats.map((format) => format.id);
+/** As `exportUnits` of export-pairs.ts, which this module imports types from only (it would pull in the sentence aligner). */
+const exportUnits: readonly ExportUnit[] = ['paragraph', 'sentence'];
 
 function exportFilters(value: unknown, field: string): ExportFilters {
   const filters = object(value, field);
   const flags = ['confirmedOnly', 'includeUntranslated', 'deduplicate', 'includeRejected'] as const;
-  noExtraKeys(filters, [...flags, 'minConfidence'], field);
+  noExtraKeys(filters, [...flags, 'minConfidence', 'unit'], field);
   const result: { -readonly [K in keyof ExportFilters]: ExportFilters[K] } = {};
   for (const flag of flags) if (filters[flag] !== undefined) result[flag] = boolean(filters[flag], `${field}/${flag}`);
   if (filters.minConfidence !== undefined) {
@@ -706,6 +708,12 @@ function exportFilters(value: unknown, field: string): ExportFilters {
       fail(`${field}/minConfidence`, `Expected a number in [0, 1], got ${describe(min)}`);
     }
     result.minConfidence = min;
+  }
+  // The unit crosses the wire; SRX rules (`segmentation`) do not: the host reads them from a file.
+  if (filters.unit !== undefined) {
+    const unit = exportUnits.find((candidate) => candidate === filters.unit);
+    if (!unit) fail(`${field}/unit`, `Expected ${exportUnits.join(' or ')}, got ${describe(filters.unit)}`);
+    result.unit = unit;
   }
   return result;
 }

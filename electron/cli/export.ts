@@ -4,7 +4,10 @@
  */
 import { BitextError } from '../../shared/errors.ts';
 import { exportFormatById, exportFormatForPath, exportFormats, type ExportFormat } from '../../shared/formats/export-format.ts';
-import type { ExportFilters, ExportSkipped } from '../../shared/formats/export-pairs.ts';
+import { exportUnits, type ExportFilters, type ExportSkipped, type ExportUnit } from '../../shared/formats/export-pairs.ts';
+import { parseSrx } from '../../shared/text/srx.ts';
+import type { SegmentationRules } from '../../shared/text/sentences.ts';
+import { readFile } from 'node:fs/promises';
 import { loadAlignment } from '../services/alignment-store.ts';
 import { exportAlignment, exportCorpus, renderExport } from '../services/export.ts';
 import { addSkipped, renderCorpus, type CorpusMember } from '../services/batch/corpus-export.ts';
@@ -36,6 +39,9 @@ other, one XLSX sheet per pair.
                             (CSV, TSV, XLSX, JSONL; XLIFF for source paragraphs; never TMX)
   --deduplicate             keep the first of identical pairs (across every file)
   --include-rejected        keep links a reviewer rejected
+  --unit paragraph|sentence one pair per link (default), or per sentence link inside
+                            each link, recording the link it belongs to
+  --srx FILE                cut sentences by the SRX 2.0 rules in FILE (with --unit sentence)
 `;
 
 /** Runs `bitext export`. */
@@ -50,6 +56,8 @@ export async function run(args: string[]): Promise<number> {
     deduplicate: { type: 'boolean', default: false },
     'include-rejected': { type: 'boolean', default: false },
     'from-batch': { type: 'string' },
+    unit: { type: 'string', default: 'paragraph' },
+    srx: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -66,6 +74,8 @@ export async function run(args: string[]): Promise<number> {
     includeUntranslated: values['include-untranslated'],
     deduplicate: values.deduplicate,
     includeRejected: values['include-rejected'],
+    unit: parseUnit(values.unit),
+    ...(values.srx !== undefined ? { segmentation: await readSrx(values.srx) } : {}),
   };
   if (values.output === undefined && format.output === 'binary') {
     throw new BitextError('invalid-argument', `${format.label} is a binary format: give a file with -o`);
@@ -132,6 +142,19 @@ function chooseFormat(id: string | undefined, output: string | undefined): Expor
     'invalid-argument',
     `cannot tell the format${output ? ` from "${output}"` : ''}: give --format (${exportFormats.map((format) => format.id).join(', ')})`,
   );
+}
+
+/** The SRX file's rules; rules left out (JavaScript cannot run them) are named on stderr. */
+async function readSrx(path: string): Promise<SegmentationRules> {
+  const rules = parseSrx(await readFile(path, 'utf8'), path);
+  for (const warning of rules.warnings) process.stderr.write(`bitext export: warning: ${warning.message}; rule left out\n`);
+  return rules;
+}
+
+function parseUnit(text: string | undefined): ExportUnit {
+  const unit = exportUnits.find((candidate) => candidate === text);
+  if (!unit) throw new BitextError('invalid-argument', `--unit takes ${exportUnits.join(' or ')}, got "${text}"`);
+  return unit;
 }
 
 function parseConfidence(text: string | undefined): number {

@@ -125,6 +125,7 @@ export async function toXlsx(alignment: Alignment, options: XlsxOptions = {}): P
     ['target language', extracted.targetLanguage],
     ['links in alignment', alignment.links.length],
     ['rows exported', extracted.pairs.length],
+    ['unit', filters.unit === 'sentence' ? 'sentence (# is the paragraph link each sentence pair belongs to)' : 'paragraph'],
     ['filters', describeFilters(filters)],
     ['left out', describeSkipped(extracted)],
   ];
@@ -167,6 +168,7 @@ function describeFilters(filters: ExportFilters): string {
     filters.includeUntranslated ? 'untranslated paragraphs included' : undefined,
     filters.deduplicate ? 'duplicates removed' : undefined,
     filters.includeRejected ? 'rejected links included' : undefined,
+    filters.segmentation ? 'sentences cut by SRX rules' : undefined,
   ].filter((part) => part !== undefined);
   return parts.length > 0 ? parts.join(', ') : 'none';
 }

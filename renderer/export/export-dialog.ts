@@ -96,6 +96,10 @@ export function exportDialog(options: ExportDialogOptions): Promise<ExportChoice
     const untranslated = checkbox('export-filter-untranslated', filters.includeUntranslated ?? false);
     const deduplicate = checkbox('export-filter-deduplicate', filters.deduplicate ?? false);
     const rejected = checkbox('export-filter-rejected', filters.includeRejected ?? false);
+    const unitInputs = {
+      paragraph: h('input', { type: 'radio', name: 'unit', value: 'paragraph', checked: filters.unit !== 'sentence', 'data-testid': 'export-unit-paragraph' }),
+      sentence: h('input', { type: 'radio', name: 'unit', value: 'sentence', checked: filters.unit === 'sentence', 'data-testid': 'export-unit-sentence' }),
+    };
     const minimum = h('input', {
       type: 'range',
       min: 0,
@@ -136,6 +140,7 @@ export function exportDialog(options: ExportDialogOptions): Promise<ExportChoice
         ...(untranslated.checked && format.untranslated !== 'none' ? { includeUntranslated: true } : {}),
         ...(deduplicate.checked ? { deduplicate: true } : {}),
         ...(rejected.checked ? { includeRejected: true } : {}),
+        ...(unitInputs.sentence.checked ? { unit: 'sentence' as const } : {}),
       };
     }
 
@@ -219,6 +224,17 @@ export function exportDialog(options: ExportDialogOptions): Promise<ExportChoice
             h('div', { class: 'with-hint' }, h('label', {}, untranslated, 'Include untranslated paragraphs'), untranslatedHint),
             h('label', {}, deduplicate, 'Leave out duplicate pairs'),
             h('label', {}, rejected, 'Include rejected links', h('span', { class: 'count' }, String(rejectedCount))),
+          ),
+          h(
+            'fieldset',
+            { class: 'units' },
+            h('legend', {}, 'One pair per'),
+            h(
+              'div',
+              { class: 'choice-row' },
+              h('label', {}, unitInputs.paragraph, 'Link (paragraphs)'),
+              h('label', {}, unitInputs.sentence, 'Sentence, inside each link'),
+            ),
           ),
           destination,
         ),

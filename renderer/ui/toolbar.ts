@@ -25,6 +25,8 @@ export interface ToolbarActions {
   exportReport(): void;
   /** Show or hide the dot plot panel. */
   toggleDotPlot(): void;
+  /** Show or hide the sentence pairs of the link under the caret. */
+  toggleSentences(): void;
   /** Open the Review menu (review commands and their keys) under `anchor`. */
   reviewMenu(anchor: HTMLElement): void;
   viewOptions(): void;
@@ -39,6 +41,8 @@ export interface Toolbar {
   setEnabled(hasSession: boolean): void;
   /** Shows whether the dot plot panel is open (the toggle button looks pressed). */
   setDotPlotShown(shown: boolean): void;
+  /** Shows whether the sentence panel is open. */
+  setSentencesShown(shown: boolean): void;
 }
 
 /** Builds the toolbar into `element`. */
@@ -76,6 +80,10 @@ export function createToolbar(element: HTMLElement, actions: ToolbarActions, pla
     button('graph-scatter', undefined, `Dot plot (${key('CmdOrCtrl+Alt+D')})`, () => actions.toggleDotPlot(), { testid: 'toggle-dot-plot' }),
   );
   dotPlot.setAttribute('aria-pressed', 'false');
+  const sentences = session(
+    button('list-flat', undefined, 'Sentence pairs of the link under the caret', () => actions.toggleSentences(), { testid: 'toggle-sentences' }),
+  );
+  sentences.setAttribute('aria-pressed', 'false');
 
   const recent = button('history', undefined, 'Open recent', (event) => {
     void showRecentMenu(event.currentTarget as HTMLElement, actions);
@@ -101,6 +109,7 @@ export function createToolbar(element: HTMLElement, actions: ToolbarActions, pla
     session(button('arrow-swap', 'Partner', `Jump to the partner paragraph (${key('Ctrl+Alt+J')})`, () => actions.jumpToPartner(), { testid: 'jump' })),
     session(button('checklist', 'Review', 'Review commands and their keys (F6: review mode, F1: all keys)', (event) => actions.reviewMenu(event.currentTarget as HTMLElement), { testid: 'review-menu' })),
     dotPlot,
+    sentences,
     h('span', { class: 'separator' }),
     button('settings', undefined, 'View options', () => actions.viewOptions(), { testid: 'view-options' }),
     button('info', undefined, 'About Bitext Workbench', () => actions.about()),
@@ -122,6 +131,10 @@ export function createToolbar(element: HTMLElement, actions: ToolbarActions, pla
     setDotPlotShown(shown) {
       dotPlot.setAttribute('aria-pressed', String(shown));
       dotPlot.classList.toggle('pressed', shown);
+    },
+    setSentencesShown(shown) {
+      sentences.setAttribute('aria-pressed', String(shown));
+      sentences.classList.toggle('pressed', shown);
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * TSV and CSV export: one row per pair, columns `source`, `target`, `status`,
- * `confidence`, `note`, `tags`, after a header row.
+ * `confidence`, `note`, `tags` (and `link`, the paragraph link, for sentence
+ * units), after a header row.
  *
  * Both follow RFC 4180 (with a tab as the delimiter for TSV): records end in
  * CRLF, a field holding the delimiter, a quote, CR or LF is quoted, and quotes
@@ -63,7 +64,9 @@ export function toDelimited(alignment: Alignment, kind: DelimitedKind, options: 
   const delimiter = kind === 'csv' ? ',' : '\t';
   const extracted = extractPairs(alignment, options.filters, 'both');
   const record = (fields: readonly string[]) => fields.map((field) => quoteField(field, delimiter)).join(delimiter);
-  const rows = [record(delimitedColumns)];
+  // Sentence units record the paragraph link they belong to, in a last column (paragraph exports keep their columns).
+  const sentences = options.filters?.unit === 'sentence';
+  const rows = [record(sentences ? [...delimitedColumns, 'link'] : delimitedColumns)];
   for (const pair of extracted.pairs) {
     rows.push(
       record([
@@ -73,6 +76,7 @@ export function toDelimited(alignment: Alignment, kind: DelimitedKind, options: 
         formatConfidence(pair.confidence),
         neutraliseFormula(pair.note ?? ''),
         neutraliseFormula(pair.tags.join('; ')),
+        ...(sentences ? [String(pair.link)] : []),
       ]),
     );
   }

@@ -10,6 +10,15 @@
 import type { Alignment, Link, LinkStatus } from '../model/alignment.ts';
 import { effectiveLanguage, paragraphText, type BitextDocument, type LanguageTag } from '../model/document.ts';
 import { BitextError } from '../errors.ts';
+import type { LinkSentences, SentenceRef } from '../align/sentence-align.ts';
+import { sentencesOfLinks } from '../align/link-sentences.ts';
+import type { SegmentationRules } from '../text/sentences.ts';
+
+/** What one exported pair is: a paragraph link, or a sentence link inside one. */
+export type ExportUnit = 'paragraph' | 'sentence';
+
+/** The export units, the default first. */
+export const exportUnits: readonly ExportUnit[] = ['paragraph', 'sentence'];
 
 /** What an export keeps. Every field is optional; the defaults keep every translated, non-rejected link once. */
 export interface ExportFilters {
@@ -38,6 +47,16 @@ export interface ExportFilters {
    * example to export negative examples). Default `false`.
    */
   readonly includeRejected?: boolean;
+  /**
+   * `paragraph`: one pair per link. `sentence`: one pair per sentence link
+   * inside each link (shared/align/sentence-align.ts), which is what a
+   * translation memory reuses; the other filters judge the paragraph link, and
+   * a sentence left without a counterpart inside a link is untranslated (kept
+   * only with `includeUntranslated`). Default `paragraph`.
+   */
+  readonly unit?: ExportUnit;
+  /** SRX rules for sentence units (shared/text/srx.ts). Default: the built-in segmenter. */
+  readonly segmentation?: SegmentationRules;
 }
 
 /** Which empty sides a format can hold: both (a row with an empty cell), only an empty target (XLIFF), or none (TMX). */
@@ -56,6 +75,13 @@ export interface ExportPair {
   readonly confidence: number;
   readonly note?: string;
   readonly tags: readonly string[];
+  /**
+   * For sentence units: the sentence link's place in its paragraph link
+   * (`index`, from 0) and its sentences, as indices (from 0) among the link's
+   * sentences of each side. `link` is then the paragraph link it belongs to,
+   * and `confidence` the paragraph link's confidence times the sentence link's.
+   */
+  readonly sentence?: { readonly index: number; readonly source: readonly number[]; readonly target: readonly number[] };
 }
 
 /** How many links a filter left out, by reason (each link is counted under the first reason that applies). */
@@ -162,13 +188,7 @@ export function extractPairs(
   const skipped = { untranslated: 0, rejected: 0, unconfirmed: 0, lowConfidence: 0, duplicate: 0 };
   const seen = filters.seenPairs ?? new Set<string>();
   const pairs: ExportPair[] = [];
-  alignment.links.forEach((link, index) => {
-    const reason = skipReason(link, filters, minConfidence, untranslated);
-    if (reason !== undefined) {
-      skipped[reason]++;
-      return;
-    }
-    const pair = toPair(alignment, link, index);
+  const add = (pair: ExportPair) => {
     if (filters.deduplicate) {
       // JSON of the two texts: a key no pair of different texts can share.
       const key = JSON.stringify([pair.source, pair.target]);
@@ -179,6 +199,36 @@ export function extractPairs(
       seen.add(key);
     }
     pairs.push(pair);
+  };
+  const sentences = filters.unit === 'sentence' ? sentencesByLink(alignment, filters.segmentation) : undefined;
+  alignment.links.forEach((link, index) => {
+    const reason = skipReason(link, filters, minConfidence, untranslated);
+    if (reason !== undefined) {
+      skipped[reason]++;
+      return;
+    }
+    // The paragraph pair is made in sentence mode too: it checks that the link's paragraphs exist.
+    const pair = toPair(alignment, link, index);
+    const block = sentences?.get(index);
+    if (!block) {
+      add(pair);
+      return;
+    }
+    block.links.forEach((sentenceLink, sentenceIndex) => {
+      if (sentenceLink.source.length === 0 || sentenceLink.target.length === 0) {
+        const kept = filters.includeUntranslated && (untranslated === 'both' || (untranslated === 'source-only' && sentenceLink.source.length > 0));
+        if (!kept) {
+          skipped.untranslated++;
+          return;
+        }
+      }
+      try {
+        add(toSentencePair(alignment, link, index, block, sentenceIndex));
+      } catch (error) {
+        if (error instanceof RangeError) throw new BitextError('invalid-alignment', error.message, { link: index }, { cause: error });
+        throw error;
+      }
+    });
   });
   return {
     sourceLanguage: wellFormedTag(effectiveLanguage(alignment.source.language).bcp47),
@@ -215,6 +265,66 @@ function skipReason(
   if (filters.confirmedOnly && link.status !== 'confirmed') return 'unconfirmed';
   if (link.confidence < minConfidence) return 'lowConfidence';
   return undefined;
+}
+
+/**
+ * A pair's identifier in formats that give each unit one: the link's index,
+ * and for a sentence unit the sentence link's place in it (`12.0`, `12.1`).
+ */
+export function pairId(pair: Pick<ExportPair, 'link' | 'sentence'>): string {
+  return pair.sentence ? `${pair.link}.${pair.sentence.index}` : String(pair.link);
+}
+
+/**
+ * Sentence alignments already computed, by alignment and rules: the Export…
+ * dialog extracts pairs again at every change of a filter, and an alignment
+ * value never changes (edits make new ones), so the cache cannot go stale.
+ */
+const sentenceCache = new WeakMap<Alignment, Map<SegmentationRules | undefined, Map<number, LinkSentences>>>();
+
+/** The sentence alignment of every link with both sides, by link index. */
+function sentencesByLink(alignment: Alignment, segmentation: SegmentationRules | undefined): Map<number, LinkSentences> {
+  const cached = sentenceCache.get(alignment)?.get(segmentation);
+  if (cached) return cached;
+  const computed = sentencesOfLinks(alignment, segmentation);
+  const byRules = sentenceCache.get(alignment) ?? new Map<SegmentationRules | undefined, Map<number, LinkSentences>>();
+  byRules.set(segmentation, computed);
+  sentenceCache.set(alignment, byRules);
+  return computed;
+}
+
+/**
+ * The text of some consecutive sentences of one side: each paragraph's run
+ * taken whole from its text (so the spaces between Thai clauses stay), runs of
+ * different paragraphs joined by the document's joiner.
+ */
+function sentencesText(document: BitextDocument, refs: readonly SentenceRef[], indices: readonly number[]): string {
+  const runs: { paragraph: number; start: number; end: number }[] = [];
+  for (const index of indices) {
+    const ref = refs[index]!;
+    const last = runs.at(-1);
+    if (last && last.paragraph === ref.paragraph) last.end = ref.end;
+    else runs.push({ ...ref });
+  }
+  const joiner = joinerFor(effectiveLanguage(document.language));
+  return runs.map((run) => exportText(paragraphText(document, run.paragraph).slice(run.start, run.end))).join(joiner);
+}
+
+function toSentencePair(alignment: Alignment, link: Link, index: number, block: LinkSentences, sentenceIndex: number): ExportPair {
+  const sentenceLink = block.links[sentenceIndex]!;
+  const paragraphs = (refs: readonly SentenceRef[], indices: readonly number[]) => [...new Set(indices.map((at) => refs[at]!.paragraph))];
+  return {
+    link: index,
+    sourceParagraphs: paragraphs(block.sourceSentences, sentenceLink.source),
+    targetParagraphs: paragraphs(block.targetSentences, sentenceLink.target),
+    source: sentencesText(alignment.source, block.sourceSentences, sentenceLink.source),
+    target: sentencesText(alignment.target, block.targetSentences, sentenceLink.target),
+    status: link.status,
+    confidence: link.confidence * sentenceLink.confidence,
+    ...(link.note !== undefined && link.note.trim() !== '' ? { note: exportText(link.note) } : {}),
+    tags: (link.tags ?? []).map(exportText),
+    sentence: { index: sentenceIndex, source: sentenceLink.source, target: sentenceLink.target },
+  };
 }
 
 function toPair(alignment: Alignment, link: Link, index: number): ExportPair {

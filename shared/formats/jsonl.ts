@@ -30,11 +30,13 @@ export interface JsonlRecord {
     readonly sourceSha256: string;
     readonly targetFile: string;
     readonly targetSha256: string;
-    /** Index of the link in the alignment. */
+    /** Index of the link in the alignment (for a sentence unit, of the paragraph link it belongs to). */
     readonly link: number;
     /** 0-based paragraph indices in each document. */
     readonly sourceParagraphs: readonly number[];
     readonly targetParagraphs: readonly number[];
+    /** For sentence units: the sentence link's place in its link and its sentences' indices among the link's (0-based). */
+    readonly sentence?: { readonly index: number; readonly source: readonly number[]; readonly target: readonly number[] };
   };
 }
 
@@ -71,6 +73,7 @@ export function toJsonl(alignment: Alignment, options: JsonlOptions = {}): Jsonl
         link: pair.link,
         sourceParagraphs: pair.sourceParagraphs,
         targetParagraphs: pair.targetParagraphs,
+        ...(pair.sentence ? { sentence: pair.sentence } : {}),
       },
     };
     return JSON.stringify(record).replace(/[\u2028\u2029\u0085]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -12,7 +12,7 @@
 import { create } from 'xmlbuilder2';
 import type { Alignment } from '../model/alignment.ts';
 import { toolInfo } from '../version.ts';
-import { baseName, extractPairs, formatConfidence, type ExportFilters, type ExportPairs } from './export-pairs.ts';
+import { baseName, extractPairs, formatConfidence, pairId, type ExportFilters, type ExportPairs } from './export-pairs.ts';
 
 /** Options of {@link toTmx}. */
 export interface TmxOptions {
@@ -59,12 +59,15 @@ export function tmxDate(date: Date | string): string | undefined {
  * The alignment as a TMX 1.4b document.
  *
  * Header: the seven required attributes (`segtype="paragraph"`: a unit is one
- * link's paragraphs), `srclang` and every `xml:lang` from the documents'
- * effective languages, and the source and target file names and SHA-256 as
- * `x-` props. Each `tu` carries `tuid` = the link's index, the alignment's
- * created/modified dates, props `x-status`, `x-confidence`, one `x-tag` per tag,
- * `x-source-paragraphs` / `x-target-paragraphs` (0-based indices), and the
- * link's note as a `note`.
+ * link's paragraphs; `sentence` for sentence units), `srclang` and every
+ * `xml:lang` from the documents' effective languages, and the source and
+ * target file names and SHA-256 as `x-` props. Each `tu` carries `tuid` = the
+ * link's index (`12.0`, `12.1` for the sentence links of link 12), the
+ * alignment's created/modified dates, props `x-status`, `x-confidence`, one
+ * `x-tag` per tag, `x-source-paragraphs` / `x-target-paragraphs` (0-based
+ * indices), for sentence units `x-link` and `x-source-sentences` /
+ * `x-target-sentences` (0-based among the link's sentences), and the link's
+ * note as a `note`.
  */
 export function toTmx(alignment: Alignment, options: TmxOptions = {}): TmxExport {
   const extracted = extractPairs(alignment, options.filters, 'none');
@@ -76,7 +79,7 @@ export function toTmx(alignment: Alignment, options: TmxOptions = {}): TmxExport
   const header = tmx.ele('header', {
     creationtool: toolInfo.name,
     creationtoolversion: toolInfo.version,
-    segtype: 'paragraph',
+    segtype: options.filters?.unit === 'sentence' ? 'sentence' : 'paragraph',
     'o-tmf': 'Bitext Workbench alignment',
     adminlang: 'en',
     srclang: extracted.sourceLanguage,
@@ -91,7 +94,7 @@ export function toTmx(alignment: Alignment, options: TmxOptions = {}): TmxExport
   const body = tmx.ele('body');
   for (const pair of extracted.pairs) {
     const tu = body.ele('tu', {
-      tuid: String(pair.link),
+      tuid: pairId(pair),
       ...(created ? { creationdate: created } : {}),
       ...(changed ? { changedate: changed } : {}),
     });
@@ -102,6 +105,11 @@ export function toTmx(alignment: Alignment, options: TmxOptions = {}): TmxExport
     for (const tag of pair.tags) addProp(tu, 'x-tag', tag);
     addProp(tu, 'x-source-paragraphs', pair.sourceParagraphs.join(','));
     addProp(tu, 'x-target-paragraphs', pair.targetParagraphs.join(','));
+    if (pair.sentence) {
+      addProp(tu, 'x-link', String(pair.link));
+      addProp(tu, 'x-source-sentences', pair.sentence.source.join(','));
+      addProp(tu, 'x-target-sentences', pair.sentence.target.join(','));
+    }
     tu.ele('tuv', { 'xml:lang': extracted.sourceLanguage }).ele('seg').txt(xmlData(pair.source));
     tu.ele('tuv', { 'xml:lang': extracted.targetLanguage }).ele('seg').txt(xmlData(pair.target));
   }

@@ -105,11 +105,30 @@ function escapeLiteral(character: string, inClass: boolean): string {
   return character;
 }
 
+/** Index of the `]` that closes the class open at `from` (depth 1), skipping escapes and nested classes; -1 if none. */
+function classEnd(pattern: string, from: number): number {
+  let depth = 1;
+  for (let i = from; i < pattern.length; i++) {
+    const character = pattern[i];
+    if (character === '\\') i++;
+    else if (character === '[') depth++;
+    else if (character === ']' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Whether `text` is one class, `[` to its own closing `]`. */
+function isWholeClass(text: string): boolean {
+  return text.startsWith('[') && classEnd(text, 1) === text.length - 1;
+}
+
 /** Translates a Java regular expression to a JavaScript one with the `u` flag. */
 export function javaRegexToJs(pattern: string): JsRegex {
   const flags = new Set(['u']);
   let out = '';
   let classDepth = 0;
+  /** Where in `out` the outermost open class starts (its `[`). */
+  let classStart = 0;
   /** Whether the last thing written was a quantifier, so a following `+` makes it possessive. */
   let afterQuantifier = false;
   let i = 0;
@@ -211,7 +230,19 @@ export function javaRegexToJs(pattern: string): JsRegex {
         i++;
         continue;
       }
-      if (character === '&' && pattern[i + 1] === '&') fail('class intersection (&&)');
+      if (character === '&' && pattern[i + 1] === '&') {
+        // `[A&&B]` is a character in A that is also in B: `(?=[B])[A]`.
+        if (classDepth > 1 || out[classStart + 1] === '^') fail('class intersection (&&) inside a nested or negated class');
+        const end = classEnd(pattern, i + 2);
+        if (end < 0) fail('an unclosed class');
+        const right = pattern.slice(i + 2, end);
+        const operand = javaRegexToJs(isWholeClass(right) ? right : `[${right}]`);
+        for (const flag of operand.flags) flags.add(flag);
+        out = `${out.slice(0, classStart)}(?:(?=${operand.source})[${out.slice(classStart + 1)}])`;
+        classDepth = 0;
+        i = end + 1;
+        continue;
+      }
       out += character;
       i++;
       continue;
@@ -219,6 +250,7 @@ export function javaRegexToJs(pattern: string): JsRegex {
 
     if (character === '[') {
       classDepth = 1;
+      classStart = out.length;
       out += '[';
       i++;
       if (pattern[i] === '^') {

@@ -23,6 +23,15 @@ export function words(text: string, locale: string): string[] {
   return out;
 }
 
+/** Offsets where the words of `text` start (punctuation and spaces left out), ascending. */
+export function wordStarts(text: string, locale: string): number[] {
+  const out: number[] = [];
+  for (const segment of wordSegmenter(locale).segment(text)) {
+    if (segment.isWordLike) out.push(segment.index);
+  }
+  return out;
+}
+
 /** Languages written without full stops between sentences, where a space ends a clause. */
 const spaceDelimitedClauses = new Set(['th', 'lo', 'km', 'my']);
 

@@ -10,7 +10,7 @@
  * {@link spaceClauseBreaks}. An SRX 2.0 rule set (see `srx.ts`) replaces the
  * built-in rules entirely, so sentence units match a team's translation memory.
  */
-import { srxBreaks, type SrxRules } from './srx.ts';
+import { srxBreaks, type SrxRules } from './srx-rules.ts';
 import { spaceClauseBreaks, spaceClauseLanguages } from './space-clauses.ts';
 
 /**

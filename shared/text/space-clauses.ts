@@ -5,7 +5,7 @@
  * repetition mark ๆ, and between the items of a list, so those spaces are kept
  * inside a clause, and fragments too short to stand alone are merged.
  */
-import { words } from './segment.ts';
+import { wordStarts } from './segment.ts';
 
 /** BCP-47 primary subtags of the languages split here. */
 export const spaceClauseLanguages: ReadonlySet<string> = new Set(['th', 'lo', 'km', 'my']);
@@ -19,8 +19,8 @@ const sentenceEnd = /[។៕။.!?！？]$/u;
 /** Repetition marks (Thai ๆ, Lao ໆ): the word before is repeated, so a space next to one is inside a phrase. */
 const repetitionMark = /[ๆໆ]/u;
 
-/** Words that continue a list or a clause when they follow a space: "and", "or", "that" (Thai, Lao). */
-const continuingWords = /^(?:และ|หรือ|ว่า|ແລະ|ຫຼື|ວ່າ)/u;
+/** Words that continue a list or a clause when they follow a space: "and", "or", "that", "of", "which" (Thai, Lao). */
+const continuingWords = /^(?:และ|หรือ|ว่า|ของ|ที่|ແລະ|ຫຼື|ວ່າ|ຂອງ)/u;
 
 /** Words after which a list or a quotation follows: "such as", "namely", "i.e.", "that" (Thai). */
 const introducingWords = /(?:เช่น|ได้แก่|อาทิ|คือ|ว่า)$/u;
@@ -57,7 +57,9 @@ function isClauseBreak(before: string, after: string): boolean {
 /** Drops soft breaks that would leave a clause shorter than {@link minClauseWords}. */
 function mergeShortClauses(text: string, candidates: readonly { offset: number; hard: boolean }[], language: string): number[] {
   const breaks = [...candidates];
-  const wordCount = (from: number, to: number): number => words(text.slice(from, to), language).length;
+  // Word starts found once for the whole text: counting words per candidate clause would segment it again and again.
+  const starts = wordStarts(text, language);
+  const wordCount = (from: number, to: number): number => lowerBound(starts, to) - lowerBound(starts, from);
   let i = 0;
   while (i <= breaks.length) {
     const start = i === 0 ? 0 : (breaks[i - 1] as { offset: number }).offset;
@@ -74,4 +76,16 @@ function mergeShortClauses(text: string, candidates: readonly { offset: number; 
     } else i++;
   }
   return breaks.map((candidate) => candidate.offset);
+}
+
+/** Index of the first value in the ascending `values` that is ≥ `target`. */
+function lowerBound(values: readonly number[], target: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((values[middle] as number) < target) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

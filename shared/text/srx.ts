@@ -6,16 +6,8 @@
  * A file holds named language rules, each a list of `<rule break="yes|no">`
  * with a `<beforebreak>` and an `<afterbreak>` regular expression (Java
  * dialect, translated by `java-regex.ts`), and map rules that pick language
- * rules by a pattern over the language code. At every position between two
- * characters the first rule whose before-pattern ends there and whose
- * after-pattern starts there decides: break or not; where no rule matches,
- * there is no break. A rule's positions are found as the Java implementations
- * (Okapi, LanguageTool's segment library) find them, so units match the
- * translation memories those tools made: `before(?=after)` searched from left
- * to right, matches not overlapping, each match's end a position. (Read
- * literally, the specification would also let a before-pattern match a
- * suffix of a longer match: `[。]+」*` would break inside `？」`.) With `cascade="yes"` the rules of every matching map
- * apply, in map order; otherwise only the first matching map's.
+ * rules by a pattern over the language code. How parsed rules cut a text is
+ * in srx-rules.ts.
  *
  * Not applied: `segmentsubflows` and `formathandle`, which concern inline
  * markup; the workbench segments plain text.
@@ -23,29 +15,10 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { BitextError } from '../errors.ts';
 import { javaRegexToJs, UnsupportedJavaRegex } from './java-regex.ts';
+import type { SrxLanguageMap, SrxRule, SrxRules, SrxWarning } from './srx-rules.ts';
 
-/** One `<rule>`: the Java patterns as written, and the JavaScript one that finds its positions. */
-export interface SrxRule {
-  readonly break: boolean;
-  readonly beforeBreak: string;
-  readonly afterBreak: string;
-  /** `(?:before)(?=after)`, global: the end of each match is a position the rule matches. */
-  readonly positions: RegExp;
-}
-
-/** One `<languagemap>`. */
-export interface SrxLanguageMap {
-  /** The `languagepattern`, matched against the whole language code, ignoring case. */
-  readonly languagePattern: RegExp;
-  readonly languageRuleName: string;
-}
-
-/** A parsed SRX file. */
-export interface SrxRules {
-  readonly cascade: boolean;
-  readonly languageRules: ReadonlyMap<string, readonly SrxRule[]>;
-  readonly mapRules: readonly SrxLanguageMap[];
-}
+export { rulesForLanguage, srxBreaks } from './srx-rules.ts';
+export type { SrxLanguageMap, SrxRule, SrxRules, SrxWarning } from './srx-rules.ts';
 
 /** Minimal view of the xmldom nodes read here (shared/ is type-checked without the DOM library). */
 interface XmlElement {
@@ -59,8 +32,11 @@ interface XmlElement {
 
 /**
  * Parses an SRX 2.0 file. Throws a BitextError naming `file` (and the line) for
- * malformed XML, a file that is not SRX, a rule whose regular expression cannot
- * be translated, or a map naming a missing language rule.
+ * malformed XML, a file that is not SRX, or a map naming a missing language
+ * rule or with a language pattern that cannot be translated. A rule whose
+ * regular expression cannot be translated is left out with a warning (as
+ * wooorm's parsers report problems in the data and go on): one exotic rule
+ * among LanguageTool's thousands should not make the whole file unusable.
  */
 export function parseSrx(xml: string, file = 'SRX file'): SrxRules {
   const problems: string[] = [];
@@ -89,9 +65,18 @@ export function parseSrx(xml: string, file = 'SRX file'): SrxRules {
   if (!body) throw new BitextError('invalid-argument', 'no <body>', { file });
 
   const languageRules = new Map<string, SrxRule[]>();
+  const warnings: SrxWarning[] = [];
   for (const languageRule of children(body, 'languagerules').flatMap((element) => children(element, 'languagerule'))) {
     const name = languageRule.getAttribute('languagerulename') ?? '';
-    const rules = children(languageRule, 'rule').map((rule) => parseRule(rule, file));
+    const rules: SrxRule[] = [];
+    for (const rule of children(languageRule, 'rule')) {
+      try {
+        rules.push(parseRule(rule, file));
+      } catch (error) {
+        if (!(error instanceof BitextError)) throw error;
+        warnings.push({ ...(rule.lineNumber ? { line: rule.lineNumber } : {}), message: `language rule "${name}": ${error.message}` });
+      }
+    }
     languageRules.set(name, [...(languageRules.get(name) ?? []), ...rules]);
   }
   const mapRules = children(body, 'maprules')
@@ -104,37 +89,7 @@ export function parseSrx(xml: string, file = 'SRX file'): SrxRules {
       const pattern = compile(map.getAttribute('languagepattern') ?? '.*', map, file);
       return { languagePattern: new RegExp(`^(?:${pattern.source})$`, `${pattern.flags}i`.replace(/(.)(?=.*\1)/gu, '')), languageRuleName };
     });
-  return { cascade: header?.getAttribute('cascade') === 'yes', languageRules, mapRules };
-}
-
-/** The rules that apply to `language`, in the order they are tried. */
-export function rulesForLanguage(rules: SrxRules, language: string): SrxRule[] {
-  const out: SrxRule[] = [];
-  for (const map of rules.mapRules) {
-    if (!map.languagePattern.test(language)) continue;
-    out.push(...(rules.languageRules.get(map.languageRuleName) ?? []));
-    if (!rules.cascade) break;
-  }
-  return out;
-}
-
-/** Offsets in `text` where `rules` break for `language`, ascending, each inside `(0, text.length)`. */
-export function srxBreaks(text: string, language: string, rules: SrxRules): number[] {
-  const decided = new Map<number, boolean>();
-  for (const rule of rulesForLanguage(rules, language)) {
-    const positions = rule.positions;
-    positions.lastIndex = 0;
-    for (let match = positions.exec(text); match; match = positions.exec(text)) {
-      const offset = match.index + match[0].length;
-      if (!decided.has(offset)) decided.set(offset, rule.break);
-      if (match[0].length === 0) positions.lastIndex = match.index + 1;
-      if (positions.lastIndex > text.length) break;
-    }
-  }
-  return [...decided]
-    .filter(([offset, isBreak]) => isBreak && offset > 0 && offset < text.length)
-    .map(([offset]) => offset)
-    .sort((a, b) => a - b);
+  return { cascade: header?.getAttribute('cascade') === 'yes', languageRules, mapRules, warnings };
 }
 
 function parseRule(rule: XmlElement, file: string): SrxRule {

@@ -25,13 +25,14 @@ test('Java regular expressions become JavaScript ones', () => {
     ["\\'\\-\\<", "'-<"],
     ['(?i)mr\\.', 'mr\\.', 'iu'],
     ['(?>ab)', '(?:ab)'],
+    ['[a-z&&[^aeiou]]', '(?:(?=[^aeiou])[a-z])'],
     ['a{b}', 'a\\{b\\}'],
   ];
   for (const [java, js, flags] of cases) {
     assert.deepEqual(javaRegexToJs(java), { source: js, flags: flags ?? 'u' }, java);
     assert.doesNotThrow(() => new RegExp(js, flags ?? 'u'), js);
   }
-  assert.throws(() => javaRegexToJs('[a-z&&[^aeiou]]'), /intersection/u);
+  assert.throws(() => javaRegexToJs('[^a-z&&[^aeiou]]'), /intersection/u);
   assert.throws(() => javaRegexToJs('\\p{NoSuchThing}'), /unknown to JavaScript/u);
 });
 
@@ -76,8 +77,34 @@ test('bad SRX files are refused with the file and line named', () => {
   bad('<srx><body>', /not well-formed XML/u);
   bad('<tmx version="1.4"/>', /not an SRX file/u);
   bad('<srx version="2.0"><body><maprules><languagemap languagepattern=".*" languagerulename="X"/></maprules></body></srx>', /missing language rule "X"/u);
-  bad(
-    '<srx version="2.0"><body><languagerules><languagerule languagerulename="X">\n<rule><beforebreak>[a&amp;&amp;b]</beforebreak></rule></languagerule></languagerules></body></srx>',
-    /rules\.srx:2: unsupported regular expression/u,
+  bad('<srx version="2.0"><body><maprules><languagemap languagepattern="(" languagerulename="X"/></maprules></body></srx>', /missing language rule|invalid regular expression/u);
+});
+
+test('a rule JavaScript cannot run is left out with a warning naming its line; the others stay', () => {
+  const rules = parseSrx(
+    '<srx version="2.0"><body><languagerules><languagerule languagerulename="X">\n<rule><beforebreak>\\G\\.</beforebreak></rule>\n' +
+      '<rule><beforebreak>\\.</beforebreak><afterbreak>\\s</afterbreak></rule></languagerule></languagerules>' +
+      '<maprules><languagemap languagepattern=".*" languagerulename="X"/></maprules></body></srx>',
+    'rules.srx',
   );
+  assert.equal(rules.languageRules.get('X')?.length, 1);
+  assert.equal(rules.warnings.length, 1);
+  assert.equal(rules.warnings[0]?.line, 2);
+  assert.match(rules.warnings[0]?.message ?? '', /language rule "X": rules\.srx:2: unsupported regular expression: \\G/u);
+  assert.deepEqual(srxBreaks('a. b', 'en', rules), [2]);
+});
+
+test('constructs of LanguageTool segment.srx: intersection, lookbehind, scoped flags, \\Q…\\E', () => {
+  const intersection = javaRegexToJs('[\\s\\(\\[][\\p{L}&&[^rwn]]\\.\\s+');
+  const compiled = new RegExp(intersection.source, intersection.flags);
+  assert.ok(compiled.test(' k. '), 'a letter other than r, w, n');
+  assert.ok(!compiled.test(' r. '), 'r is subtracted');
+  const vowelless = javaRegexToJs('[\\p{Ll}&&[^aeouiyęąó]][\\p{Ll}&&[^aeouiyęąó]]+\\.\\s');
+  assert.ok(new RegExp(vowelless.source, vowelless.flags).test('np. '));
+  assert.ok(!new RegExp(vowelless.source, vowelless.flags).test('na. '));
+  for (const java of ['((?:X{0,2})(?:V?I{0,3}|I[VX]))(?<=[XVI]+)', '\\s(?<!\\.)[„"\\p{Ps}]?[A-Z]\\.\\s', '\\b(?iu)mgr\\.\\s', '[^\\s](\\Q...\\E|…)\\s']) {
+    const js = javaRegexToJs(java);
+    assert.doesNotThrow(() => new RegExp(js.source, js.flags), java);
+  }
+  assert.equal(javaRegexToJs('\\b(?iu)mgr\\.').flags, 'iu');
 });

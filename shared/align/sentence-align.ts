@@ -1,0 +1,371 @@
+/**
+ * Sentence alignment inside paragraph links: each link's paragraphs are split
+ * into sentences (`shared/text/sentences.ts`) and the sentences of its two
+ * sides aligned as 1:1, n:m, 1:0 and 0:1, each with a score and a confidence.
+ * Groups reach 3 sentences a side, and 6 clauses on a Thai, Lao, Khmer or
+ * Burmese side, where the segmenter's units are clauses and an English
+ * sentence often spans four or five of them; and in any link as many as the
+ * other side's count demands (one unit against five sentences: 5:1).
+ *
+ * It reuses the paragraph aligner's evidence and scoring at sentence level:
+ * the evidence (lengths, anchors, known names, the dictionary; evidence.ts) is
+ * built over every sentence of the linked paragraphs, so an anchor's rarity is
+ * document-wide; the length model (length-model.ts) starts from the linked
+ * paragraphs' ratio and is refitted to the 1:1 sentence links of a first pass.
+ * A group is scored as `LinkScorer` scores one (length log-odds plus, per
+ * anchor key, the reward of sharing it or the cost of missing it), written
+ * out here because the scorer's tables stop at three paragraphs a side.
+ * Inside one link the grid is small, so the search is exact over all of it,
+ * and each link's confidence is its posterior probability over all paths of
+ * the link (forward–backward), as at paragraph level.
+ *
+ * Sentence links are computed on demand, not stored in the alignment file:
+ * they are a function of the paragraph link, the two texts and the
+ * segmentation rules, so computing them again after an edit to a text or a
+ * link can never leave stale ones behind; the whole corpus pair takes
+ * milliseconds.
+ */
+import type { Link } from '../model/alignment.ts';
+import type { Lexicon } from './lexicon.ts';
+import { buildEvidence, type PairEvidence } from './evidence.ts';
+import { initialLengthModel, lengthLogOdds, paragraphLength, refitLengthModel, type LengthModel } from './length-model.ts';
+import { defaultAlignOptions } from './options.ts';
+import { baseLanguage, splitSentences, type SegmentationRules } from '../text/sentences.ts';
+import { spaceClauseLanguages } from '../text/space-clauses.ts';
+
+/** One sentence of a link: which paragraph it is in, and its `[start, end)` in that paragraph's text. */
+export interface SentenceRef {
+  readonly paragraph: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A link between sentences of one paragraph link; indices into its `sourceSentences` / `targetSentences`. */
+export interface SentenceLink {
+  readonly source: readonly number[];
+  readonly target: readonly number[];
+  /** Log-odds of the group as translations against unrelated text, plus its shape's log prior. */
+  readonly score: number;
+  /** Posterior probability of this link among all sentence alignments of its paragraph link, in [0, 1]. */
+  readonly confidence: number;
+}
+
+/** The sentence alignment of one paragraph link. */
+export interface LinkSentences {
+  /** Index of the paragraph link in the alignment's link list. */
+  readonly link: number;
+  readonly sourceSentences: readonly SentenceRef[];
+  readonly targetSentences: readonly SentenceRef[];
+  /** In document order, covering every sentence of the link once. */
+  readonly links: readonly SentenceLink[];
+}
+
+/** One document's paragraphs as the sentence aligner reads them. */
+export interface SentenceSide {
+  readonly texts: readonly string[];
+  /** ISO 639-3 (`eng`, `tha`) or BCP-47 code, `und` when unknown. */
+  readonly language: string;
+}
+
+/** Options of {@link alignSentences}. */
+export interface SentenceAlignOptions {
+  /** SRX rules replacing the built-in segmentation (see `srx.ts`). Default: the built-in rules. */
+  readonly rules?: SegmentationRules;
+  /** A bilingual dictionary, as for the paragraph aligner. Default: none. */
+  readonly lexicon?: Lexicon;
+  /** Divides scores before the forward–backward sums (as `AlignOptions.temperature`). Default 1. */
+  readonly temperature?: number;
+}
+
+/** The largest group of sentences on one side of a sentence link, and of clauses on a side split into clauses. */
+const largestSentenceGroup = 3;
+const largestClauseGroup = 6;
+
+/** Probability of a sentence left without a counterpart inside a linked paragraph: translators rarely drop a sentence. */
+const unlinkedShare = 0.05;
+
+/**
+ * Aligns the sentences inside every link of `links` with both sides non-empty.
+ * Untranslated links (1:0, 0:1) have no sentence alignment and are left out.
+ */
+export function alignSentences(
+  source: SentenceSide,
+  target: SentenceSide,
+  links: readonly Pick<Link, 'source' | 'target'>[],
+  options: SentenceAlignOptions = {},
+): LinkSentences[] {
+  const blocks = links.flatMap((link, index) =>
+    link.source.length > 0 && link.target.length > 0
+      ? [{ link: index, sourceSentences: sentencesOf(source, link.source, options.rules), targetSentences: sentencesOf(target, link.target, options.rules) }]
+      : [],
+  );
+  if (blocks.length === 0) return [];
+
+  // One evidence over every sentence of every block, blocks side by side, so key frequencies are document-wide.
+  const sourceTexts: string[] = [];
+  const targetTexts: string[] = [];
+  const offsets = blocks.map((block) => {
+    const offset = { source: sourceTexts.length, target: targetTexts.length };
+    for (const ref of block.sourceSentences) sourceTexts.push((source.texts[ref.paragraph] ?? '').slice(ref.start, ref.end));
+    for (const ref of block.targetSentences) targetTexts.push((target.texts[ref.paragraph] ?? '').slice(ref.start, ref.end));
+    return offset;
+  });
+  const evidence = buildEvidence({ texts: sourceTexts, language: source.language }, { texts: targetTexts, language: target.language }, options.lexicon);
+  const limits = { source: largestGroupFor(source.language, options.rules), target: largestGroupFor(target.language, options.rules) };
+  const priors = groupLogPriors(sourceTexts.length / blocks.length, targetTexts.length / blocks.length, limits);
+  const temperature = options.temperature ?? defaultAlignOptions.temperature;
+
+  const alignAll = (length: LengthModel) => {
+    const scorer = new GroupScorer(evidence, length);
+    return blocks.map((block, index) => {
+      const offset = offsets[index]!;
+      return searchBlock(scorer, priors, temperature, offset.source, block.sourceSentences.length, offset.target, block.targetSentences.length);
+    });
+  };
+  // First pass with the paragraphs' ratio, second with the ratio and spread refitted to its 1:1 sentence links.
+  const start = initialLengthModel(lengthRatio(source, target, links), evidence.target.lengths);
+  const first = alignAll(start);
+  const pairs: [number, number][] = [];
+  first.forEach((blockLinks, index) => {
+    for (const link of blockLinks) {
+      if (link.source.length !== 1 || link.target.length !== 1) continue;
+      pairs.push([evidence.source.lengths[offsets[index]!.source + link.source[0]!]!, evidence.target.lengths[offsets[index]!.target + link.target[0]!]!]);
+    }
+  });
+  const second = alignAll(refitLengthModel(start, pairs));
+  return blocks.map((block, index) => ({ ...block, links: second[index]! }));
+}
+
+/** The sentences of a link's paragraphs, in order. */
+function sentencesOf(side: SentenceSide, paragraphs: readonly number[], rules: SegmentationRules | undefined): SentenceRef[] {
+  return paragraphs.flatMap((paragraph) => splitSentences(side.texts[paragraph] ?? '', side.language, rules).map((span) => ({ paragraph, ...span })));
+}
+
+/** Target characters per source character over the linked paragraphs. */
+function lengthRatio(source: SentenceSide, target: SentenceSide, links: readonly Pick<Link, 'source' | 'target'>[]): number {
+  let sourceLength = 0;
+  let targetLength = 0;
+  for (const link of links) {
+    if (link.source.length === 0 || link.target.length === 0) continue;
+    for (const paragraph of link.source) sourceLength += paragraphLength(source.texts[paragraph] ?? '');
+    for (const paragraph of link.target) targetLength += paragraphLength(target.texts[paragraph] ?? '');
+  }
+  return sourceLength > 0 && targetLength > 0 ? targetLength / sourceLength : 1;
+}
+
+/** How many units one side of a sentence link may group: more where the built-in segmenter cuts clauses. */
+function largestGroupFor(language: string, rules: SegmentationRules | undefined): number {
+  return !rules && spaceClauseLanguages.has(baseLanguage(language)) ? largestClauseGroup : largestSentenceGroup;
+}
+
+/** The shape priors: the largest group of each side, and the log prior of each part of a shape. */
+interface GroupPriors {
+  readonly source: number;
+  readonly target: number;
+  /** Log prior of a 1:1 link, and the log factor for each sentence beyond the first on a side. */
+  readonly linked: number;
+  readonly sourceExtra: number;
+  readonly targetExtra: number;
+  /** Log prior of a 1:0 or 0:1 link. */
+  readonly unlinked: number;
+}
+
+/**
+ * The shape priors. Each sentence beyond the first on a side costs the same
+ * factor, which is larger on the side that has more sentences per link (Thai
+ * clauses against English sentences merge often, English sentences against
+ * Thai clauses rarely).
+ */
+function groupLogPriors(sourcePerBlock: number, targetPerBlock: number, limits: { source: number; target: number }): GroupPriors {
+  const extra = (mine: number, theirs: number) => Math.log(Math.min(0.6, Math.max(0.08, 0.08 + 0.5 * (mine / Math.max(theirs, 1e-9) - 1))));
+  return {
+    ...limits,
+    linked: Math.log(1 - 2 * unlinkedShare),
+    sourceExtra: extra(sourcePerBlock, targetPerBlock),
+    targetExtra: extra(targetPerBlock, sourcePerBlock),
+    unlinked: Math.log(unlinkedShare),
+  };
+}
+
+/** Log prior of a group of `a` source and `b` target sentences (-Infinity for 0:0 and for 0:2 and the like). */
+function groupLogPrior(priors: GroupPriors, a: number, b: number): number {
+  if (a === 0 || b === 0) return a + b === 1 ? priors.unlinked : -Infinity;
+  return priors.linked + (a - 1) * priors.sourceExtra + (b - 1) * priors.targetExtra;
+}
+
+/**
+ * Evidence for a group of sentences, as `LinkScorer` weighs a group of
+ * paragraphs: length log-odds, and per anchor key of either side, the reward
+ * for finding it on both sides (against the chance a group of that size has
+ * it) or the cost of missing it. A side left empty carries its sentence's own
+ * unlinked evidence.
+ */
+class GroupScorer {
+  private readonly seen: Int32Array;
+  private epoch = 0;
+
+  constructor(
+    private readonly evidence: PairEvidence,
+    private readonly length: LengthModel,
+  ) {
+    this.seen = new Int32Array(evidence.keyCount);
+  }
+
+  /** Evidence of linking sentences `[source, source + a)` with `[target, target + b)` (absolute indices). */
+  score(source: number, a: number, target: number, b: number): number {
+    const evidence = this.evidence;
+    if (b === 0) return evidence.unlinked.source[source] ?? 0;
+    if (a === 0) return evidence.unlinked.target[target] ?? 0;
+    let sourceLength = 0;
+    let targetLength = 0;
+    for (let index = source; index < source + a; index++) sourceLength += evidence.source.lengths[index]!;
+    for (let index = target; index < target + b; index++) targetLength += evidence.target.lengths[index]!;
+    const length = lengthLogOdds(this.length, sourceLength, targetLength, b, a + b > 2);
+    return defaultAlignOptions.lengthWeight * length + defaultAlignOptions.anchorWeight * this.anchors(source, a, target, b);
+  }
+
+  private anchors(source: number, a: number, target: number, b: number): number {
+    const evidence = this.evidence;
+    const inTarget = ++this.epoch;
+    const counted = ++this.epoch;
+    const seen = this.seen;
+    const { source: sourceSide, target: targetSide } = evidence;
+    for (let index = target; index < target + b; index++) {
+      for (let at = targetSide.keyStart[index]!; at < targetSide.keyStart[index + 1]!; at++) seen[targetSide.keys[at]!] = inTarget;
+    }
+    const sourceTotal = Math.max(evidence.sourceTotal, 1);
+    const targetTotal = Math.max(evidence.targetTotal, 1);
+    const maximum = defaultAlignOptions.maximumAnchorReward;
+    let score = 0;
+    const sharedKeys: number[] = [];
+    for (let index = source; index < source + a; index++) {
+      for (let at = sourceSide.keyStart[index]!; at < sourceSide.keyStart[index + 1]!; at++) {
+        const key = sourceSide.keys[at]!;
+        if (seen[key] === counted) continue;
+        const shared = seen[key] === inTarget;
+        seen[key] = counted;
+        const chanceInTarget = Math.min(0.99, (b * evidence.targetFrequency[key]!) / targetTotal);
+        const chanceInSource = Math.min(0.99, (a * evidence.sourceFrequency[key]!) / sourceTotal);
+        if (shared) {
+          sharedKeys.push(key);
+          const value = 0.5 * (Math.log(evidence.keepSourceToTarget[key]! / chanceInTarget) + Math.log(evidence.keepTargetToSource[key]! / chanceInSource));
+          score += Math.min(Math.max(value, 0), maximum);
+        } else {
+          score += Math.min(0, Math.log((1 - Math.min(evidence.keepSourceToTarget[key]!, 0.999)) / (1 - chanceInTarget)));
+        }
+      }
+    }
+    for (let index = target; index < target + b; index++) {
+      for (let at = targetSide.keyStart[index]!; at < targetSide.keyStart[index + 1]!; at++) {
+        const key = targetSide.keys[at]!;
+        if (seen[key] === counted) continue;
+        seen[key] = counted;
+        const chanceInSource = Math.min(0.99, (a * evidence.sourceFrequency[key]!) / sourceTotal);
+        score += Math.min(0, Math.log((1 - Math.min(evidence.keepTargetToSource[key]!, 0.999)) / (1 - chanceInSource)));
+      }
+    }
+    return score;
+  }
+}
+
+/** A step of a block's search: `a` source and `b` target sentences from node (i, j). */
+interface Step {
+  readonly i: number;
+  readonly j: number;
+  readonly a: number;
+  readonly b: number;
+  readonly score: number;
+}
+
+/**
+ * The best sentence links of one block (sentences `[s0, s0 + n)` × `[t0, t0 + m)`
+ * of the evidence) by exact dynamic programming over the whole block, with
+ * each link's posterior from the forward and backward sums.
+ */
+function searchBlock(
+  scorer: GroupScorer,
+  priors: GroupPriors,
+  temperature: number,
+  s0: number,
+  n: number,
+  t0: number,
+  m: number,
+): SentenceLink[] {
+  const width = m + 1;
+  const node = (i: number, j: number) => i * width + j;
+  // A side may group as many sentences as the other side's count demands (SRX rules that leave a Thai paragraph
+  // whole against five English sentences), so that every block has a path linking all of its sentences.
+  const largestSource = Math.max(priors.source, Math.ceil(n / Math.max(m, 1)));
+  const largestTarget = Math.max(priors.target, Math.ceil(m / Math.max(n, 1)));
+  const incoming: Step[][] = Array.from({ length: (n + 1) * width }, () => []);
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      for (let a = 0; a <= largestSource && i + a <= n; a++) {
+        for (let b = 0; b <= largestTarget && j + b <= m; b++) {
+          const prior = groupLogPrior(priors, a, b);
+          if (prior === -Infinity) continue;
+          const score = prior + scorer.score(s0 + i, a, t0 + j, b);
+          const step = { i, j, a, b, score };
+          incoming[node(i + a, j + b)]!.push(step);
+        }
+      }
+    }
+  }
+  const cells = (n + 1) * width;
+  const best = new Float64Array(cells).fill(-Infinity);
+  const forward = new Float64Array(cells).fill(-Infinity);
+  const choice: (Step | undefined)[] = new Array(cells);
+  best[0] = 0;
+  forward[0] = 0;
+  // Nodes in row-major order: every step goes to a later node.
+  for (let cell = 1; cell < cells; cell++) {
+    const terms: number[] = [];
+    for (const step of incoming[cell]!) {
+      const from = node(step.i, step.j);
+      const total = best[from]! + step.score;
+      if (total > best[cell]!) {
+        best[cell] = total;
+        choice[cell] = step;
+      }
+      terms.push(forward[from]! + step.score / temperature);
+    }
+    forward[cell] = logSumExp(terms);
+  }
+  const backward = new Float64Array(cells).fill(-Infinity);
+  backward[cells - 1] = 0;
+  for (let cell = cells - 1; cell >= 0; cell--) {
+    for (const step of incoming[cell]!) {
+      const from = node(step.i, step.j);
+      backward[from] = logSumExp([backward[from]!, backward[cell]! + step.score / temperature]);
+    }
+  }
+  const total = forward[cells - 1]!;
+  const path: Step[] = [];
+  for (let cell = cells - 1; cell > 0; ) {
+    const step = choice[cell]!;
+    path.push(step);
+    cell = node(step.i, step.j);
+  }
+  return path.reverse().map((step) => {
+    const posterior = Math.exp(forward[node(step.i, step.j)]! + step.score / temperature + backward[node(step.i + step.a, step.j + step.b)]! - total);
+    return {
+      source: range(step.i, step.a),
+      target: range(step.j, step.b),
+      score: Math.round(step.score * 1e4) / 1e4,
+      confidence: Math.round(Math.min(1, posterior) * 1e4) / 1e4,
+    };
+  });
+}
+
+function range(start: number, count: number): number[] {
+  return Array.from({ length: count }, (_, index) => start + index);
+}
+
+function logSumExp(terms: readonly number[]): number {
+  let max = -Infinity;
+  for (const term of terms) if (term > max) max = term;
+  if (max === -Infinity) return -Infinity;
+  let sum = 0;
+  for (const term of terms) sum += Math.exp(term - max);
+  return max + Math.log(sum);
+}

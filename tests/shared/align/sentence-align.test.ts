@@ -1,0 +1,99 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { alignSentences, type LinkSentences, type SentenceSide } from '../../../shared/align/sentence-align.ts';
+import { formatLinks, parseLinks } from '../../../shared/model/alignment.ts';
+import { corpusCase } from '../../../bench/cases.ts';
+
+/** Each paragraph of `source` linked 1:1 with the same paragraph of `target`. */
+function oneToOne(count: number): { source: number[]; target: number[] }[] {
+  return Array.from({ length: count }, (_, index) => ({ source: [index], target: [index] }));
+}
+
+/** Every sentence of the block in exactly one link, in order; scores finite, confidences in [0, 1]. */
+function assertSound(block: LinkSentences): void {
+  const sources = block.links.flatMap((link) => link.source);
+  const targets = block.links.flatMap((link) => link.target);
+  assert.deepEqual(sources, block.sourceSentences.map((_, index) => index));
+  assert.deepEqual(targets, block.targetSentences.map((_, index) => index));
+  for (const link of block.links) {
+    assert.ok(link.source.length + link.target.length > 0);
+    assert.ok(Number.isFinite(link.score));
+    assert.ok(link.confidence >= 0 && link.confidence <= 1, `confidence ${link.confidence}`);
+  }
+}
+
+const english: SentenceSide = {
+  language: 'eng',
+  texts: [
+    'The committee met in Geneva on 12 March 2024. It adopted a long resolution on the protection of migrant workers and their families, after a debate that lasted three days. The vote was 41 to 6.',
+    'Delegates from 47 countries took part. Several of them asked for a second reading of the text before the summer. The chair refused.',
+    'The resolution enters into force next year. Visit www.example.com for 50% off all tickets until 31 May! Its monitoring body will report every two years.',
+    'This paragraph has no counterpart.',
+  ],
+};
+const french: SentenceSide = {
+  language: 'fra',
+  texts: [
+    'Le comité s’est réuni à Genève le 12 mars 2024. Il a adopté une longue résolution sur la protection des travailleurs migrants. Cette résolution couvre aussi leurs familles, après un débat de trois jours. Le vote a été de 41 voix contre 6.',
+    'Des délégués de 47 pays y ont participé. Plusieurs d’entre eux ont demandé une seconde lecture du texte avant l’été. La présidente a refusé.',
+    'La résolution entre en vigueur l’année prochaine. Son organe de suivi fera rapport tous les deux ans.',
+  ],
+};
+const frenchLinks = [...oneToOne(3), { source: [3], target: [] }];
+
+test('sentences inside each paragraph link: 1:1, a sentence split in two (1:2), an ad left unlinked (1:0)', () => {
+  const blocks = alignSentences(english, french, frenchLinks);
+  assert.deepEqual(
+    blocks.map((block) => `${block.link}: ${formatLinks(block.links)}`),
+    ['0: 0-0 1-1,2 2-3', '1: 0-0 1-1 2-2', '2: 0-0 1-∅ 2-1'],
+    'the untranslated paragraph link (3) has no sentence alignment',
+  );
+  blocks.forEach(assertSound);
+  const sure = blocks[1]!.links.map((link) => link.confidence);
+  assert.ok(Math.min(...sure) > 0.9, `clean 1:1 sentences are sure: ${sure.join(' ')}`);
+});
+
+test('sentence refs point into the paragraphs of the link, in order, over a link of two paragraphs', () => {
+  const [block] = alignSentences(english, french, [{ source: [0, 1], target: [0, 1] }]);
+  assert.ok(block);
+  assertSound(block);
+  assert.equal(formatLinks(block.links), '0-0 1-1,2 2-3 3-4 4-5 5-6');
+  const first = block.sourceSentences[3]!;
+  assert.equal(first.paragraph, 1);
+  assert.equal(english.texts[1]!.slice(first.start, first.end), 'Delegates from 47 countries took part.');
+});
+
+test('Thai clauses group under English sentences (corpus pair, gold paragraph links)', () => {
+  const corpus = corpusCase();
+  const blocks = alignSentences(corpus.source, corpus.target, parseLinks(corpus.gold));
+  blocks.forEach(assertSound);
+  const war = blocks.find((block) => corpus.source.texts[block.sourceSentences[0]!.paragraph]!.startsWith('The war in Ukraine'));
+  assert.ok(war);
+  // "The war in Ukraine … for Kyiv." is the first three Thai clauses; "Previously, … missile systems." the last four.
+  assert.equal(formatLinks(war.links), '0-0,1,2 1-3,4,5,6');
+  const untranslated = blocks.flatMap((block) => block.links).filter((link) => link.source.length === 0 || link.target.length === 0);
+  assert.ok(untranslated.length <= 2, `few sentences left unlinked inside translated paragraphs: ${untranslated.length}`);
+});
+
+test('the same input gives the same sentence links', () => {
+  assert.deepEqual(alignSentences(english, french, frenchLinks), alignSentences(english, french, frenchLinks));
+});
+
+test('one link alone (the app panel) gives what the whole pair gives on a short pair; untranslated links give none', async () => {
+  const { corpusAlignment } = await import('../../reference/corpus-alignment.ts');
+  const { sentencesOfLink, sentencesOfLinks } = await import('../../../shared/align/link-sentences.ts');
+  const alignment = await corpusAlignment();
+  const all = sentencesOfLinks(alignment);
+  assert.ok(alignment.links.length <= 81, 'the corpus pair fits in one neighbourhood');
+  for (const [link, block] of all) assert.deepEqual(sentencesOfLink(alignment, link), block);
+  const untranslated = alignment.links.findIndex((link) => link.target.length === 0);
+  assert.equal(sentencesOfLink(alignment, untranslated), undefined);
+  assert.equal(sentencesOfLink(alignment, alignment.links.length), undefined);
+});
+
+test('one unit against many sentences is one n:1 link, however many (SRX rules that leave a Thai paragraph whole)', () => {
+  const english: SentenceSide = { language: 'eng', texts: ['One is here. Two is there. Three went home. Four stayed. Five left early.'] };
+  const french: SentenceSide = { language: 'fra', texts: ['Un est ici, deux est là, trois est rentré, quatre est resté, cinq est parti tôt'] };
+  const [block] = alignSentences(english, french, oneToOne(1));
+  assert.equal(formatLinks(block!.links), '0,1,2,3,4-0');
+});
