@@ -7,6 +7,7 @@ import { effectiveLanguage } from '../model/document.ts';
 import { decodeBytes } from '../text/decode.ts';
 import { foldWhitespace, splitParagraphs } from '../text/paragraphs.ts';
 import { detectDocumentLanguage, detectParagraphLanguages } from '../language/detect.ts';
+import { checkDocumentShape } from './limits.ts';
 
 /** Options for {@link loadDocument}. */
 export interface LoadOptions {
@@ -27,10 +28,12 @@ export interface LoadOptions {
 /**
  * Loads a document from its bytes. `path` is where it came from (named in errors).
  *
- * @throws BitextError `undecodable` when the bytes are not text.
+ * @throws BitextError `undecodable` when the bytes are not text, `too-large` when it has too many paragraphs or one too long.
  */
 export async function loadDocument(bytes: Uint8Array, path: string, options: LoadOptions = {}): Promise<BitextDocument> {
-  const { text, encoding } = decodeBytes(bytes, path, options.encoding);
+  const { text, encoding, warnings } = decodeBytes(bytes, path, options.encoding);
+  const paragraphs = splitParagraphs(text);
+  checkDocumentShape(text, paragraphs, path);
   const detected = detectDocumentLanguage(text);
   const language = options.languageOverride ? { detected, override: options.languageOverride } : { detected };
   const document: BitextDocument = {
@@ -39,7 +42,8 @@ export async function loadDocument(bytes: Uint8Array, path: string, options: Loa
     encoding,
     language,
     text,
-    paragraphs: splitParagraphs(text),
+    paragraphs,
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
   if (options.detectParagraphs === false) return document;
   return withParagraphLanguages(document, options.pairLanguages ?? [effectiveLanguage(language).iso6393]);
