@@ -41,6 +41,8 @@ export async function run(args: string[]): Promise<number> {
     readDocument(sourcePath, { ...loadOptions(values['source-encoding'], values['source-lang']), detectParagraphs: false }),
     readDocument(targetPath, { ...loadOptions(values['target-encoding'], values['target-lang']), detectParagraphs: false }),
   ]);
+  // Bytes replaced while decoding: the alignment is made, but the user must know its text is not quite the file's.
+  for (const warning of [...(source.warnings ?? []), ...(target.warnings ?? [])]) process.stderr.write(`bitext align: warning: ${warning}\n`);
   const lexicon = values.dictionary ? parseLexicon(await readFile(values.dictionary, 'utf8'), values.dictionary) : undefined;
   const alignment = alignDocuments(source, target, lexicon ? { lexicon } : {});
   if (values.output) {

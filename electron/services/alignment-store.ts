@@ -24,7 +24,7 @@ import {
   type DocumentRecord,
 } from '../../shared/formats/alignment-json.ts';
 import { decodeBytes } from '../../shared/text/decode.ts';
-import { writeFileAtomic } from './atomic-write.ts';
+import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.ts';
 import { maxAlignmentFileBytes, maxDocumentBytes } from '../../shared/document/limits.ts';
 
 export { maxAlignmentFileBytes } from '../../shared/document/limits.ts';
@@ -108,6 +108,8 @@ export async function saveAlignment(path: string, alignment: Alignment, options:
 export async function loadAlignment(path: string, options: LoadAlignmentOptions = {}): Promise<LoadedAlignment> {
   const file = resolve(path);
   const content = readAlignmentBytes(await readAlignmentFileBytes(file, path), path);
+  // Saves killed mid-write leave their temp files beside the file: opening the folder again clears them.
+  await removeStaleTempFiles(dirname(file));
   const folder = dirname(file);
   for (const record of [content.source, content.target]) await options.mayReadDocument?.(resolve(folder, record.path));
   const source = await loadDocumentFor('source', content.source, folder);

@@ -17,7 +17,7 @@ import type { Paragraph } from '../model/document.ts';
 export const maxDocumentBytes = 20 * 1024 * 1024;
 
 /** The most paragraphs a document may have (a long book has a few tens of thousands). */
-export const maxParagraphs = 200_000;
+export const maxParagraphs = 100_000;
 
 /**
  * The longest paragraph, in characters (UTF-16 code units): a page of dense
