@@ -29,6 +29,7 @@ import {
   type WorkbenchApi,
 } from '../shared/api.ts';
 import { BitextError } from '../shared/errors.ts';
+import type { Alignment } from '../shared/model/alignment.ts';
 import { isFolderDocumentName } from './services/folder.ts';
 import type { StartArgs } from './services/workbench-service.ts';
 
@@ -94,6 +95,16 @@ function documentsOf(session: ApiValue<'openAlignment'>): string[] {
   return [session.alignment.source.path, session.alignment.target.path].filter((path) => isAbsolute(path));
 }
 
+/**
+ * The documents an alignment in a request names, as the store would resolve them
+ * when writing it (relative paths against the current folder). Saving it must
+ * not widen what may be read: an alignment file opened later grants its
+ * documents, so it may name only documents already readable.
+ */
+function documentsNamed(alignment: Alignment): string[] {
+  return [alignment.source.path, alignment.target.path].map((path) => resolve(path));
+}
+
 function pathOf(source: DocumentSource): string[] {
   return source.kind === 'path' ? [source.path] : [];
 }
@@ -111,9 +122,9 @@ const requestTouches: { readonly [M in ApiMethod]: (request: ApiRequest<M>) => T
   setDocumentLanguage: nothing,
   openPair: (request) => ({ read: [...pathOf(request.source), ...pathOf(request.target)] }),
   openAlignment: (request) => ({ read: pathOf(request.file) }),
-  saveAlignment: (request) => ({ write: [request.path] }),
-  // Without a path, the recovery of a pair never saved goes to the host's own folder.
-  writeRecovery: (request) => ({ write: request.path === undefined ? [] : [request.path] }),
+  saveAlignment: (request) => ({ write: [request.path], read: documentsNamed(request.alignment) }),
+  // Without a path, the recovery of a pair never saved goes to the host's own folder (and is offered for that pair only).
+  writeRecovery: (request) => ({ write: request.path === undefined ? [] : [request.path], read: documentsNamed(request.alignment) }),
   discardRecovery: (request) => ({ write: request.path === undefined ? [] : [request.path] }),
   checkDocuments: (request) => ({ read: request.documents.map((document) => document.path) }),
   reloadDocument: (request) => ({ read: [request.alignment[request.side].path] }),
@@ -137,9 +148,17 @@ const grantsAfter: { readonly [M in ApiMethod]?: (value: ApiValue<M>) => Touches
   batchStatus: (status) => ({ write: status.pairs.filter((pair) => pair.state === 'aligned' || pair.state === 'up-to-date').map((pair) => pair.output) }),
 };
 
-function refused(access: Access, path: string): BitextError {
+function refused(access: Access, path: string, method: ApiMethod): BitextError {
   // 'io', as the browser host's refusals: the renderer shows it as "cannot open" with this message.
-  const what = access === 'read' ? 'opens only files you chose' : access === 'write' ? 'writes only where you chose to save' : 'lists only folders you chose';
+  const saving = method === 'saveAlignment' || method === 'writeRecovery';
+  const what =
+    access === 'read'
+      ? saving
+        ? 'saves only alignments of documents you chose'
+        : 'opens only files you chose'
+      : access === 'write'
+        ? 'writes only where you chose to save'
+        : 'lists only folders you chose';
   return new BitextError('io', `the desktop app ${what} (in its dialogs, by dropping them, on the command line or in Open Recent)`, { file: path });
 }
 
@@ -158,7 +177,7 @@ export function chosenFilesOnly(api: WorkbenchApi, chosen: ChosenFiles): Workben
       const needed = touches(request);
       for (const access of accesses) {
         for (const path of needed[access] ?? []) {
-          if (isAbsolute(path) && !(await chosen.allows(access, path))) throw refused(access, path);
+          if (isAbsolute(path) && !(await chosen.allows(access, path))) throw refused(access, path, method);
         }
       }
       const value = await call.call(api, request);

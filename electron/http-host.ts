@@ -12,21 +12,53 @@
  * - the Host header must name this server (no DNS rebinding);
  * - only files inside the assets folder are served (no path traversal, no symbolic links out);
  * - every response carries the renderer's CSP, `nosniff`, `frame-ancestors 'none'`, no referrer;
- * - every API argument is validated (400 with the field and the reason).
+ * - every API argument is validated (400 with the field and the reason);
+ * - bodies are read with bounded memory: a size limit per method, a depth and
+ *   value count checked on the bytes as they arrive (electron/bounded-json.ts),
+ *   and a cap on the bytes of all bodies in flight at once;
+ * - an answer never carries the text of an unexpected error (it may name paths
+ *   outside the workspace): that goes to the host's log.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { spawn } from 'node:child_process';
-import { isApiMethod, rendererContentSecurityPolicy, toApiError, type WireErrorCode } from '../shared/api.ts';
+import { isApiMethod, rendererContentSecurityPolicy, toApiError, type ApiMethod, type ApiResult, type WireErrorCode } from '../shared/api.ts';
+import { JsonShapeScanner, type JsonLimits } from './bounded-json.ts';
 import { BitextError, isBitextError } from '../shared/errors.ts';
 import type { WorkbenchApi } from '../shared/api.ts';
 import { createSettingsStore, defaultSettingsPath } from './services/settings.ts';
 import { callApi, createWorkbenchService, parseStartArgs, type InitialFiles } from './services/workbench-service.ts';
 
-/** The largest API request body: two documents as base64 (a third larger than the bytes), with room to spare. */
+/** The largest API request body: two documents as base64 (a third larger than the bytes), or an alignment of two, with room to spare. */
 export const maxRequestBytes = 100 * 1024 * 1024;
+
+/**
+ * The largest body of a method that carries no document nor alignment (settings,
+ * paths, folder listings): they are a few hundred bytes.
+ */
+export const maxSmallRequestBytes = 1024 * 1024;
+
+/** The methods that carry no document, upload or alignment. */
+const smallMethods: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'hostInfo', 'openInitial', 'recentFiles', 'getSettings', 'updateViewSettings', 'updateKeybindings',
+  'listFolder', 'checkDocuments', 'discardRecovery',
+]);
+
+/**
+ * The limits of an API body. Values: an alignment of two documents at the
+ * paragraph limit (shared/document/limits.ts) is under 2.5 million (7 per
+ * paragraph, 8 per link); depth: an alignment nests 6 deep.
+ */
+export function bodyLimits(method: ApiMethod): JsonLimits {
+  return smallMethods.has(method)
+    ? { maxBytes: maxSmallRequestBytes, maxDepth: 32, maxValues: 20_000 }
+    : { maxBytes: maxRequestBytes, maxDepth: 32, maxValues: 4_000_000 };
+}
+
+/** The bytes of request bodies the host holds at once, over all requests; more waits for none and is refused (503). */
+export const maxBodyBytesInFlight = 2 * maxRequestBytes;
 
 /** The header API calls carry the token in. */
 export const tokenHeader = 'x-bitext-token';
@@ -88,11 +120,12 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   const assetsDir = resolve(options.assetsDir);
   const expectedToken = Buffer.from(token);
   let port = 0;
+  let bytesInFlight = 0;
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      // A bug in the handler: answer once, and never with the stack.
-      if (!response.headersSent) sendJson(response, 500, toApiError(error));
+      // A bug in the handler: answer once, and never with the stack nor the message (it may name paths).
+      if (!response.headersSent) sendJson(response, 500, internalError(error));
       else response.destroy();
     });
   });
@@ -150,13 +183,24 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       return sendJson(response, 415, { ok: false, code: 'invalid-argument', message: 'Expected Content-Type: application/json.' });
     }
     let body: string;
+    const held = { bytes: 0 };
     try {
-      body = await readBody(request, maxRequestBytes);
+      body = await readBody(request, bodyLimits(name), (bytes) => {
+        if (bytesInFlight + bytes > maxBodyBytesInFlight) throw new HostBusy();
+        bytesInFlight += bytes;
+        held.bytes += bytes;
+      });
     } catch (error) {
+      if (error instanceof HostBusy) {
+        response.setHeader('Retry-After', '1');
+        return sendJson(response, 503, { ok: false, code: 'too-large', message: error.message });
+      }
       if (isBitextError(error) && error.code === 'too-large') {
         return sendJson(response, 413, { ok: false, code: 'too-large', message: error.message });
       }
       throw error;
+    } finally {
+      bytesInFlight -= held.bytes;
     }
     let argument: unknown;
     if (body.trim().length > 0) {
@@ -167,7 +211,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       }
     }
     const result = await callApi(options.api, name, argument);
-    sendJson(response, result.ok ? 200 : statusFor(result.code), result);
+    sendJson(response, result.ok ? 200 : statusFor(result.code), result.ok || result.code !== 'internal' ? result : internalError(result));
   }
 
   async function serveAsset(request: IncomingMessage, response: ServerResponse, pathname: string, extra: Record<string, string>): Promise<void> {
@@ -223,6 +267,24 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   };
 }
 
+/** Refusal of a body while others hold the bytes {@link maxBodyBytesInFlight} allows. */
+class HostBusy extends Error {
+  constructor() {
+    super('the host is reading other large requests; try again in a moment');
+  }
+}
+
+/** The answer for an unexpected error: a fixed message; the error itself goes to the log. */
+function internalError(error: unknown): ApiResult<never> {
+  const message = isFailure(error) ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.error(`bitext browser host: internal error: ${message}`);
+  return { ok: false, code: 'internal', message: 'internal error of the host (its log has the details)' };
+}
+
+function isFailure(value: unknown): value is { readonly ok: false; readonly message: string } {
+  return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;
+}
+
 function statusFor(code: WireErrorCode): number {
   switch (code) {
     case 'invalid-argument':
@@ -266,22 +328,33 @@ function readCookie(header: string | undefined, name: string): string | undefine
   return undefined;
 }
 
-function readBody(request: IncomingMessage, limit: number): Promise<string> {
+/**
+ * Reads a JSON body within `limits`, checking its shape chunk by chunk; `hold`
+ * is told of each chunk's bytes before it is kept (and may refuse it).
+ */
+function readBody(request: IncomingMessage, limits: JsonLimits, hold: (bytes: number) => void): Promise<string> {
   return new Promise((done, fail) => {
     const declared = Number(request.headers['content-length'] ?? 0);
-    if (declared > limit) {
+    const refuse = (error: unknown) => {
+      request.removeAllListeners('data');
+      request.removeAllListeners('end');
+      // Read the rest unkept, so the answer reaches the client rather than a reset connection.
       request.resume();
-      fail(new BitextError('too-large', `the request is larger than ${limit / 1024 / 1024} MiB`));
+      fail(error);
+    };
+    if (declared > limits.maxBytes) {
+      refuse(new BitextError('too-large', `the request is larger than ${limits.maxBytes / 1024 / 1024} MiB`));
       return;
     }
+    const scanner = new JsonShapeScanner(limits);
     const chunks: Buffer[] = [];
-    let size = 0;
     request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        request.removeAllListeners('data');
-        request.resume();
-        fail(new BitextError('too-large', `the request is larger than ${limit / 1024 / 1024} MiB`));
+      try {
+        scanner.feed(chunk);
+        hold(chunk.length);
+      } catch (error) {
+        chunks.length = 0;
+        refuse(error);
         return;
       }
       chunks.push(chunk);

@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { commandChannel, rendererContentSecurityPolicy, reviewMenuCommands, type RecentEntry, type ShellCommand, type ThemeChoice } from '../shared/api.ts';
-import { alignmentFileExtensions } from '../shared/formats/alignment-json.ts';
+import { alignmentFileExtension, alignmentFileExtensions } from '../shared/formats/alignment-json.ts';
 import { bilingualExtensions, documentExtensions } from '../shared/document/readers/extensions.ts';
 import { exportFormatById } from '../shared/formats/export-format.ts';
 import { isBitextError } from '../shared/errors.ts';
@@ -305,14 +305,30 @@ function registerIpc(): void {
         // The path as chosen, never with an extension added: the dialog asked about replacing this very file.
         return result.canceled || !result.filePath ? null : chosenPath('write', result.filePath);
       }
+      const isAlignmentFile = (path: string) => alignmentFileExtensions.includes(extname(path).toLowerCase());
+      // The extension goes on before the dialog, so the file it asks about replacing is the one that would be replaced.
       const result = await dialog.showSaveDialog(mainWindow, {
         title: 'Save Alignment',
-        defaultPath,
+        defaultPath: isAlignmentFile(defaultPath) ? defaultPath : `${defaultPath}${alignmentFileExtension}`,
         filters: [{ name: 'Alignments', extensions: ['bitext'] }],
+        properties: ['showOverwriteConfirmation'],
       });
       if (result.canceled || !result.filePath) return null;
-      // The filter's extension is not enforced on every platform; the service refuses other extensions.
-      return chosenPath('write', alignmentFileExtensions.includes(extname(result.filePath).toLowerCase()) ? result.filePath : `${result.filePath}.bitext`);
+      if (isAlignmentFile(result.filePath)) return chosenPath('write', result.filePath);
+      // A name typed without the extension (the filter does not add it on every platform): the dialog asked
+      // about the name as typed, so ask again about the file that gets the extension, if it exists.
+      const withExtension = `${result.filePath}${alignmentFileExtension}`;
+      if (existsSync(withExtension)) {
+        const answer = await dialog.showMessageBox(mainWindow, {
+          type: 'question',
+          buttons: ['Replace', 'Cancel'],
+          defaultId: 1,
+          cancelId: 1,
+          message: `${basename(withExtension)} already exists. Replace it?`,
+        });
+        if (answer.response !== 0) return null;
+      }
+      return chosenPath('write', withExtension);
     },
     trusted,
   );
@@ -352,9 +368,14 @@ app.on('web-contents-created', (_event, contents) => lockDown(contents));
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', (_event, argv) => {
-    const paths = argv.slice(app.isPackaged ? 1 : 2).filter((arg) => !arg.startsWith('--') && existsSync(arg));
-    if (paths.length > 0) send({ kind: 'open-paths', paths: paths.map((path) => chosenPath('read', resolve(path))!) });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    // Relative paths are the second start's: taken from its working directory, not this process's.
+    const paths = argv
+      .slice(app.isPackaged ? 1 : 2)
+      .filter((arg) => !arg.startsWith('--'))
+      .map((arg) => resolve(workingDirectory, arg))
+      .filter((path) => existsSync(path));
+    if (paths.length > 0) send({ kind: 'open-paths', paths: paths.map((path) => chosenPath('read', path)!) });
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });

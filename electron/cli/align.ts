@@ -69,6 +69,8 @@ async function alignPair(
     readDocument(sourcePath, { ...loadOptions(values['source-encoding'], values['source-lang'], values['source-format']), detectParagraphs: false }),
     readDocument(targetPath, { ...loadOptions(values['target-encoding'], values['target-lang'], values['target-format']), detectParagraphs: false }),
   ]);
+  // Bytes replaced while decoding: the alignment is made, but the user must know its text is not quite the file's.
+  for (const warning of [...(source.warnings ?? []), ...(target.warnings ?? [])]) process.stderr.write(`bitext align: warning: ${warning}\n`);
   const lexicon = values.dictionary ? parseLexicon(await readFile(values.dictionary, 'utf8'), values.dictionary) : undefined;
   return alignDocuments(source, target, lexicon ? { lexicon } : {});
 }

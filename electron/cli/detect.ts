@@ -30,6 +30,7 @@ export async function run(args: string[]): Promise<number> {
   const encoding = values.encoding ? parseEncodingName(values.encoding) : undefined;
   const format = values.format ? parseFormatName(values.format) : undefined;
   const loaded = await Promise.all(positionals.map((path) => readDocument(path, { ...(encoding ? { encoding } : {}), ...(format ? { format } : {}) })));
+  for (const warning of loaded.flatMap((document) => document.warnings ?? [])) process.stderr.write(`bitext detect: warning: ${warning}\n`);
   const languages = [...new Set(loaded.map((document) => effectiveLanguage(document.language).iso6393))];
   const documents = loaded.map((document) => withParagraphLanguages(document, languages));
   if (values.json) {

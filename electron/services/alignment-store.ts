@@ -18,16 +18,28 @@ import {
   documentFromRecord,
   findTextMismatch,
   parseAlignmentFile,
+  readAlignmentBytes,
   reconstructText,
   serializeAlignment,
   type DocumentRecord,
 } from '../../shared/formats/alignment-json.ts';
 import { documentText } from '../../shared/document/load.ts';
-import { writeFileAtomic } from './atomic-write.ts';
-import { maxDocumentBytes } from '../../shared/document/limits.ts';
+import { decodeBytes } from '../../shared/text/decode.ts';
+import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.ts';
+import { maxAlignmentFileBytes, maxDocumentBytes } from '../../shared/document/limits.ts';
 
-/** Alignment files larger than this are refused unread (a real one is a few MB). */
-export const maxAlignmentFileBytes = 256 * 1024 * 1024;
+export { maxAlignmentFileBytes } from '../../shared/document/limits.ts';
+
+/** Options of {@link loadAlignment} and {@link readRecovery}. */
+export interface LoadAlignmentOptions {
+  /**
+   * The host's containment: called with the absolute path of each document the
+   * file names, after the file is parsed and before the document is read; a
+   * throw refuses the whole load. The browser host passes the rule it applies to
+   * paths the user opens, so an alignment file cannot reach further than a path.
+   */
+  readonly mayReadDocument?: (path: string) => Promise<void>;
+}
 
 
 /**
@@ -94,11 +106,13 @@ export async function saveAlignment(path: string, alignment: Alignment, options:
  *
  * @throws BitextError naming the file: `invalid-alignment`, `unsupported-version`, `too-large` or `io`.
  */
-export async function loadAlignment(path: string): Promise<LoadedAlignment> {
+export async function loadAlignment(path: string, options: LoadAlignmentOptions = {}): Promise<LoadedAlignment> {
   const file = resolve(path);
-  const json = await readAlignmentText(file, path);
-  const content = parseAlignmentFile(json, path);
+  const content = readAlignmentBytes(await readAlignmentFileBytes(file, path), path);
+  // Saves killed mid-write leave their temp files beside the file: opening the folder again clears them.
+  await removeStaleTempFiles(dirname(file));
   const folder = dirname(file);
+  for (const record of [content.source, content.target]) await options.mayReadDocument?.(resolve(folder, record.path));
   const source = await loadDocumentFor('source', content.source, folder);
   const target = await loadDocumentFor('target', content.target, folder);
   return {
@@ -144,11 +158,11 @@ export interface RecoveredAlignment extends LoadedAlignment {
  *
  * @throws BitextError naming the recovery file when it exists but cannot be loaded (it is left in place).
  */
-export async function readRecovery(path: string): Promise<RecoveredAlignment | undefined> {
+export async function readRecovery(path: string, options: LoadAlignmentOptions = {}): Promise<RecoveredAlignment | undefined> {
   const recoveryPath = recoveryPathFor(path);
   const recoveryInfo = await stat(recoveryPath).catch(() => undefined);
   if (!recoveryInfo) return undefined;
-  const loaded = await loadAlignment(recoveryPath);
+  const loaded = await loadAlignment(recoveryPath, options);
   const fileInfo = await stat(resolve(path)).catch(() => undefined);
   return {
     ...loaded,
@@ -181,26 +195,19 @@ function recordedPath(documentPath: string, folder: string): string {
   return fromFolder.split(sep).join('/');
 }
 
-async function readAlignmentText(file: string, path: string): Promise<string> {
-  let bytes: Uint8Array;
+async function readAlignmentFileBytes(file: string, path: string): Promise<Uint8Array> {
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new BitextError('io', 'not a file', { file: path });
     if (info.size > maxAlignmentFileBytes) {
       throw new BitextError('too-large', `the file is ${info.size} bytes; alignment files are at most ${maxAlignmentFileBytes}`, { file: path });
     }
-    bytes = await readFile(file);
+    return new Uint8Array(await readFile(file));
   } catch (error) {
     if (isBitextError(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const message = code === 'ENOENT' ? 'the file does not exist' : `could not read the file (${code ?? (error as Error).message})`;
     throw new BitextError('io', message, { file: path }, { cause: error });
-  }
-  try {
-    // JSON files are UTF-8 (RFC 8259); anything else is not one of ours.
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (error) {
-    throw new BitextError('invalid-alignment', 'not an alignment file: the bytes are not UTF-8 text', { file: path }, { cause: error });
   }
 }
 

@@ -48,6 +48,41 @@ export async function listTempFiles(path: string): Promise<string[]> {
     .map((name) => join(dirname(target), name));
 }
 
+/** The name of a temporary file of {@link writeFileAtomic}: `.<target name>.<pid>.<12 hex>.tmp`. */
+const tempFileName = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Removes the temporary files that interrupted saves left in `folder`: those
+ * whose writing process is gone (a killed save never comes back for its temp
+ * file). Files of a live process, this one included, may be a save in progress
+ * and are left. Returns the files removed; a file that cannot be removed is
+ * left for the next time.
+ */
+export async function removeStaleTempFiles(folder: string): Promise<string[]> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = tempFileName.exec(name);
+    if (!match || isRunning(Number(match[1]))) continue;
+    const file = join(folder, name);
+    const info = await lstat(file).catch(() => undefined);
+    if (!info?.isFile()) continue;
+    if (await unlink(file).then(() => true, () => false)) removed.push(file);
+  }
+  return removed;
+}
+
+/** Whether a process with this id is running (EPERM: it is, under another user). */
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * Writes `data` to `path` atomically: temp file in the same folder, fsync,
  * rename over `path`, fsync of the folder. Strings are written as UTF-8.

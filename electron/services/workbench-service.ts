@@ -50,9 +50,10 @@ import {
   alignmentFileExtensions,
   alignmentFromFile,
   documentFromRecord,
-  parseAlignmentFile,
+  readAlignmentBytes,
   reconstructText,
 } from '../../shared/formats/alignment-json.ts';
+import { checkUploadName } from '../../shared/document/upload-name.ts';
 import { toolInfo } from '../../shared/version.ts';
 import { exportFormatById } from '../../shared/formats/export-format.ts';
 import { pairDocuments } from '../../shared/corpus/pairing.ts';
@@ -242,6 +243,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
         return { document: await loadDocument(bytes, path, options), path };
       }
       case 'upload': {
+        checkUploadName(source.name);
         const bytes = decodeBase64(source.base64, source.name);
         const document = await loadDocument(bytes, source.name, options);
         uploads.set(document.sha256, { name: source.name, bytes });
@@ -280,8 +282,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       const bytes = await readDocumentBytes(file);
       if (isBilingualFile(bytes, file)) return openBilingual(bytes, file);
     }
-    if (host === 'browser') await checkDocumentPathsReadable(file);
-    const loaded = await loadAlignment(file);
+    const loaded = await loadAlignment(file, containment);
     await remember({ kind: 'alignment', path: file, opened: now() });
     const warnings = loadWarnings(loaded);
     // A document whose bytes changed since the save: carry the links over onto its new text, and say what happened.
@@ -301,7 +302,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     }
     let recovery: Session['recovery'];
     try {
-      const recovered = await readRecovery(file);
+      const recovered = await readRecovery(file, containment);
       if (recovered?.newerThanFile) recovery = { savedAt: recovered.savedAt.toISOString(), alignment: recovered.alignment };
     } catch (error) {
       // A damaged recovery file is left where it is; the alignment itself opened fine.
@@ -321,7 +322,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
   async function unsavedRecovery(alignment: Alignment): Promise<Session['recovery']> {
     const path = unsavedAlignmentPath(recoveryDir, { source: alignment.source.path, target: alignment.target.path });
     try {
-      const recovered = await readRecovery(path);
+      const recovered = await readRecovery(path, containment);
       if (!recovered) return undefined;
       const same = (['source', 'target'] as const).every((side) => recovered.alignment[side].sha256 === alignment[side].sha256);
       return same ? { savedAt: recovered.savedAt.toISOString(), alignment: recovered.alignment } : undefined;
@@ -331,23 +332,12 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
   }
 
   /**
-   * The browser host reads an alignment's documents only where it may read files.
-   * The store would read any recorded path; it shows the text only when the hash
-   * matches, but even "missing" or "changed" would tell a page what exists.
+   * The browser host reads an alignment's documents only where it may read files:
+   * the store calls this on each path the file names, after parsing it once and
+   * before reading anything. The store would show a document's text only when its
+   * hash matches, but even "missing" or "changed" would tell a page what exists.
    */
-  async function checkDocumentPathsReadable(file: string): Promise<void> {
-    const json = await readFile(file, 'utf8').catch(() => undefined);
-    if (json === undefined) return; // The store reports the unreadable file itself.
-    let content;
-    try {
-      content = parseAlignmentFile(json, file);
-    } catch {
-      return; // Likewise for a file that is not an alignment: the store names the problem.
-    }
-    for (const record of [content.source, content.target]) {
-      await resolveReadable(resolve(dirname(file), record.path));
-    }
-  }
+  const containment = host === 'browser' ? { mayReadDocument: async (path: string) => void (await resolveReadable(path)) } : {};
 
   async function remember(entry: RecentEntry): Promise<void> {
     // Open recent is a convenience: a settings folder that cannot be written must not fail the open.
@@ -413,10 +403,11 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       const alignment = request.align === false ? unaligned() : alignDocuments(source.document, target.document, { now: now() });
       if (source.path && target.path) await remember({ kind: 'pair', source: source.path, target: target.path, opened: now() });
       const recovery = await unsavedRecovery(alignment);
+      const warnings = [...(source.document.warnings ?? []), ...(target.document.warnings ?? [])];
       return {
         alignment,
         suggestedPath: suggestedPathFor(alignment.source),
-        warnings: [],
+        warnings,
         ...(recovery ? { recovery } : {}),
         ...(request.align === false ? { needsAligning: true } : {}),
       };
@@ -425,6 +416,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     async openAlignment(request: { readonly file: FileRef }): Promise<Session> {
       const file = request.file;
       if (file.kind === 'path') return openAlignmentPath(file.path);
+      checkUploadName(file.name, [...alignmentFileExtensions.map((extension) => extension.slice(1)), ...bilingualExtensions]);
       const bytes = decodeBase64(file.base64, file.name);
       if (isBilingualFile(bytes, file.name)) {
         const session = await openBilingual(bytes, file.name);
@@ -433,7 +425,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
         return session;
       }
       // Uploaded alignment: its documents are not readable from here, so show the paragraph texts it saved.
-      const content = parseAlignmentFile(new TextDecoder('utf-8').decode(bytes), file.name);
+      const content = readAlignmentBytes(bytes, file.name);
       const alignment = alignmentFromFile(content, {
         source: documentFromRecord(content.source, reconstructText(content.source), basename(content.source.path)),
         target: documentFromRecord(content.target, reconstructText(content.target), basename(content.target.path)),

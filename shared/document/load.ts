@@ -12,6 +12,7 @@ import { foldWhitespace } from '../text/paragraphs.ts';
 import { commonLanguages, detectDocumentLanguage, detectParagraphLanguages, languageTag, toBcp47 } from '../language/detect.ts';
 import { readDocumentContent } from './readers/read-document.ts';
 import { readBilingual } from './readers/bilingual.ts';
+import { checkDocumentShape } from './limits.ts';
 
 /** Options for {@link loadDocument}. */
 export interface LoadOptions {
@@ -34,7 +35,8 @@ export interface LoadOptions {
 /**
  * Loads a document from its bytes. `path` is where it came from (named in errors, and its extension tells Markdown).
  *
- * @throws BitextError `undecodable` when the bytes are not a document the workbench reads, `too-large` past the limits.
+ * @throws BitextError `undecodable` when the bytes are not a document the workbench reads, `too-large` past the
+ *   size limits or when it has too many paragraphs or one too long.
  */
 export async function loadDocument(bytes: Uint8Array, path: string, options: LoadOptions = {}): Promise<BitextDocument> {
   const read = await readDocumentContent(bytes, {
@@ -42,6 +44,8 @@ export async function loadDocument(bytes: Uint8Array, path: string, options: Loa
     ...(options.format ? { forcedFormat: options.format } : {}),
     ...(options.encoding ? { forcedEncoding: options.encoding } : {}),
   });
+  // Before detection, whose cost grows with the paragraphs: a hostile shape is refused first.
+  checkDocumentShape(read.text, read.paragraphs, path);
   const detected = withLanguageHint(detectDocumentLanguage(read.text), read.languageHint);
   const language = options.languageOverride ? { detected, override: options.languageOverride } : { detected };
   const document: BitextDocument = {
@@ -52,6 +56,7 @@ export async function loadDocument(bytes: Uint8Array, path: string, options: Loa
     language,
     text: read.text,
     paragraphs: read.paragraphs.map((paragraph) => ({ ...paragraph })),
+    ...(read.warnings.length > 0 ? { warnings: read.warnings } : {}),
   };
   if (options.detectParagraphs === false) return document;
   return withParagraphLanguages(document, options.pairLanguages ?? [effectiveLanguage(language).iso6393]);

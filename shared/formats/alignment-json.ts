@@ -131,6 +131,25 @@ export function serializeAlignmentFile(file: AlignmentFile): string {
 }
 
 /**
+ * Reads the bytes of an alignment file: the one reader every caller uses (the
+ * store's loader, the hosts' checks, uploads), so that no check can see other
+ * text than the loader. UTF-8 only (RFC 8259), with at most one byte-order
+ * mark; then {@link parseAlignmentFile}.
+ *
+ * @throws BitextError `invalid-alignment` naming `fileName` when the bytes are not UTF-8 or not an alignment.
+ */
+export function readAlignmentBytes(bytes: Uint8Array, fileName: string): AlignmentFile {
+  let text: string;
+  try {
+    // ignoreBOM: the decoder keeps the mark, so that parseAlignmentFile alone decides (one mark, not two).
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch (error) {
+    throw new BitextError('invalid-alignment', 'not an alignment file: the bytes are not UTF-8 text', { file: fileName }, { cause: error });
+  }
+  return parseAlignmentFile(text, fileName);
+}
+
+/**
  * Reads the text of an alignment file: parses it, upgrades an older version,
  * validates it against the schema, and checks the rules the schema cannot
  * express. Throws a `BitextError` naming `fileName` and, where it can, the

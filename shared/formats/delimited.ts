@@ -9,13 +9,20 @@
  * because Excel reads a CSV without one in the system's legacy code page and
  * shows Thai as mojibake.
  *
- * Formula neutralisation: spreadsheets run a cell starting with `=`, `+`, `-`
- * or `@` as a formula (and strip a leading tab or CR before looking), so a
- * paragraph such as `=HYPERLINK(...)` could run on the reviewer's machine. Every
- * text cell (source, target, note, tags) that starts with one of those
- * characters gets a `'` in front, which spreadsheets show as text. The cell's
- * text then differs from the document's by that leading quote; use JSONL where
- * the exact text matters (MT training).
+ * Formula neutralisation: a paragraph such as `=HYPERLINK(...)` could run on
+ * the reviewer's machine. What runs, measured with LibreOffice Calc 7.4
+ * (`--infilter=CSV:44,34,76,1 --convert-to xlsx`, read back with openpyxl;
+ * tests/shared/formats/delimited-libreoffice.test.ts): exactly the cells whose
+ * first character is `=`. A leading CR, LF, tab, space, no-break or
+ * ideographic space, BOM, zero-width space, full-width `＝＋－＠`, and a
+ * leading `+`, `-` or `@` are all read as text (`-1` and `+1` as numbers). Excel
+ * and Google Sheets, which cannot run here, also run cells starting with `+`,
+ * `-` or `@`, and strip a leading tab or CR before looking (OWASP's CSV
+ * injection page), so those are neutralised too. Every text cell (source,
+ * target, note, tags) that starts with one of them gets a `'` in front, which
+ * Excel hides and LibreOffice shows. The cell's text then differs from the
+ * document's by that leading quote; use JSONL where the exact text matters (MT
+ * training).
  */
 import type { Alignment } from '../model/alignment.ts';
 import { extractPairs, formatConfidence, type ExportFilters, type ExportPairs } from './export-pairs.ts';
@@ -40,7 +47,7 @@ export interface DelimitedExport {
 /** The header row's column names, in order. */
 export const delimitedColumns = ['source', 'target', 'status', 'confidence', 'note', 'tags'] as const;
 
-/** The characters that make a spreadsheet read a cell as a formula when they start it. */
+/** The characters that make a spreadsheet read a cell as a formula when they start it (LibreOffice: `=` only; Excel: all). */
 const formulaStart = /^[=+\-@\t\r]/;
 
 /**

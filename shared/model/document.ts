@@ -88,6 +88,8 @@ export interface BitextDocument {
   /** The decoded text, byte-order mark removed, line ends as in the file; for other formats, the extracted text. */
   readonly text: string;
   readonly paragraphs: readonly Paragraph[];
+  /** What the user should know about reading it (bytes that were not valid in its encoding), each naming the file. Not saved. */
+  readonly warnings?: readonly string[];
 }
 
 /** The language that applies to a document: the user's override, else the detected one. */

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { rendererContentSecurityPolicy, reviewMenuCommands } from '../../shared/api.ts';
+import { commandChannel, rendererContentSecurityPolicy, reviewMenuCommands } from '../../shared/api.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 type Handler = (event: unknown, ...args: unknown[]) => Promise<{ ok: boolean; code?: string; message?: string; value?: unknown }>;
@@ -30,6 +30,13 @@ interface Fake {
   messageBoxAnswer: number;
   /** What the save dialog answers (default `/chosen/name`). */
   saveDialogAnswer?: string;
+  /** The options of each save dialog shown. */
+  saveDialogs: { defaultPath?: string; properties?: string[] }[];
+  /** The messages of each asynchronous message box shown, and what it answers (the button's index). */
+  messageBoxes: string[];
+  asyncMessageBoxAnswer: number;
+  /** The app's event listeners (`second-instance`…). */
+  appEvents: Record<string, (...args: unknown[]) => void>;
   sent: unknown[];
   themeSource: string;
 }
@@ -110,10 +117,10 @@ before(async () => {
     logLevel: 'silent',
   });
 
-  fake = { handlers: new Map(), messageBoxAnswer: 2, sent: [], themeSource: 'system' };
+  const appEvents: Record<string, (...args: unknown[]) => void> = {};
+  fake = { handlers: new Map(), messageBoxAnswer: 2, sent: [], themeSource: 'system', saveDialogs: [], messageBoxes: [], asyncMessageBoxAnswer: 1, appEvents };
   let ready!: () => void;
   const whenReady = new Promise<void>((done) => (ready = done));
-  const appEvents: Record<string, (...args: unknown[]) => void> = {};
   const electron = {
     app: {
       getAppPath: () => join(dir, 'app'),
@@ -138,7 +145,14 @@ before(async () => {
     dialog: {
       showMessageBoxSync: () => fake.messageBoxAnswer,
       showOpenDialog: async () => ({ canceled: false, filePaths: ['/chosen/file.txt'] }),
-      showSaveDialog: async () => ({ canceled: false, filePath: fake.saveDialogAnswer ?? '/chosen/name' }),
+      showSaveDialog: async (_window: unknown, options: Fake['saveDialogs'][number]) => {
+        fake.saveDialogs.push(options);
+        return { canceled: false, filePath: fake.saveDialogAnswer ?? '/chosen/name' };
+      },
+      showMessageBox: async (_window: unknown, options: { message: string }) => {
+        fake.messageBoxes.push(options.message);
+        return { response: fake.asyncMessageBoxAnswer };
+      },
     },
     Menu: { buildFromTemplate: (template: Fake['menu']) => (fake.menu = template), setApplicationMenu: () => undefined },
     nativeTheme: {
@@ -281,6 +295,47 @@ test('the save dialog always yields an alignment file name', async () => {
   assert.deepEqual(saved, { ok: true, value: '/chosen/name.bitext' });
   const opened = await fake.handlers.get('bitext:shell.showOpenDialog')!(ours, { purpose: 'source' });
   assert.deepEqual(opened, { ok: true, value: '/chosen/file.txt' });
+});
+
+test('Save As asks before replacing, about the very file replaced: .bitext goes on before the dialog (issue 13, finding 8)', async () => {
+  const save = fake.handlers.get('bitext:shell.showSaveDialog')!;
+  fake.saveDialogs.length = 0;
+  await save(ours, { defaultPath: '/docs/a' });
+  await save(ours, { defaultPath: '/docs/b.bitext' });
+  assert.deepEqual(fake.saveDialogs.map((options) => options.defaultPath), ['/docs/a.bitext', '/docs/b.bitext']);
+  for (const options of fake.saveDialogs) assert.ok(options.properties?.includes('showOverwriteConfirmation'), 'Linux asks before replacing only when told to');
+  // A name typed without the extension, whose .bitext exists: asked about, and Cancel keeps it.
+  const folder = mkdtempSync(join(tmpdir(), 'bitext-save-as-'));
+  try {
+    writeFileSync(join(folder, 'pair.bitext'), '{}');
+    fake.saveDialogAnswer = join(folder, 'pair');
+    fake.messageBoxes.length = 0;
+    fake.asyncMessageBoxAnswer = 1;
+    assert.deepEqual(await save(ours, { defaultPath: '/docs/a.bitext' }), { ok: true, value: null });
+    assert.deepEqual(fake.messageBoxes, ['pair.bitext already exists. Replace it?']);
+    fake.asyncMessageBoxAnswer = 0;
+    assert.deepEqual(await save(ours, { defaultPath: '/docs/a.bitext' }), { ok: true, value: join(folder, 'pair.bitext') });
+    // Nothing there: no question.
+    fake.saveDialogAnswer = join(folder, 'new');
+    fake.messageBoxes.length = 0;
+    assert.deepEqual(await save(ours, { defaultPath: '/docs/a.bitext' }), { ok: true, value: join(folder, 'new.bitext') });
+    assert.deepEqual(fake.messageBoxes, []);
+  } finally {
+    delete fake.saveDialogAnswer;
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a second start opens its relative paths from its own working directory (issue 13, finding 9)', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'bitext-second-'));
+  try {
+    writeFileSync(join(folder, 'pair.bitext'), '{}');
+    fake.sent.length = 0;
+    fake.appEvents['second-instance']!({}, ['electron', 'app', 'pair.bitext', '--no-sandbox'], folder);
+    assert.deepEqual(fake.sent, [[commandChannel, { kind: 'open-paths', paths: [join(folder, 'pair.bitext')] }]]);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 test('unsaved changes are asked about on close: Cancel keeps the window, Save asks the page to save first', async () => {

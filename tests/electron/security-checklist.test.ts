@@ -23,7 +23,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { createRequire } from 'node:module';
 import { networkInterfaces, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Plugin, UserConfig } from 'vite';
 import viteConfig from '../../vite.config.ts';
@@ -35,6 +35,7 @@ import {
   shellChannelName,
   shellValidators,
   type ApiMethod,
+  type Session,
   type ShellMethod,
   type WorkbenchApi,
 } from '../../shared/api.ts';
@@ -746,7 +747,7 @@ describe('Electron security checklist', () => {
     const refused = async (result: Promise<Result>, what: string) => {
       const answer = await result;
       assert.equal(answer.ok, false, `${what} was allowed`);
-      assert.match(answer.message ?? '', /only files you chose|only where you chose|only folders you chose/, what);
+      assert.match(answer.message ?? '', /only files you chose|only where you chose|only folders you chose|only alignments of documents you chose/, what);
     };
     await refused(call(channelName('openPair'), pair), 'reading documents nobody chose');
     await refused(call(channelName('openPair'), { source: { kind: 'path', path: secret }, target: { kind: 'path', path: french } }), 'reading a secret');
@@ -770,16 +771,31 @@ describe('Electron security checklist', () => {
     assert.deepEqual(await call(shellChannelName('droppedFile'), { path: french }), { ok: true, value: null });
     const opened = await call(channelName('openPair'), pair);
     assert.equal(opened.ok, true, opened.message);
+    const chosenPair = (opened.value as Session).alignment;
 
     // Saving: only where the save dialog said; then that file may be read, written and autosaved.
     const saveAs = join(folder, 'pair.bitext');
-    await refused(call(channelName('saveAlignment'), { alignment, path: saveAs }), 'saving without the dialog');
+    await refused(call(channelName('saveAlignment'), { alignment: chosenPair, path: saveAs }), 'saving without the dialog');
     recorder.saveAnswer = join(folder, 'pair');
     assert.deepEqual(await call(shellChannelName('showSaveDialog'), { defaultPath: saveAs }), { ok: true, value: saveAs });
-    const saved = await call(channelName('saveAlignment'), { alignment, path: saveAs });
+    const saved = await call(channelName('saveAlignment'), { alignment: chosenPair, path: saveAs });
     assert.equal(saved.ok, true, saved.message);
-    assert.equal((await call(channelName('writeRecovery'), { alignment, path: saveAs })).ok, true);
+    assert.equal((await call(channelName('writeRecovery'), { alignment: chosenPair, path: saveAs })).ok, true);
     assert.equal((await call(channelName('openAlignment'), { file: { kind: 'path', path: saveAs } })).ok, true);
+
+    // A save cannot widen what may be read (issue 13, finding 2): an alignment naming an unchosen
+    // document, saved over the chosen file, is refused, so opening that file grants nothing new.
+    const unchosen = join(dir, 'unchosen.txt');
+    writeFileSync(unchosen, 'Not chosen by anyone, and private.\nA second line.\n');
+    const unchosenDocument = await loadDocument(new TextEncoder().encode(readFileSync(unchosen, 'utf8')), unchosen);
+    const widening = { ...chosenPair, source: { ...unchosenDocument, language: chosenPair.source.language } };
+    await refused(call(channelName('saveAlignment'), { alignment: widening, path: saveAs, overwrite: true }), 'saving an alignment of an unchosen document');
+    await refused(call(channelName('writeRecovery'), { alignment: widening, path: saveAs }), 'autosaving an alignment of an unchosen document');
+    await refused(call(channelName('saveAlignment'), { alignment: { ...widening, source: { ...widening.source, path: relative(process.cwd(), unchosen) } }, path: saveAs, overwrite: true }), 'the same by a relative path');
+    const reopened = await call(channelName('openAlignment'), { file: { kind: 'path', path: saveAs } });
+    assert.equal(reopened.ok, true, reopened.message);
+    assert.equal((reopened.value as Session).alignment.source.path, english, 'the file still names the chosen documents');
+    assert.equal((await call(channelName('reloadDocument'), { alignment: widening, side: 'source' })).ok, false, 'the unchosen document is still not readable');
 
     // A chosen folder: listed, and its plain-text documents readable; nothing else in it.
     recorder.openAnswer = folder;

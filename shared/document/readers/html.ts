@@ -17,7 +17,7 @@ export function readHtml(bytes: Uint8Array, fileName: string, forcedEncoding?: E
   const encoding: DecodedEncoding = forcedEncoding ? decoded.encoding : { ...decoded.encoding, forced: false };
   const { blocks, language } = htmlBlocks(decoded.text, fileName);
   const { text, paragraphs } = layOutBlocks(blocks, fileName);
-  return { format: 'html', text, paragraphs, encoding, ...(language ? { languageHint: language } : {}), warnings: [] };
+  return { format: 'html', text, paragraphs, encoding, ...(language ? { languageHint: language } : {}), warnings: decoded.warnings };
 }
 
 /** Decodes as the page declares; a page whose bytes contradict its declaration is decoded as detected. */

@@ -35,7 +35,7 @@ export function readMarkdown(bytes: Uint8Array, fileName: string, forcedEncoding
   };
   visit(tree);
   const { text, paragraphs } = layOutBlocks(blocks, fileName);
-  return { format: 'markdown', text, paragraphs, encoding: decoded.encoding, warnings: [] };
+  return { format: 'markdown', text, paragraphs, encoding: decoded.encoding, warnings: decoded.warnings };
 }
 
 function inlineText(node: MarkdownNode): string {

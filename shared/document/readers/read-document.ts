@@ -29,8 +29,8 @@ export async function readDocumentContent(bytes: Uint8Array, options: ReadOption
   const format = options.forcedFormat ?? detectFormat(bytes, fileName);
   switch (format) {
     case 'text': {
-      const { text, encoding } = decodeBytes(bytes, fileName, forcedEncoding);
-      return { format, text, paragraphs: splitParagraphs(text), encoding, warnings: [] };
+      const { text, encoding, warnings } = decodeBytes(bytes, fileName, forcedEncoding);
+      return { format, text, paragraphs: splitParagraphs(text), encoding, warnings };
     }
     case 'markdown':
       return readMarkdown(bytes, fileName, forcedEncoding);

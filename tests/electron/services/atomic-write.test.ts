@@ -8,7 +8,8 @@ import { chmod, lstat, mkdir, mkdtemp, readFile, readdir, readlink, stat, symlin
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BitextError } from '../../../shared/errors.ts';
-import { backupSuffix, listTempFiles, tempFilePrefix, writeFileAtomic } from '../../../electron/services/atomic-write.ts';
+import { backupSuffix, listTempFiles, removeStaleTempFiles, tempFilePrefix, writeFileAtomic } from '../../../electron/services/atomic-write.ts';
+import { spawnSync } from 'node:child_process';
 
 async function folder(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'bitext-atomic-'));
@@ -152,4 +153,16 @@ test('temp files are named after the target, in its folder', async () => {
   await writeFile(join(dir, `.a.bitext.123.abcdef.tmp`), 'left by a crash');
   await writeFile(join(dir, `.b.bitext.123.abcdef.tmp`), 'another file');
   assert.deepEqual(await listTempFiles(path), [join(dir, '.a.bitext.123.abcdef.tmp')]);
+});
+
+test('temp files of saves whose process is gone are removed when the folder is opened again; a live writer’s are kept (issue 13, finding 10)', async () => {
+  const dir = await folder();
+  const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+  await writeFile(join(dir, `.a.bitext.${gone}.0123456789ab.tmp`), 'left by a killed save');
+  await writeFile(join(dir, `..a.bitext.recovery.${gone}.0123456789ab.tmp`), 'left by a killed autosave');
+  await writeFile(join(dir, `.a.bitext.${process.pid}.0123456789ab.tmp`), 'a save in progress');
+  await writeFile(join(dir, `.notes.txt.${gone}.tmp`), 'not one of ours');
+  const removed = await removeStaleTempFiles(dir);
+  assert.deepEqual(removed.sort(), [join(dir, `..a.bitext.recovery.${gone}.0123456789ab.tmp`), join(dir, `.a.bitext.${gone}.0123456789ab.tmp`)]);
+  assert.deepEqual((await readdir(dir)).sort(), [`.a.bitext.${process.pid}.0123456789ab.tmp`, `.notes.txt.${gone}.tmp`]);
 });

@@ -63,7 +63,7 @@ test('a forced encoding wins, and invalid bytes for it name the file', () => {
   const bytes = new TextEncoder().encode('plain ascii');
   assert.deepEqual(decodeBytes(bytes, 'a.txt', 'windows-1252').encoding, { name: 'windows-1252', bom: false, forced: true });
   assert.throws(
-    () => decodeBytes(Uint8Array.from([0x41, 0xc3, 0x28]), 'broken.txt', 'utf-8'),
+    () => decodeBytes(Uint8Array.from([0x41, 0x00, 0x42]), 'broken.txt', 'utf-16le'),
     (error: unknown) => error instanceof BitextError && error.code === 'undecodable' && error.message.includes('broken.txt'),
   );
 });
@@ -80,4 +80,46 @@ test('encoding names as users type them', () => {
   assert.equal(parseEncodingName('TIS-620'), 'windows-874');
   assert.equal(parseEncodingName('cp1252'), 'windows-1252');
   assert.throws(() => parseEncodingName('ebcdic'), /Unknown encoding "ebcdic"/);
+});
+
+test('invalid UTF-8 in a UTF-8 file: read as UTF-8, bad bytes replaced, a warning naming the file, lines and count (issue 13, finding 5)', () => {
+  const lines = ['It’s “quoted” – and • listed.', 'A second line — with ’ more.', 'Third line.', 'Fourth ’ line.'];
+  const good = new TextEncoder().encode(lines.join('\n'));
+  // One stray byte on line 2 and a truncated sequence on line 4.
+  const secondLine = good.indexOf(0x0a) + 1;
+  const fourthLine = good.lastIndexOf(0x0a) + 1;
+  const bytes = Uint8Array.from([...good.subarray(0, secondLine), 0xff, ...good.subarray(secondLine, fourthLine), 0xe2, 0x80, ...good.subarray(fourthLine)]);
+  const decoded = decodeBytes(bytes, 'original.txt');
+  assert.equal(decoded.encoding.name, 'utf-8');
+  assert.equal(decoded.text, [lines[0], `\uFFFD${lines[1]}`, lines[2], `\uFFFD${lines[3]}`].join('\n'));
+  assert.equal(decoded.warnings.length, 1);
+  assert.match(decoded.warnings[0]!, /^original\.txt: 2 invalid UTF-8 byte sequences replaced with U\+FFFD \(lines 2, 4\)/);
+  // Forced UTF-8 (as an alignment reopens its documents) reads the same text.
+  assert.equal(decodeBytes(bytes, 'original.txt', 'utf-8').text, decoded.text);
+  // Valid UTF-8 has no warning; a file that is not UTF-8 at all still goes to the legacy encodings.
+  assert.deepEqual(decodeBytes(good, 'original.txt').warnings, []);
+  const sample = thai.split('\n')[0]!.replace(/[“”]/g, '"');
+  assert.equal(decodeBytes(windows874(sample), 'legacy-th.txt').encoding.name, 'windows-874');
+  assert.deepEqual(decodeBytes(windows874(sample), 'legacy-th.txt').warnings, []);
+});
+
+test('Thai, Japanese, Russian, Arabic and Korean UTF-16 without a byte-order mark are detected (issue 13, finding 6)', () => {
+  const texts = {
+    thai: thai.split('\n').slice(0, 6).join('\n'),
+    japanese: '日本と韓国は防衛協力を強化することで合意した。\n両国の首脳は東京で会談した。\n',
+    russian: 'Россия предупредила Японию о последствиях.\nМинистр заявил об этом в понедельник.\n',
+    arabic: 'قال الأمين العام إن الحلف سيواصل دعم أوكرانيا.\nوجاءت تصريحاته في سيول.\n',
+    korean: '나토 사무총장이 월요일 서울을 방문한다.\n그는 이어 도쿄로 향할 예정이다.\n',
+  };
+  for (const [name, text] of Object.entries(texts)) {
+    for (const littleEndian of [true, false]) {
+      const decoded = decodeBytes(utf16(text, littleEndian, false), `${name}.txt`);
+      assert.equal(decoded.encoding.name, littleEndian ? 'utf-16le' : 'utf-16be', name);
+      assert.equal(decoded.text, text, name);
+    }
+  }
+  // UTF-8 and Windows-874 text are not mistaken for UTF-16.
+  assert.equal(decodeBytes(new TextEncoder().encode(texts.thai), 'th.txt').encoding.name, 'utf-8');
+  assert.equal(decodeBytes(new TextEncoder().encode(texts.japanese), 'ja.txt').encoding.name, 'utf-8');
+  assert.equal(decodeBytes(windows874(thai.split('\n')[2]!.replace(/[“”’‘–—]/g, '"')), 'th.txt').encoding.name, 'windows-874');
 });
