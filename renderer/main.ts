@@ -50,6 +50,11 @@ import { watchDocuments } from './review/disk-watch.ts';
 import { reviewMenuItems, showCommandMenu } from './review/command-menu.ts';
 import { isCommandId } from './commands/command-table.ts';
 
+/** A chosen file's name, for messages. */
+function fileRefName(file: FileRef): string {
+  return file.kind === 'path' ? fileName(file.path) : file.name;
+}
+
 function element<T extends Element = HTMLElement>(id: string): T {
   const found = document.getElementById(id);
   if (!found) throw new Error(`The page lacks #${id}`);
@@ -233,6 +238,7 @@ async function start(): Promise<void> {
 
   async function opened(session: Session | undefined, workspacePath?: string): Promise<void> {
     if (!session) return;
+    waiting = undefined;
     if (!(await offerRecovery(session))) {
       const rebased = session.rebased ?? [];
       // Rebased onto documents that changed on disk: the result differs from the file, so it starts unsaved.
@@ -257,6 +263,7 @@ async function start(): Promise<void> {
     });
     if (!alignment) return;
     const { recovery: _discarded, ...rest } = session;
+    waiting = undefined;
     store.update((state) => sessionOpened(state, { ...rest, alignment }));
     if (info.kind === 'browser') rememberInUrl(undefined);
   }
@@ -289,16 +296,25 @@ async function start(): Promise<void> {
     }, autosaveDelay);
   }
 
+  /**
+   * A document chosen while nothing is open (or after a start that failed):
+   * it waits here for the other side, then the two are opened and aligned.
+   */
+  let waiting: { readonly side: Side; readonly file: FileRef } | undefined;
+
   async function openSide(side: Side, ref?: FileRef | null): Promise<void> {
     const file = ref === undefined ? await host.shell.chooseFile(side).catch((error) => (fail(error), null)) : ref;
     if (!file || !(await mayDiscard())) return;
     const current = store.get().session?.alignment;
     const other = otherSide(side);
-    const otherSource = current ? { kind: 'document' as const, document: current[other] } : undefined;
+    const pending = waiting?.side === other ? waiting.file : undefined;
+    const otherSource = pending ?? (current ? { kind: 'document' as const, document: current[other] } : undefined);
     if (!otherSource) {
-      notify('info', 'Open the other document too, then they are aligned.');
+      waiting = { side, file };
+      notify('info', `${side === 'source' ? 'Original' : 'Translation'}: ${fileRefName(file)}. Now open the ${side === 'source' ? 'translation' : 'original'}, and the two are aligned.`);
       return;
     }
+    waiting = undefined;
     const request = side === 'source' ? { source: file, target: otherSource } : { source: otherSource, target: file };
     await openPairRequest(request);
   }

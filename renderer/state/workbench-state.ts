@@ -108,7 +108,8 @@ export function sessionOpened(
     changed: options.changed ?? [],
     filter: state.review.filter === 'changed' ? 'all' : state.review.filter,
   };
-  const withSession: WorkbenchState = { notices: state.notices, view: state.view, review, session: opened };
+  // A pair opened: what earlier attempts said (a document that could not be read, "now open the other one") is over.
+  const withSession: WorkbenchState = { notices: [], view: state.view, review, session: opened };
   return session.warnings.reduce((next, warning) => noticeAdded(next, 'warning', warning), withSession);
 }
 
