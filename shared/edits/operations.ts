@@ -30,6 +30,8 @@ import {
 } from './links.ts';
 import { normaliseTags } from './tags.ts';
 
+// Messages name links as a person reads them (from 1); the error's location keeps the 0-based index.
+
 /** Every edit carries the time it was made (ISO 8601 UTC), which becomes the alignment's `modified`. */
 interface TimedEdit {
   readonly now: string;
@@ -251,7 +253,7 @@ function unlink(alignment: Alignment, edit: UnlinkEdit): Alignment {
 function mergeNext(alignment: Alignment, edit: MergeNextEdit): Alignment {
   const first = checkLinkIndex(alignment, edit.link);
   const second = alignment.links[edit.link + 1];
-  if (!second) throw invalid(`link ${edit.link} is the last link: there is no next link to merge with`, 'link', edit.link);
+  if (!second) throw invalid(`link ${edit.link + 1} is the last link: there is no next link to merge with`, 'link', edit.link);
   const merged = userLink(
     [...first.source, ...second.source],
     [...first.target, ...second.target],
@@ -268,17 +270,17 @@ function split(alignment: Alignment, edit: SplitEdit): Alignment {
   let pieces: Link[];
   if (edit.at === undefined) {
     if (link.source.length <= 1 && link.target.length <= 1) {
-      throw invalid(`link ${edit.link} has one paragraph per side: there is nothing to split`, 'link', edit.link);
+      throw invalid(`link ${edit.link + 1} has one paragraph per side: there is nothing to split`, 'link', edit.link);
     }
     pieces = splitInOrder(link);
   } else {
     const { source, target } = edit.at;
     const inRange = (value: number, max: number) => Number.isInteger(value) && value >= 0 && value <= max;
     if (!inRange(source, link.source.length) || !inRange(target, link.target.length)) {
-      throw invalid(`split position ${source}/${target} is outside link ${edit.link}`, 'at', edit.link);
+      throw invalid(`split position ${source}/${target} is outside link ${edit.link + 1}`, 'at', edit.link);
     }
     if (source + target === 0 || source + target === link.source.length + link.target.length) {
-      throw invalid(`split position ${source}/${target} leaves one part of link ${edit.link} empty`, 'at', edit.link);
+      throw invalid(`split position ${source}/${target} leaves one part of link ${edit.link + 1} empty`, 'at', edit.link);
     }
     const first = reshape(link, link.source.slice(0, source), link.target.slice(0, target));
     const second = explodeOrLink(link.source.slice(source), link.target.slice(target));
@@ -310,11 +312,11 @@ function shiftBoundary(alignment: Alignment, edit: ShiftBoundaryEdit): Alignment
   if (Number.isNaN(neighbourIndex)) throw invalid(`unknown direction ${String(edit.direction)}`, 'direction');
   const neighbour = alignment.links[neighbourIndex];
   if (!neighbour) {
-    throw invalid(`link ${edit.link} has no ${edit.direction === 'up' ? 'previous' : 'next'} link`, 'link', edit.link);
+    throw invalid(`link ${edit.link + 1} has no ${edit.direction === 'up' ? 'previous' : 'next'} link`, 'link', edit.link);
   }
   const paragraphs = link[edit.side];
   const moved = edit.direction === 'up' ? paragraphs[0] : paragraphs.at(-1);
-  if (moved === undefined) throw invalid(`link ${edit.link} has no ${edit.side} paragraph to move`, 'side', edit.link);
+  if (moved === undefined) throw invalid(`link ${edit.link + 1} has no ${edit.side} paragraph to move`, 'side', edit.link);
 
   const kept = paragraphs.filter((p) => p !== moved);
   const donor =

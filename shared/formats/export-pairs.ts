@@ -125,6 +125,20 @@ export function baseName(path: string): string {
   return path.split(/[\\/]/).at(-1) ?? path;
 }
 
+/**
+ * Paragraph indices as exports write them for people (TMX props, XLIFF
+ * metadata, JSONL provenance): numbered from 1, as the app shows them,
+ * comma-separated (`12,13`). The alignment file keeps 0-based indices.
+ */
+export function paragraphNumbers(indices: readonly number[]): string {
+  return indices.map((index) => index + 1).join(',');
+}
+
+/** A link's id in an export: its number from 1, as the app shows it. */
+export function linkNumber(link: number): string {
+  return String(link + 1);
+}
+
 /** A confidence as exports write it: at most three decimals (`0.873`), no trailing zeros. */
 export function formatConfidence(confidence: number): string {
   return String(Math.round(confidence * 1000) / 1000);

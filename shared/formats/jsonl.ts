@@ -30,9 +30,9 @@ export interface JsonlRecord {
     readonly sourceSha256: string;
     readonly targetFile: string;
     readonly targetSha256: string;
-    /** Index of the link in the alignment. */
+    /** The link's number, from 1, as the app shows it. */
     readonly link: number;
-    /** 0-based paragraph indices in each document. */
+    /** Paragraph numbers in each document, from 1, as the app shows them. */
     readonly sourceParagraphs: readonly number[];
     readonly targetParagraphs: readonly number[];
   };
@@ -68,9 +68,9 @@ export function toJsonl(alignment: Alignment, options: JsonlOptions = {}): Jsonl
         sourceSha256: alignment.source.sha256,
         targetFile: baseName(alignment.target.path),
         targetSha256: alignment.target.sha256,
-        link: pair.link,
-        sourceParagraphs: pair.sourceParagraphs,
-        targetParagraphs: pair.targetParagraphs,
+        link: pair.link + 1,
+        sourceParagraphs: pair.sourceParagraphs.map((index) => index + 1),
+        targetParagraphs: pair.targetParagraphs.map((index) => index + 1),
       },
     };
     return JSON.stringify(record).replace(/[\u2028\u2029\u0085]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -12,7 +12,7 @@
 import { create } from 'xmlbuilder2';
 import type { Alignment } from '../model/alignment.ts';
 import { toolInfo } from '../version.ts';
-import { baseName, extractPairs, formatConfidence, type ExportFilters, type ExportPairs } from './export-pairs.ts';
+import { baseName, extractPairs, formatConfidence, linkNumber, paragraphNumbers, type ExportFilters, type ExportPairs } from './export-pairs.ts';
 
 /** Options of {@link toTmx}. */
 export interface TmxOptions {
@@ -63,7 +63,7 @@ export function tmxDate(date: Date | string): string | undefined {
  * effective languages, and the source and target file names and SHA-256 as
  * `x-` props. Each `tu` carries `tuid` = the link's index, the alignment's
  * created/modified dates, props `x-status`, `x-confidence`, one `x-tag` per tag,
- * `x-source-paragraphs` / `x-target-paragraphs` (0-based indices), and the
+ * `x-source-paragraphs` / `x-target-paragraphs` (numbered from 1), and the
  * link's note as a `note`.
  */
 export function toTmx(alignment: Alignment, options: TmxOptions = {}): TmxExport {
@@ -91,7 +91,7 @@ export function toTmx(alignment: Alignment, options: TmxOptions = {}): TmxExport
   const body = tmx.ele('body');
   for (const pair of extracted.pairs) {
     const tu = body.ele('tu', {
-      tuid: String(pair.link),
+      tuid: linkNumber(pair.link),
       ...(created ? { creationdate: created } : {}),
       ...(changed ? { changedate: changed } : {}),
     });
@@ -100,8 +100,8 @@ export function toTmx(alignment: Alignment, options: TmxOptions = {}): TmxExport
     addProp(tu, 'x-status', pair.status);
     addProp(tu, 'x-confidence', formatConfidence(pair.confidence));
     for (const tag of pair.tags) addProp(tu, 'x-tag', tag);
-    addProp(tu, 'x-source-paragraphs', pair.sourceParagraphs.join(','));
-    addProp(tu, 'x-target-paragraphs', pair.targetParagraphs.join(','));
+    addProp(tu, 'x-source-paragraphs', paragraphNumbers(pair.sourceParagraphs));
+    addProp(tu, 'x-target-paragraphs', paragraphNumbers(pair.targetParagraphs));
     tu.ele('tuv', { 'xml:lang': extracted.sourceLanguage }).ele('seg').txt(xmlData(pair.source));
     tu.ele('tuv', { 'xml:lang': extracted.targetLanguage }).ele('seg').txt(xmlData(pair.target));
   }

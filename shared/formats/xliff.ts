@@ -13,7 +13,7 @@ import type { Alignment, LinkStatus } from '../model/alignment.ts';
 import { assertNever, BitextError } from '../errors.ts';
 import { toolInfo } from '../version.ts';
 import { xmlData } from './tmx.ts';
-import { baseName, extractPairs, formatConfidence, type ExportFilters, type ExportPair, type ExportPairs } from './export-pairs.ts';
+import { baseName, extractPairs, formatConfidence, linkNumber, paragraphNumbers, type ExportFilters, type ExportPair, type ExportPairs } from './export-pairs.ts';
 
 /** The XLIFF versions written. */
 export type XliffVersion = '2.1' | '1.2';
@@ -134,14 +134,14 @@ function writeXliff2(alignment: Alignment, extracted: ExportPairs): string {
   for (const pair of extracted.pairs) {
     const hasTarget = pair.targetParagraphs.length > 0;
     // Core order in a unit: module elements (mda), then notes, then segments.
-    const unit = file.ele(xliff2Namespace, 'unit', { id: `u${pair.link}`, 'xml:space': 'preserve' });
+    const unit = file.ele(xliff2Namespace, 'unit', { id: `u${linkNumber(pair.link)}`, 'xml:space': 'preserve' });
     const group = unit.ele(xliff2MetadataNamespace, 'mda:metadata').ele(xliff2MetadataNamespace, 'mda:metaGroup', {
       category: 'bitext-workbench',
     });
     for (const [type, value] of metaEntries(pair)) group.ele(xliff2MetadataNamespace, 'mda:meta', { type }).txt(xmlData(value));
     if (pair.note !== undefined) unit.ele(xliff2Namespace, 'notes').ele(xliff2Namespace, 'note').txt(xmlData(pair.note));
     const segment = unit.ele(xliff2Namespace, 'segment', {
-      id: `s${pair.link}`,
+      id: `s${linkNumber(pair.link)}`,
       state: xliff2State(pair.status, hasTarget),
       subState: `bitext:${pair.status}`,
     });
@@ -176,14 +176,14 @@ function writeXliff12(alignment: Alignment, extracted: ExportPairs, now: Date): 
     const { state, approved } = xliff12State(pair.status);
     // Order the 1.2 schema wants: source, target, note*, then other namespaces' elements.
     const unit = body.ele(xliff12Namespace, 'trans-unit', {
-      id: String(pair.link),
+      id: linkNumber(pair.link),
       ...(hasTarget ? { approved: approved ? 'yes' : 'no' } : {}),
       'xml:space': 'preserve',
     });
     unit.att(workbenchXliffNamespace, 'bx:status', pair.status);
     unit.att(workbenchXliffNamespace, 'bx:confidence', formatConfidence(pair.confidence));
-    unit.att(workbenchXliffNamespace, 'bx:source-paragraphs', pair.sourceParagraphs.join(','));
-    unit.att(workbenchXliffNamespace, 'bx:target-paragraphs', pair.targetParagraphs.join(','));
+    unit.att(workbenchXliffNamespace, 'bx:source-paragraphs', paragraphNumbers(pair.sourceParagraphs));
+    unit.att(workbenchXliffNamespace, 'bx:target-paragraphs', paragraphNumbers(pair.targetParagraphs));
     unit.ele(xliff12Namespace, 'source').txt(xmlData(pair.source));
     if (hasTarget) unit.ele(xliff12Namespace, 'target', { state }).txt(xmlData(pair.target));
     if (pair.note !== undefined) unit.ele(xliff12Namespace, 'note').txt(xmlData(pair.note));
@@ -196,8 +196,8 @@ function metaEntries(pair: ExportPair): [string, string][] {
   return [
     ['status', pair.status],
     ['confidence', formatConfidence(pair.confidence)],
-    ['source-paragraphs', pair.sourceParagraphs.join(',')],
-    ['target-paragraphs', pair.targetParagraphs.join(',')],
+    ['source-paragraphs', paragraphNumbers(pair.sourceParagraphs)],
+    ['target-paragraphs', paragraphNumbers(pair.targetParagraphs)],
     ...pair.tags.map((tag): [string, string] => ['tag', tag]),
   ];
 }

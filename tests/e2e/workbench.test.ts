@@ -276,7 +276,8 @@ for (const variant of variants) {
       await page.keyboard.press('Control+Alt+KeyJ');
       await settle(page);
       assert.ok(await page.evaluate(() => document.activeElement?.closest('#target-editor') !== null), 'the Thai editor has the focus');
-      assert.match((await page.locator('#status-bar').textContent()) ?? '', /Ln 1, Col 1/);
+      assert.match((await page.getByTestId('status-paragraph').textContent()) ?? '', /^Translation ¶ 1$/, 'the status bar names the paragraph, from 1, not the editor line');
+      assert.ok(!/\bLn \d/.test((await page.locator('#status-bar').textContent()) ?? ''));
     });
 
     test('clicking a connector goes to its link, groups included', async () => {
