@@ -38,6 +38,7 @@ import { languageNamer, renderHeader } from './ui/header.ts';
 import { renderNotices } from './ui/notices.ts';
 import { renderStatusBar } from './ui/status-bar.ts';
 import { createToolbar } from './ui/toolbar.ts';
+import { installSplitter, panelHeightWithin } from './ui/splitter.ts';
 import { createExportCommands } from './export/export-flow.ts';
 import { DotPlotPanel } from './dot-plot/dot-plot-panel.ts';
 import { CorpusView } from './corpus/corpus-view.ts';
@@ -144,6 +145,34 @@ async function start(): Promise<void> {
     progress: withProgress,
     notify,
   });
+
+  // ---- Panel sizes: splitters on the panels' top edges, heights kept in the settings ----------
+
+  /** The editors keep at least this much of the window (toolbar, headers, status bar and some text). */
+  const splitterLimits = { min: 90, keep: 300 };
+  function applyPanelHeights(view: ViewSettings): void {
+    const set = (panel: HTMLElement, height: number | undefined) => {
+      panel.style.height = height === undefined ? '' : `${panelHeightWithin(height, window.innerHeight, splitterLimits)}px`;
+    };
+    set(element('review-panel'), view.reviewPanelHeight);
+    set(element('dot-plot-panel'), view.dotPlotHeight);
+  }
+  function keepPanelHeight(patch: Pick<ViewSettings, 'reviewPanelHeight'> | Pick<ViewSettings, 'dotPlotHeight'>): void {
+    store.update((state) => viewChanged(state, { ...state.view, ...patch }));
+    host.api.updateViewSettings(patch).catch(fail);
+  }
+  installSplitter(element('review-panel').querySelector<HTMLElement>('.review-resize')!, element('review-panel'), {
+    ...splitterLimits,
+    onResize: () => view.layout(),
+    onResized: (height) => keepPanelHeight({ reviewPanelHeight: height }),
+  });
+  installSplitter(dotPlot.resizeHandle, element('dot-plot-panel'), {
+    ...splitterLimits,
+    onResize: () => view.layout(),
+    onResized: (height) => keepPanelHeight({ dotPlotHeight: height }),
+  });
+  applyPanelHeights(store.get().view);
+  window.addEventListener('resize', () => applyPanelHeights(store.get().view));
 
   function toggleDotPlot(shown = !dotPlot.isVisible()): void {
     dotPlot.setVisible(shown);
@@ -551,6 +580,7 @@ async function start(): Promise<void> {
     if (state.view !== previous.view) {
       view.setView(state.view);
       applyTheme(state.view);
+      applyPanelHeights(state.view);
     }
     const documentsChanged = alignment?.source !== previous.session?.alignment.source || alignment?.target !== previous.session?.alignment.target;
     if (documentsChanged || state === previous) {

@@ -13,6 +13,7 @@ import type { TextEdit } from '../state/text-edit.ts';
 import { ConnectorLayer, type Connector } from './connectors.ts';
 import { caretDecorations, paragraphDecorationGroups, type LanguageName } from './decorations.ts';
 import { DecorationLayer } from './decoration-layer.ts';
+import { textFontFamilyFor } from './fonts.ts';
 import { layoutRows, levelZones, paragraphLines, withoutZones, type LineRange, type Zone } from './level.ts';
 import { editorOptions, lineHeightFor, monaco, setUpMonacoEnvironment } from './monaco-setup.ts';
 import { syncScrolling } from './scroll-sync.ts';
@@ -168,6 +169,8 @@ export class AlignmentView {
     this.caret = undefined;
     for (const side of ['source', 'target'] as const) {
       const pane = this.panes[side];
+      const language = alignment[side].language;
+      pane.editor.updateOptions({ fontFamily: textFontFamilyFor((language.override ?? language.detected).bcp47) });
       pane.zones.clear();
       pane.bands.clear();
       pane.highlight.clear();

@@ -229,26 +229,6 @@ export class ReviewPanel {
       this.viewScroll = this.viewport.scrollTop;
       this.drawRows(true);
     }).observe(this.viewport);
-    this.installResize(resize);
-  }
-
-  private installResize(handle: HTMLElement): void {
-    handle.addEventListener('pointerdown', (event) => {
-      event.preventDefault();
-      const startY = event.clientY;
-      const startHeight = this.root.getBoundingClientRect().height;
-      const move = (moved: PointerEvent) => {
-        const height = Math.max(120, Math.min(window.innerHeight - 240, startHeight + startY - moved.clientY));
-        this.root.style.height = `${Math.round(height)}px`;
-        this.events.onResize();
-      };
-      const up = () => {
-        window.removeEventListener('pointermove', move);
-        window.removeEventListener('pointerup', up);
-      };
-      window.addEventListener('pointermove', move);
-      window.addEventListener('pointerup', up);
-    });
   }
 
   /** Gives the grid the keyboard (review mode). */
