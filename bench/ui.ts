@@ -238,15 +238,9 @@ async function main(): Promise<void> {
           return (await page.evaluate('window.__benchDone()')) as number;
         }),
       );
-      // Note: opening the note field, then typing (one alignment edit a keystroke, coalesced in the history).
-      rows.push(await measure(page, 'Open the note (E)', async () => {
-        const time = await timed(page, 'e');
-        await page.keyboard.press('Escape');
-        await page.evaluate('window.__benchDone()');
-        return time;
-      }, 5));
-      await page.keyboard.press('e');
-      await page.evaluate('window.__benchDone()');
+      // Note: opening the note field (E), then typing in it (one alignment edit a keystroke, coalesced in the history).
+      const noteOpened = await timed(page, 'e');
+      rows.push({ what: 'Open the note (E)', median: noteOpened || 16, worst: noteOpened || 16, runs: 1, ...(noteOpened === 0 ? { note: 'under 16 ms (counted as 16)' } : {}) });
       rows.push(await measure(page, 'Type a character in a note', () => timedType(page, 'x'), 10));
       await page.keyboard.press('Escape');
       await page.evaluate('window.__benchDone()');

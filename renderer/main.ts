@@ -38,6 +38,8 @@ import { languageNamer, renderHeader } from './ui/header.ts';
 import { renderNotices } from './ui/notices.ts';
 import { renderStatusBar } from './ui/status-bar.ts';
 import { createToolbar } from './ui/toolbar.ts';
+import { Presence, presenceKey } from './state/presence.ts';
+import { recallView, rememberView } from './state/view-memory.ts';
 import { installSplitter, panelHeightWithin } from './ui/splitter.ts';
 import { createExportCommands } from './export/export-flow.ts';
 import { DotPlotPanel } from './dot-plot/dot-plot-panel.ts';
@@ -146,6 +148,38 @@ async function start(): Promise<void> {
     notify,
   });
 
+  // ---- Sessions: one tab per pair, and where the reviewer was ------------------------------------
+
+  const presence = new Presence();
+  function sessionKeyOf(path: string | undefined, alignment: Alignment): string {
+    return presenceKey(path, alignment.source.path, alignment.target.path);
+  }
+  /** The key of the open session (its file once saved, else its documents). */
+  function openKey(state: WorkbenchState): string | undefined {
+    const session = state.session;
+    return session ? sessionKeyOf(session.path, session.alignment) : undefined;
+  }
+  let rememberTimer: ReturnType<typeof setTimeout> | undefined;
+  function rememberSoon(): void {
+    if (rememberTimer !== undefined) clearTimeout(rememberTimer);
+    rememberTimer = setTimeout(() => {
+      rememberTimer = undefined;
+      const key = openKey(store.get());
+      if (key) rememberView(key, view.viewState());
+    }, 400);
+  }
+  window.addEventListener('pagehide', () => {
+    const key = openKey(store.get());
+    if (key) rememberView(key, view.viewState());
+  });
+  /** A session just opened: say that this page holds it, and go back to where the reviewer was in it. */
+  function sessionShown(state: WorkbenchState): void {
+    const key = openKey(state);
+    presence.hold(key);
+    const remembered = key ? recallView(key) : undefined;
+    if (remembered) view.restoreViewState(remembered);
+  }
+
   // ---- Panel sizes: splitters on the panels' top edges, heights kept in the settings ----------
 
   /** The editors keep at least this much of the window (toolbar, headers, status bar and some text). */
@@ -240,6 +274,14 @@ async function start(): Promise<void> {
   async function offerRecovery(session: Session): Promise<boolean> {
     const { recovery, alignmentPath } = session;
     if (!recovery) return false;
+    // Autosaved by another tab or window that has the pair open now: not a crash, so nothing to restore here.
+    if (await presence.heldElsewhere(sessionKeyOf(session.alignmentPath, session.alignment))) {
+      notify(
+        'warning',
+        `${alignmentPath ? fileName(alignmentPath) : `${fileName(session.alignment.source.path)} ↔ ${fileName(session.alignment.target.path)}`} is open in another tab or window of the workbench, with unsaved work there. Changes made here are not merged with it: save in one place only.`,
+      );
+      return false;
+    }
     const when = new Date(recovery.savedAt).toLocaleString();
     const { source, target } = session.alignment;
     const restore = await confirmDialog(
@@ -567,14 +609,21 @@ async function start(): Promise<void> {
   function render(state: WorkbenchState, previous: WorkbenchState): void {
     const session = state.session;
     const alignment = session?.alignment;
-    if (session && session.serial !== previous.session?.serial) view.show(session.alignment);
+    if (session && session.serial !== previous.session?.serial) {
+      view.show(session.alignment);
+      sessionShown(state);
+    }
     else if (alignment && alignment !== previous.session?.alignment) {
       // Text changed by undo, redo or a reload is written into the editors; typed text is there already.
       if (session!.textSync !== previous.session?.textSync) view.syncTexts(alignment);
       else view.update(alignment);
       scheduleAutosave();
     }
-    if (state.caret !== previous.caret) view.highlightCaret(state.caret);
+    if (state.caret !== previous.caret) {
+      view.highlightCaret(state.caret);
+      rememberSoon();
+    }
+    if (session?.path !== previous.session?.path) presence.hold(openKey(state));
     if (alignment !== previous.session?.alignment) dotPlot.update(alignment);
     dotPlot.setActive(state.caret?.link ?? -1);
     if (state.view !== previous.view) {

@@ -282,8 +282,10 @@ export class DotPlotPanel {
     context.lineWidth = 1;
     context.textAlign = 'center';
     context.textBaseline = 'top';
+    const inside = (at: number, from: number, length: number) => at >= from && at <= from + length;
     for (const index of tickIndices(x0, x1, view.scale, frame.sources)) {
       const x = Math.round(toX(index + 0.5)) + 0.5;
+      if (!inside(x, margin.left, frame.width)) continue;
       context.beginPath();
       context.moveTo(x, margin.top);
       context.lineTo(x, margin.top + frame.height);
@@ -294,6 +296,7 @@ export class DotPlotPanel {
     context.textBaseline = 'middle';
     for (const index of tickIndices(y0, y1, view.scale, frame.targets)) {
       const y = Math.round(toY(index + 0.5)) + 0.5;
+      if (!inside(y, margin.top, frame.height)) continue;
       context.beginPath();
       context.moveTo(margin.left, y);
       context.lineTo(margin.left + frame.width, y);

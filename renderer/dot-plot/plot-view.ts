@@ -33,11 +33,16 @@ export function fitView(frame: PlotFrame): PlotView {
   return { x: 0, y: 0, scale: Math.min(maxScale, scale) };
 }
 
-/** `view` kept within the pair: no zooming out past the whole, no panning past the edges. */
+/** `view` kept near the pair: no zooming out past the whole, no panning more than half a view past its edges. */
 export function clampView(view: PlotView, frame: PlotFrame): PlotView {
   const fit = fitView(frame);
   const scale = Math.max(fit.scale, Math.min(maxScale, view.scale));
-  const clampAxis = (value: number, count: number, pixels: number) => Math.max(0, Math.min(value, Math.max(0, count - pixels / scale)));
+  // The view may run past the pair's edges by half its size, no more: zooming about the pointer keeps the
+  // paragraph under it in place even while the pair is narrower than the view, and some of the pair is always in view.
+  const clampAxis = (value: number, count: number, pixels: number) => {
+    const half = pixels / scale / 2;
+    return Math.max(Math.min(0, count - 2 * half, -half), Math.min(value, Math.max(0, count - half)));
+  };
   return { x: clampAxis(view.x, frame.sources, frame.width), y: clampAxis(view.y, frame.targets, frame.height), scale };
 }
 

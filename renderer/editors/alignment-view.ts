@@ -14,6 +14,7 @@ import { ConnectorLayer, type Connector } from './connectors.ts';
 import { caretDecorations, paragraphDecorationGroups, type LanguageName } from './decorations.ts';
 import { DecorationLayer } from './decoration-layer.ts';
 import { textFontFamilyFor } from './fonts.ts';
+import type { RememberedView } from '../state/view-memory.ts';
 import { layoutRows, levelZones, paragraphLines, withoutZones, type LineRange, type Zone } from './level.ts';
 import { editorOptions, lineHeightFor, monaco, setUpMonacoEnvironment } from './monaco-setup.ts';
 import { syncScrolling } from './scroll-sync.ts';
@@ -359,6 +360,27 @@ export class AlignmentView {
     pane.editor.revealPositionInCenterIfOutsideViewport(position);
     if (options.focus ?? true) pane.editor.focus();
     else this.reportCaret(side, position);
+  }
+
+  /** Where the reviewer is: the side with the caret, its selections, the scroll position (renderer/state/view-memory.ts). */
+  viewState(): RememberedView {
+    const editor = this.panes[this.lastFocused].editor;
+    const selections = (editor.getSelections() ?? []).map(({ startLineNumber, startColumn, endLineNumber, endColumn }) => ({ startLineNumber, startColumn, endLineNumber, endColumn }));
+    return { side: this.lastFocused, selections, scrollTop: this.panes.source.editor.getScrollTop() };
+  }
+
+  /** Goes back to a remembered place: the selections (the caret's link is highlighted) and the scroll position. */
+  restoreViewState(state: RememberedView): void {
+    const pane = this.panes[state.side];
+    const lines = pane.model.getLineCount();
+    const selections = state.selections
+      .filter((selection) => selection.startLineNumber <= lines && selection.endLineNumber <= lines)
+      .map((selection) => new monaco.Selection(selection.startLineNumber, selection.startColumn, selection.endLineNumber, selection.endColumn));
+    this.lastFocused = state.side;
+    if (selections.length > 0) pane.editor.setSelections(selections);
+    const position = pane.editor.getPosition();
+    if (position) this.reportCaret(state.side, position);
+    this.panes.source.editor.setScrollTop(state.scrollTop, 1);
   }
 
   /** Applies changed view settings. */

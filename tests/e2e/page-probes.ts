@@ -19,9 +19,13 @@ export async function settle(page: Page): Promise<void> {
   })()`);
 }
 
-/** Link-start tops in both editors for every link visible in both, as [link, sourceTop, targetTop]. */
+/**
+ * Link-start tops in both editors for every link visible in both, as [link, sourceTop, targetTop].
+ * The editors mark a link's start by its first original paragraph (`bitext-ls-N`); the link index comes from the page's links.
+ */
 export function visibleLinkTops(page: Page): Promise<[number, number, number][]> {
   return page.evaluate(`(() => {
+    const linkOf = new Map(window.bitextInspect.links().split(' ').map((link, index) => [Number(link.split('-')[0].split(',')[0]), index]));
     const tops = {};
     for (const side of ['source', 'target']) {
       tops[side] = new Map();
@@ -32,7 +36,7 @@ export function visibleLinkTops(page: Page): Promise<[number, number, number][]>
         if (match) tops[side].set(Number(match[1]), Math.min(top, tops[side].get(Number(match[1])) ?? Infinity));
       }
     }
-    return [...tops.source].filter(([link]) => tops.target.has(link)).map(([link, top]) => [link, top, tops.target.get(link)]);
+    return [...tops.source].filter(([start]) => tops.target.has(start) && linkOf.has(start)).map(([start, top]) => [linkOf.get(start), top, tops.target.get(start)]);
   })()`);
 }
 

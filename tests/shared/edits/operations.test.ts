@@ -393,3 +393,10 @@ describe('links made by hand (docs/review.md)', () => {
     });
   }
 });
+
+describe('messages name links from 1, as the app shows them', () => {
+  it('the last link cannot merge: says link 2 of two', () => {
+    rejects(makeAlignment('0-0 1-1', 2, 2), { kind: 'merge-next', link: 1, now }, /: link 2 is the last link/);
+  });
+});
+
