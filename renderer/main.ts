@@ -39,6 +39,9 @@ import { languageNamer, renderHeader } from './ui/header.ts';
 import { renderNotices } from './ui/notices.ts';
 import { renderStatusBar } from './ui/status-bar.ts';
 import { createToolbar } from './ui/toolbar.ts';
+import { Presence, presenceKey } from './state/presence.ts';
+import { recallView, rememberView } from './state/view-memory.ts';
+import { installSplitter, panelHeightWithin } from './ui/splitter.ts';
 import { createExportCommands } from './export/export-flow.ts';
 import { DotPlotPanel } from './dot-plot/dot-plot-panel.ts';
 import { SentencePanel } from './sentences/sentence-panel.ts';
@@ -52,6 +55,11 @@ import { linkHolding } from './review/review-model.ts';
 import { watchDocuments } from './review/disk-watch.ts';
 import { reviewMenuItems, showCommandMenu } from './review/command-menu.ts';
 import { isCommandId } from './commands/command-table.ts';
+
+/** A chosen file's name, for messages. */
+function fileRefName(file: FileRef): string {
+  return file.kind === 'path' ? fileName(file.path) : file.name;
+}
 
 function element<T extends Element = HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -145,6 +153,66 @@ async function start(): Promise<void> {
     notify,
   });
 
+  // ---- Sessions: one tab per pair, and where the reviewer was ------------------------------------
+
+  const presence = new Presence();
+  function sessionKeyOf(path: string | undefined, alignment: Alignment): string {
+    return presenceKey(path, alignment.source.path, alignment.target.path);
+  }
+  /** The key of the open session (its file once saved, else its documents). */
+  function openKey(state: WorkbenchState): string | undefined {
+    const session = state.session;
+    return session ? sessionKeyOf(session.path, session.alignment) : undefined;
+  }
+  let rememberTimer: ReturnType<typeof setTimeout> | undefined;
+  function rememberSoon(): void {
+    if (rememberTimer !== undefined) clearTimeout(rememberTimer);
+    rememberTimer = setTimeout(() => {
+      rememberTimer = undefined;
+      const key = openKey(store.get());
+      if (key) rememberView(key, view.viewState());
+    }, 400);
+  }
+  window.addEventListener('pagehide', () => {
+    const key = openKey(store.get());
+    if (key) rememberView(key, view.viewState());
+  });
+  /** A session just opened: say that this page holds it, and go back to where the reviewer was in it. */
+  function sessionShown(state: WorkbenchState): void {
+    const key = openKey(state);
+    presence.hold(key);
+    const remembered = key ? recallView(key) : undefined;
+    if (remembered) view.restoreViewState(remembered);
+  }
+
+  // ---- Panel sizes: splitters on the panels' top edges, heights kept in the settings ----------
+
+  /** The editors keep at least this much of the window (toolbar, headers, status bar and some text). */
+  const splitterLimits = { min: 90, keep: 300 };
+  function applyPanelHeights(view: ViewSettings): void {
+    const set = (panel: HTMLElement, height: number | undefined) => {
+      panel.style.height = height === undefined ? '' : `${panelHeightWithin(height, window.innerHeight, splitterLimits)}px`;
+    };
+    set(element('review-panel'), view.reviewPanelHeight);
+    set(element('dot-plot-panel'), view.dotPlotHeight);
+  }
+  function keepPanelHeight(patch: Pick<ViewSettings, 'reviewPanelHeight'> | Pick<ViewSettings, 'dotPlotHeight'>): void {
+    store.update((state) => viewChanged(state, { ...state.view, ...patch }));
+    host.api.updateViewSettings(patch).catch(fail);
+  }
+  installSplitter(element('review-panel').querySelector<HTMLElement>('.review-resize')!, element('review-panel'), {
+    ...splitterLimits,
+    onResize: () => view.layout(),
+    onResized: (height) => keepPanelHeight({ reviewPanelHeight: height }),
+  });
+  installSplitter(dotPlot.resizeHandle, element('dot-plot-panel'), {
+    ...splitterLimits,
+    onResize: () => view.layout(),
+    onResized: (height) => keepPanelHeight({ dotPlotHeight: height }),
+  });
+  applyPanelHeights(store.get().view);
+  window.addEventListener('resize', () => applyPanelHeights(store.get().view));
+
   function toggleDotPlot(shown = !dotPlot.isVisible()): void {
     dotPlot.setVisible(shown);
     dotPlot.update(store.get().session?.alignment);
@@ -228,6 +296,14 @@ async function start(): Promise<void> {
   async function offerRecovery(session: Session): Promise<boolean> {
     const { recovery, alignmentPath } = session;
     if (!recovery) return false;
+    // Autosaved by another tab or window that has the pair open now: not a crash, so nothing to restore here.
+    if (await presence.heldElsewhere(sessionKeyOf(session.alignmentPath, session.alignment))) {
+      notify(
+        'warning',
+        `${alignmentPath ? fileName(alignmentPath) : `${fileName(session.alignment.source.path)} ↔ ${fileName(session.alignment.target.path)}`} is open in another tab or window of the workbench, with unsaved work there. Changes made here are not merged with it: save in one place only.`,
+      );
+      return false;
+    }
     const when = new Date(recovery.savedAt).toLocaleString();
     const { source, target } = session.alignment;
     const restore = await confirmDialog(
@@ -255,6 +331,7 @@ async function start(): Promise<void> {
 
   async function opened(session: Session | undefined, workspacePath?: string): Promise<void> {
     if (!session) return;
+    waiting = undefined;
     if (!(await offerRecovery(session))) {
       const rebased = session.rebased ?? [];
       // Rebased onto documents that changed on disk: the result differs from the file, so it starts unsaved.
@@ -283,6 +360,7 @@ async function start(): Promise<void> {
     });
     if (!alignment) return;
     const { recovery: _discarded, needsAligning: _aligned, ...rest } = session;
+    waiting = undefined;
     store.update((state) => sessionOpened(state, { ...rest, alignment }));
     if (info.kind === 'browser') rememberInUrl(undefined);
   }
@@ -315,16 +393,25 @@ async function start(): Promise<void> {
     }, autosaveDelay);
   }
 
+  /**
+   * A document chosen while nothing is open (or after a start that failed):
+   * it waits here for the other side, then the two are opened and aligned.
+   */
+  let waiting: { readonly side: Side; readonly file: FileRef } | undefined;
+
   async function openSide(side: Side, ref?: FileRef | null): Promise<void> {
     const file = ref === undefined ? await host.shell.chooseFile(side).catch((error) => (fail(error), null)) : ref;
     if (!file || !(await mayDiscard())) return;
     const current = store.get().session?.alignment;
     const other = otherSide(side);
-    const otherSource = current ? { kind: 'document' as const, document: current[other] } : undefined;
+    const pending = waiting?.side === other ? waiting.file : undefined;
+    const otherSource = pending ?? (current ? { kind: 'document' as const, document: current[other] } : undefined);
     if (!otherSource) {
-      notify('info', 'Open the other document too, then they are aligned.');
+      waiting = { side, file };
+      notify('info', `${side === 'source' ? 'Original' : 'Translation'}: ${fileRefName(file)}. Now open the ${side === 'source' ? 'translation' : 'original'}, and the two are aligned.`);
       return;
     }
+    waiting = undefined;
     const request = side === 'source' ? { source: file, target: otherSource } : { source: otherSource, target: file };
     await openPairRequest(request);
   }
@@ -549,20 +636,28 @@ async function start(): Promise<void> {
   function render(state: WorkbenchState, previous: WorkbenchState): void {
     const session = state.session;
     const alignment = session?.alignment;
-    if (session && session.serial !== previous.session?.serial) view.show(session.alignment);
+    if (session && session.serial !== previous.session?.serial) {
+      view.show(session.alignment);
+      sessionShown(state);
+    }
     else if (alignment && alignment !== previous.session?.alignment) {
       // Text changed by undo, redo or a reload is written into the editors; typed text is there already.
       if (session!.textSync !== previous.session?.textSync) view.syncTexts(alignment);
       else view.update(alignment);
       scheduleAutosave();
     }
-    if (state.caret !== previous.caret) view.highlightCaret(state.caret);
+    if (state.caret !== previous.caret) {
+      view.highlightCaret(state.caret);
+      rememberSoon();
+    }
+    if (session?.path !== previous.session?.path) presence.hold(openKey(state));
     if (alignment !== previous.session?.alignment) dotPlot.update(alignment);
     dotPlot.setActive(state.caret?.link ?? -1);
     sentences.update(alignment, state.caret?.link ?? -1);
     if (state.view !== previous.view) {
       view.setView(state.view);
       applyTheme(state.view);
+      applyPanelHeights(state.view);
     }
     const documentsChanged = alignment?.source !== previous.session?.alignment.source || alignment?.target !== previous.session?.alignment.target;
     if (documentsChanged || state === previous) {

@@ -114,6 +114,9 @@ export interface ViewSettings {
   readonly showConnectors: boolean;
   /** Show untranslated paragraphs in a muted colour (they are mostly page clutter). */
   readonly muteUntranslated: boolean;
+  /** Heights (CSS pixels, 80–4000) the user gave the panels under the editors with their splitters; absent: the default. */
+  readonly reviewPanelHeight?: number;
+  readonly dotPlotHeight?: number;
 }
 
 /**
@@ -877,7 +880,7 @@ const validators: { readonly [M in ApiMethod]: (value: unknown) => ApiRequest<M>
   },
   updateViewSettings(value) {
     const request = object(value, '');
-    noExtraKeys(request, ['theme', 'fontSize', 'showConnectors', 'muteUntranslated'], '');
+    noExtraKeys(request, ['theme', 'fontSize', 'showConnectors', 'muteUntranslated', 'reviewPanelHeight', 'dotPlotHeight'], '');
     return {
       ...(request.theme === undefined ? {} : { theme: oneOf(request.theme, themes, '/theme') }),
       ...(request.fontSize === undefined ? {} : { fontSize: integer(request.fontSize, '/fontSize', 11, 24) }),
@@ -887,6 +890,8 @@ const validators: { readonly [M in ApiMethod]: (value: unknown) => ApiRequest<M>
       ...(request.muteUntranslated === undefined
         ? {}
         : { muteUntranslated: boolean(request.muteUntranslated, '/muteUntranslated') }),
+      ...(request.reviewPanelHeight === undefined ? {} : { reviewPanelHeight: integer(request.reviewPanelHeight, '/reviewPanelHeight', 80, 4000) }),
+      ...(request.dotPlotHeight === undefined ? {} : { dotPlotHeight: integer(request.dotPlotHeight, '/dotPlotHeight', 80, 4000) }),
     };
   },
 };

@@ -142,6 +142,8 @@ export function parseSettings(text: string): StoredSettings | undefined {
       fontSize: typeof fontSize === 'number' && Number.isInteger(fontSize) && fontSize >= 11 && fontSize <= 24 ? fontSize : defaults.fontSize,
       showConnectors: typeof view.showConnectors === 'boolean' ? view.showConnectors : defaults.showConnectors,
       muteUntranslated: typeof view.muteUntranslated === 'boolean' ? view.muteUntranslated : defaults.muteUntranslated,
+      ...panelHeight('reviewPanelHeight', view.reviewPanelHeight),
+      ...panelHeight('dotPlotHeight', view.dotPlotHeight),
     },
     recent: Array.isArray(record.recent) ? record.recent.filter(isRecentEntry).slice(0, maxRecentEntries) : [],
     ...(record.keybindings === undefined ? {} : { keybindings: parseKeybindings(record.keybindings) }),
@@ -164,4 +166,9 @@ function isRecentEntry(value: unknown): value is RecentEntry {
   if (entry.kind === 'alignment') return typeof entry.path === 'string';
   if (entry.kind === 'pair') return typeof entry.source === 'string' && typeof entry.target === 'string';
   return false;
+}
+
+/** A panel height kept in the settings, when it is a whole number of pixels in range (else left out: the default applies). */
+function panelHeight(key: 'reviewPanelHeight' | 'dotPlotHeight', value: unknown): Partial<Record<typeof key, number>> {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 80 && value <= 4000 ? { [key]: value } : {};
 }

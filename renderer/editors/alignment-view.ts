@@ -11,7 +11,10 @@ import { indexLinks, isPaired, confidenceBand, describeLink, otherSide, paragrap
 import type { Caret } from '../state/workbench-state.ts';
 import type { TextEdit } from '../state/text-edit.ts';
 import { ConnectorLayer, type Connector } from './connectors.ts';
-import { caretDecorations, paragraphDecorations, type LanguageName } from './decorations.ts';
+import { caretDecorations, paragraphDecorationGroups, type LanguageName } from './decorations.ts';
+import { DecorationLayer } from './decoration-layer.ts';
+import { textFontFamilyFor } from './fonts.ts';
+import type { RememberedView } from '../state/view-memory.ts';
 import { layoutRows, levelZones, paragraphLines, withoutZones, type LineRange, type Zone } from './level.ts';
 import { editorOptions, lineHeightFor, monaco, setUpMonacoEnvironment } from './monaco-setup.ts';
 import { syncScrolling } from './scroll-sync.ts';
@@ -59,7 +62,7 @@ interface Pane {
   readonly editor: Editor;
   readonly model: monaco.editor.ITextModel;
   readonly zones: ZoneLayer;
-  readonly bands: monaco.editor.IEditorDecorationsCollection;
+  readonly bands: DecorationLayer;
   readonly highlight: monaco.editor.IEditorDecorationsCollection;
   lines: LineRange[];
   /** Paragraph number (1-based) shown beside the first line of each paragraph. */
@@ -119,7 +122,7 @@ export class AlignmentView {
       editor,
       model,
       zones: new ZoneLayer(editor),
-      bands: editor.createDecorationsCollection(),
+      bands: new DecorationLayer(editor),
       highlight: editor.createDecorationsCollection(),
       lines: [],
       numbers: new Map<number, number>(),
@@ -167,7 +170,10 @@ export class AlignmentView {
     this.caret = undefined;
     for (const side of ['source', 'target'] as const) {
       const pane = this.panes[side];
+      const language = alignment[side].language;
+      pane.editor.updateOptions({ fontFamily: textFontFamilyFor((language.override ?? language.detected).bcp47) });
       pane.zones.clear();
+      pane.bands.clear();
       pane.highlight.clear();
       this.writing = true;
       try {
@@ -356,6 +362,27 @@ export class AlignmentView {
     else this.reportCaret(side, position);
   }
 
+  /** Where the reviewer is: the side with the caret, its selections, the scroll position (renderer/state/view-memory.ts). */
+  viewState(): RememberedView {
+    const editor = this.panes[this.lastFocused].editor;
+    const selections = (editor.getSelections() ?? []).map(({ startLineNumber, startColumn, endLineNumber, endColumn }) => ({ startLineNumber, startColumn, endLineNumber, endColumn }));
+    return { side: this.lastFocused, selections, scrollTop: this.panes.source.editor.getScrollTop() };
+  }
+
+  /** Goes back to a remembered place: the selections (the caret's link is highlighted) and the scroll position. */
+  restoreViewState(state: RememberedView): void {
+    const pane = this.panes[state.side];
+    const lines = pane.model.getLineCount();
+    const selections = state.selections
+      .filter((selection) => selection.startLineNumber <= lines && selection.endLineNumber <= lines)
+      .map((selection) => new monaco.Selection(selection.startLineNumber, selection.startColumn, selection.endLineNumber, selection.endColumn));
+    this.lastFocused = state.side;
+    if (selections.length > 0) pane.editor.setSelections(selections);
+    const position = pane.editor.getPosition();
+    if (position) this.reportCaret(state.side, position);
+    this.panes.source.editor.setScrollTop(state.scrollTop, 1);
+  }
+
   /** Applies changed view settings. */
   setView(view: ViewSettings): void {
     const previous = this.view;
@@ -479,13 +506,13 @@ export class AlignmentView {
       for (const side of ['source', 'target'] as const) {
         const pane = this.panes[side];
         pane.bands.set(
-          paragraphDecorations(alignment, {
+          paragraphDecorationGroups(alignment, {
             side,
             lines: pane.lines,
             positionAt: (offset) => pane.model.getPositionAt(offset),
             languageName: this.languageName,
             muteUntranslated: this.view.muteUntranslated,
-          }) as monaco.editor.IModelDeltaDecoration[],
+          }),
         );
       }
     }
@@ -534,26 +561,53 @@ export class AlignmentView {
     if (target.editor.getScrollTop() !== editor.getScrollTop()) target.editor.setScrollTop(editor.getScrollTop(), 1);
   }
 
+  /**
+   * Hands the connector layer a source of connectors for any stretch of the
+   * content: a binary search over the paired links (in document order, their
+   * spans go down the page) finds the first that reaches the stretch, and only
+   * the links from there to its end are measured.
+   */
   private drawConnectors(alignment: Alignment): void {
     const { source, target } = this.panes;
-    const connectors: Connector[] = [];
-    alignment.links.forEach((link, index) => {
-      if (!isPaired(link)) return;
-      const sFirst = source.lines[link.source[0]!];
-      const sLast = source.lines[link.source.at(-1)!];
-      const tFirst = target.lines[link.target[0]!];
-      const tLast = target.lines[link.target.at(-1)!];
-      if (!sFirst || !sLast || !tFirst || !tLast) return;
-      connectors.push({
-        link: index,
-        source: { top: source.editor.getTopForLineNumber(sFirst.first), bottom: source.editor.getBottomForLineNumber(sLast.last) },
-        target: { top: target.editor.getTopForLineNumber(tFirst.first), bottom: target.editor.getBottomForLineNumber(tLast.last) },
-        confidence: confidenceBand(link.confidence),
-        status: link.status,
-        title: `${describeLink(link)} · confidence ${link.confidence.toFixed(2)} · ${link.status}`,
-      });
+    const paired = alignment.links.flatMap((link, index) => (isPaired(link) ? [index] : []));
+    const span = (pane: Pane, paragraphs: readonly number[]) => {
+      const first = pane.lines[paragraphs[0]!];
+      const last = pane.lines[paragraphs.at(-1)!];
+      return first && last ? { top: pane.editor.getTopForLineNumber(first.first), bottom: pane.editor.getBottomForLineNumber(last.last) } : undefined;
+    };
+    const bottomOf = (index: number) => {
+      const link = alignment.links[index]!;
+      return Math.max(span(source, link.source)?.bottom ?? 0, span(target, link.target)?.bottom ?? 0);
+    };
+    this.connectors.draw((from, to) => {
+      let low = 0;
+      let high = paired.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (bottomOf(paired[middle]!) < from) low = middle + 1;
+        else high = middle;
+      }
+      const connectors: Connector[] = [];
+      for (let position = low; position < paired.length; position++) {
+        const index = paired[position]!;
+        // Statuses, notes and tags change without a new layout: read them from the alignment shown now.
+        const shown = this.alignment?.links;
+        const link = shown && shown.length === alignment.links.length ? shown[index]! : alignment.links[index]!;
+        const sourceSpan = span(source, link.source);
+        const targetSpan = span(target, link.target);
+        if (!sourceSpan || !targetSpan) continue;
+        if (sourceSpan.top > to && targetSpan.top > to) break;
+        connectors.push({
+          link: index,
+          source: sourceSpan,
+          target: targetSpan,
+          confidence: confidenceBand(link.confidence),
+          status: link.status,
+          title: `${describeLink(link)} · confidence ${link.confidence.toFixed(2)} · ${link.status}`,
+        });
+      }
+      return connectors;
     });
-    this.connectors.draw(connectors);
     this.connectors.scrollTo(source.editor.getScrollTop());
   }
 

@@ -5,8 +5,12 @@
  * ≥ 0.5, red below); a solid outline says a reviewer confirmed the link, a
  * dotted one that the aligner made it.
  *
- * Connectors are laid out once per layout in content coordinates; scrolling
- * only moves the group (both editors scroll together, see scroll-sync.ts).
+ * Connectors are laid out in content coordinates, and only those near the
+ * view: the layer asks its {@link ConnectorSource} for a stretch of content
+ * when it is drawn and when scrolling comes near the edge of what is drawn,
+ * so a layout of a long pair costs the few hundred connectors near the view,
+ * not thousands. Scrolling only moves the group (both editors scroll
+ * together, see scroll-sync.ts).
  */
 import type { LinkStatus } from '../../shared/model/alignment.ts';
 import type { ConfidenceBand } from '../state/alignment-index.ts';
@@ -27,6 +31,9 @@ export interface Connector {
   /** A one-line description for the tooltip. */
   readonly title: string;
 }
+
+/** The connectors whose spans reach into the stretch of content from `from` to `to` (pixels). */
+export type ConnectorSource = (from: number, to: number) => readonly Connector[];
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
 
@@ -60,8 +67,7 @@ export class ConnectorLayer {
   private readonly group: SVGGElement;
   private readonly paths = new Map<number, SVGPathElement>();
   private activeLink = -1;
-  /** Every connector, drawn or not, in content coordinates. */
-  private all: Connector[] = [];
+  private source: ConnectorSource = () => [];
   private scrollTop = 0;
   /** The stretch of content (pixels) whose connectors are drawn. */
   private drawn = { from: 0, to: -1 };
@@ -81,12 +87,12 @@ export class ConnectorLayer {
   }
 
   /**
-   * Replaces the connectors with `connectors`. Only those near the view are
-   * drawn (see {@link drawMargin}); scrolling draws the others as they come
-   * near. Thousands of SVG paths would make every style change of the page slow.
+   * Draws the connectors `source` gives near the view (see {@link drawMargin});
+   * scrolling asks it for more as they come near. Thousands of SVG paths would
+   * make every style change of the page slow.
    */
-  draw(connectors: readonly Connector[]): void {
-    this.all = [...connectors];
+  draw(source: ConnectorSource): void {
+    this.source = source;
     this.drawNear();
   }
 
@@ -95,8 +101,7 @@ export class ConnectorLayer {
     const from = this.scrollTop - drawMargin;
     const to = this.scrollTop + height + drawMargin;
     this.drawn = { from, to };
-    const near = (span: Span) => span.bottom >= from && span.top <= to;
-    this.drawPaths(this.all.filter((connector) => near(connector.source) || near(connector.target)));
+    this.drawPaths(this.source(from, to));
   }
 
   private drawPaths(connectors: readonly Connector[]): void {
@@ -152,9 +157,6 @@ export class ConnectorLayer {
 
   /** Restyles the connector of `link` for a new review status (nothing moves, so nothing is laid out). */
   setStatus(link: number, status: LinkStatus): void {
-    const position = this.all.findIndex((connector) => connector.link === link);
-    const stored = this.all[position];
-    if (stored) this.all[position] = { ...stored, status, title: stored.title.replace(/ · (auto|confirmed|rejected)$/, ` · ${status}`) };
     const path = this.paths.get(link);
     if (!path) return;
     for (const name of [...path.classList]) if (name.startsWith('status-')) path.classList.remove(name);

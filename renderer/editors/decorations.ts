@@ -8,7 +8,7 @@
  * - the link under the caret is highlighted on both sides.
  * Pure: builds plain decoration descriptions from the alignment and the lines.
  */
-import type { Alignment, Side } from '../../shared/model/alignment.ts';
+import type { Alignment, Link, Side } from '../../shared/model/alignment.ts';
 import type { BitextDocument } from '../../shared/model/document.ts';
 import type { LineRange } from './level.ts';
 import { confidenceBand, isPaired } from '../state/alignment-index.ts';
@@ -53,54 +53,53 @@ function wholeLines(lines: LineRange): Decoration['range'] {
   return { startLineNumber: lines.first, startColumn: 1, endLineNumber: lines.last, endColumn: 1 };
 }
 
+/**
+ * The decorations that depend only on the alignment, in groups: one per link
+ * (its bands and link-start mark, or its untranslated marks) and one per
+ * paragraph in another language. A group's key names what it belongs to by
+ * paragraphs, not by link index, so an edit that renumbers the links after it
+ * leaves their groups as they were and the view replaces only the groups whose
+ * content changed.
+ */
+export interface DecorationGroup {
+  readonly key: string;
+  /** Changes whenever what the group draws changes (lines, hue, band, classes); cheap to compare. */
+  readonly signature: string;
+  /** The group's decorations, built only when the view needs them (most groups are unchanged from one layout to the next). */
+  build(): Decoration[];
+}
+
 /** The decorations that depend only on the alignment: bands, untranslated marks, language marks. */
 export function paragraphDecorations(alignment: Alignment, options: DecorationOptions): Decoration[] {
+  return paragraphDecorationGroups(alignment, options).flatMap((group) => group.build());
+}
+
+/**
+ * {@link paragraphDecorations} in groups. Hues: a paired link prefers the hue
+ * of its first original paragraph's number and takes the next one when its
+ * neighbour above has that hue, so neighbours differ and a merge or split
+ * recolours only the links next to it.
+ */
+export function paragraphDecorationGroups(alignment: Alignment, options: DecorationOptions): DecorationGroup[] {
   const { side, lines } = options;
   const document = alignment[side];
-  const decorations: Decoration[] = [];
-  let paired = 0;
-  alignment.links.forEach((link, index) => {
+  const groups: DecorationGroup[] = [];
+  const linesOf = (paragraphs: readonly number[]) => paragraphs.map((paragraph) => (lines[paragraph] ? `${lines[paragraph].first}-${lines[paragraph].last}` : '')).join(',');
+  let previousHue = -1;
+  for (const link of alignment.links) {
     const paragraphs = link[side];
-    if (paragraphs.length === 0) return;
+    if (paragraphs.length === 0) continue;
+    const key = `link:${link.source.join(',')}-${link.target.join(',')}`;
     if (isPaired(link)) {
-      const hue = paired++ % bandHues;
+      const preferred = link.source[0]! % bandHues;
+      const hue = preferred === previousHue ? (preferred + 1) % bandHues : preferred;
+      previousHue = hue;
       const confidence = confidenceBand(link.confidence);
-      paragraphs.forEach((paragraph, position) => {
-        const range = lines[paragraph];
-        if (!range) return;
-        decorations.push({
-          range: wholeLines(range),
-          options: {
-            isWholeLine: true,
-            className: `bitext-band bitext-hue-${hue}`,
-            linesDecorationsClassName: `bitext-bar bitext-hue-${hue} bitext-status-${link.status}`,
-          },
-        });
-        if (position === 0) {
-          // Marks where each link starts, for the level check of the end-to-end tests and for styling.
-          decorations.push({
-            range: wholeLines({ first: range.first, last: range.first }),
-            options: { isWholeLine: true, className: `bitext-link-start bitext-ls-${index} bitext-confidence-${confidence}` },
-          });
-        }
-      });
+      groups.push({ key, signature: `${hue}${confidence}:${linesOf(paragraphs)}`, build: () => pairedDecorations(link, paragraphs, lines, hue, confidence) });
     } else {
-      for (const paragraph of paragraphs) {
-        const range = lines[paragraph];
-        if (!range) continue;
-        decorations.push({
-          range: wholeLines(range),
-          options: {
-            isWholeLine: true,
-            className: 'bitext-untranslated',
-            linesDecorationsClassName: 'bitext-bar bitext-bar-untranslated',
-            overviewRuler: { color: '#9aa0a680', position: lane.left },
-          },
-        });
-        if (options.muteUntranslated) decorations.push(textRange(document, paragraph, options.positionAt, { inlineClassName: 'bitext-muted' }));
-      }
+      groups.push({ key, signature: `u${options.muteUntranslated ? 'm' : ''}:${linesOf(paragraphs)}`, build: () => untranslatedDecorations(document, paragraphs, options) });
     }
-  });
+  }
 
   document.paragraphs.forEach((paragraph, index) => {
     const language = paragraph.language;
@@ -110,14 +109,57 @@ export function paragraphDecorations(alignment: Alignment, options: DecorationOp
       language.iso6393 === 'und'
         ? `Language uncertain: this paragraph does not read clearly as ${documentLanguage} (paragraph.language.mismatch)`
         : `This paragraph reads as ${options.languageName(language.iso6393)}, but the document is ${documentLanguage} (paragraph.language.mismatch)`;
-    decorations.push(
-      textRange(document, index, options.positionAt, {
-        inlineClassName: 'bitext-language-mismatch',
-        hoverMessage: { value: message },
-        overviewRuler: { color: '#d97706', position: lane.right },
-      }),
-    );
+    groups.push({
+      key: `language:${index}`,
+      signature: `${paragraph.start}-${paragraph.end}:${linesOf([index])}:${message}`,
+      build: () => [
+        textRange(document, index, options.positionAt, {
+          inlineClassName: 'bitext-language-mismatch',
+          hoverMessage: { value: message },
+          overviewRuler: { color: '#d97706', position: lane.right },
+        }),
+      ],
+    });
   });
+  return groups;
+}
+
+function pairedDecorations(link: Link, paragraphs: readonly number[], lines: readonly LineRange[], hue: number, confidence: string): Decoration[] {
+  const decorations: Decoration[] = [];
+  paragraphs.forEach((paragraph, position) => {
+    const range = lines[paragraph];
+    if (!range) return;
+    decorations.push({
+      range: wholeLines(range),
+      options: { isWholeLine: true, className: `bitext-band bitext-hue-${hue}`, linesDecorationsClassName: `bitext-bar bitext-hue-${hue}` },
+    });
+    if (position === 0) {
+      // Marks where each link starts (by its first original paragraph), for the level check of the end-to-end tests and for styling.
+      decorations.push({
+        range: wholeLines({ first: range.first, last: range.first }),
+        options: { isWholeLine: true, className: `bitext-link-start bitext-ls-${link.source[0]} bitext-confidence-${confidence}` },
+      });
+    }
+  });
+  return decorations;
+}
+
+function untranslatedDecorations(document: BitextDocument, paragraphs: readonly number[], options: DecorationOptions): Decoration[] {
+  const decorations: Decoration[] = [];
+  for (const paragraph of paragraphs) {
+    const range = options.lines[paragraph];
+    if (!range) continue;
+    decorations.push({
+      range: wholeLines(range),
+      options: {
+        isWholeLine: true,
+        className: 'bitext-untranslated',
+        linesDecorationsClassName: 'bitext-bar bitext-bar-untranslated',
+        overviewRuler: { color: '#9aa0a680', position: lane.left },
+      },
+    });
+    if (options.muteUntranslated) decorations.push(textRange(document, paragraph, options.positionAt, { inlineClassName: 'bitext-muted' }));
+  }
   return decorations;
 }
 

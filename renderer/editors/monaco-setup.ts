@@ -19,13 +19,12 @@ import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/features/multicursor/register';
 import 'monaco-editor/features/hover/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import '@fontsource/noto-sans-thai/400.css';
-import '@fontsource/noto-sans-thai/600.css';
+import { textFontFamilyFor } from './fonts.ts';
 
 export { monaco };
 
-/** The text font: bundled, with Thai and Latin glyphs. */
-export const textFontFamily = "'Noto Sans Thai', sans-serif";
+/** The text font: bundled Noto for every script of the UDHR cases (fonts.ts). */
+export const textFontFamily = textFontFamilyFor();
 
 /** Line height for a font size: Thai stacks vowels and tone marks above and below, so lines need room. */
 export function lineHeightFor(fontSize: number): number {

@@ -8,11 +8,15 @@ import type { GapSegment, Zone } from './level.ts';
 
 type Editor = monaco.editor.IStandaloneCodeEditor;
 
-/** The zones one editor shows, replaced as a whole when the layout changes. */
+/**
+ * The zones one editor shows. A new layout replaces only the zones that
+ * differ from the ones shown (an edit of one link moves a few spacers, not
+ * the thousands of a long pair): each zone is kept under a key of its line,
+ * height and segments.
+ */
 export class ZoneLayer {
-  private ids: string[] = [];
+  private shown = new Map<string, string>();
   private current: readonly Zone[] = [];
-  private signature = '';
 
   constructor(private readonly editor: Editor) {}
 
@@ -23,21 +27,22 @@ export class ZoneLayer {
 
   /** Shows `zones`; returns false when they are the ones already shown (nothing changed). */
   apply(zones: readonly Zone[]): boolean {
-    const signature = JSON.stringify(zones.map((zone) => [zone.afterLine, zone.segments]));
-    if (signature === this.signature) return false;
-    this.signature = signature;
+    const wanted = new Map(zones.map((zone) => [zoneKey(zone), zone] as const));
+    const removed = [...this.shown].filter(([key]) => !wanted.has(key));
+    const added = [...wanted].filter(([key]) => !this.shown.has(key));
     this.current = zones;
+    if (removed.length === 0 && added.length === 0) return false;
     this.editor.changeViewZones((accessor) => {
-      for (const id of this.ids) accessor.removeZone(id);
-      this.ids = zones.map((zone, ordinal) =>
-        accessor.addZone({
-          afterLineNumber: zone.afterLine,
-          heightInPx: zone.height,
-          domNode: zoneNode(zone),
-          suppressMouseDown: true,
-          ordinal,
-        }),
-      );
+      for (const [key, id] of removed) {
+        accessor.removeZone(id);
+        this.shown.delete(key);
+      }
+      for (const [key, zone] of added) {
+        this.shown.set(
+          key,
+          accessor.addZone({ afterLineNumber: zone.afterLine, heightInPx: zone.height, domNode: zoneNode(zone), suppressMouseDown: true }),
+        );
+      }
     });
     return true;
   }
@@ -46,6 +51,10 @@ export class ZoneLayer {
   clear(): void {
     this.apply([]);
   }
+}
+
+function zoneKey(zone: Zone): string {
+  return `${zone.afterLine}|${zone.height}|${zone.segments.map((segment) => `${segment.kind}:${segment.height}:${segment.paragraphs}`).join(',')}`;
 }
 
 function zoneNode(zone: Zone): HTMLElement {

@@ -342,7 +342,8 @@ export class ReviewController {
       this.update((state) => alignmentEdited(state, edit));
       return true;
     } catch (error) {
-      this.options.hint(error instanceof Error ? error.message.replace(/^link \d+: /, '') : String(error));
+      // The message names the link as the reviewer reads it; the error's location prefix (a 0-based index, a field) is for code.
+      this.options.hint(error instanceof Error ? error.message.replace(/^link \d+(, [\w/.-]+)?: /, '') : String(error));
       return false;
     }
   }

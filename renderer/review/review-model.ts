@@ -119,27 +119,7 @@ export function reviewRows(
   return rows;
 }
 
-/** How far the review is. */
-export interface ReviewProgress {
-  readonly total: number;
-  readonly confirmed: number;
-  readonly rejected: number;
-  readonly auto: number;
-  /** Confirmed links as a share of all links, in whole per cent (0 when there are none). */
-  readonly percent: number;
-}
-
-/** Counts statuses. */
-export function reviewProgress(alignment: Pick<Alignment, 'links'>): ReviewProgress {
-  let confirmed = 0;
-  let rejected = 0;
-  for (const link of alignment.links) {
-    if (link.status === 'confirmed') confirmed++;
-    else if (link.status === 'rejected') rejected++;
-  }
-  const total = alignment.links.length;
-  return { total, confirmed, rejected, auto: total - confirmed - rejected, percent: total === 0 ? 0 : Math.floor((confirmed / total) * 100) };
-}
+export { reviewProgress, type ReviewProgress } from '../../shared/review/progress.ts';
 
 /**
  * The row after `current` (a link index) in `rows` that satisfies `wanted`,

@@ -85,6 +85,11 @@ export class ReviewPanel {
   private readonly header: HTMLElement;
   private readonly grid: HTMLElement;
   private readonly viewport: HTMLElement;
+  /** The viewport's scrollTop and height as last seen (scroll events, a resize observer, our own scrolls). */
+  private viewScroll = 0;
+  /** The rows in the page, by link index, with what they were drawn from. */
+  private drawnRows = new Map<number, { readonly element: HTMLElement; readonly key: readonly unknown[] }>();
+  private viewHeight = 0;
   private readonly spacer: HTMLElement;
   private readonly details: HTMLElement;
   private readonly chips = new Map<ReviewFilter, HTMLButtonElement>();
@@ -193,7 +198,12 @@ export class ReviewPanel {
     const resize = h('div', { class: 'review-resize', title: 'Drag to resize', 'aria-hidden': 'true' });
     root.replaceChildren(resize, this.header, h('div', { class: 'review-body' }, this.grid, this.details));
 
-    this.viewport.addEventListener('scroll', () => this.drawRows());
+    // The viewport's scroll position and height are kept here, not read back from the DOM on every key:
+    // a read after the key's DOM writes forces a synchronous layout of the whole page (Monaco included).
+    this.viewport.addEventListener('scroll', () => {
+      this.viewScroll = this.viewport.scrollTop;
+      this.drawRows();
+    });
     this.grid.addEventListener('keydown', (event) => {
       if (event.target !== this.grid) return;
       if (events.onGridKey(event)) {
@@ -214,27 +224,11 @@ export class ReviewPanel {
       const row = (event.target as Element).closest<HTMLElement>('.review-row');
       if (row) events.onActivate(Number(row.dataset.link));
     });
-    new ResizeObserver(() => this.drawRows(true)).observe(this.viewport);
-    this.installResize(resize);
-  }
-
-  private installResize(handle: HTMLElement): void {
-    handle.addEventListener('pointerdown', (event) => {
-      event.preventDefault();
-      const startY = event.clientY;
-      const startHeight = this.root.getBoundingClientRect().height;
-      const move = (moved: PointerEvent) => {
-        const height = Math.max(120, Math.min(window.innerHeight - 240, startHeight + startY - moved.clientY));
-        this.root.style.height = `${Math.round(height)}px`;
-        this.events.onResize();
-      };
-      const up = () => {
-        window.removeEventListener('pointermove', move);
-        window.removeEventListener('pointerup', up);
-      };
-      window.addEventListener('pointermove', move);
-      window.addEventListener('pointerup', up);
-    });
+    new ResizeObserver((entries) => {
+      this.viewHeight = entries.at(-1)?.contentRect.height ?? this.viewport.clientHeight;
+      this.viewScroll = this.viewport.scrollTop;
+      this.drawRows(true);
+    }).observe(this.viewport);
   }
 
   /** Gives the grid the keyboard (review mode). */
@@ -315,7 +309,7 @@ export class ReviewPanel {
         chip.hidden = filter === 'changed' && counts.changed === 0 && review.filter !== 'changed';
       }
       this.sortSelect.value = review.sort;
-      const progress = reviewProgress(alignment);
+      const progress = reviewProgress(alignment.links);
       this.progressMeter.style.width = `${progress.percent}%`;
       this.progressText.replaceChildren(h('strong', {}, `${progress.percent}%`), ` confirmed · ${progress.confirmed} of ${progress.total}`);
       this.progressText.title = `${progress.confirmed} confirmed, ${progress.rejected} rejected, ${progress.auto} to review`;
@@ -348,31 +342,46 @@ export class ReviewPanel {
     const position = this.rows.indexOf(this.current);
     if (position < 0) return;
     const top = position * rowHeight;
-    const view = this.viewport;
-    if (top < view.scrollTop) view.scrollTop = top;
-    else if (top + rowHeight > view.scrollTop + view.clientHeight) view.scrollTop = top + rowHeight - view.clientHeight;
+    const scrollTo = top < this.viewScroll ? top : top + rowHeight > this.viewScroll + this.viewHeight ? top + rowHeight - this.viewHeight : undefined;
+    if (scrollTo !== undefined) {
+      this.viewScroll = Math.max(0, scrollTo);
+      this.viewport.scrollTop = this.viewScroll;
+    }
     this.drawRows(true);
   }
 
   private drawRows(force = false): void {
     const alignment = this.state?.session?.alignment;
-    const view = this.viewport;
-    const first = Math.max(0, Math.floor(view.scrollTop / rowHeight) - overscan);
-    const last = Math.min(this.rows.length, Math.ceil((view.scrollTop + view.clientHeight) / rowHeight) + overscan);
+    const first = Math.max(0, Math.floor(this.viewScroll / rowHeight) - overscan);
+    const last = Math.min(this.rows.length, Math.ceil((this.viewScroll + this.viewHeight) / rowHeight) + overscan);
     const range = `${first}:${last}:${this.current}:${this.state?.review.marks.source.length}:${this.state?.review.marks.target.length}`;
     if (!force && range === this.drawnRange) return;
     this.drawnRange = range;
     if (!alignment) {
       this.spacer.replaceChildren();
+      this.drawnRows = new Map();
       return;
     }
     const marks = this.state!.review.marks;
-    const rows: HTMLElement[] = [];
+    // Rows whose link, place and marks are as drawn stay in the page: a key that changes one link
+    // redraws one or two rows, not the forty in view (each new row is style and layout work).
+    const drawn = new Map<number, { readonly element: HTMLElement; readonly key: readonly unknown[] }>();
     for (let position = first; position < last; position++) {
       const index = this.rows[position]!;
-      rows.push(this.row(alignment, index, position, isMarked(alignment.links[index]!, marks)));
+      const link = alignment.links[index]!;
+      const marked = isMarked(link, marks);
+      const key = [link, position, index === this.current, marked, this.flags.get(link), alignment.source, alignment.target];
+      const old = this.drawnRows.get(index);
+      if (old && old.key.every((part, at) => part === key[at])) {
+        drawn.set(index, old);
+        this.drawnRows.delete(index);
+      } else {
+        drawn.set(index, { element: this.row(alignment, index, position, marked), key });
+      }
     }
-    this.spacer.replaceChildren(...rows);
+    for (const { element } of this.drawnRows.values()) element.remove();
+    for (const { element } of drawn.values()) if (element.parentNode !== this.spacer) this.spacer.append(element);
+    this.drawnRows = drawn;
     this.grid.setAttribute('aria-activedescendant', this.current >= 0 && this.rows.includes(this.current) ? `review-row-${this.current}` : '');
   }
 

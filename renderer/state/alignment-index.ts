@@ -4,6 +4,9 @@
  */
 import type { Alignment, Link, Side } from '../../shared/model/alignment.ts';
 import type { Paragraph } from '../../shared/model/document.ts';
+import { reviewProgress } from '../../shared/review/progress.ts';
+/** One banding and one way of naming links for the app and the report (shared/review/progress.ts). */
+export { confidenceBand, describeLink, type ConfidenceBand } from '../../shared/review/progress.ts';
 
 /** For each paragraph of each side, the index of its link (-1 when it is in none). */
 export interface LinkIndex {
@@ -81,7 +84,7 @@ export function alignmentStats(alignment: Alignment): AlignmentStats {
     links,
     paired,
     confirmed,
-    confirmedPercent: links === 0 ? 0 : Math.floor((confirmed / links) * 100),
+    confirmedPercent: reviewProgress(alignment.links).percent,
     untranslatedSource,
     untranslatedTarget,
     mismatchedSource: alignment.source.paragraphs.filter((paragraph) => paragraph.language?.mismatch).length,
@@ -104,20 +107,4 @@ export function paragraphAt(paragraphs: readonly Paragraph[], offset: number): n
     else return middle;
   }
   return -1;
-}
-
-/** The confidence band a connector is coloured by: green ≥ 0.8, yellow ≥ 0.5, red below. */
-export type ConfidenceBand = 'high' | 'medium' | 'low';
-
-/** Which confidence band `confidence` falls in. */
-export function confidenceBand(confidence: number): ConfidenceBand {
-  if (confidence >= 0.8) return 'high';
-  if (confidence >= 0.5) return 'medium';
-  return 'low';
-}
-
-/** A link as a reader names it, with 1-based paragraph numbers: `12 ↔ 1`, `18, 20 ↔ 6`, `3 ↔ –`. */
-export function describeLink(link: Pick<Link, 'source' | 'target'>): string {
-  const side = (indices: readonly number[]) => (indices.length === 0 ? '–' : indices.map((index) => index + 1).join(', '));
-  return `${side(link.source)} ↔ ${side(link.target)}`;
 }

@@ -108,8 +108,24 @@ export function sessionOpened(
     changed: options.changed ?? [],
     filter: state.review.filter === 'changed' ? 'all' : state.review.filter,
   };
-  const withSession: WorkbenchState = { notices: state.notices, view: state.view, review, session: opened };
-  return session.warnings.reduce((next, warning) => noticeAdded(next, 'warning', warning), withSession);
+  // A pair opened: what earlier attempts said (a document that could not be read, "now open the other one") is over.
+  const withSession: WorkbenchState = { notices: [], view: state.view, review, session: opened };
+  return [...session.warnings, ...emptyDocumentWarnings(session.alignment)].reduce((next, warning) => noticeAdded(next, 'warning', warning), withSession);
+}
+
+/**
+ * Says so when a document has no text: its language is undetermined and every
+ * paragraph of the other side comes out "added" or "not translated", which
+ * looks like an alignment but is none.
+ */
+export function emptyDocumentWarnings(alignment: Pick<Alignment, 'source' | 'target'>): string[] {
+  return (['source', 'target'] as const).flatMap((side) => {
+    const document = alignment[side];
+    if (document.paragraphs.length > 0) return [];
+    const name = document.path.split(/[/\\]/).pop() || document.path;
+    const role = side === 'source' ? 'original' : 'translation';
+    return [`The ${role} ${name} is empty (no text in it): there is nothing to align it with. Open another ${role}.`];
+  });
 }
 
 /** Milliseconds since the epoch for an ISO time (undefined when it does not parse: then nothing coalesces). */

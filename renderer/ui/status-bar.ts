@@ -4,6 +4,7 @@
  */
 import type { Alignment } from '../../shared/model/alignment.ts';
 import { alignmentStats, confidenceBand, describeLink } from '../state/alignment-index.ts';
+import { displayNumber } from '../../shared/review/progress.ts';
 import type { Caret } from '../state/workbench-state.ts';
 import { h } from './dom.ts';
 
@@ -43,13 +44,17 @@ export function renderStatusBar(element: HTMLElement, alignment: Alignment | und
         'span',
         { class: 'status-item', 'data-testid': 'status-link' },
         h('span', { class: `swatch ${link.source.length > 0 && link.target.length > 0 ? band : 'untranslated'}` }),
-        `¶ ${describeLink(link)}`,
+        `Link ${displayNumber(caret.link)} · ¶ ${describeLink(link)}`,
         link.source.length > 0 && link.target.length > 0 ? ` · confidence ${link.confidence.toFixed(2)} · ${link.status}` : ' · untranslated',
       ),
     );
   } else if (caret && caret.paragraph < 0) {
     right.push(h('span', { class: 'status-item' }, 'Between paragraphs'));
   }
-  if (caret) right.push(h('span', { class: 'status-item' }, `Ln ${caret.line}, Col ${caret.column}`));
+  // Where the caret is, in the numbering the whole workbench uses: paragraphs from 1 (not the editor's line,
+  // which counts the lines of wrapped and multi-line paragraphs and is no number a reviewer meets elsewhere).
+  if (caret && caret.paragraph >= 0) {
+    right.push(h('span', { class: 'status-item', 'data-testid': 'status-paragraph' }, `${caret.side === 'source' ? 'Original' : 'Translation'} ¶ ${displayNumber(caret.paragraph)}`));
+  }
   element.replaceChildren(...items, h('span', { class: 'fill' }), ...right, h('span', { class: 'status-item' }, hostLabel));
 }

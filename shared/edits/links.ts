@@ -17,8 +17,11 @@ export function otherSide(side: Side): Side {
 }
 
 /**
- * A link the user made (or reshaped): score 0 and confidence 1, because no
- * aligner judged it and the user's word is final. Indices are sorted copies.
+ * A link an edit made: score 0, because no aligner judged it. Confirmed (the
+ * reviewer stated it by hand), its confidence is 1: the reviewer's word.
+ * Left `auto` (what is left of a link that lost paragraphs to another edit),
+ * its confidence is 0: nobody judged it, so it comes first when the review
+ * list is sorted weakest first. See docs/review.md. Indices are sorted copies.
  */
 export function userLink(
   source: readonly number[],
@@ -26,7 +29,7 @@ export function userLink(
   status: LinkStatus,
   extra: Pick<Link, 'note' | 'tags'> = {},
 ): Link {
-  const link: Link = { source: sortedUnique(source), target: sortedUnique(target), score: 0, confidence: 1, status };
+  const link: Link = { source: sortedUnique(source), target: sortedUnique(target), score: 0, confidence: status === 'confirmed' ? 1 : 0, status };
   return withAnnotations(link, extra);
 }
 
@@ -61,10 +64,10 @@ export function crosses(a: Pick<Link, 'source' | 'target'>, b: Pick<Link, 'sourc
  * whole side. The first piece keeps the old link's note and tags, so a note is
  * never silently dropped by a reshaping edit.
  */
-export function explode(source: readonly number[], target: readonly number[], from: Pick<Link, 'note' | 'tags'>): Link[] {
+export function explode(source: readonly number[], target: readonly number[], from: Pick<Link, 'note' | 'tags'>, status: LinkStatus = 'auto'): Link[] {
   const pieces = [
-    ...source.map((paragraph) => userLink([paragraph], [], 'auto')),
-    ...target.map((paragraph) => userLink([], [paragraph], 'auto')),
+    ...source.map((paragraph) => userLink([paragraph], [], status)),
+    ...target.map((paragraph) => userLink([], [paragraph], status)),
   ];
   if (pieces[0]) pieces[0] = withAnnotations(pieces[0], from);
   return pieces;

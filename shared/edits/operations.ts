@@ -3,11 +3,14 @@
  * function that applies them. Edits are values so the history can record them,
  * tests can generate them, and the UI and the CLI share one vocabulary.
  *
- * Status rules: a link the user states whole (`link`, `link-with-skip`,
- * `mark-untranslated`) is `confirmed`; links an edit reshapes (`unlink`,
- * `merge-next`, `split`, `shift-boundary`, and what is left of links that lost
- * paragraphs) are `auto`, for the reviewer to confirm (Ctrl+Enter). Every link an
- * edit makes or reshapes has score 0 and confidence 1: no aligner judged it.
+ * Status rules (docs/review.md, "Links made by hand"): every link the reviewer
+ * makes or reshapes by hand (`link`, `link-with-skip`, `mark-untranslated`,
+ * `unlink`, `merge-next`, `split`, `shift-boundary`) is `confirmed`, with
+ * score 0 and confidence 1: the reviewer's word, not an aligner's estimate.
+ * What is left of other links that lost paragraphs to such an edit, and
+ * paragraphs a re-alignment left over, stay `auto` with confidence 0: nobody
+ * judged them, so they come first in the weakest-first review order. No edit
+ * leaves a link `auto` with a confidence it was never given.
  */
 import type { Alignment, Link, LinkStatus, Side } from '../model/alignment.ts';
 import { linkStatuses } from '../model/alignment.ts';
@@ -26,6 +29,8 @@ import {
   withAnnotations,
 } from './links.ts';
 import { normaliseTags } from './tags.ts';
+
+// Messages name links as a person reads them (from 1); the error's location keeps the 0-based index.
 
 /** Every edit carries the time it was made (ISO 8601 UTC), which becomes the alignment's `modified`. */
 interface TimedEdit {
@@ -241,18 +246,18 @@ function linkParagraphs(alignment: Alignment, edit: LinkParagraphsEdit): Alignme
 function unlink(alignment: Alignment, edit: UnlinkEdit): Alignment {
   const link = checkLinkIndex(alignment, edit.link);
   const links = [...alignment.links];
-  links.splice(edit.link, 1, ...explode(link.source, link.target, link));
+  links.splice(edit.link, 1, ...explode(link.source, link.target, link, 'confirmed'));
   return finish(alignment, links, edit.now);
 }
 
 function mergeNext(alignment: Alignment, edit: MergeNextEdit): Alignment {
   const first = checkLinkIndex(alignment, edit.link);
   const second = alignment.links[edit.link + 1];
-  if (!second) throw invalid(`link ${edit.link} is the last link: there is no next link to merge with`, 'link', edit.link);
+  if (!second) throw invalid(`link ${edit.link + 1} is the last link: there is no next link to merge with`, 'link', edit.link);
   const merged = userLink(
     [...first.source, ...second.source],
     [...first.target, ...second.target],
-    'auto',
+    'confirmed',
     combineAnnotations([first, second]),
   );
   const links = [...alignment.links];
@@ -265,19 +270,19 @@ function split(alignment: Alignment, edit: SplitEdit): Alignment {
   let pieces: Link[];
   if (edit.at === undefined) {
     if (link.source.length <= 1 && link.target.length <= 1) {
-      throw invalid(`link ${edit.link} has one paragraph per side: there is nothing to split`, 'link', edit.link);
+      throw invalid(`link ${edit.link + 1} has one paragraph per side: there is nothing to split`, 'link', edit.link);
     }
     pieces = splitInOrder(link);
   } else {
     const { source, target } = edit.at;
     const inRange = (value: number, max: number) => Number.isInteger(value) && value >= 0 && value <= max;
     if (!inRange(source, link.source.length) || !inRange(target, link.target.length)) {
-      throw invalid(`split position ${source}/${target} is outside link ${edit.link}`, 'at', edit.link);
+      throw invalid(`split position ${source}/${target} is outside link ${edit.link + 1}`, 'at', edit.link);
     }
     if (source + target === 0 || source + target === link.source.length + link.target.length) {
-      throw invalid(`split position ${source}/${target} leaves one part of link ${edit.link} empty`, 'at', edit.link);
+      throw invalid(`split position ${source}/${target} leaves one part of link ${edit.link + 1} empty`, 'at', edit.link);
     }
-    const first = remainder(link, link.source.slice(0, source), link.target.slice(0, target));
+    const first = reshape(link, link.source.slice(0, source), link.target.slice(0, target));
     const second = explodeOrLink(link.source.slice(source), link.target.slice(target));
     pieces = [...first, ...second];
   }
@@ -290,14 +295,14 @@ function split(alignment: Alignment, edit: SplitEdit): Alignment {
 function splitInOrder(link: Link): Link[] {
   const pairs = Math.min(link.source.length, link.target.length);
   const pieces: Link[] = [];
-  for (let i = 0; i < pairs; i++) pieces.push(userLink([link.source[i]!], [link.target[i]!], 'auto'));
-  pieces.push(...explode(link.source.slice(pairs), link.target.slice(pairs), {}));
+  for (let i = 0; i < pairs; i++) pieces.push(userLink([link.source[i]!], [link.target[i]!], 'confirmed'));
+  pieces.push(...explode(link.source.slice(pairs), link.target.slice(pairs), {}, 'confirmed'));
   pieces[0] = withAnnotations(pieces[0]!, link);
   return pieces;
 }
 
 function explodeOrLink(source: readonly number[], target: readonly number[]): Link[] {
-  return source.length > 0 && target.length > 0 ? [userLink(source, target, 'auto')] : explode(source, target, {});
+  return source.length > 0 && target.length > 0 ? [userLink(source, target, 'confirmed')] : explode(source, target, {}, 'confirmed');
 }
 
 function shiftBoundary(alignment: Alignment, edit: ShiftBoundaryEdit): Alignment {
@@ -307,11 +312,11 @@ function shiftBoundary(alignment: Alignment, edit: ShiftBoundaryEdit): Alignment
   if (Number.isNaN(neighbourIndex)) throw invalid(`unknown direction ${String(edit.direction)}`, 'direction');
   const neighbour = alignment.links[neighbourIndex];
   if (!neighbour) {
-    throw invalid(`link ${edit.link} has no ${edit.direction === 'up' ? 'previous' : 'next'} link`, 'link', edit.link);
+    throw invalid(`link ${edit.link + 1} has no ${edit.direction === 'up' ? 'previous' : 'next'} link`, 'link', edit.link);
   }
   const paragraphs = link[edit.side];
   const moved = edit.direction === 'up' ? paragraphs[0] : paragraphs.at(-1);
-  if (moved === undefined) throw invalid(`link ${edit.link} has no ${edit.side} paragraph to move`, 'side', edit.link);
+  if (moved === undefined) throw invalid(`link ${edit.link + 1} has no ${edit.side} paragraph to move`, 'side', edit.link);
 
   const kept = paragraphs.filter((p) => p !== moved);
   const donor =
@@ -320,18 +325,18 @@ function shiftBoundary(alignment: Alignment, edit: ShiftBoundaryEdit): Alignment
       : reshape(link, link.source, kept);
   const received =
     edit.side === 'source'
-      ? userLink([...neighbour.source, moved], neighbour.target, 'auto', neighbour)
-      : userLink(neighbour.source, [...neighbour.target, moved], 'auto', neighbour);
+      ? userLink([...neighbour.source, moved], neighbour.target, 'confirmed', neighbour)
+      : userLink(neighbour.source, [...neighbour.target, moved], 'confirmed', neighbour);
   const links = alignment.links.flatMap((other, index) =>
     index === edit.link ? donor : index === neighbourIndex ? [received] : [other],
   );
   return finish(alignment, links, edit.now);
 }
 
-/** Like {@link remainder}, but always marks the link as reshaped by the user. */
+/** What is left of `link` reshaped by hand to `source` and `target`: confirmed, keeping its note and tags. */
 function reshape(link: Link, source: readonly number[], target: readonly number[]): Link[] {
-  if (source.length > 0 && target.length > 0) return [userLink(source, target, 'auto', link)];
-  return explode(source, target, link);
+  if (source.length > 0 && target.length > 0) return [userLink(source, target, 'confirmed', link)];
+  return explode(source, target, link, 'confirmed');
 }
 
 function markUntranslated(alignment: Alignment, edit: MarkUntranslatedEdit): Alignment {

@@ -2,19 +2,19 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/bitext-workbench/bitext-workbench/schema/alignment.schema.json","title":"Bitext Workbench alignment file","description":"An alignment of two documents (an original and its translation) paragraph by paragraph, as Bitext Workbench saves it (extension `.bitext`, JSON content; `.json` is accepted too). Design: the documents themselves stay where they are on disk and are NOT copied into this file; each document is named by its path (relative to this file's folder when it lies near it, else absolute) and pinned by the SHA-256 of its bytes. Every paragraph also carries its `text`, so that other tools can read the aligned pairs without the documents, and so that the workbench can still show the alignment when a document has gone missing or changed: it then rebuilds the document text from the paragraph texts, filling the gaps between paragraphs with line breaks so that every offset stays valid, and reports the document as missing or changed. A loader must check, beyond this schema: paragraph offsets lie within `textLength`, do not overlap and come in order; each paragraph's `text` has exactly `end - start` UTF-16 code units; link indices are in range; no paragraph is in two links; links with both sides do not cross. Files of an older `schemaVersion` are migrated on load; files of a newer one are refused.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","created","modified","source","target","links"],"properties":{"schemaVersion":{"description":"Version of this schema the file follows. This schema describes version 1. Version 0 (an unreleased prototype shape: `version` instead of `schemaVersion`, links as bare `[[source…], [target…]]` pairs without score or status) is migrated on load.","const":1},"tool":{"description":"The program that wrote the file.","type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"description":"The program's name, e.g. `Bitext Workbench`.","type":"string","minLength":1,"maxLength":200},"version":{"description":"The program's version, e.g. `0.1.0`.","type":"string","minLength":1,"maxLength":100}}},"created":{"description":"When the alignment was first made: ISO 8601 in UTC, e.g. `2024-05-01T09:30:00.000Z`.","$ref":"#/$defs/utcTime"},"modified":{"description":"When the alignment was last changed: ISO 8601 in UTC.","$ref":"#/$defs/utcTime"},"source":{"description":"The original document (the left side).","$ref":"#/$defs/document"},"target":{"description":"The translation (the right side).","$ref":"#/$defs/document"},"links":{"description":"The links between paragraphs, in document order. Each paragraph of either document is in at most one link (the aligner puts every paragraph in exactly one; a paragraph with no counterpart gets a link with an empty other side).","type":"array","maxItems":10000000,"items":{"$ref":"#/$defs/link"}}},"$defs":{"utcTime":{"description":"An ISO 8601 time in UTC with a `Z` suffix, to the second or finer.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$"},"offset":{"description":"A position in a document's text, in UTF-16 code units from its start (after any byte-order mark). At most 50 million, which bounds what a rebuilt text may cost.","type":"integer","minimum":0,"maximum":50000000},"paragraphIndex":{"description":"A paragraph's 0-based index in its document's `paragraphs` list.","type":"integer","minimum":0,"maximum":100000000},"languageTag":{"description":"A language as the workbench reports it; `und` when not known.","type":"object","additionalProperties":false,"required":["iso6393","bcp47","script"],"properties":{"iso6393":{"description":"ISO 639-3 code as franc returns it (`eng`, `tha`), or `und`.","type":"string","pattern":"^[a-z]{3}$"},"bcp47":{"description":"BCP-47 tag (`en`, `th`, `zh-Hant`), or `und`.","type":"string","maxLength":64,"pattern":"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"},"script":{"description":"ISO 15924 code of the script most letters are in (`Latn`, `Thai`), or `Zyyy` when there are none.","type":"string","pattern":"^[A-Z][a-z]{3}$"}}},"document":{"description":"One document of the pair. Its text is not stored here: it is read from `path` and checked against `sha256`.","type":"object","additionalProperties":false,"required":["path","sha256","encoding","language","textLength","paragraphs"],"properties":{"path":{"description":"Where the document is: relative to the folder of this file (with `/` separators) when it can be, else absolute.","type":"string","minLength":1,"maxLength":4096},"sha256":{"description":"Lower-case hex SHA-256 of the document's bytes as they were read. A loader compares it with the file on disk and reports the document as changed when it differs.","type":"string","pattern":"^[0-9a-f]{64}$"},"encoding":{"description":"How the bytes were decoded into text; offsets count in that text.","type":"object","additionalProperties":false,"required":["name","bom","forced"],"properties":{"name":{"description":"WHATWG encoding name, as `TextDecoder` takes it.","enum":["utf-8","utf-16le","utf-16be","windows-874","windows-1252"]},"bom":{"description":"Whether the bytes began with a byte-order mark (which is not part of the text).","type":"boolean"},"forced":{"description":"Whether the user chose the encoding rather than letting the workbench detect it.","type":"boolean"}}},"language":{"description":"The document's language: what was detected and, when the user chose another, the override (which wins wherever a language is used).","type":"object","additionalProperties":false,"required":["detected"],"properties":{"detected":{"description":"The language franc detected in the whole text.","$ref":"#/$defs/languageTag"},"override":{"description":"The language the user set instead of the detected one. Absent when the user did not override.","$ref":"#/$defs/languageTag"}}},"textLength":{"description":"Length of the decoded text in UTF-16 code units. Paragraph offsets lie within it; a rebuilt text (document missing) is padded with line breaks to this length.","$ref":"#/$defs/offset"},"paragraphs":{"description":"The paragraphs in text order, each a half-open range `[start, end)` of the text; ranges do not overlap. A link refers to a paragraph by its index in this list.","type":"array","maxItems":10000000,"items":{"$ref":"#/$defs/paragraph"}}}},"paragraph":{"description":"One paragraph: where it is in the text, its text, and its detected language.","type":"object","additionalProperties":false,"required":["start","end","text"],"properties":{"start":{"description":"Offset of the paragraph's first code unit.","$ref":"#/$defs/offset"},"end":{"description":"Offset just past the paragraph's last code unit (not less than `start`).","$ref":"#/$defs/offset"},"text":{"description":"The paragraph's text, exactly the document text from `start` to `end`; stored so that other tools can read the file without the documents.","type":"string"},"language":{"description":"The language detected in this paragraph alone. Absent when detection was not run.","type":"object","additionalProperties":false,"required":["iso6393","reason","mismatch"],"properties":{"iso6393":{"description":"ISO 639-3 code, or `und`.","type":"string","pattern":"^[a-z]{3}$"},"reason":{"description":"Why the language is what it is: `detected` (among the pair's languages with a clear margin), `too-short` (too short, or only digits and punctuation: not guessed), `uncertain` (no language of the pair won clearly).","enum":["detected","too-short","uncertain"]},"mismatch":{"description":"True when the paragraph is in another language than its document (English left in a Thai text).","type":"boolean"}}}}},"paragraphIndices":{"description":"Paragraph indices of one side of a link, sorted ascending without repeats. They need not be contiguous: a group may skip a paragraph that stays out of it (and is then in its own link, or in none). Empty when this side has no counterpart (a 1:0 or 0:1 link).","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/paragraphIndex"}},"link":{"description":"A link between paragraphs of the source and the target. Not both sides may be empty.","type":"object","additionalProperties":false,"required":["source","target","score","confidence","status"],"properties":{"source":{"description":"Indices of the source paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"target":{"description":"Indices of the target paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"score":{"description":"The aligner's raw score for the link (log-odds; higher is better). 0 for links a user made.","type":"number","minimum":-1000000000,"maximum":1000000000},"confidence":{"description":"How sure the aligner is, from 0 to 1; low confidence is where a reviewer should look. 1 for links a user made.","type":"number","minimum":0,"maximum":1},"status":{"description":"Review status: `auto` (the aligner's, not reviewed), `confirmed` or `rejected` by a reviewer.","enum":["auto","confirmed","rejected"]},"note":{"description":"A reviewer's note on the link. Absent when there is none.","type":"string","maxLength":20000},"tags":{"description":"Free labels a reviewer put on the link (`caption`, `ad`, `check-names`). Absent when there are none.","type":"array","maxItems":100,"uniqueItems":true,"items":{"description":"One tag: a short non-empty label.","type":"string","minLength":1,"maxLength":200}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/bitext-workbench/bitext-workbench/schema/alignment.schema.json","title":"Bitext Workbench alignment file","description":"An alignment of two documents (an original and its translation) paragraph by paragraph, as Bitext Workbench saves it (extension `.bitext`, JSON content; `.json` is accepted too). Design: the documents themselves stay where they are on disk and are NOT copied into this file; each document is named by its path (relative to this file's folder when it lies near it, else absolute) and pinned by the SHA-256 of its bytes. Every paragraph also carries its `text`, so that other tools can read the aligned pairs without the documents, and so that the workbench can still show the alignment when a document has gone missing or changed: it then rebuilds the document text from the paragraph texts, filling the gaps between paragraphs with line breaks so that every offset stays valid, and reports the document as missing or changed. A loader must check, beyond this schema: paragraph offsets lie within `textLength`, do not overlap and come in order; each paragraph's `text` has exactly `end - start` UTF-16 code units; link indices are in range; no paragraph is in two links; links with both sides do not cross. Files of an older `schemaVersion` are migrated on load; files of a newer one are refused.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","created","modified","source","target","links"],"properties":{"schemaVersion":{"description":"Version of this schema the file follows. This schema describes version 1. Version 0 (an unreleased prototype shape: `version` instead of `schemaVersion`, links as bare `[[source…], [target…]]` pairs without score or status) is migrated on load.","const":1},"tool":{"description":"The program that wrote the file.","type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"description":"The program's name, e.g. `Bitext Workbench`.","type":"string","minLength":1,"maxLength":200},"version":{"description":"The program's version, e.g. `0.1.0`.","type":"string","minLength":1,"maxLength":100}}},"created":{"description":"When the alignment was first made: ISO 8601 in UTC, e.g. `2024-05-01T09:30:00.000Z`.","$ref":"#/$defs/utcTime"},"modified":{"description":"When the alignment was last changed: ISO 8601 in UTC.","$ref":"#/$defs/utcTime"},"source":{"description":"The original document (the left side).","$ref":"#/$defs/document"},"target":{"description":"The translation (the right side).","$ref":"#/$defs/document"},"links":{"description":"The links between paragraphs, in document order (the link at 0-based position i is link i + 1 wherever a person reads it). Each paragraph of either document is in at most one link (the aligner puts every paragraph in exactly one; a paragraph with no counterpart gets a link with an empty other side).","type":"array","maxItems":10000000,"items":{"$ref":"#/$defs/link"}}},"$defs":{"utcTime":{"description":"An ISO 8601 time in UTC with a `Z` suffix, to the second or finer.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$"},"offset":{"description":"A position in a document's text, in UTF-16 code units from its start (after any byte-order mark). At most 50 million, which bounds what a rebuilt text may cost.","type":"integer","minimum":0,"maximum":50000000},"paragraphIndex":{"description":"A paragraph's 0-based index in its document's `paragraphs` list. The file keeps 0-based indices; everything a person reads (the workbench, the review report, exports' ids and properties, command-line messages) numbers paragraphs and links from 1, so index 0 is paragraph 1.","type":"integer","minimum":0,"maximum":100000000},"languageTag":{"description":"A language as the workbench reports it; `und` when not known.","type":"object","additionalProperties":false,"required":["iso6393","bcp47","script"],"properties":{"iso6393":{"description":"ISO 639-3 code as franc returns it (`eng`, `tha`), or `und`.","type":"string","pattern":"^[a-z]{3}$"},"bcp47":{"description":"BCP-47 tag (`en`, `th`, `zh-Hant`), or `und`.","type":"string","maxLength":64,"pattern":"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"},"script":{"description":"ISO 15924 code of the script most letters are in (`Latn`, `Thai`), or `Zyyy` when there are none.","type":"string","pattern":"^[A-Z][a-z]{3}$"}}},"document":{"description":"One document of the pair. Its text is not stored here: it is read from `path` and checked against `sha256`.","type":"object","additionalProperties":false,"required":["path","sha256","encoding","language","textLength","paragraphs"],"properties":{"path":{"description":"Where the document is: relative to the folder of this file (with `/` separators) when it can be, else absolute.","type":"string","minLength":1,"maxLength":4096},"sha256":{"description":"Lower-case hex SHA-256 of the document's bytes as they were read. A loader compares it with the file on disk and reports the document as changed when it differs.","type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"description":"The format the document was read as, when not plain text: its text (which offsets count in) is what the workbench's reader of that format extracts. `xliff` and `tmx`: one side of a bilingual file. Absent: plain text.","enum":["text","markdown","html","docx","odt","epub","srt","webvtt","pdf","xliff","tmx"]},"textSha256":{"description":"For a document read from another format than plain text: lower-case hex SHA-256 of the extracted text (UTF-8). `sha256` stays the hash of the original file's bytes.","type":"string","pattern":"^[0-9a-f]{64}$"},"encoding":{"description":"How the bytes were decoded into text; offsets count in that text.","type":"object","additionalProperties":false,"required":["name","bom","forced"],"properties":{"name":{"description":"WHATWG encoding name, as `TextDecoder` takes it.","enum":["utf-8","utf-16le","utf-16be","windows-874","windows-1252"]},"bom":{"description":"Whether the bytes began with a byte-order mark (which is not part of the text).","type":"boolean"},"forced":{"description":"Whether the user chose the encoding rather than letting the workbench detect it.","type":"boolean"}}},"language":{"description":"The document's language: what was detected and, when the user chose another, the override (which wins wherever a language is used).","type":"object","additionalProperties":false,"required":["detected"],"properties":{"detected":{"description":"The language franc detected in the whole text.","$ref":"#/$defs/languageTag"},"override":{"description":"The language the user set instead of the detected one. Absent when the user did not override.","$ref":"#/$defs/languageTag"}}},"textLength":{"description":"Length of the decoded text in UTF-16 code units. Paragraph offsets lie within it; a rebuilt text (document missing) is padded with line breaks to this length.","$ref":"#/$defs/offset"},"paragraphs":{"description":"The paragraphs in text order, each a half-open range `[start, end)` of the text; ranges do not overlap. A link refers to a paragraph by its index in this list.","type":"array","maxItems":10000000,"items":{"$ref":"#/$defs/paragraph"}}}},"paragraph":{"description":"One paragraph: where it is in the text, its text, and its detected language.","type":"object","additionalProperties":false,"required":["start","end","text"],"properties":{"start":{"description":"Offset of the paragraph's first code unit.","$ref":"#/$defs/offset"},"end":{"description":"Offset just past the paragraph's last code unit (not less than `start`).","$ref":"#/$defs/offset"},"text":{"description":"The paragraph's text, exactly the document text from `start` to `end`; stored so that other tools can read the file without the documents.","type":"string"},"mark":{"description":"Why the paragraph is not ordinary body text, as the format's reader saw it: `furniture` (a web page's navigation, header, footer or aside), `footnote` (a footnote or endnote, placed after the body), `text-box` (a text box or frame, after the paragraph that anchors it). Absent: body text.","enum":["furniture","footnote","text-box"]},"language":{"description":"The language detected in this paragraph alone. Absent when detection was not run.","type":"object","additionalProperties":false,"required":["iso6393","reason","mismatch"],"properties":{"iso6393":{"description":"ISO 639-3 code, or `und`.","type":"string","pattern":"^[a-z]{3}$"},"reason":{"description":"Why the language is what it is: `detected` (among the pair's languages with a clear margin), `too-short` (too short, or only digits and punctuation: not guessed), `uncertain` (no language of the pair won clearly).","enum":["detected","too-short","uncertain"]},"mismatch":{"description":"True when the paragraph is in another language than its document (English left in a Thai text).","type":"boolean"}}}}},"paragraphIndices":{"description":"Paragraph indices of one side of a link, sorted ascending without repeats. They need not be contiguous: a group may skip a paragraph that stays out of it (and is then in its own link, or in none). Empty when this side has no counterpart (a 1:0 or 0:1 link).","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/paragraphIndex"}},"link":{"description":"A link between paragraphs of the source and the target. Not both sides may be empty.","type":"object","additionalProperties":false,"required":["source","target","score","confidence","status"],"properties":{"source":{"description":"Indices of the source paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"target":{"description":"Indices of the target paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"score":{"description":"The aligner's raw score for the link (log-odds; higher is better). 0 for links a user made.","type":"number","minimum":-1000000000,"maximum":1000000000},"confidence":{"description":"How sure the aligner is, from 0 to 1; low confidence is where a reviewer should look. A link a reviewer made or reshaped by hand is `confirmed` with confidence 1 (the reviewer's word); a link an edit left over without anyone judging it (what remains of a link that lost paragraphs) is `auto` with confidence 0.","type":"number","minimum":0,"maximum":1},"status":{"description":"Review status: `auto` (the aligner's, not reviewed), `confirmed` or `rejected` by a reviewer.","enum":["auto","confirmed","rejected"]},"note":{"description":"A reviewer's note on the link. Absent when there is none.","type":"string","maxLength":20000},"tags":{"description":"Free labels a reviewer put on the link (`caption`, `ad`, `check-names`). Absent when there are none.","type":"array","maxItems":100,"uniqueItems":true,"items":{"description":"One tag: a short non-empty label.","type":"string","minLength":1,"maxLength":200}}}}}};
 const schema32 = {"description":"An ISO 8601 time in UTC with a `Z` suffix, to the second or finer.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$"};
 import func1Module from "ajv/dist/runtime/ucs2length.js";
 const func1 = func1Module.default;
 const pattern4 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$", "u");
-const schema34 = {"description":"One document of the pair. Its text is not stored here: it is read from `path` and checked against `sha256`.","type":"object","additionalProperties":false,"required":["path","sha256","encoding","language","textLength","paragraphs"],"properties":{"path":{"description":"Where the document is: relative to the folder of this file (with `/` separators) when it can be, else absolute.","type":"string","minLength":1,"maxLength":4096},"sha256":{"description":"Lower-case hex SHA-256 of the document's bytes as they were read. A loader compares it with the file on disk and reports the document as changed when it differs.","type":"string","pattern":"^[0-9a-f]{64}$"},"encoding":{"description":"How the bytes were decoded into text; offsets count in that text.","type":"object","additionalProperties":false,"required":["name","bom","forced"],"properties":{"name":{"description":"WHATWG encoding name, as `TextDecoder` takes it.","enum":["utf-8","utf-16le","utf-16be","windows-874","windows-1252"]},"bom":{"description":"Whether the bytes began with a byte-order mark (which is not part of the text).","type":"boolean"},"forced":{"description":"Whether the user chose the encoding rather than letting the workbench detect it.","type":"boolean"}}},"language":{"description":"The document's language: what was detected and, when the user chose another, the override (which wins wherever a language is used).","type":"object","additionalProperties":false,"required":["detected"],"properties":{"detected":{"description":"The language franc detected in the whole text.","$ref":"#/$defs/languageTag"},"override":{"description":"The language the user set instead of the detected one. Absent when the user did not override.","$ref":"#/$defs/languageTag"}}},"textLength":{"description":"Length of the decoded text in UTF-16 code units. Paragraph offsets lie within it; a rebuilt text (document missing) is padded with line breaks to this length.","$ref":"#/$defs/offset"},"paragraphs":{"description":"The paragraphs in text order, each a half-open range `[start, end)` of the text; ranges do not overlap. A link refers to a paragraph by its index in this list.","type":"array","maxItems":10000000,"items":{"$ref":"#/$defs/paragraph"}}}};
+const schema34 = {"description":"One document of the pair. Its text is not stored here: it is read from `path` and checked against `sha256`.","type":"object","additionalProperties":false,"required":["path","sha256","encoding","language","textLength","paragraphs"],"properties":{"path":{"description":"Where the document is: relative to the folder of this file (with `/` separators) when it can be, else absolute.","type":"string","minLength":1,"maxLength":4096},"sha256":{"description":"Lower-case hex SHA-256 of the document's bytes as they were read. A loader compares it with the file on disk and reports the document as changed when it differs.","type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"description":"The format the document was read as, when not plain text: its text (which offsets count in) is what the workbench's reader of that format extracts. `xliff` and `tmx`: one side of a bilingual file. Absent: plain text.","enum":["text","markdown","html","docx","odt","epub","srt","webvtt","pdf","xliff","tmx"]},"textSha256":{"description":"For a document read from another format than plain text: lower-case hex SHA-256 of the extracted text (UTF-8). `sha256` stays the hash of the original file's bytes.","type":"string","pattern":"^[0-9a-f]{64}$"},"encoding":{"description":"How the bytes were decoded into text; offsets count in that text.","type":"object","additionalProperties":false,"required":["name","bom","forced"],"properties":{"name":{"description":"WHATWG encoding name, as `TextDecoder` takes it.","enum":["utf-8","utf-16le","utf-16be","windows-874","windows-1252"]},"bom":{"description":"Whether the bytes began with a byte-order mark (which is not part of the text).","type":"boolean"},"forced":{"description":"Whether the user chose the encoding rather than letting the workbench detect it.","type":"boolean"}}},"language":{"description":"The document's language: what was detected and, when the user chose another, the override (which wins wherever a language is used).","type":"object","additionalProperties":false,"required":["detected"],"properties":{"detected":{"description":"The language franc detected in the whole text.","$ref":"#/$defs/languageTag"},"override":{"description":"The language the user set instead of the detected one. Absent when the user did not override.","$ref":"#/$defs/languageTag"}}},"textLength":{"description":"Length of the decoded text in UTF-16 code units. Paragraph offsets lie within it; a rebuilt text (document missing) is padded with line breaks to this length.","$ref":"#/$defs/offset"},"paragraphs":{"description":"The paragraphs in text order, each a half-open range `[start, end)` of the text; ranges do not overlap. A link refers to a paragraph by its index in this list.","type":"array","maxItems":10000000,"items":{"$ref":"#/$defs/paragraph"}}}};
 const schema35 = {"description":"A language as the workbench reports it; `und` when not known.","type":"object","additionalProperties":false,"required":["iso6393","bcp47","script"],"properties":{"iso6393":{"description":"ISO 639-3 code as franc returns it (`eng`, `tha`), or `und`.","type":"string","pattern":"^[a-z]{3}$"},"bcp47":{"description":"BCP-47 tag (`en`, `th`, `zh-Hant`), or `und`.","type":"string","maxLength":64,"pattern":"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"},"script":{"description":"ISO 15924 code of the script most letters are in (`Latn`, `Thai`), or `Zyyy` when there are none.","type":"string","pattern":"^[A-Z][a-z]{3}$"}}};
 const schema37 = {"description":"A position in a document's text, in UTF-16 code units from its start (after any byte-order mark). At most 50 million, which bounds what a rebuilt text may cost.","type":"integer","minimum":0,"maximum":50000000};
 const pattern6 = new RegExp("^[0-9a-f]{64}$", "u");
-const pattern7 = new RegExp("^[a-z]{3}$", "u");
-const pattern8 = new RegExp("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", "u");
-const pattern9 = new RegExp("^[A-Z][a-z]{3}$", "u");
-const schema38 = {"description":"One paragraph: where it is in the text, its text, and its detected language.","type":"object","additionalProperties":false,"required":["start","end","text"],"properties":{"start":{"description":"Offset of the paragraph's first code unit.","$ref":"#/$defs/offset"},"end":{"description":"Offset just past the paragraph's last code unit (not less than `start`).","$ref":"#/$defs/offset"},"text":{"description":"The paragraph's text, exactly the document text from `start` to `end`; stored so that other tools can read the file without the documents.","type":"string"},"language":{"description":"The language detected in this paragraph alone. Absent when detection was not run.","type":"object","additionalProperties":false,"required":["iso6393","reason","mismatch"],"properties":{"iso6393":{"description":"ISO 639-3 code, or `und`.","type":"string","pattern":"^[a-z]{3}$"},"reason":{"description":"Why the language is what it is: `detected` (among the pair's languages with a clear margin), `too-short` (too short, or only digits and punctuation: not guessed), `uncertain` (no language of the pair won clearly).","enum":["detected","too-short","uncertain"]},"mismatch":{"description":"True when the paragraph is in another language than its document (English left in a Thai text).","type":"boolean"}}}}};
+const pattern8 = new RegExp("^[a-z]{3}$", "u");
+const pattern9 = new RegExp("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", "u");
+const pattern10 = new RegExp("^[A-Z][a-z]{3}$", "u");
+const schema38 = {"description":"One paragraph: where it is in the text, its text, and its detected language.","type":"object","additionalProperties":false,"required":["start","end","text"],"properties":{"start":{"description":"Offset of the paragraph's first code unit.","$ref":"#/$defs/offset"},"end":{"description":"Offset just past the paragraph's last code unit (not less than `start`).","$ref":"#/$defs/offset"},"text":{"description":"The paragraph's text, exactly the document text from `start` to `end`; stored so that other tools can read the file without the documents.","type":"string"},"mark":{"description":"Why the paragraph is not ordinary body text, as the format's reader saw it: `furniture` (a web page's navigation, header, footer or aside), `footnote` (a footnote or endnote, placed after the body), `text-box` (a text box or frame, after the paragraph that anchors it). Absent: body text.","enum":["furniture","footnote","text-box"]},"language":{"description":"The language detected in this paragraph alone. Absent when detection was not run.","type":"object","additionalProperties":false,"required":["iso6393","reason","mismatch"],"properties":{"iso6393":{"description":"ISO 639-3 code, or `und`.","type":"string","pattern":"^[a-z]{3}$"},"reason":{"description":"Why the language is what it is: `detected` (among the pair's languages with a clear margin), `too-short` (too short, or only digits and punctuation: not guessed), `uncertain` (no language of the pair won clearly).","enum":["detected","too-short","uncertain"]},"mismatch":{"description":"True when the paragraph is in another language than its document (English left in a Thai text).","type":"boolean"}}}}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -36,7 +36,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((key0 === "start") || (key0 === "end")) || (key0 === "text")) || (key0 === "language"))){
+if(!(((((key0 === "start") || (key0 === "end")) || (key0 === "text")) || (key0 === "mark")) || (key0 === "language"))){
 validate22.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -111,32 +111,45 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.language !== undefined){
-let data3 = data.language;
+if(data.mark !== undefined){
+let data3 = data.mark;
 const _errs10 = errors;
-if(errors === _errs10){
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(!(((data3 === "furniture") || (data3 === "footnote")) || (data3 === "text-box"))){
+validate22.errors = [{instancePath:instancePath+"/mark",schemaPath:"#/properties/mark/enum",keyword:"enum",params:{allowedValues: schema38.properties.mark.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.language !== undefined){
+let data4 = data.language;
+const _errs11 = errors;
+if(errors === _errs11){
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 let missing1;
-if((((data3.iso6393 === undefined) && (missing1 = "iso6393")) || ((data3.reason === undefined) && (missing1 = "reason"))) || ((data3.mismatch === undefined) && (missing1 = "mismatch"))){
+if((((data4.iso6393 === undefined) && (missing1 = "iso6393")) || ((data4.reason === undefined) && (missing1 = "reason"))) || ((data4.mismatch === undefined) && (missing1 = "mismatch"))){
 validate22.errors = [{instancePath:instancePath+"/language",schemaPath:"#/properties/language/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs12 = errors;
-for(const key1 in data3){
+const _errs13 = errors;
+for(const key1 in data4){
 if(!(((key1 === "iso6393") || (key1 === "reason")) || (key1 === "mismatch"))){
 validate22.errors = [{instancePath:instancePath+"/language",schemaPath:"#/properties/language/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs12 === errors){
-if(data3.iso6393 !== undefined){
-let data4 = data3.iso6393;
-const _errs13 = errors;
-if(errors === _errs13){
-if(typeof data4 === "string"){
-if(!pattern7.test(data4)){
+if(_errs13 === errors){
+if(data4.iso6393 !== undefined){
+let data5 = data4.iso6393;
+const _errs14 = errors;
+if(errors === _errs14){
+if(typeof data5 === "string"){
+if(!pattern8.test(data5)){
 validate22.errors = [{instancePath:instancePath+"/language/iso6393",schemaPath:"#/properties/language/properties/iso6393/pattern",keyword:"pattern",params:{pattern: "^[a-z]{3}$"},message:"must match pattern \""+"^[a-z]{3}$"+"\""}];
 return false;
 }
@@ -146,32 +159,32 @@ validate22.errors = [{instancePath:instancePath+"/language/iso6393",schemaPath:"
 return false;
 }
 }
-var valid3 = _errs13 === errors;
+var valid3 = _errs14 === errors;
 }
 else {
 var valid3 = true;
 }
 if(valid3){
-if(data3.reason !== undefined){
-let data5 = data3.reason;
-const _errs15 = errors;
-if(!(((data5 === "detected") || (data5 === "too-short")) || (data5 === "uncertain"))){
+if(data4.reason !== undefined){
+let data6 = data4.reason;
+const _errs16 = errors;
+if(!(((data6 === "detected") || (data6 === "too-short")) || (data6 === "uncertain"))){
 validate22.errors = [{instancePath:instancePath+"/language/reason",schemaPath:"#/properties/language/properties/reason/enum",keyword:"enum",params:{allowedValues: schema38.properties.language.properties.reason.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid3 = _errs15 === errors;
+var valid3 = _errs16 === errors;
 }
 else {
 var valid3 = true;
 }
 if(valid3){
-if(data3.mismatch !== undefined){
-const _errs16 = errors;
-if(typeof data3.mismatch !== "boolean"){
+if(data4.mismatch !== undefined){
+const _errs17 = errors;
+if(typeof data4.mismatch !== "boolean"){
 validate22.errors = [{instancePath:instancePath+"/language/mismatch",schemaPath:"#/properties/language/properties/mismatch/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid3 = _errs16 === errors;
+var valid3 = _errs17 === errors;
 }
 else {
 var valid3 = true;
@@ -186,10 +199,11 @@ validate22.errors = [{instancePath:instancePath+"/language",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs10 === errors;
+var valid0 = _errs11 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -228,7 +242,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((key0 === "path") || (key0 === "sha256")) || (key0 === "encoding")) || (key0 === "language")) || (key0 === "textLength")) || (key0 === "paragraphs"))){
+if(!((((((((key0 === "path") || (key0 === "sha256")) || (key0 === "format")) || (key0 === "textSha256")) || (key0 === "encoding")) || (key0 === "language")) || (key0 === "textLength")) || (key0 === "paragraphs"))){
 validate21.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -283,58 +297,92 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.encoding !== undefined){
-let data2 = data.encoding;
+if(data.format !== undefined){
+let data2 = data.format;
 const _errs6 = errors;
-if(errors === _errs6){
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(!(((((((((((data2 === "text") || (data2 === "markdown")) || (data2 === "html")) || (data2 === "docx")) || (data2 === "odt")) || (data2 === "epub")) || (data2 === "srt")) || (data2 === "webvtt")) || (data2 === "pdf")) || (data2 === "xliff")) || (data2 === "tmx"))){
+validate21.errors = [{instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema34.properties.format.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.textSha256 !== undefined){
+let data3 = data.textSha256;
+const _errs7 = errors;
+if(errors === _errs7){
+if(typeof data3 === "string"){
+if(!pattern6.test(data3)){
+validate21.errors = [{instancePath:instancePath+"/textSha256",schemaPath:"#/properties/textSha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+return false;
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/textSha256",schemaPath:"#/properties/textSha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.encoding !== undefined){
+let data4 = data.encoding;
+const _errs9 = errors;
+if(errors === _errs9){
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 let missing1;
-if((((data2.name === undefined) && (missing1 = "name")) || ((data2.bom === undefined) && (missing1 = "bom"))) || ((data2.forced === undefined) && (missing1 = "forced"))){
+if((((data4.name === undefined) && (missing1 = "name")) || ((data4.bom === undefined) && (missing1 = "bom"))) || ((data4.forced === undefined) && (missing1 = "forced"))){
 validate21.errors = [{instancePath:instancePath+"/encoding",schemaPath:"#/properties/encoding/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs8 = errors;
-for(const key1 in data2){
+const _errs11 = errors;
+for(const key1 in data4){
 if(!(((key1 === "name") || (key1 === "bom")) || (key1 === "forced"))){
 validate21.errors = [{instancePath:instancePath+"/encoding",schemaPath:"#/properties/encoding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs8 === errors){
-if(data2.name !== undefined){
-let data3 = data2.name;
-const _errs9 = errors;
-if(!(((((data3 === "utf-8") || (data3 === "utf-16le")) || (data3 === "utf-16be")) || (data3 === "windows-874")) || (data3 === "windows-1252"))){
+if(_errs11 === errors){
+if(data4.name !== undefined){
+let data5 = data4.name;
+const _errs12 = errors;
+if(!(((((data5 === "utf-8") || (data5 === "utf-16le")) || (data5 === "utf-16be")) || (data5 === "windows-874")) || (data5 === "windows-1252"))){
 validate21.errors = [{instancePath:instancePath+"/encoding/name",schemaPath:"#/properties/encoding/properties/name/enum",keyword:"enum",params:{allowedValues: schema34.properties.encoding.properties.name.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid1 = _errs9 === errors;
+var valid1 = _errs12 === errors;
 }
 else {
 var valid1 = true;
 }
 if(valid1){
-if(data2.bom !== undefined){
-const _errs10 = errors;
-if(typeof data2.bom !== "boolean"){
+if(data4.bom !== undefined){
+const _errs13 = errors;
+if(typeof data4.bom !== "boolean"){
 validate21.errors = [{instancePath:instancePath+"/encoding/bom",schemaPath:"#/properties/encoding/properties/bom/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid1 = _errs10 === errors;
+var valid1 = _errs13 === errors;
 }
 else {
 var valid1 = true;
 }
 if(valid1){
-if(data2.forced !== undefined){
-const _errs12 = errors;
-if(typeof data2.forced !== "boolean"){
+if(data4.forced !== undefined){
+const _errs15 = errors;
+if(typeof data4.forced !== "boolean"){
 validate21.errors = [{instancePath:instancePath+"/encoding/forced",schemaPath:"#/properties/encoding/properties/forced/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid1 = _errs12 === errors;
+var valid1 = _errs15 === errors;
 }
 else {
 var valid1 = true;
@@ -349,59 +397,59 @@ validate21.errors = [{instancePath:instancePath+"/encoding",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs6 === errors;
+var valid0 = _errs9 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.language !== undefined){
-let data6 = data.language;
-const _errs14 = errors;
-if(errors === _errs14){
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+let data8 = data.language;
+const _errs17 = errors;
+if(errors === _errs17){
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 let missing2;
-if((data6.detected === undefined) && (missing2 = "detected")){
+if((data8.detected === undefined) && (missing2 = "detected")){
 validate21.errors = [{instancePath:instancePath+"/language",schemaPath:"#/properties/language/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs16 = errors;
-for(const key2 in data6){
+const _errs19 = errors;
+for(const key2 in data8){
 if(!((key2 === "detected") || (key2 === "override"))){
 validate21.errors = [{instancePath:instancePath+"/language",schemaPath:"#/properties/language/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs16 === errors){
-if(data6.detected !== undefined){
-let data7 = data6.detected;
-const _errs17 = errors;
-const _errs18 = errors;
-if(errors === _errs18){
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(_errs19 === errors){
+if(data8.detected !== undefined){
+let data9 = data8.detected;
+const _errs20 = errors;
+const _errs21 = errors;
+if(errors === _errs21){
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 let missing3;
-if((((data7.iso6393 === undefined) && (missing3 = "iso6393")) || ((data7.bcp47 === undefined) && (missing3 = "bcp47"))) || ((data7.script === undefined) && (missing3 = "script"))){
+if((((data9.iso6393 === undefined) && (missing3 = "iso6393")) || ((data9.bcp47 === undefined) && (missing3 = "bcp47"))) || ((data9.script === undefined) && (missing3 = "script"))){
 validate21.errors = [{instancePath:instancePath+"/language/detected",schemaPath:"#/$defs/languageTag/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-const _errs20 = errors;
-for(const key3 in data7){
+const _errs23 = errors;
+for(const key3 in data9){
 if(!(((key3 === "iso6393") || (key3 === "bcp47")) || (key3 === "script"))){
 validate21.errors = [{instancePath:instancePath+"/language/detected",schemaPath:"#/$defs/languageTag/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs20 === errors){
-if(data7.iso6393 !== undefined){
-let data8 = data7.iso6393;
-const _errs21 = errors;
-if(errors === _errs21){
-if(typeof data8 === "string"){
-if(!pattern7.test(data8)){
+if(_errs23 === errors){
+if(data9.iso6393 !== undefined){
+let data10 = data9.iso6393;
+const _errs24 = errors;
+if(errors === _errs24){
+if(typeof data10 === "string"){
+if(!pattern8.test(data10)){
 validate21.errors = [{instancePath:instancePath+"/language/detected/iso6393",schemaPath:"#/$defs/languageTag/properties/iso6393/pattern",keyword:"pattern",params:{pattern: "^[a-z]{3}$"},message:"must match pattern \""+"^[a-z]{3}$"+"\""}];
 return false;
 }
@@ -411,23 +459,23 @@ validate21.errors = [{instancePath:instancePath+"/language/detected/iso6393",sch
 return false;
 }
 }
-var valid4 = _errs21 === errors;
+var valid4 = _errs24 === errors;
 }
 else {
 var valid4 = true;
 }
 if(valid4){
-if(data7.bcp47 !== undefined){
-let data9 = data7.bcp47;
-const _errs23 = errors;
-if(errors === _errs23){
-if(typeof data9 === "string"){
-if(func1(data9) > 64){
+if(data9.bcp47 !== undefined){
+let data11 = data9.bcp47;
+const _errs26 = errors;
+if(errors === _errs26){
+if(typeof data11 === "string"){
+if(func1(data11) > 64){
 validate21.errors = [{instancePath:instancePath+"/language/detected/bcp47",schemaPath:"#/$defs/languageTag/properties/bcp47/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 else {
-if(!pattern8.test(data9)){
+if(!pattern9.test(data11)){
 validate21.errors = [{instancePath:instancePath+"/language/detected/bcp47",schemaPath:"#/$defs/languageTag/properties/bcp47/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"},message:"must match pattern \""+"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"+"\""}];
 return false;
 }
@@ -438,18 +486,18 @@ validate21.errors = [{instancePath:instancePath+"/language/detected/bcp47",schem
 return false;
 }
 }
-var valid4 = _errs23 === errors;
+var valid4 = _errs26 === errors;
 }
 else {
 var valid4 = true;
 }
 if(valid4){
-if(data7.script !== undefined){
-let data10 = data7.script;
-const _errs25 = errors;
-if(errors === _errs25){
-if(typeof data10 === "string"){
-if(!pattern9.test(data10)){
+if(data9.script !== undefined){
+let data12 = data9.script;
+const _errs28 = errors;
+if(errors === _errs28){
+if(typeof data12 === "string"){
+if(!pattern10.test(data12)){
 validate21.errors = [{instancePath:instancePath+"/language/detected/script",schemaPath:"#/$defs/languageTag/properties/script/pattern",keyword:"pattern",params:{pattern: "^[A-Z][a-z]{3}$"},message:"must match pattern \""+"^[A-Z][a-z]{3}$"+"\""}];
 return false;
 }
@@ -459,7 +507,7 @@ validate21.errors = [{instancePath:instancePath+"/language/detected/script",sche
 return false;
 }
 }
-var valid4 = _errs25 === errors;
+var valid4 = _errs28 === errors;
 }
 else {
 var valid4 = true;
@@ -474,39 +522,39 @@ validate21.errors = [{instancePath:instancePath+"/language/detected",schemaPath:
 return false;
 }
 }
-var valid2 = _errs17 === errors;
+var valid2 = _errs20 === errors;
 }
 else {
 var valid2 = true;
 }
 if(valid2){
-if(data6.override !== undefined){
-let data11 = data6.override;
-const _errs27 = errors;
-const _errs28 = errors;
-if(errors === _errs28){
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data8.override !== undefined){
+let data13 = data8.override;
+const _errs30 = errors;
+const _errs31 = errors;
+if(errors === _errs31){
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 let missing4;
-if((((data11.iso6393 === undefined) && (missing4 = "iso6393")) || ((data11.bcp47 === undefined) && (missing4 = "bcp47"))) || ((data11.script === undefined) && (missing4 = "script"))){
+if((((data13.iso6393 === undefined) && (missing4 = "iso6393")) || ((data13.bcp47 === undefined) && (missing4 = "bcp47"))) || ((data13.script === undefined) && (missing4 = "script"))){
 validate21.errors = [{instancePath:instancePath+"/language/override",schemaPath:"#/$defs/languageTag/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs30 = errors;
-for(const key4 in data11){
+const _errs33 = errors;
+for(const key4 in data13){
 if(!(((key4 === "iso6393") || (key4 === "bcp47")) || (key4 === "script"))){
 validate21.errors = [{instancePath:instancePath+"/language/override",schemaPath:"#/$defs/languageTag/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs30 === errors){
-if(data11.iso6393 !== undefined){
-let data12 = data11.iso6393;
-const _errs31 = errors;
-if(errors === _errs31){
-if(typeof data12 === "string"){
-if(!pattern7.test(data12)){
+if(_errs33 === errors){
+if(data13.iso6393 !== undefined){
+let data14 = data13.iso6393;
+const _errs34 = errors;
+if(errors === _errs34){
+if(typeof data14 === "string"){
+if(!pattern8.test(data14)){
 validate21.errors = [{instancePath:instancePath+"/language/override/iso6393",schemaPath:"#/$defs/languageTag/properties/iso6393/pattern",keyword:"pattern",params:{pattern: "^[a-z]{3}$"},message:"must match pattern \""+"^[a-z]{3}$"+"\""}];
 return false;
 }
@@ -516,23 +564,23 @@ validate21.errors = [{instancePath:instancePath+"/language/override/iso6393",sch
 return false;
 }
 }
-var valid6 = _errs31 === errors;
+var valid6 = _errs34 === errors;
 }
 else {
 var valid6 = true;
 }
 if(valid6){
-if(data11.bcp47 !== undefined){
-let data13 = data11.bcp47;
-const _errs33 = errors;
-if(errors === _errs33){
-if(typeof data13 === "string"){
-if(func1(data13) > 64){
+if(data13.bcp47 !== undefined){
+let data15 = data13.bcp47;
+const _errs36 = errors;
+if(errors === _errs36){
+if(typeof data15 === "string"){
+if(func1(data15) > 64){
 validate21.errors = [{instancePath:instancePath+"/language/override/bcp47",schemaPath:"#/$defs/languageTag/properties/bcp47/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 else {
-if(!pattern8.test(data13)){
+if(!pattern9.test(data15)){
 validate21.errors = [{instancePath:instancePath+"/language/override/bcp47",schemaPath:"#/$defs/languageTag/properties/bcp47/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"},message:"must match pattern \""+"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"+"\""}];
 return false;
 }
@@ -543,18 +591,18 @@ validate21.errors = [{instancePath:instancePath+"/language/override/bcp47",schem
 return false;
 }
 }
-var valid6 = _errs33 === errors;
+var valid6 = _errs36 === errors;
 }
 else {
 var valid6 = true;
 }
 if(valid6){
-if(data11.script !== undefined){
-let data14 = data11.script;
-const _errs35 = errors;
-if(errors === _errs35){
-if(typeof data14 === "string"){
-if(!pattern9.test(data14)){
+if(data13.script !== undefined){
+let data16 = data13.script;
+const _errs38 = errors;
+if(errors === _errs38){
+if(typeof data16 === "string"){
+if(!pattern10.test(data16)){
 validate21.errors = [{instancePath:instancePath+"/language/override/script",schemaPath:"#/$defs/languageTag/properties/script/pattern",keyword:"pattern",params:{pattern: "^[A-Z][a-z]{3}$"},message:"must match pattern \""+"^[A-Z][a-z]{3}$"+"\""}];
 return false;
 }
@@ -564,7 +612,7 @@ validate21.errors = [{instancePath:instancePath+"/language/override/script",sche
 return false;
 }
 }
-var valid6 = _errs35 === errors;
+var valid6 = _errs38 === errors;
 }
 else {
 var valid6 = true;
@@ -579,7 +627,7 @@ validate21.errors = [{instancePath:instancePath+"/language/override",schemaPath:
 return false;
 }
 }
-var valid2 = _errs27 === errors;
+var valid2 = _errs30 === errors;
 }
 else {
 var valid2 = true;
@@ -593,59 +641,59 @@ validate21.errors = [{instancePath:instancePath+"/language",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs14 === errors;
+var valid0 = _errs17 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.textLength !== undefined){
-let data15 = data.textLength;
-const _errs37 = errors;
-const _errs38 = errors;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+let data17 = data.textLength;
+const _errs40 = errors;
+const _errs41 = errors;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
 validate21.errors = [{instancePath:instancePath+"/textLength",schemaPath:"#/$defs/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs38){
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 > 50000000 || isNaN(data15)){
+if(errors === _errs41){
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 50000000 || isNaN(data17)){
 validate21.errors = [{instancePath:instancePath+"/textLength",schemaPath:"#/$defs/offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50000000},message:"must be <= 50000000"}];
 return false;
 }
 else {
-if(data15 < 0 || isNaN(data15)){
+if(data17 < 0 || isNaN(data17)){
 validate21.errors = [{instancePath:instancePath+"/textLength",schemaPath:"#/$defs/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid0 = _errs37 === errors;
+var valid0 = _errs40 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.paragraphs !== undefined){
-let data16 = data.paragraphs;
-const _errs40 = errors;
-if(errors === _errs40){
-if(Array.isArray(data16)){
-if(data16.length > 10000000){
+let data18 = data.paragraphs;
+const _errs43 = errors;
+if(errors === _errs43){
+if(Array.isArray(data18)){
+if(data18.length > 10000000){
 validate21.errors = [{instancePath:instancePath+"/paragraphs",schemaPath:"#/properties/paragraphs/maxItems",keyword:"maxItems",params:{limit: 10000000},message:"must NOT have more than 10000000 items"}];
 return false;
 }
 else {
 var valid8 = true;
-const len0 = data16.length;
+const len0 = data18.length;
 for(let i0=0; i0<len0; i0++){
-const _errs42 = errors;
-if(!(validate22(data16[i0], {instancePath:instancePath+"/paragraphs/" + i0,parentData:data16,parentDataProperty:i0,rootData,dynamicAnchors}))){
+const _errs45 = errors;
+if(!(validate22(data18[i0], {instancePath:instancePath+"/paragraphs/" + i0,parentData:data18,parentDataProperty:i0,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
-var valid8 = _errs42 === errors;
+var valid8 = _errs45 === errors;
 if(!valid8){
 break;
 }
@@ -657,10 +705,12 @@ validate21.errors = [{instancePath:instancePath+"/paragraphs",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs40 === errors;
+var valid0 = _errs43 === errors;
 }
 else {
 var valid0 = true;
+}
+}
 }
 }
 }
@@ -680,9 +730,9 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema41 = {"description":"A link between paragraphs of the source and the target. Not both sides may be empty.","type":"object","additionalProperties":false,"required":["source","target","score","confidence","status"],"properties":{"source":{"description":"Indices of the source paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"target":{"description":"Indices of the target paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"score":{"description":"The aligner's raw score for the link (log-odds; higher is better). 0 for links a user made.","type":"number","minimum":-1000000000,"maximum":1000000000},"confidence":{"description":"How sure the aligner is, from 0 to 1; low confidence is where a reviewer should look. 1 for links a user made.","type":"number","minimum":0,"maximum":1},"status":{"description":"Review status: `auto` (the aligner's, not reviewed), `confirmed` or `rejected` by a reviewer.","enum":["auto","confirmed","rejected"]},"note":{"description":"A reviewer's note on the link. Absent when there is none.","type":"string","maxLength":20000},"tags":{"description":"Free labels a reviewer put on the link (`caption`, `ad`, `check-names`). Absent when there are none.","type":"array","maxItems":100,"uniqueItems":true,"items":{"description":"One tag: a short non-empty label.","type":"string","minLength":1,"maxLength":200}}}};
+const schema41 = {"description":"A link between paragraphs of the source and the target. Not both sides may be empty.","type":"object","additionalProperties":false,"required":["source","target","score","confidence","status"],"properties":{"source":{"description":"Indices of the source paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"target":{"description":"Indices of the target paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"score":{"description":"The aligner's raw score for the link (log-odds; higher is better). 0 for links a user made.","type":"number","minimum":-1000000000,"maximum":1000000000},"confidence":{"description":"How sure the aligner is, from 0 to 1; low confidence is where a reviewer should look. A link a reviewer made or reshaped by hand is `confirmed` with confidence 1 (the reviewer's word); a link an edit left over without anyone judging it (what remains of a link that lost paragraphs) is `auto` with confidence 0.","type":"number","minimum":0,"maximum":1},"status":{"description":"Review status: `auto` (the aligner's, not reviewed), `confirmed` or `rejected` by a reviewer.","enum":["auto","confirmed","rejected"]},"note":{"description":"A reviewer's note on the link. Absent when there is none.","type":"string","maxLength":20000},"tags":{"description":"Free labels a reviewer put on the link (`caption`, `ad`, `check-names`). Absent when there are none.","type":"array","maxItems":100,"uniqueItems":true,"items":{"description":"One tag: a short non-empty label.","type":"string","minLength":1,"maxLength":200}}}};
 const schema42 = {"description":"Paragraph indices of one side of a link, sorted ascending without repeats. They need not be contiguous: a group may skip a paragraph that stays out of it (and is then in its own link, or in none). Empty when this side has no counterpart (a 1:0 or 0:1 link).","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/paragraphIndex"}};
-const schema43 = {"description":"A paragraph's 0-based index in its document's `paragraphs` list.","type":"integer","minimum":0,"maximum":100000000};
+const schema43 = {"description":"A paragraph's 0-based index in its document's `paragraphs` list. The file keeps 0-based indices; everything a person reads (the workbench, the review report, exports' ids and properties, command-line messages) numbers paragraphs and links from 1, so index 0 is paragraph 1.","type":"integer","minimum":0,"maximum":100000000};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;

@@ -158,6 +158,20 @@ export function baseName(path: string): string {
   return path.split(/[\\/]/).at(-1) ?? path;
 }
 
+/**
+ * Paragraph (or sentence) indices as exports write them for people (TMX props,
+ * XLIFF metadata, JSONL provenance): numbered from 1, as the app shows them,
+ * comma-separated (`12,13`). The alignment file keeps 0-based indices.
+ */
+export function paragraphNumbers(indices: readonly number[]): string {
+  return indices.map((index) => index + 1).join(',');
+}
+
+/** A link's id in an export: its number from 1, as the app shows it. */
+export function linkNumber(link: number): string {
+  return String(link + 1);
+}
+
 /** A confidence as exports write it: at most three decimals (`0.873`), no trailing zeros. */
 export function formatConfidence(confidence: number): string {
   return String(Math.round(confidence * 1000) / 1000);
@@ -268,11 +282,11 @@ function skipReason(
 }
 
 /**
- * A pair's identifier in formats that give each unit one: the link's index,
- * and for a sentence unit the sentence link's place in it (`12.0`, `12.1`).
+ * A pair's identifier in formats that give each unit one: the link's number
+ * from 1, and for a sentence unit the sentence link's place in it from 1 (`12.1`, `12.2`).
  */
 export function pairId(pair: Pick<ExportPair, 'link' | 'sentence'>): string {
-  return pair.sentence ? `${pair.link}.${pair.sentence.index}` : String(pair.link);
+  return pair.sentence ? `${linkNumber(pair.link)}.${pair.sentence.index + 1}` : linkNumber(pair.link);
 }
 
 /**

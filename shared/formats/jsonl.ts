@@ -9,7 +9,7 @@
  * which would cut a record in two. Lines end in LF, the last one too.
  */
 import type { Alignment, LinkStatus } from '../model/alignment.ts';
-import { baseName, extractPairs, type ExportFilters, type ExportPairs } from './export-pairs.ts';
+import { baseName, extractPairs, type ExportFilters, type ExportPair, type ExportPairs } from './export-pairs.ts';
 
 /** One line of the JSONL export. */
 export interface JsonlRecord {
@@ -30,12 +30,12 @@ export interface JsonlRecord {
     readonly sourceSha256: string;
     readonly targetFile: string;
     readonly targetSha256: string;
-    /** Index of the link in the alignment (for a sentence unit, of the paragraph link it belongs to). */
+    /** The link's number, from 1, as the app shows it (for a sentence unit, of the paragraph link it belongs to). */
     readonly link: number;
-    /** 0-based paragraph indices in each document. */
+    /** Paragraph numbers in each document, from 1, as the app shows them. */
     readonly sourceParagraphs: readonly number[];
     readonly targetParagraphs: readonly number[];
-    /** For sentence units: the sentence link's place in its link and its sentences' indices among the link's (0-based). */
+    /** For sentence units: the sentence link's place in its link and its sentences' numbers among the link's (from 1). */
     readonly sentence?: { readonly index: number; readonly source: readonly number[]; readonly target: readonly number[] };
   };
 }
@@ -70,13 +70,18 @@ export function toJsonl(alignment: Alignment, options: JsonlOptions = {}): Jsonl
         sourceSha256: alignment.source.sha256,
         targetFile: baseName(alignment.target.path),
         targetSha256: alignment.target.sha256,
-        link: pair.link,
-        sourceParagraphs: pair.sourceParagraphs,
-        targetParagraphs: pair.targetParagraphs,
-        ...(pair.sentence ? { sentence: pair.sentence } : {}),
+        link: pair.link + 1,
+        sourceParagraphs: pair.sourceParagraphs.map((index) => index + 1),
+        targetParagraphs: pair.targetParagraphs.map((index) => index + 1),
+        ...(pair.sentence ? { sentence: numberedFromOne(pair.sentence) } : {}),
       },
     };
     return JSON.stringify(record).replace(/[\u2028\u2029\u0085]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
   });
   return { text: lines.map((line) => `${line}\n`).join(''), extracted };
+}
+
+/** A sentence unit's place and sentences, numbered from 1 like everything a person reads. */
+function numberedFromOne(sentence: NonNullable<ExportPair['sentence']>): { index: number; source: number[]; target: number[] } {
+  return { index: sentence.index + 1, source: sentence.source.map((index) => index + 1), target: sentence.target.map((index) => index + 1) };
 }

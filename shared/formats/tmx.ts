@@ -12,7 +12,7 @@
 import { create } from 'xmlbuilder2';
 import type { Alignment } from '../model/alignment.ts';
 import { toolInfo } from '../version.ts';
-import { baseName, extractPairs, formatConfidence, pairId, type ExportFilters, type ExportPairs } from './export-pairs.ts';
+import { baseName, extractPairs, formatConfidence, linkNumber, pairId, paragraphNumbers, type ExportFilters, type ExportPairs } from './export-pairs.ts';
 
 /** Options of {@link toTmx}. */
 export interface TmxOptions {
@@ -62,11 +62,11 @@ export function tmxDate(date: Date | string): string | undefined {
  * link's paragraphs; `sentence` for sentence units), `srclang` and every
  * `xml:lang` from the documents' effective languages, and the source and
  * target file names and SHA-256 as `x-` props. Each `tu` carries `tuid` = the
- * link's index (`12.0`, `12.1` for the sentence links of link 12), the
+ * link's number from 1 (`12.1`, `12.2` for the sentence links of link 12), the
  * alignment's created/modified dates, props `x-status`, `x-confidence`, one
- * `x-tag` per tag, `x-source-paragraphs` / `x-target-paragraphs` (0-based
- * indices), for sentence units `x-link` and `x-source-sentences` /
- * `x-target-sentences` (0-based among the link's sentences), and the link's
+ * `x-tag` per tag, `x-source-paragraphs` / `x-target-paragraphs` (numbered
+ * from 1), for sentence units `x-link` and `x-source-sentences` /
+ * `x-target-sentences` (from 1 among the link's sentences), and the link's
  * note as a `note`.
  */
 export function toTmx(alignment: Alignment, options: TmxOptions = {}): TmxExport {
@@ -103,12 +103,12 @@ export function toTmx(alignment: Alignment, options: TmxOptions = {}): TmxExport
     addProp(tu, 'x-status', pair.status);
     addProp(tu, 'x-confidence', formatConfidence(pair.confidence));
     for (const tag of pair.tags) addProp(tu, 'x-tag', tag);
-    addProp(tu, 'x-source-paragraphs', pair.sourceParagraphs.join(','));
-    addProp(tu, 'x-target-paragraphs', pair.targetParagraphs.join(','));
+    addProp(tu, 'x-source-paragraphs', paragraphNumbers(pair.sourceParagraphs));
+    addProp(tu, 'x-target-paragraphs', paragraphNumbers(pair.targetParagraphs));
     if (pair.sentence) {
-      addProp(tu, 'x-link', String(pair.link));
-      addProp(tu, 'x-source-sentences', pair.sentence.source.join(','));
-      addProp(tu, 'x-target-sentences', pair.sentence.target.join(','));
+      addProp(tu, 'x-link', linkNumber(pair.link));
+      addProp(tu, 'x-source-sentences', paragraphNumbers(pair.sentence.source));
+      addProp(tu, 'x-target-sentences', paragraphNumbers(pair.sentence.target));
     }
     tu.ele('tuv', { 'xml:lang': extracted.sourceLanguage }).ele('seg').txt(xmlData(pair.source));
     tu.ele('tuv', { 'xml:lang': extracted.targetLanguage }).ele('seg').txt(xmlData(pair.target));

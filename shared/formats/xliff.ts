@@ -13,7 +13,7 @@ import type { Alignment, LinkStatus } from '../model/alignment.ts';
 import { assertNever, BitextError } from '../errors.ts';
 import { toolInfo } from '../version.ts';
 import { xmlData } from './tmx.ts';
-import { baseName, extractPairs, formatConfidence, pairId, type ExportFilters, type ExportPair, type ExportPairs } from './export-pairs.ts';
+import { baseName, extractPairs, formatConfidence, linkNumber, pairId, paragraphNumbers, type ExportFilters, type ExportPair, type ExportPairs } from './export-pairs.ts';
 
 /** The XLIFF versions written. */
 export type XliffVersion = '2.1' | '1.2';
@@ -182,12 +182,12 @@ function writeXliff12(alignment: Alignment, extracted: ExportPairs, now: Date): 
     });
     unit.att(workbenchXliffNamespace, 'bx:status', pair.status);
     unit.att(workbenchXliffNamespace, 'bx:confidence', formatConfidence(pair.confidence));
-    unit.att(workbenchXliffNamespace, 'bx:source-paragraphs', pair.sourceParagraphs.join(','));
-    unit.att(workbenchXliffNamespace, 'bx:target-paragraphs', pair.targetParagraphs.join(','));
+    unit.att(workbenchXliffNamespace, 'bx:source-paragraphs', paragraphNumbers(pair.sourceParagraphs));
+    unit.att(workbenchXliffNamespace, 'bx:target-paragraphs', paragraphNumbers(pair.targetParagraphs));
     if (pair.sentence) {
-      unit.att(workbenchXliffNamespace, 'bx:link', String(pair.link));
-      unit.att(workbenchXliffNamespace, 'bx:source-sentences', pair.sentence.source.join(','));
-      unit.att(workbenchXliffNamespace, 'bx:target-sentences', pair.sentence.target.join(','));
+      unit.att(workbenchXliffNamespace, 'bx:link', linkNumber(pair.link));
+      unit.att(workbenchXliffNamespace, 'bx:source-sentences', paragraphNumbers(pair.sentence.source));
+      unit.att(workbenchXliffNamespace, 'bx:target-sentences', paragraphNumbers(pair.sentence.target));
     }
     unit.ele(xliff12Namespace, 'source').txt(xmlData(pair.source));
     if (hasTarget) unit.ele(xliff12Namespace, 'target', { state }).txt(xmlData(pair.target));
@@ -201,13 +201,13 @@ function metaEntries(pair: ExportPair): [string, string][] {
   return [
     ['status', pair.status],
     ['confidence', formatConfidence(pair.confidence)],
-    ['source-paragraphs', pair.sourceParagraphs.join(',')],
-    ['target-paragraphs', pair.targetParagraphs.join(',')],
+    ['source-paragraphs', paragraphNumbers(pair.sourceParagraphs)],
+    ['target-paragraphs', paragraphNumbers(pair.targetParagraphs)],
     ...(pair.sentence
       ? ([
-          ['link', String(pair.link)],
-          ['source-sentences', pair.sentence.source.join(',')],
-          ['target-sentences', pair.sentence.target.join(',')],
+          ['link', linkNumber(pair.link)],
+          ['source-sentences', paragraphNumbers(pair.sentence.source)],
+          ['target-sentences', paragraphNumbers(pair.sentence.target)],
         ] as [string, string][])
       : []),
     ...pair.tags.map((tag): [string, string] => ['tag', tag]),

@@ -5,12 +5,14 @@
  * A good alignment is a staircase from top left to bottom right; a mark off
  * the staircase, or a gap in it, is where to look.
  *
- * Pure: the report embeds it, and the app can show the same string. Every mark
- * of a link sits in a `<g data-link="i">` (i = the link's index), so a click
- * handler can jump to the link.
+ * Pure: the report embeds it. Every mark of a link sits in a
+ * `<g data-link="i">` (i = the link's 0-based index, for code), so a click
+ * handler can jump to the link; axes, tooltips and anchors count from 1, as
+ * everything a person reads does.
  */
 import type { Alignment, Link } from '../model/alignment.ts';
 import { escapeHtml } from './escape.ts';
+import { confidenceBands, confidenceColor, displayNumber, displayParagraphs } from '../review/progress.ts';
 
 /** Options of {@link renderDotPlot}. All sizes are in CSS pixels. */
 export interface DotPlotOptions {
@@ -20,35 +22,15 @@ export interface DotPlotOptions {
   readonly maxHeight?: number;
   /** Largest side of one paragraph's cell. Default 18. */
   readonly maxCell?: number;
-  /** Wrap each link's marks in `<a href="#link-i">` (for the HTML report, where rows have those ids). Default `false`. */
+  /** Wrap each link's marks in `<a href="#link-n">` (n: the link's number, from 1; the HTML report's rows have those ids). Default `false`. */
   readonly anchors?: boolean;
   /** Axis labels; default `source paragraphs` / `target paragraphs`. */
   readonly sourceLabel?: string;
   readonly targetLabel?: string;
 }
 
-/**
- * The confidence bands of the report's colour scale, lowest first: a band
- * holds confidences from its `from` up to the next band's. Four steps rather
- * than a gradient: a reviewer reads "which band" at a glance, the legend says
- * exactly what each colour means, and a gradient from red to blue has to pass
- * through a muddy grey or a loud green on the way. Red, amber, teal, blue stay
- * apart for the common kinds of colour blindness, by lightness as well as hue.
- */
-export const confidenceBands: readonly { readonly from: number; readonly color: string; readonly label: string }[] = [
-  { from: 0, color: '#d73027', label: 'below 0.5' },
-  { from: 0.5, color: '#f39c12', label: '0.5–0.7' },
-  { from: 0.7, color: '#2a9d8f', label: '0.7–0.85' },
-  { from: 0.85, color: '#1f5fa8', label: '0.85 and above' },
-];
-
-/** The colour of a confidence in [0, 1] on the report's scale (see {@link confidenceBands}), as `#rrggbb`. */
-export function confidenceColor(confidence: number): string {
-  const value = Number.isFinite(confidence) ? confidence : 0;
-  let color = confidenceBands[0]!.color;
-  for (const band of confidenceBands) if (value >= band.from) color = band.color;
-  return color;
-}
+/** The report colours links by the app's confidence bands (shared/review/progress.ts), so both read alike. */
+export { confidenceBands, confidenceColor };
 
 /**
  * The dot plot of `alignment` as a standalone `<svg>` element.
@@ -81,14 +63,16 @@ export function renderDotPlot(alignment: Pick<Alignment, 'links' | 'source' | 't
   // Grid and tick labels every `step` paragraphs, at most ~12 labels per axis.
   const step = (count: number) => [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000].find((candidate) => count / candidate <= 12) ?? 10000;
   const grid: string[] = [];
-  for (let index = 0; index < sourceCount; index += step(sourceCount)) {
+  // Paragraph 1, then every multiple of the step (paragraph n sits at index n - 1).
+  const ticks = (count: number) => [0, ...Array.from({ length: Math.floor(count / step(count)) }, (_, k) => (k + 1) * step(count) - 1)].filter((index, k, all) => index < count && all.indexOf(index) === k);
+  for (const index of ticks(sourceCount)) {
     const center = round(x(index) + cell / 2);
     if (index > 0) grid.push(`<line x1="${round(x(index))}" y1="${round(y(0))}" x2="${round(x(index))}" y2="${round(y(targetCount))}"/>`);
-    parts.push(`<text class="tick" x="${center}" y="${round(y(targetCount) + 20)}" text-anchor="middle">${index}</text>`);
+    parts.push(`<text class="tick" x="${center}" y="${round(y(targetCount) + 20)}" text-anchor="middle">${displayNumber(index)}</text>`);
   }
-  for (let index = 0; index < targetCount; index += step(targetCount)) {
+  for (const index of ticks(targetCount)) {
     if (index > 0) grid.push(`<line x1="${round(x(0))}" y1="${round(y(index))}" x2="${round(x(sourceCount))}" y2="${round(y(index))}"/>`);
-    parts.push(`<text class="tick" x="${round(x(0) - 14)}" y="${round(y(index) + cell / 2 + 3.5)}" text-anchor="end">${index}</text>`);
+    parts.push(`<text class="tick" x="${round(x(0) - 14)}" y="${round(y(index) + cell / 2 + 3.5)}" text-anchor="end">${displayNumber(index)}</text>`);
   }
   parts.push(`<g stroke="#e3e6eb" stroke-width="1">${grid.join('')}</g>`);
   parts.push(
@@ -101,7 +85,7 @@ export function renderDotPlot(alignment: Pick<Alignment, 'links' | 'source' | 't
     if (marks === '') return;
     const title = `<title>${escapeHtml(describeLink(link, index))}</title>`;
     const group = `<g class="mark status-${link.status}" data-link="${index}">${title}${marks}</g>`;
-    parts.push(options.anchors ? `<a href="#link-${index}">${group}</a>` : group);
+    parts.push(options.anchors ? `<a href="#link-${displayNumber(index)}">${group}</a>` : group);
   });
 
   parts.push('</svg>');
@@ -152,6 +136,5 @@ function linkMarks(link: Link, geometry: Geometry): string {
 }
 
 function describeLink(link: Link, index: number): string {
-  const side = (indices: readonly number[]) => (indices.length === 0 ? '∅' : indices.join(','));
-  return `Link ${index}: source ${side(link.source)} → target ${side(link.target)}, confidence ${link.confidence.toFixed(2)}, ${link.status}`;
+  return `Link ${displayNumber(index)}: source ¶${displayParagraphs(link.source)} → target ¶${displayParagraphs(link.target)}, confidence ${link.confidence.toFixed(2)}, ${link.status}`;
 }

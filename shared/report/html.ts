@@ -14,7 +14,8 @@ import type { Alignment, Link } from '../model/alignment.ts';
 import { effectiveLanguage, paragraphText, type BitextDocument } from '../model/document.ts';
 import { toolInfo } from '../version.ts';
 import { baseName } from '../formats/export-pairs.ts';
-import { confidenceBands, confidenceColor, renderDotPlot } from './dot-plot.ts';
+import { renderDotPlot } from './dot-plot.ts';
+import { confidenceBands, confidenceColor, displayNumber, flaggedLinkCount, reviewProgress } from '../review/progress.ts';
 import { cssToken, escapeHtml } from './escape.ts';
 import { summarizeAlignment, type AlignmentSummary } from './summary.ts';
 
@@ -51,7 +52,8 @@ export function renderReport(alignment: Alignment, options: ReportOptions = {}):
   const title = options.title ?? `${sourceName} ↔ ${targetName}`;
   const summary = summarizeAlignment(alignment);
   const flags = groupFlags(options.flags ?? []);
-  const flagCount = [...flags.values()].reduce((sum, list) => sum + list.length, 0);
+  // Links with flags, as the app's "Flagged" filter counts them (one link may carry several).
+  const flagCount = flaggedLinkCount([...flags].filter(([, list]) => list.length > 0).map(([link]) => link));
   const now = options.now ?? new Date();
 
   const plot = renderDotPlot(alignment, {
@@ -82,7 +84,7 @@ export function renderReport(alignment: Alignment, options: ReportOptions = {}):
   </dl>
 </header>
 <main>
-${renderSummary(summary, flagCount)}
+${renderSummary(summary, flagCount, reviewProgress(alignment.links))}
 <section class="plot" aria-labelledby="plot-title">
   <h2 id="plot-title">Dot plot</h2>
   <div class="plot-body">
@@ -118,7 +120,7 @@ function groupFlags(flags: readonly ReportFlag[]): Map<number, ReportFlag[]> {
   return byLink;
 }
 
-function renderSummary(summary: AlignmentSummary, flagCount: number): string {
+function renderSummary(summary: AlignmentSummary, flagCount: number, progress: ReturnType<typeof reviewProgress>): string {
   const percent = (part: number, whole: number) => (whole > 0 ? `${Math.round((part / whole) * 100)}%` : '–');
   const sideCard = (label: string, side: AlignmentSummary['source']) => `
     <div class="card">
@@ -136,15 +138,15 @@ function renderSummary(summary: AlignmentSummary, flagCount: number): string {
   <div class="cards">${sideCard('Source', summary.source)}${sideCard('Target', summary.target)}
     <div class="card">
       <p class="card-label">Links confirmed</p>
-      <p class="card-value">${percent(summary.statuses.confirmed, summary.links)}</p>
-      <div class="meter confirmed" role="img" aria-label="${percent(summary.statuses.confirmed, summary.links)} confirmed"><span style="width:${summary.links > 0 ? Math.round(summary.confirmedShare * 100) : 0}%"></span></div>
-      <p class="card-note">${summary.statuses.confirmed} confirmed · ${summary.statuses.auto} to review · ${summary.statuses.rejected} rejected, of ${summary.links}</p>
+      <p class="card-value">${progress.percent}%</p>
+      <div class="meter confirmed" role="img" aria-label="${progress.percent}% confirmed"><span style="width:${progress.percent}%"></span></div>
+      <p class="card-note">${progress.confirmed} confirmed · ${progress.auto} to review · ${progress.rejected} rejected, of ${progress.total}</p>
     </div>
     <div class="card">
       <p class="card-label">Mean confidence</p>
       <p class="card-value">${summary.meanConfidence === undefined ? '–' : summary.meanConfidence.toFixed(2)}</p>
       <p class="card-note">${shapes || 'no links'}</p>
-      <p class="card-note">${flagCount === 0 ? 'No flags' : `<strong class="warn">${flagCount} flag${flagCount === 1 ? '' : 's'}</strong>`}</p>
+      <p class="card-note">${flagCount === 0 ? 'No flags' : `<strong class="warn">${flagCount} flagged link${flagCount === 1 ? '' : 's'}</strong>`}</p>
     </div>
     <div class="card">
       <p class="card-label">Tags</p>
@@ -216,7 +218,7 @@ function renderRows(alignment: Alignment, flags: ReadonlyMap<number, readonly Re
       const classes = ['row', `status-${link.status}`, untranslated ? 'untranslated' : '', linkFlags.length > 0 ? 'flagged' : ''].filter(Boolean).join(' ');
       const sourceCell = link.source.length > 0 ? paragraphsCell(alignment.source, link.source, sourceLanguage) : '<td class="text empty">No source paragraph</td>';
       const targetCell = link.target.length > 0 ? paragraphsCell(alignment.target, link.target, targetLanguage) : '<td class="text empty">Not translated</td>';
-      return `      <tr id="link-${index}" class="${classes}"><th scope="row" class="index">${index}</th>${sourceCell}${targetCell}${reviewCell(link, linkFlags)}</tr>`;
+      return `      <tr id="link-${displayNumber(index)}" class="${classes}"><th scope="row" class="index">${displayNumber(index)}</th>${sourceCell}${targetCell}${reviewCell(link, linkFlags)}</tr>`;
     })
     .join('\n');
 }
@@ -227,9 +229,9 @@ function paragraphsCell(document: BitextDocument, indices: readonly number[], la
     try {
       text = paragraphText(document, index).trim();
     } catch {
-      return `<p class="missing">¶${index}: no such paragraph</p>`;
+      return `<p class="missing">¶${displayNumber(index)}: no such paragraph</p>`;
     }
-    return `<p><span class="para">¶${index}</span>${escapeHtml(text)}</p>`;
+    return `<p><span class="para">¶${displayNumber(index)}</span>${escapeHtml(text)}</p>`;
   });
   return `<td class="text" lang="${escapeHtml(language)}">${paragraphs.join('')}</td>`;
 }

@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHttpHost, type HttpHost } from '../../electron/http-host.ts';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
-import { visibleLinkTops } from './page-probes.ts';
+import { dotPlotPoint, visibleLinkTops } from './page-probes.ts';
 import { readDocument } from '../../electron/services/documents.ts';
 import { createSettingsStore } from '../../electron/services/settings.ts';
 import { createWorkbenchService, samplePair, type WorkbenchServiceOptions } from '../../electron/services/workbench-service.ts';
@@ -178,25 +178,41 @@ describe('the corpus view and the dot plot (browser host in Chromium)', { skip }
   test('the dot plot: a mark per link, coloured by confidence; a click puts both editors on the link', async () => {
     const { page } = run;
     await page.getByTestId('toggle-dot-plot').click();
-    const plot = page.getByTestId('dot-plot');
-    await plot.locator('svg').waitFor();
+    await page.waitForFunction(() => (document.querySelector('[data-testid=dot-plot-canvas]') as HTMLCanvasElement | null)?.dataset.scale !== undefined);
     assert.equal(await page.getByTestId('toggle-dot-plot').getAttribute('aria-pressed'), 'true');
-    const marks = await plot.locator('.mark').evaluateAll((groups) =>
-      groups.map((group) => ({ link: Number(group.getAttribute('data-link')), className: group.getAttribute('class') ?? '' })),
-    );
-    assert.deepEqual(marks.map((mark) => mark.link), expected.links.map((_, index) => index), 'a mark for every link');
-    for (const mark of marks) {
-      const link = expected.links[mark.link]!;
-      const band = link.confidence >= 0.8 ? 'high' : link.confidence >= 0.5 ? 'medium' : 'low';
+    // The plot is a canvas: each paired link's first cell is painted in its confidence band's colour.
+    const painted = (await page.evaluate(`(() => {
+      const canvas = document.querySelector('[data-testid=dot-plot-canvas]');
+      const d = canvas.dataset;
+      const ratio = canvas.width / canvas.getBoundingClientRect().width;
+      const context = canvas.getContext('2d');
+      const style = getComputedStyle(canvas);
+      const hex = (name) => style.getPropertyValue(name).trim().toLowerCase();
+      return window.bitextInspect.alignment().links.map((link) => {
+        if (link.source.length === 0 || link.target.length === 0) return null;
+        const x = (Number(d.plotLeft) + (link.source[0] + 0.5 - Number(d.viewX)) * Number(d.scale)) * ratio;
+        const y = (Number(d.plotTop) + (link.target[0] + 0.5 - Number(d.viewY)) * Number(d.scale)) * ratio;
+        const [r, g, b] = context.getImageData(Math.round(x), Math.round(y), 1, 1).data;
+        const colour = '#' + [r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('');
+        return { colour, high: hex('--confidence-high'), medium: hex('--confidence-medium'), low: hex('--confidence-low') };
+      });
+    })()`)) as ({ colour: string; high: string; medium: string; low: string } | null)[];
+    painted.forEach((cell, index) => {
+      const link = expected.links[index]!;
       const paired = link.source.length > 0 && link.target.length > 0;
-      assert.equal(mark.className.includes(`confidence-${band}`), paired, `link ${mark.link}: ${paired ? band : 'no colour, untranslated'}`);
-    }
+      assert.equal(cell !== null, paired, `link ${index + 1}: a mark only when paired`);
+      if (!cell) return;
+      const band = link.confidence >= 0.8 ? 'high' : link.confidence >= 0.5 ? 'medium' : 'low';
+      assert.equal(cell.colour, cell[band], `link ${index + 1}: painted ${band}`);
+    });
 
     // A link far down both documents: English 23 ↔ Thai 7 in the gold alignment.
     const index = expected.links.findIndex((link) => link.source.includes(23) && link.target.length > 0);
     assert.ok(index >= 0, `English 23 is linked (${formatLinks(expected.links)})`);
     const link = expected.links[index]!;
-    await plot.locator(`.mark[data-link="${index}"] rect`).first().click();
+    const point = await dotPlotPoint(page, link.source[0]!, link.target[0]!);
+    assert.ok(point, 'its mark is in view');
+    await page.mouse.click(point.x, point.y);
     await settle(page);
     const status = (await page.getByTestId('status-link').textContent()) ?? '';
     assert.ok(status.includes(`¶ ${link.source.map((paragraph) => paragraph + 1).join(', ')} ↔ ${link.target.map((paragraph) => paragraph + 1).join(', ')}`), status);
@@ -204,21 +220,20 @@ describe('the corpus view and the dot plot (browser host in Chromium)', { skip }
     assert.ok(row, 'the link is on screen in both editors');
     assert.ok(Math.abs(row[1] - row[2]) <= 2, 'and level');
     assert.equal(await page.locator('#gutter path.connector.active').getAttribute('data-link'), String(index));
-    assert.equal(await plot.locator('.mark.active').getAttribute('data-link'), String(index), 'the plot outlines the link under the caret');
+    await page.waitForFunction((wanted) => document.querySelector<HTMLElement>('[data-testid=dot-plot-canvas]')?.dataset.active === wanted, String(index));
     await shoot(page, 'dot-plot.png');
   });
 
   test('the dot plot follows when the links change (confirm, then undo)', async () => {
     const { page } = run;
-    const plot = page.getByTestId('dot-plot');
-    const active = Number(await plot.locator('.mark.active').getAttribute('data-link'));
-    assert.match((await plot.locator(`.mark[data-link="${active}"]`).getAttribute('class')) ?? '', /status-auto/);
-    // Alt+Enter in the text confirms the link under the caret.
+    const drawn = (name: string) => page.evaluate((key) => document.querySelector<HTMLElement>('[data-testid=dot-plot-canvas]')?.dataset[key], name);
+    assert.notEqual(await drawn('active'), '-1', 'a link is under the caret');
+    assert.equal(await drawn('confirmed'), '0');
+    // Alt+Enter in the text confirms the link under the caret: the plot is drawn again with it confirmed (outlined).
     await page.keyboard.press('Alt+Enter');
-    await plot.locator(`.mark.status-confirmed[data-link="${active}"]`).waitFor();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=dot-plot-canvas]')?.dataset.confirmed === '1');
     await page.keyboard.press('Control+z');
-    await plot.locator(`.mark.status-auto[data-link="${active}"]`).waitFor();
-    assert.equal(await plot.locator('.mark.status-confirmed').count(), 0);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=dot-plot-canvas]')?.dataset.confirmed === '0');
     await page.getByTestId('toggle-dot-plot').click();
     assert.equal(await page.locator('#dot-plot-panel').isVisible(), false);
   });

@@ -39,3 +39,16 @@ export function visibleLinkTops(page: Page): Promise<[number, number, number][]>
     return [...tops.source].filter(([start]) => tops.target.has(start) && linkOf.has(start)).map(([start, top]) => [linkOf.get(start), top, tops.target.get(start)]);
   })()`);
 }
+
+/** Where the dot plot draws the cell of (source, target) paragraphs (0-based), in page coordinates; undefined when out of view. */
+export async function dotPlotPoint(page: Page, source: number, target: number): Promise<{ x: number; y: number } | undefined> {
+  return page.evaluate(`(() => {
+    const canvas = document.querySelector('[data-testid=dot-plot-canvas]');
+    if (!canvas || !canvas.dataset.scale) return undefined;
+    const box = canvas.getBoundingClientRect();
+    const d = canvas.dataset;
+    const x = box.left + Number(d.plotLeft) + (${source} + 0.5 - Number(d.viewX)) * Number(d.scale);
+    const y = box.top + Number(d.plotTop) + (${target} + 0.5 - Number(d.viewY)) * Number(d.scale);
+    return x >= box.left && x <= box.right && y >= box.top && y <= box.bottom ? { x, y } : undefined;
+  })()`);
+}

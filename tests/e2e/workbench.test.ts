@@ -257,7 +257,7 @@ for (const variant of variants) {
       await settle(page);
       const partner = await page.evaluate((linkIndex) => {
         const highlight = document.querySelector('#target-editor .bitext-partner');
-        const start = document.querySelector(`#target-editor .bitext-ls-${linkIndex}`);
+        const start = document.querySelector(`#target-editor .bitext-ls-${linkIndex}`); // Marked by the link's first English paragraph.
         const active = document.querySelector('#source-editor .bitext-active');
         return {
           partner: highlight?.getBoundingClientRect().top,
@@ -265,7 +265,7 @@ for (const variant of variants) {
           active: active !== null,
           connector: document.querySelector(`#gutter path.connector.active`)?.getAttribute('data-link'),
         };
-      }, index);
+      }, link.source[0]!);
       assert.ok(partner.partner !== undefined, 'the Thai partner is highlighted');
       assert.ok(partner.start !== undefined && Math.abs(partner.partner - partner.start) < 1, 'the highlight is on Thai paragraph 0');
       assert.ok(partner.active, 'the English paragraph is highlighted too');
@@ -276,7 +276,8 @@ for (const variant of variants) {
       await page.keyboard.press('Control+Alt+KeyJ');
       await settle(page);
       assert.ok(await page.evaluate(() => document.activeElement?.closest('#target-editor') !== null), 'the Thai editor has the focus');
-      assert.match((await page.locator('#status-bar').textContent()) ?? '', /Ln 1, Col 1/);
+      assert.match((await page.getByTestId('status-paragraph').textContent()) ?? '', /^Translation ¶ 1$/, 'the status bar names the paragraph, from 1, not the editor line');
+      assert.ok(!/\bLn \d/.test((await page.locator('#status-bar').textContent()) ?? ''));
     });
 
     test('clicking a connector goes to its link, groups included', async () => {

@@ -106,15 +106,16 @@ function expectedPairs(alignment: Alignment, filters: ExportFilters, untranslate
       seen.add(key);
     }
     pairs.push({
-      link: index,
+      // Exports number links and paragraphs from 1, as the app shows them.
+      link: index + 1,
       source,
       target,
       status: link.status,
       confidence: rounded(link.confidence),
       ...(link.note !== undefined && link.note.trim() !== '' ? { note: wellFormed(link.note) } : {}),
       tags: (link.tags ?? []).map(wellFormed),
-      sourceParagraphs: link.source.join(','),
-      targetParagraphs: link.target.join(','),
+      sourceParagraphs: link.source.map((paragraph) => paragraph + 1).join(','),
+      targetParagraphs: link.target.map((paragraph) => paragraph + 1).join(','),
     });
   });
   return pairs;

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { caretDecorations, paragraphDecorations } from '../../../renderer/editors/decorations.ts';
+import { caretDecorations, paragraphDecorationGroups, paragraphDecorations, type DecorationGroup } from '../../../renderer/editors/decorations.ts';
 import { parseLinks, type Alignment } from '../../../shared/model/alignment.ts';
 import type { BitextDocument } from '../../../shared/model/document.ts';
 import { splitParagraphs } from '../../../shared/text/paragraphs.ts';
@@ -53,13 +53,35 @@ test('paired links get bands whose hue alternates; link starts are marked; untra
   assert.deepEqual(classes, [
     '1:bitext-untranslated',
     '1:bitext-muted',
-    '2:bitext-band bitext-hue-0',
+    '2:bitext-band bitext-hue-1',
     '2:bitext-link-start bitext-ls-1 bitext-confidence-medium',
-    '3:bitext-band bitext-hue-1',
+    '3:bitext-band bitext-hue-2',
     '3:bitext-link-start bitext-ls-2 bitext-confidence-medium',
-    '4:bitext-band bitext-hue-2',
+    '4:bitext-band bitext-hue-0',
     '4:bitext-link-start bitext-ls-3 bitext-confidence-medium',
   ]);
+});
+
+test('a merge changes the decoration groups of the merged links only: the links after it keep theirs', () => {
+  const many: Alignment = {
+    ...alignment,
+    source: document('A.\nB.\nC.\nD.\nE.\nF.', 'eng'),
+    target: document('a.\nb.\nc.\nd.\ne.\nf.', 'fra'),
+    links: parseLinks('0-0 1-1 2-2 3-3 4-4 5-5').map((link) => ({ ...link, score: 0, confidence: 0.7, status: 'auto' as const })),
+  };
+  const merged: Alignment = {
+    ...many,
+    links: parseLinks('0-0 1,2-1,2 3-3 4-4 5-5').map((link) => ({ ...link, score: 0, confidence: 0.7, status: 'auto' as const })),
+  };
+  const options = { side: 'source' as const, lines: lines(6), positionAt: positionAt(many.source.text), languageName: name, muteUntranslated: false };
+  const signatures = (groups: readonly DecorationGroup[]) => new Map(groups.map((group) => [group.key, group.signature]));
+  const before = signatures(paragraphDecorationGroups(many, options));
+  const after = signatures(paragraphDecorationGroups(merged, options));
+  const changed = [...after].filter(([key, signature]) => before.get(key) !== signature).map(([key]) => key);
+  assert.deepEqual(changed, ['link:1,2-1,2']);
+  // Neighbours always differ in hue.
+  const hues = paragraphDecorations(merged, options).flatMap((decoration) => /bitext-band bitext-hue-(\d)/.exec(decoration.options.className ?? '')?.[1] ?? []);
+  assert.deepEqual(hues, ['0', '1', '1', '0', '1', '2']);
 });
 
 test('a paragraph in another language is underlined with a hover that names both languages and the problem code', () => {

@@ -85,8 +85,8 @@ test('the queue filters by status, one-sided links and flags, and sorts weakest 
   assert.deepEqual(reviewRows(value, 'flagged', 'document', flagged), [4]);
   assert.deepEqual(reviewRows(value, 'changed', 'document', flagged, new Set([1, 3])), [1, 3]);
   assert.deepEqual(filterCounts(value, flagged), { all: 5, auto: 3, confirmed: 1, rejected: 1, untranslated: 1, flagged: 1, changed: 0 });
-  assert.deepEqual(reviewProgress(value), { total: 5, confirmed: 1, rejected: 1, auto: 3, percent: 20 });
-  assert.equal(reviewProgress(alignment('0-0 1-1 2-2', [], ['confirmed', 'confirmed', 'auto'])).percent, 66, 'rounded down: 100 only when all are');
+  assert.deepEqual(reviewProgress(value.links), { total: 5, confirmed: 1, rejected: 1, auto: 3, percent: 20 });
+  assert.equal(reviewProgress(alignment('0-0 1-1 2-2', [], ['confirmed', 'confirmed', 'auto']).links).percent, 66, 'rounded down: 100 only when all are');
 });
 
 test('next goes along the list, wraps, and starts where a filtered-out link would be', () => {

@@ -11,6 +11,7 @@ import {
   initialState,
   isDirty,
   noticeAdded,
+  emptyDocumentWarnings,
   noticeDismissed,
   sessionOpened,
   sessionSaved,
@@ -120,4 +121,15 @@ test('confidence bands and link names as the UI shows them', () => {
   assert.deepEqual([0.95, 0.8, 0.79, 0.5, 0.49].map(confidenceBand), ['high', 'high', 'medium', 'medium', 'low']);
   assert.equal(describeLink({ source: [16, 18], target: [5] }), '17, 19 ↔ 6');
   assert.equal(describeLink({ source: [3], target: [] }), '4 ↔ –');
+});
+
+test('an empty document opens with a clear warning, and notices of earlier attempts are cleared', () => {
+  const failed = noticeAdded(initialState, 'error', 'picture.png is not a text document');
+  const empty = { ...session, alignment: { ...session.alignment, source: { ...session.alignment.source, path: '/w/empty.txt', text: '', paragraphs: [] }, links: [] } };
+  const opened = sessionOpened(failed, empty);
+  assert.deepEqual(
+    opened.notices.map((notice) => `${notice.kind}: ${notice.message}`),
+    ['warning: look out', 'warning: The original empty.txt is empty (no text in it): there is nothing to align it with. Open another original.'],
+  );
+  assert.deepEqual(emptyDocumentWarnings(session.alignment), []);
 });

@@ -103,7 +103,7 @@ describe('unlink', () => {
   it('breaks a link into one-sided links, one per paragraph', () => {
     const result = apply(makeAlignment('0-0 1,2-1 3-2', 4, 3), { kind: 'unlink', link: 1, now });
     assert.equal(formatLinks(result.links), '0-0 1-∅ 2-∅ ∅-1 3-2');
-    assert.equal(statusString(result), 'aaaaa');
+    assert.equal(statusString(result), 'accca', 'the pieces are the reviewer\'s statement: confirmed');
   });
 
   it('rejects a link that does not exist', () => {
@@ -119,7 +119,8 @@ describe('merge-next', () => {
     assert.equal(formatLinks(result.links), '0-0 1,2-1 3-2');
     assert.equal(result.links[1]!.note, 'a\nb');
     assert.deepEqual(result.links[1]!.tags, ['omission', 'style']);
-    assert.equal(result.links[1]!.status, 'auto');
+    assert.equal(result.links[1]!.status, 'confirmed');
+    assert.equal(result.links[1]!.confidence, 1);
   });
 
   it('turns a source-only and a target-only link into one link', () => {
@@ -364,3 +365,38 @@ describe('every edit', () => {
     assert.equal(JSON.stringify(start), before);
   });
 });
+
+describe('links made by hand (docs/review.md)', () => {
+  const edits: readonly [string, string, AlignmentEdit][] = [
+    ['link', '0-0 1-1 2-2 3-3', { kind: 'link', source: [1], target: [2], now }],
+    ['unlink', '0-0 1,2-1 3-2', { kind: 'unlink', link: 1, now }],
+    ['merge-next', '0-0 1-1 2-2 3-3', { kind: 'merge-next', link: 1, now }],
+    ['split', '0-0 1,2-1,2 3-3', { kind: 'split', link: 1, now }],
+    ['split at', '0-0 1,2-1,2 3-3', { kind: 'split', link: 1, at: { source: 1, target: 1 }, now }],
+    ['shift-boundary', '0-0 1,2-1 3-2 4-3', { kind: 'shift-boundary', link: 1, side: 'source', direction: 'down', now }],
+    ['mark-untranslated', '0-0 1-1 2-2 3-3', { kind: 'mark-untranslated', side: 'source', paragraph: 2, now }],
+    ['link-with-skip', '0-0 1-1 2-2 3-3', { kind: 'link-with-skip', source: [1, 3], target: [1], now }],
+  ];
+  for (const [name, links, edit] of edits) {
+    it(`${name}: every link it made is confirmed with confidence 1; every other new link is auto with confidence 0`, () => {
+      const start = makeAlignment(links, 5, 4);
+      const before = new Set(start.links);
+      const result = apply(start, edit);
+      const made = result.links.filter((link) => !before.has(link));
+      assert.ok(made.length > 0);
+      for (const link of made) {
+        const expected = link.status === 'confirmed' ? 1 : 0;
+        assert.equal(link.confidence, expected, `${formatLinks([link])} ${link.status} claims confidence ${link.confidence}`);
+        assert.equal(link.score, 0);
+      }
+      assert.ok(made.some((link) => link.status === 'confirmed'), 'the link the reviewer made is confirmed');
+    });
+  }
+});
+
+describe('messages name links from 1, as the app shows them', () => {
+  it('the last link cannot merge: says link 2 of two', () => {
+    rejects(makeAlignment('0-0 1-1', 2, 2), { kind: 'merge-next', link: 1, now }, /: link 2 is the last link/);
+  });
+});
+

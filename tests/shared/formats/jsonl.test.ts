@@ -18,9 +18,9 @@ describe('toJsonl', () => {
       const pair = extracted.pairs[index]!;
       assert.equal(record.source, pair.source);
       assert.equal(record.target, pair.target);
-      assert.equal(record.provenance.link, pair.link);
+      assert.equal(record.provenance.link, pair.link + 1, 'links numbered from 1, as the app shows them');
     });
-    const merged = records.find((record) => record.provenance.link === 17);
+    const merged = records.find((record) => record.provenance.link === 18);
     assert.deepEqual(merged, {
       source: merged?.source,
       target: merged?.target,
@@ -35,9 +35,9 @@ describe('toJsonl', () => {
         sourceSha256: corpus.source.sha256,
         targetFile: 'nato-asia-2023.th.translation.txt',
         targetSha256: corpus.target.sha256,
-        link: 17,
-        sourceParagraphs: [17, 19],
-        targetParagraphs: [5],
+        link: 18,
+        sourceParagraphs: [18, 20],
+        targetParagraphs: [6],
       },
     });
     assert.match(corpus.source.sha256, /^[0-9a-f]{64}$/);

@@ -41,7 +41,7 @@ describe('toTmx', () => {
     ]) {
       assert.ok(header.includes(attribute), `header lacks ${attribute}: ${header}`);
     }
-    assert.match(xml, /<tu tuid="11" creationdate="20240301T093000Z" changedate="20240302T160542Z">/);
+    assert.match(xml, /<tu tuid="12" creationdate="20240301T093000Z" changedate="20240302T160542Z">/);
     assert.match(xml, /<tuv xml:lang="th">/);
   });
 
@@ -52,7 +52,7 @@ describe('toTmx', () => {
     assert.equal(read.units.length, extracted.pairs.length);
     read.units.forEach((unit, index) => {
       const pair = extracted.pairs[index]!;
-      assert.equal(unit.id, String(pair.link));
+      assert.equal(unit.id, String(pair.link + 1), 'tuid: the link number from 1, as the app shows it');
       assert.equal(unit.source, pair.source);
       assert.equal(unit.target, pair.target);
       assert.equal(unit.notes, pair.note ?? '');
@@ -66,13 +66,13 @@ describe('toTmx', () => {
   it('writes status, confidence, tags and paragraphs as x- props, and the note as a note', () => {
     const { xml } = toTmx(corpus);
     const read = readBack<TmxRead>('tmx', xml);
-    const merged = read.units.find((unit) => unit.id === '17');
+    const merged = read.units.find((unit) => unit.id === '18');
     assert.deepEqual(merged?.props, [
       ['x-status', 'auto'],
       ['x-confidence', '0.58'],
       ['x-tag', 'merge'],
-      ['x-source-paragraphs', '17,19'],
-      ['x-target-paragraphs', '5'],
+      ['x-source-paragraphs', '18,20'],
+      ['x-target-paragraphs', '6'],
     ]);
     assert.equal(merged?.notes, 'Merged: the translator skipped the headline between 17 and 19.');
   });

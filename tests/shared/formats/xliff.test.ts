@@ -52,18 +52,18 @@ describe('toXliff 2.1', () => {
     assert.equal(read.units.length, 10);
     read.units.forEach((unit, index) => {
       const pair = extracted.pairs[index]!;
-      assert.equal(unit.id, `u${pair.link}`);
+      assert.equal(unit.id, `u${pair.link + 1}`);
       assert.equal(unit.source, pair.source);
       assert.equal(unit.target, pair.target);
       assert.equal(unit.state, pair.status === 'confirmed' ? 'final' : 'translated');
       assert.deepEqual(unit.notes, pair.note === undefined ? [] : [pair.note]);
     });
-    const merged = read.units.find((unit) => unit.id === 'u17');
+    const merged = read.units.find((unit) => unit.id === 'u18');
     assert.deepEqual(merged?.meta, [
       ['status', 'auto'],
       ['confidence', '0.58'],
-      ['source-paragraphs', '17,19'],
-      ['target-paragraphs', '5'],
+      ['source-paragraphs', '18,20'],
+      ['target-paragraphs', '6'],
       ['tag', 'merge'],
     ]);
   });

@@ -6,10 +6,8 @@ import { hostile } from '../../reference/hostile.ts';
 import { xmllint } from '../../reference/read-back.ts';
 
 describe('confidenceColor', () => {
-  it('puts a confidence in its band, clamping what is outside [0, 1]', () => {
-    assert.deepEqual([0, 0.49, 0.5, 0.7, 0.84, 0.85, 1].map(confidenceColor), [
-      '#d73027', '#d73027', '#f39c12', '#2a9d8f', '#2a9d8f', '#1f5fa8', '#1f5fa8',
-    ]);
+  it('puts a confidence in the app\'s bands (shared/review/progress.ts), clamping what is outside [0, 1]', () => {
+    assert.deepEqual([0, 0.49, 0.5, 0.79, 0.8, 1].map(confidenceColor), ['#d3483f', '#d3483f', '#cf9b0e', '#cf9b0e', '#2f9a5a', '#2f9a5a']);
     assert.equal(confidenceColor(-1), confidenceBands[0]?.color);
     assert.equal(confidenceColor(Number.NaN), confidenceBands[0]?.color);
     assert.equal(confidenceColor(7), confidenceBands.at(-1)?.color);
@@ -28,11 +26,15 @@ describe('renderDotPlot', () => {
     assert.equal(marks(19), 2, '20,21-6 too');
     assert.equal(marks(11), 1);
     assert.equal(marks(0), 1, 'an untranslated paragraph draws one tick');
-    assert.match(groups.find((group) => group[2] === '11')?.[3] ?? '', /fill="#1f5fa8" stroke="#1d2430"/, 'confirmed 0.94: blue, outlined');
-    assert.match(groups.find((group) => group[2] === '23')?.[3] ?? '', /fill="#d73027"/, 'link 23 (25-9, 0.41): red');
-    assert.match(svg, /<title>Link 17: source 17,19 → target 5, confidence 0.58, auto<\/title>/);
+    assert.match(groups.find((group) => group[2] === '11')?.[3] ?? '', /fill="#2f9a5a" stroke="#1d2430"/, 'confirmed 0.94: green, outlined');
+    assert.match(groups.find((group) => group[2] === '23')?.[3] ?? '', /fill="#d3483f"/, 'link 23 (25-9, 0.41): red');
+    assert.match(svg, /<title>Link 18: source ¶18, 20 → target ¶6, confidence 0.58, auto<\/title>/, 'numbers from 1, as the app shows them');
+    assert.match(svg, /<text class="tick"[^>]*>1<\/text>/, 'the axes start at paragraph 1');
+    assert.ok(!/<text class="tick"[^>]*>0<\/text>/.test(svg));
     assert.ok(!svg.includes('<a '));
-    assert.equal([...renderDotPlot(corpus, { anchors: true }).matchAll(/<a href="#link-(\d+)">/g)].length, corpus.links.length);
+    const anchors = [...renderDotPlot(corpus, { anchors: true }).matchAll(/<a href="#link-(\d+)">/g)].map((match) => Number(match[1]));
+    assert.equal(anchors.length, corpus.links.length);
+    assert.equal(anchors[0], 1, 'anchors name rows by link number, from 1');
   });
 
   it('draws rejected links hollow and keeps hostile labels inert', () => {
@@ -41,7 +43,7 @@ describe('renderDotPlot', () => {
       { source: [1], target: [1] },
     ]);
     const svg = renderDotPlot(alignment, { sourceLabel: hostile, targetLabel: hostile });
-    assert.match(svg, /fill="none" stroke="#f39c12"/);
+    assert.match(svg, /fill="none" stroke="#cf9b0e"/);
     assert.ok(!svg.includes('<script') && !svg.includes('<img'));
     assert.equal(xmllint(svg).status, 0, xmllint(svg).messages);
   });

@@ -35,11 +35,11 @@ describe('renderReport', () => {
 
   it('has a row per link, in order, with both texts and untranslated paragraphs highlighted', () => {
     const read = readBack<HtmlRead>('html', html);
-    assert.deepEqual(read.rows.map((row) => row.id), corpus.links.map((_, index) => `link-${index}`));
+    assert.deepEqual(read.rows.map((row) => row.id), corpus.links.map((_, index) => `link-${index + 1}`));
     const merged = read.rows[17]!.text;
-    assert.match(merged, /¶17“Nato has in recent months/);
-    assert.match(merged, /¶19“The clear intention/);
-    assert.match(merged, /¶5นักวิเคราะห์/);
+    assert.match(merged, /¶18“Nato has in recent months/, 'paragraphs numbered from 1, as in the app');
+    assert.match(merged, /¶20“The clear intention/);
+    assert.match(merged, /¶6นักวิเคราะห์/);
     assert.match(merged, /to review · 2:1/);
     assert.match(merged, /Merged: the translator skipped the headline/);
     assert.equal((html.match(/<tr id="link-\d+" class="row [^"]*untranslated/g) ?? []).length, 26);
@@ -51,10 +51,11 @@ describe('renderReport', () => {
   it('summarises coverage, review progress and tags', () => {
     assert.match(html, /Source paragraphs covered<\/p>\s*<p class="card-value">12<span class="of"> \/ 38<\/span>/);
     assert.match(html, /Target paragraphs covered<\/p>\s*<p class="card-value">10<span class="of"> \/ 10<\/span>/);
-    assert.match(html, /Links confirmed<\/p>\s*<p class="card-value">14%/);
+    // 5 of 36 is 13.9 %: rounded down, as the app's review panel and status bar say it (shared/review/progress.ts).
+    assert.match(html, /Links confirmed<\/p>\s*<p class="card-value">13%/);
     assert.match(html, /5 confirmed · 31 to review · 0 rejected, of 36/);
     assert.match(html, /<span class="tag">caption<\/span> 3/);
-    assert.match(html, /1 flag</);
+    assert.match(html, /1 flagged link</);
   });
 
   it('is self-contained, printable, and has Thai fonts', () => {
@@ -76,7 +77,7 @@ describe('renderReport', () => {
       { source: [3], target: [2] },
     ]);
     const rows = [...renderReport(alignment).matchAll(/<tr (?:id="(link-\d+)" )?class="row ([^"]*)"/g)].map((match) => match[1] ?? match[2]);
-    assert.deepEqual(rows, ['link-0', 'unlinked', 'unlinked', 'unlinked', 'link-1']);
+    assert.deepEqual(rows, ['link-1', 'unlinked', 'unlinked', 'unlinked', 'link-2']);
     assert.match(renderReport(alignment), /<strong class="warn">2 unlinked<\/strong>/);
   });
 
