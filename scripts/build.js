@@ -112,6 +112,15 @@ export async function buildElectron() {
     const result = await build({ ...common, entryPoints: [join(root, 'electron', `${name}.ts`)], outfile: join(root, 'dist', 'electron', `${name}.cjs`) });
     writeFileSync(join(electronMetaDirectory, `${name}.json`), `${JSON.stringify(result.metafile, null, 1)}\n`);
   }
+  // The batch worker (Align all in the corpus view): an ES module beside main.cjs, everything bundled in.
+  const worker = await build({
+    ...common,
+    format: 'esm',
+    banner: { js: requireBanner },
+    entryPoints: [join(root, 'electron', 'services', 'batch', 'worker.ts')],
+    outfile: join(root, 'dist', 'electron', 'batch-worker.mjs'),
+  });
+  writeFileSync(join(electronMetaDirectory, 'batch-worker.json'), `${JSON.stringify(worker.metafile, null, 1)}\n`);
   writeStamp('electron', mtime);
 }
 
@@ -122,7 +131,12 @@ export async function buildElectron() {
 const nodeEntries = {
   cli: 'electron/cli.ts',
   start: 'electron/start.ts',
+  // Found by electron/services/batch/worker-url.ts at the top of dist/node/.
+  'batch-worker': 'electron/services/batch/worker.ts',
 };
+
+/** Bundled CommonJS packages (exceljs…) call require() for Node's built-ins; an ES module has none of its own. */
+const requireBanner = "import { createRequire as __bitextCreateRequire } from 'node:module'; const require = __bitextCreateRequire(import.meta.url);";
 
 /**
  * Packages left out of the Node bundle and loaded from node_modules: pdf.js
@@ -151,8 +165,7 @@ export async function buildNode() {
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
     external: nodeExternal,
-    // Bundled CommonJS packages (exceljs…) call require() for Node's built-ins.
-    banner: { js: "import { createRequire as __bitextCreateRequire } from 'node:module'; const require = __bitextCreateRequire(import.meta.url);" },
+    banner: { js: requireBanner },
     logLevel: 'warning',
     legalComments: 'none',
     absWorkingDir: root,

@@ -1,10 +1,12 @@
 /**
- * Where the batch worker's entry is, from TypeScript sources (tests and `bin/`
- * under tsx) and from the esbuild bundle (dist/cli/). In a bundle this code
- * sits in a file of dist/cli/, and the worker is the bundle of worker.ts
- * written beside it as `batch-worker.mjs`. From the sources the worker is
- * worker.ts beside this file; Node 20 does not apply `--import tsx` to a
- * worker's own entry, so a two-line bootstrap registers tsx and imports it.
+ * Where the batch worker's entry is, from TypeScript sources (tests under tsx)
+ * and from the bundles scripts/build.js writes. There the worker is
+ * `batch-worker.mjs` at the top of the bundle's folder: dist/node/ for the CLI
+ * and `npm start` (whose shared code sits in dist/node/chunks/), dist/electron/
+ * for the Electron main process (which electron-builder unpacks from the asar
+ * archive: a worker thread cannot start from inside one). From the sources the
+ * worker is worker.ts beside this file; Node 20 does not apply `--import tsx`
+ * to a worker's own entry, so a two-line bootstrap registers tsx and imports it.
  */
 
 import { pathToFileURL } from 'node:url';
@@ -19,7 +21,16 @@ export type WorkerEntry = { readonly kind: 'file'; readonly url: URL } | { reado
  */
 export function batchWorkerUrl(): URL {
   const here = typeof import.meta.url === 'string' ? import.meta.url : pathToFileURL(__filename).href;
-  return here.endsWith('.ts') ? new URL('./worker.ts', here) : new URL('./batch-worker.mjs', here);
+  return workerUrlFrom(here);
+}
+
+/** {@link batchWorkerUrl} for code at `here` (a file URL). */
+export function workerUrlFrom(here: string): URL {
+  if (here.endsWith('.ts')) return new URL('./worker.ts', here);
+  // Code split off into a chunk (scripts/build.js names them chunks/…) is one folder down from the bundle's top.
+  const top = new URL(/\/chunks\/[^/]+$/.test(here) ? '../' : './', here);
+  const url = new URL('batch-worker.mjs', top);
+  return new URL(url.href.replace('/app.asar/', '/app.asar.unpacked/'));
 }
 
 /** The batch worker's entry for the code running now. */
