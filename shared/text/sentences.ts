@@ -89,19 +89,28 @@ function sentenceSegmenter(language: string): Intl.Segmenter {
  * without the final stop.
  */
 const abbreviations: Readonly<Record<string, readonly string[]>> = {
-  '*': ['no', 'nos', 'vol', 'vols', 'pp', 'fig', 'figs', 'art', 'arts', 'ch', 'sec', 'ed', 'eds', 'cf', 'vs', 'ca'],
+  '*': ['ed', 'eds', 'cf', 'vs'],
   en: ['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'gen', 'col', 'lt', 'sgt', 'capt', 'maj', 'gov', 'sen',
     'rep', 'rev', 'hon', 'mt', 'ft', 'e.g', 'i.e', 'approx', 'dept', 'est', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
     'aug', 'sep', 'sept', 'oct', 'nov', 'dec'],
-  de: ['dr', 'prof', 'hr', 'hrn', 'fr', 'z.b', 'bzw', 'usw', 'ggf', 'evtl', 'vgl', 'nr', 'abs', 'bd', 'd.h', 's', 'u.a',
-    'inkl', 'ca', 'st', 'str', 'jh', 'jhd'],
+  de: ['dr', 'prof', 'hr', 'hrn', 'fr', 'z.b', 'bzw', 'usw', 'ggf', 'evtl', 'vgl', 'd.h', 'u.a', 'inkl', 'st'],
   fr: ['m', 'mm', 'mme', 'mmes', 'mlle', 'dr', 'pr', 'me', 'st', 'ste', 'av', 'p.ex', 'cf', 'env', 'boul', 'bd'],
-  es: ['sr', 'sra', 'srta', 'dr', 'dra', 'ud', 'uds', 'pág', 'núm', 'av', 'avda', 'p.ej', 'etc'],
+  es: ['sr', 'sra', 'srta', 'dr', 'dra', 'ud', 'uds', 'av', 'avda', 'p.ej'],
   ru: ['т.е', 'т.к', 'т.н', 'т.д', 'т.п', 'г', 'гг', 'д-р', 'проф', 'им', 'ул', 'д', 'с', 'ст', 'см', 'тыс', 'млн',
     'млрд', 'руб', 'ч', 'напр'],
-  it: ['sig', 'sigg', 'dott', 'prof', 'avv', 'ing', 'pag'],
-  nl: ['dhr', 'mevr', 'dr', 'prof', 'bijv', 'o.a', 'nl', 'ca'],
+  it: ['sig', 'sigg', 'dott', 'prof', 'avv', 'ing'],
+  nl: ['dhr', 'mevr', 'dr', 'prof', 'bijv', 'o.a', 'nl'],
 };
+
+/**
+ * Abbreviations that stand before a number (`No. 10`, `Fig. 3`, `S. 12`,
+ * `ca. 1900`) and are ordinary words or sentence ends otherwise (`The answer
+ * was no. Then…`): they keep a sentence going only when a digit follows.
+ */
+const numberAbbreviations: ReadonlySet<string> = new Set([
+  'no', 'nos', 'nr', 'vol', 'vols', 'p', 'pp', 'fig', 'figs', 'art', 'arts', 'ch', 'sec', 'ca', 'abs', 'bd', 's', 'str',
+  'jh', 'jhd', 'pág', 'núm', 'pag',
+]);
 
 const abbreviationSets = new Map<string, ReadonlySet<string>>();
 
@@ -133,6 +142,7 @@ function continuesSentence(text: string, index: number, language: string): boole
   // An initial, or letters joined by stops (U.S., J.R.R., z.B.), but a capitalised word follows.
   if (/^\p{Lu}$/u.test(word) || /^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u.test(word)) return /^\p{L}/u.test(next);
   if (abbreviationsOf(language).has(word.toLowerCase())) return /^[\p{L}\p{N}]/u.test(next);
+  if (numberAbbreviations.has(word.toLowerCase())) return /^\p{N}/u.test(next);
   if (ordinalDotLanguages.has(language) && /^\d{1,3}$/u.test(word)) return /^\p{L}/u.test(next);
   return false;
 }

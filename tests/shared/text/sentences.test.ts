@@ -50,6 +50,7 @@ test('English: abbreviations, initials and decimals do not end a sentence', () =
     'The U.S. Army met Dr. Smith at 3.5 p.m. today. | He said e.g. this is fine, i.e. done. | J. R. Tolkien wrote it. | Then he left! | "Really?" she asked.',
   );
   assert.equal(split('Mr. and Mrs. Brown arrived. No. 10 was closed. See Fig. 3 for details.', 'en'), 'Mr. and Mrs. Brown arrived. | No. 10 was closed. | See Fig. 3 for details.');
+  assert.equal(split('The answer was no. Then we left. It was art. Nothing more.', 'en'), 'The answer was no. | Then we left. | It was art. | Nothing more.');
 });
 
 test('German: ordinal numbers and z.B. do not end a sentence', () => {
