@@ -33,7 +33,7 @@ import { bandAround, coversGrid, widenAround, type GuidePoint } from './band.ts'
 import { computePosteriors, type Posteriors } from './confidence.ts';
 import { buildEvidence, sliceEvidence, type PairEvidence } from './evidence.ts';
 import { learnLexicon, withLearnedKeys, type SearchedParagraphs } from './learned-lexicon.ts';
-import { paragraphLinksFromSentences, paragraphingDiffers, sentenceUnits } from './any-width.ts';
+import { balanceUnits, paragraphLinksFromSentences, paragraphingDiffers, sentenceUnits } from './any-width.ts';
 import { applyDoubts, headingFlags, numberKeyFlags, type DoubtContext } from './link-doubts.ts';
 import { initialLengthModel, refitLengthModel, type LengthModel } from './length-model.ts';
 import { resolveOptions, type AlignOptions, type ResolvedAlignOptions } from './options.ts';
@@ -489,8 +489,7 @@ export function alignParagraphsDetailed(source: AlignSide, target: AlignSide, op
  * links. The statistics are the sentence alignment's.
  */
 function alignBySentences(source: AlignSide, target: AlignSide, options: ResolvedAlignOptions): AlignResult {
-  const sourceUnits = sentenceUnits(source.texts, source.language);
-  const targetUnits = sentenceUnits(target.texts, target.language);
+  const { source: sourceUnits, target: targetUnits } = balanceUnits(sentenceUnits(source.texts, source.language), sentenceUnits(target.texts, target.language));
   const sentenceSource = { texts: sourceUnits.texts, language: source.language };
   const sentenceTarget = { texts: targetUnits.texts, language: target.language };
   const aligned = alignEvidence(buildEvidence(sentenceSource, sentenceTarget, options.lexicon), { ...options, doubtLinks: false }, { source: sentenceSource, target: sentenceTarget });
