@@ -229,7 +229,9 @@ const targetRows: string[][] = [
 if (bibleRows.length === 3) {
   const [clean, perturbed, paragraphed] = bibleRows as [Row, Row, Row];
   targetRows.push(
-    [`whole Bible, verse per paragraph, F1 ≥ ${targets.bibleF1}`, `clean ${fixed(clean.ours.f1, 4)}, drops and merges ${fixed(perturbed.ours.f1, 4)}`, mark(perturbed.ours.f1 >= targets.bibleF1)],
+    // The issue's target is the clean pair; the perturbed one is shown beside it. Both golds pair verses by reference, and
+    // the two SWORD modules number some chapters differently (Spanish Numbers 13:1 is the KJV's 12:16), so neither is 1.0.
+    [`large clean pair (whole Bible, verse per paragraph) F1 ≥ ${targets.bibleF1}`, `${fixed(clean.ours.f1, 4)} (with drops and merges ${fixed(perturbed.ours.f1, 4)})`, mark(clean.ours.f1 >= targets.bibleF1)],
     [`independently paragraphed: precision ≥ ${targets.paragraphedPrecision}`, fixed(paragraphed.ours.precision), mark(paragraphed.ours.precision >= targets.paragraphedPrecision)],
     [`independently paragraphed: F1 ≥ ${targets.paragraphedF1}`, fixed(paragraphed.ours.f1), mark(paragraphed.ours.f1 >= targets.paragraphedF1)],
   );

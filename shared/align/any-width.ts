@@ -41,6 +41,50 @@ export function sentenceUnits(texts: readonly string[], language: string): Sente
   return { texts: sentences, paragraphOf: Int32Array.from(paragraphs) };
 }
 
+function mean(values: readonly number[]): number {
+  return values.length > 0 ? values.reduce((sum, value) => sum + value, 0) / values.length : 0;
+}
+
+/** A side's units are clauses of the other's sentences when their mean length is below this share of the other's. */
+const clauseShare = 0.7;
+
+/**
+ * The units of one side joined, within each paragraph, into runs of at least
+ * `minimum` characters (the last run of a paragraph may stay shorter).
+ */
+export function joinShortUnits(units: SentenceUnits, minimum: number, joiner: string): SentenceUnits {
+  const texts: string[] = [];
+  const paragraphs: number[] = [];
+  units.texts.forEach((text, index) => {
+    const paragraph = units.paragraphOf[index]!;
+    const last = texts.length - 1;
+    if (last >= 0 && paragraphs[last] === paragraph && texts[last]!.length < minimum) texts[last] += joiner + text;
+    else {
+      texts.push(text);
+      paragraphs.push(paragraph);
+    }
+  });
+  return { texts, paragraphOf: Int32Array.from(paragraphs) };
+}
+
+/**
+ * The two sides' units made comparable: where one side's segmenter gives
+ * clauses (Thai, Lao, Khmer and Burmese are cut at spaces) and the other
+ * sentences, a sentence is four or five clauses, more than a link of the
+ * search may take on a side. The side whose mean unit is shorter than
+ * {@link clauseShare} of the other's (in the other's characters, by the pair's
+ * length ratio) has its units joined up to that length.
+ */
+export function balanceUnits(source: SentenceUnits, target: SentenceUnits): { source: SentenceUnits; target: SentenceUnits } {
+  const total = (units: SentenceUnits) => units.texts.reduce((sum, text) => sum + text.length, 0);
+  const ratio = total(target) / Math.max(total(source), 1);
+  const sourceMean = mean(source.texts.map((text) => text.length)) * ratio;
+  const targetMean = mean(target.texts.map((text) => text.length));
+  if (sourceMean < clauseShare * targetMean) return { source: joinShortUnits(source, targetMean / ratio, ' '), target };
+  if (targetMean < clauseShare * sourceMean) return { source, target: joinShortUnits(target, sourceMean, ' ') };
+  return { source, target };
+}
+
 type Linkish = Pick<Link, 'source' | 'target' | 'confidence' | 'score'>;
 
 /**

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { alignParagraphs } from '../../../shared/align/align.ts';
-import { paragraphLinksFromSentences, paragraphingDiffers, sentenceUnits } from '../../../shared/align/any-width.ts';
+import { balanceUnits, joinShortUnits, paragraphLinksFromSentences, paragraphingDiffers, sentenceUnits } from '../../../shared/align/any-width.ts';
 import { scoreAlignment } from '../../../shared/align/metrics.ts';
 import { formatLinks, parseLinks } from '../../../shared/model/alignment.ts';
 import { seededRandom, udhrCleanCase } from '../../../bench/udhr-cases.ts';
@@ -21,6 +21,23 @@ test('sentenceUnits: each paragraph cut into sentences, with the paragraph each 
 
 test('sentenceUnits: a language code ICU does not know is read as und, not an error', () => {
   assert.deepEqual(sentenceUnits(['One here. Two here.'], 'x').texts, ['One here.', 'Two here.']);
+});
+
+test('joinShortUnits: units joined within a paragraph until long enough, never across paragraphs', () => {
+  const joined = joinShortUnits({ texts: ['aa', 'bb', 'cc', 'dd', 'ee'], paragraphOf: Int32Array.from([0, 0, 0, 1, 1]) }, 4, ' ');
+  assert.deepEqual(joined.texts, ['aa bb', 'cc', 'dd ee']);
+  assert.deepEqual([...joined.paragraphOf], [0, 0, 1]);
+});
+
+test('balanceUnits: Thai clauses are joined towards English sentences; sentences on both sides are left alone', () => {
+  const english = sentenceUnits(['Everyone has the right to life, liberty and security of person. No one shall be held in slavery or servitude.'], 'eng');
+  const thai = sentenceUnits(['บุคคลมีสิทธิในการดำรงชีวิต เสรีภาพ และความมั่นคงแห่งร่างกาย บุคคลใดจะถูกยึดตัวเป็นทาส หรือตกอยู่ในภาวะจำยอมไม่ได้'], 'tha');
+  assert.ok(thai.texts.length > english.texts.length, thai.texts.join(' | '));
+  const balanced = balanceUnits(english, thai);
+  assert.deepEqual(balanced.source, english);
+  assert.ok(balanced.target.texts.length <= english.texts.length, balanced.target.texts.join(' | '));
+  const spanish = sentenceUnits(['Todo individuo tiene derecho a la vida, a la libertad y a la seguridad de su persona. Nadie estará sometido a esclavitud ni a servidumbre.'], 'spa');
+  assert.deepEqual(balanceUnits(english, spanish), { source: english, target: spanish });
 });
 
 test('paragraph links: sentence links within one paragraph each give 1:1 links', () => {
