@@ -46,7 +46,7 @@ const statusFill: Record<LinkStatus, string> = { confirmed: 'FFDDF2DD', auto: 'F
 
 /**
  * The alignment as an XLSX workbook: sheet "Alignment" with columns #, source,
- * target, status, confidence, note, tags (`#` is the link's index, as in the
+ * target, status, confidence, note, tags (`#` is the link's number from 1, as in the
  * other exports), header row frozen and filterable, text wrapped and top
  * aligned; sheet "About" with the provenance.
  *
@@ -89,7 +89,8 @@ export async function toXlsx(alignment: Alignment, options: XlsxOptions = {}): P
       }
     }
     const row = sheet.addRow({
-      link: pair.link,
+      // Numbered from 1, as the app shows links.
+      link: pair.link + 1,
       source: cellText(texts.source),
       target: cellText(texts.target),
       status: pair.status,

@@ -65,7 +65,7 @@ export const confidentLink = 0.5;
  * language named in `sourceLanguage`; then the hub, the document whose
  * language the others are translated from (its partners hold leftovers in its
  * language — untranslated captions, headlines, names — more than it holds in
- * theirs), then the one with more candidates at or above the threshold; then
+ * theirs), then the one with candidates in more languages at or above the threshold; then
  * the longer document.
  */
 export function pairDocuments(documents: readonly PairingDocument[], options: PairingOptions = {}): { candidates: PairCandidate[]; proposals: PairProposal[] } {
@@ -91,7 +91,11 @@ interface OriginalWeight {
   readonly sourceLanguage: boolean;
   /** Partners that hold more paragraphs in this document's language than it holds in theirs. */
   readonly leftovers: number;
-  /** Candidates at or above the threshold. */
+  /**
+   * Languages among its candidates at or above the threshold: an original is
+   * translated into several languages, while several partners in one language
+   * are versions of one text (the same document as DOCX and PDF), not evidence.
+   */
   readonly degree: number;
   readonly length: number;
 }
@@ -113,7 +117,7 @@ function propose(documents: readonly PairingDocument[], candidates: readonly Pai
   const weight = (id: string): OriginalWeight => ({
     sourceLanguage: sourceLanguage !== undefined && byId.get(id)!.language === sourceLanguage,
     leftovers: leftovers.get(id) ?? 0,
-    degree: partners.get(id)?.size ?? 0,
+    degree: new Set([...(partners.get(id) ?? [])].map((partner) => byId.get(partner)!.language)).size,
     length: totalLength(byId.get(id)!),
   });
   const role = new Map<string, 'original' | 'translation'>();

@@ -25,7 +25,7 @@
  * training).
  */
 import type { Alignment } from '../model/alignment.ts';
-import { extractPairs, formatConfidence, type ExportFilters, type ExportPairs } from './export-pairs.ts';
+import { extractPairs, formatConfidence, linkNumber, type ExportFilters, type ExportPairs } from './export-pairs.ts';
 
 /** The two delimited formats. */
 export type DelimitedKind = 'csv' | 'tsv';
@@ -83,7 +83,7 @@ export function toDelimited(alignment: Alignment, kind: DelimitedKind, options: 
         formatConfidence(pair.confidence),
         neutraliseFormula(pair.note ?? ''),
         neutraliseFormula(pair.tags.join('; ')),
-        ...(sentences ? [String(pair.link)] : []),
+        ...(sentences ? [linkNumber(pair.link)] : []),
       ]),
     );
   }

@@ -46,7 +46,7 @@ describe('toXlsx', () => {
     assert.deepEqual(read.rows[0], ['#', 'source (en)', 'target (th)', 'status', 'confidence', 'note', 'tags']);
     assert.equal(read.rows.length, 11);
     extracted.pairs.forEach((pair, index) => {
-      assert.deepEqual(read.rows[index + 1], [pair.link, pair.source, pair.target, pair.status, pair.confidence, pair.note ?? null, pair.tags.join('; ') || null]);
+      assert.deepEqual(read.rows[index + 1], [pair.link + 1, pair.source, pair.target, pair.status, pair.confidence, pair.note ?? null, pair.tags.join('; ') || null]);
     });
     assert.equal(read.freeze, 'A2');
     assert.ok(read.wrap.every(Boolean));

@@ -37,7 +37,7 @@ describe('bitext export --unit sentence', () => {
     const expected = extractPairs(corpus, { unit: 'sentence' }).pairs;
     assert.deepEqual(
       read.rows.slice(1).map((row) => [row[0], row[1], row[2]]),
-      expected.map((pair) => [pair.link, pair.source, pair.target]),
+      expected.map((pair) => [pair.link + 1, pair.source, pair.target]),
     );
     assert.ok(expected.length > extractPairs(corpus, {}).pairs.length);
   });

@@ -71,3 +71,18 @@ test('two separate pairs stay separate: a translation has one original', () => {
   const pairs = pairDocuments(documents).proposals.map((pair) => [pair.source, pair.target].sort().join(' '));
   assert.deepEqual(pairs.sort(), ['a.en a.th', 'b.en b.th']);
 });
+
+test('two versions of one text in one language (a DOCX and a PDF of it) do not make their translation the original', () => {
+  const names = ['Jens Stoltenberg', 'Park Jin', 'Temple University', 'Fumio Kishida', 'Yoon Suk Yeol', 'Kim Jong Un'];
+  const english = names.map((name, index) => `${name} spoke on day ${1 + index * 7} of the long meeting in ${1991 + index}, as reported.`);
+  const thai = names.map((name, index) => `${name} กล่าวในวันที่ ${1 + index * 7} ของการประชุมในปี ${1991 + index}`);
+  const documents = [
+    { id: 'news.en.docx', language: 'eng', texts: english },
+    { id: 'news.en.pdf', language: 'eng', texts: english },
+    { id: 'news.th.html', language: 'tha', texts: thai },
+  ];
+  const { proposals } = pairDocuments(documents);
+  assert.equal(proposals.length, 1);
+  assert.equal(proposals[0]!.target, 'news.th.html', 'the Thai is the translation: two English partners are one language, not a hub');
+  assert.equal(proposals[0]!.originalBy, 'longer');
+});

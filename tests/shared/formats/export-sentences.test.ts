@@ -40,7 +40,7 @@ describe('sentence units', () => {
     const war = sentences.pairs.filter((pair) => pair.source.startsWith('The war in Ukraine') || pair.source.startsWith('Previously, the two governments'));
     assert.equal(war.length, 2);
     assert.equal(war[0]!.link, war[1]!.link);
-    assert.deepEqual(war.map(pairId), [`${war[0]!.link}.0`, `${war[0]!.link}.1`]);
+    assert.deepEqual(war.map(pairId), [`${war[0]!.link + 1}.1`, `${war[0]!.link + 1}.2`], 'numbered from 1, as the app shows links');
     assert.ok(war[1]!.target.startsWith('ก่อนหน้านี้ รัฐบาลทั้งสอง'), war[1]!.target);
     assert.ok(war[1]!.target.endsWith('เช่น รถถัง ปืนใหญ่ หรือระบบขีปนาวุธ'), 'clauses joined with the spaces of the text');
   });
@@ -53,7 +53,7 @@ describe('sentence units', () => {
     assert.equal(left.skipped.untranslated - extractPairs(corpus, {}).skipped.untranslated, lonely.length);
   });
 
-  it('TMX: translate-toolkit reads the sentence units with tuid link.index and an x-link prop; the DTD validates', () => {
+  it('TMX: translate-toolkit reads the sentence units with tuid link.sentence (from 1) and an x-link prop; the DTD validates', () => {
     const { text } = renderTextExport(corpus, 'tmx', { filters: { unit: 'sentence' }, now });
     assert.equal(xmllint(text, { dtd: tmxDtd }).status, 0);
     const read = readBack<{ header: Record<string, string>; units: { id: string; source: string; target: string; props: [string, string][] }[] }>('tmx', text);
@@ -62,7 +62,7 @@ describe('sentence units', () => {
     assert.deepEqual(read.units.map((unit) => unit.id), expected.map(pairId));
     assert.deepEqual(read.units.map((unit) => [unit.source, unit.target]), expected.map((pair) => [pair.source, pair.target]));
     for (const [index, unit] of read.units.entries()) {
-      assert.ok(unit.props.some(([type, value]) => type === 'x-link' && value === String(expected[index]!.link)));
+      assert.ok(unit.props.some(([type, value]) => type === 'x-link' && value === String(expected[index]!.link + 1)));
     }
   });
 
@@ -79,21 +79,21 @@ describe('sentence units', () => {
       renderTextExport(corpus, 'xliff', { filters: { unit: 'sentence' }, now }).text,
     );
     assert.deepEqual(modern.units.map((unit) => [unit.id, unit.source, unit.target]), expected.map((pair) => [`u${pairId(pair)}`, pair.source, pair.target]));
-    assert.ok(modern.units.every((unit, index) => unit.meta.some(([type, value]) => type === 'link' && value === String(expected[index]!.link))));
+    assert.ok(modern.units.every((unit, index) => unit.meta.some(([type, value]) => type === 'link' && value === String(expected[index]!.link + 1))));
   });
 
   it('CSV gets a link column; JSONL records the sentence in its provenance', () => {
     const expected = extractPairs(corpus, { unit: 'sentence' }).pairs;
     const csv = readBack<{ rows: string[][] }>('csv', renderTextExport(corpus, 'csv', { filters: { unit: 'sentence' } }).text);
     assert.deepEqual(csv.rows[0], ['source', 'target', 'status', 'confidence', 'note', 'tags', 'link']);
-    assert.deepEqual(csv.rows.slice(1).map((row) => row[6]), expected.map((pair) => String(pair.link)));
+    assert.deepEqual(csv.rows.slice(1).map((row) => row[6]), expected.map((pair) => String(pair.link + 1)));
     const paragraphCsv = readBack<{ rows: string[][] }>('csv', renderTextExport(corpus, 'csv', {}).text);
     assert.equal(paragraphCsv.rows[0]!.length, 6, 'paragraph exports keep their columns');
     const jsonl = readBack<{ records: { source: string; provenance: { link: number; sentence?: { index: number } } }[] }>(
       'jsonl',
       renderTextExport(corpus, 'jsonl', { filters: { unit: 'sentence' } }).text,
     );
-    assert.deepEqual(jsonl.records.map((record) => [record.provenance.link, record.provenance.sentence?.index]), expected.map((pair) => [pair.link, pair.sentence!.index]));
+    assert.deepEqual(jsonl.records.map((record) => [record.provenance.link, record.provenance.sentence?.index]), expected.map((pair) => [pair.link + 1, pair.sentence!.index + 1]));
   });
 
   it('SRX rules replace the built-in segmenter', () => {

@@ -34,13 +34,13 @@ test('a corpus TMX reads back in translate-toolkit: every pair, unique ids, each
   assert.equal(xmllint(data as string, { dtd: tmxDtd }).status, 0, xmllint(data as string, { dtd: tmxDtd }).messages);
   const read = readBack<TmxRead>('tmx', data);
   assert.deepEqual(read.units.map((unit) => `${unit.id} ${unit.source} | ${unit.target} ${unit.langs.join('-')}`), [
-    '1-0 Nato & Seoul | นาโต & โซล en-th',
-    '1-1 Talks on Monday | เจรจาวันจันทร์ en-th',
-    '1-2 Shared line | บรรทัดร่วม en-th',
-    '2-0 Shared line | バンコク en-ja',
-    '2-1 Tokyo <visit> | 東京訪問 en-ja',
-    '3-0 Shared line | บรรทัดร่วม en-th',
-    '3-1 Tokyo <visit> | โตเกียว en-th',
+    '1-1 Nato & Seoul | นาโต & โซล en-th',
+    '1-2 Talks on Monday | เจรจาวันจันทร์ en-th',
+    '1-3 Shared line | บรรทัดร่วม en-th',
+    '2-1 Shared line | バンコク en-ja',
+    '2-2 Tokyo <visit> | 東京訪問 en-ja',
+    '3-1 Shared line | บรรทัดร่วม en-th',
+    '3-2 Tokyo <visit> | โตเกียว en-th',
   ]);
   assert.deepEqual(read.units[3]!.props.slice(0, 3), [['x-pair', 'news.en-ja'], ['x-source-file', 'news.en.txt'], ['x-target-file', 'news.ja.txt']]);
   // The header names no one pair's files; the sources are all English.
