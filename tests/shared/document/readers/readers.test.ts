@@ -100,18 +100,19 @@ test('SubRip and WebVTT: one cue a paragraph, numbers, timings, notes and tags l
   assert.deepEqual(shown(vttResult), ['Hi & welcome', 'Bye']);
 });
 
-test('EPUB: chapters in spine order, not manifest order', async () => {
+test('EPUB: chapters in spine order, not manifest order; a chapter the book lacks is a warning', async () => {
   const chapter = (text: string) => `<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title></head><body><p>${text}</p></body></html>`;
   const book = zip({
     mimetype: 'application/epub+zip',
     'META-INF/container.xml': '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/book.opf" media-type="application/oebps-package+xml"/></rootfiles></container>',
-    'OEBPS/book.opf': '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:language>fr</dc:language></metadata><manifest><item id="a" href="text/one.xhtml" media-type="application/xhtml+xml"/><item id="b" href="text/two%20b.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="b"/><itemref idref="a"/></spine></package>',
+    'OEBPS/book.opf': '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:language>fr</dc:language></metadata><manifest><item id="a" href="text/one.xhtml" media-type="application/xhtml+xml"/><item id="b" href="text/two%20b.xhtml" media-type="application/xhtml+xml"/><item id="gone" href="text/missing.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="b"/><itemref idref="a"/><itemref idref="gone"/></spine></package>',
     'OEBPS/text/one.xhtml': chapter('Chapter one'),
     'OEBPS/text/two b.xhtml': chapter('Chapter two comes first'),
   });
   const result = await read(book, 'book.epub');
   assert.deepEqual(shown(result), ['Chapter two comes first', 'Chapter one']);
   assert.equal(result.languageHint, 'fr');
+  assert.deepEqual(result.warnings, ['the spine names OEBPS/text/missing.xhtml, which the book lacks']);
 });
 
 test('the format is told from the bytes, whatever the extension says', async () => {
