@@ -23,6 +23,8 @@ export interface TrackResult {
   readonly steps: readonly PathStep[];
   /** True when the path ran along the beam's edge somewhere: a wider beam might find a better one. */
   readonly touchesEdge: boolean;
+  /** The source rows where it did: the next beam is widened around these only. */
+  readonly edgeRows: readonly number[];
   readonly cells: number;
 }
 
@@ -33,14 +35,20 @@ export interface TrackResult {
  */
 const trackedShapes = Int32Array.from(shapes.flatMap((shape, index) => (['1:1', '1:0', '0:1', '2:1', '1:2'].includes(shape.kind) ? [index] : [])));
 
-/** Follows the best path through a beam of `halfWidth` target positions either side of the previous row's best node. */
-export function trackPath(scorer: LinkScorer, sourceCount: number, targetCount: number, halfWidth: number): TrackResult {
+/**
+ * Follows the best path through a beam of `halfWidth` target positions either
+ * side of the previous row's best node: one width for every row, or a width per
+ * source row (`halfWidth[row]`), so a retry can widen only where it must.
+ */
+export function trackPath(scorer: LinkScorer, sourceCount: number, targetCount: number, halfWidth: number | Int32Array): TrackResult {
+  const widthAt = typeof halfWidth === 'number' ? () => halfWidth : (row: number) => halfWidth[row]!;
   const low = new Int32Array(sourceCount + 1);
   const high = new Int32Array(sourceCount + 1);
   const rowStart = new Int32Array(sourceCount + 2);
   // Target paragraphs per source paragraph: how far up the beam must reach in one row.
   const climb = Math.ceil(targetCount / Math.max(sourceCount, 1));
-  let capacity = (sourceCount + 1) * (2 * halfWidth + climb + 2);
+  let capacity = 0;
+  for (let row = 0; row <= sourceCount; row++) capacity += 2 * widthAt(row) + climb + 2;
   let best = new Float64Array(capacity);
   let back = new Int8Array(capacity);
   let cells = 0;
@@ -49,13 +57,14 @@ export function trackPath(scorer: LinkScorer, sourceCount: number, targetCount: 
   const targetSpans = shapeTable.targetSpan;
   const trackedCount = trackedShapes.length;
   for (let row = 0; row <= sourceCount; row++) {
-    low[row] = Math.max(0, center - halfWidth);
-    high[row] = row === sourceCount ? targetCount : Math.min(targetCount, center + halfWidth + climb);
+    const width = widthAt(row);
+    low[row] = Math.max(0, center - width);
+    high[row] = row === sourceCount ? targetCount : Math.min(targetCount, center + width + climb);
     rowStart[row] = cells;
-    const width = high[row]! - low[row]! + 1;
-    if (cells + width > capacity) {
+    const nodes = high[row]! - low[row]! + 1;
+    if (cells + nodes > capacity) {
       // Only the last row can be wider than planned (it runs to the end); grow once.
-      capacity = Math.max(capacity * 2, cells + width);
+      capacity = Math.max(capacity * 2, cells + nodes);
       const grownBest = new Float64Array(capacity);
       grownBest.set(best);
       best = grownBest;
@@ -99,14 +108,14 @@ export function trackPath(scorer: LinkScorer, sourceCount: number, targetCount: 
         rowBestColumn = column;
       }
     }
-    cells += width;
+    cells += nodes;
     center = rowBestColumn;
   }
   rowStart[sourceCount + 1] = cells;
 
   const path: GuidePoint[] = [];
   const steps: PathStep[] = [];
-  let touchesEdge = false;
+  const edgeRows: number[] = [];
   let row = sourceCount;
   let column = targetCount;
   path.push({ source: row, target: column });
@@ -114,7 +123,7 @@ export function trackPath(scorer: LinkScorer, sourceCount: number, targetCount: 
     const cell = rowStart[row]! + column - low[row]!;
     const shape = back[cell]!;
     if (shape < 0 || best[cell] === -Infinity) throw new Error(`The beam lost the path at node (${row}, ${column})`);
-    if ((column === low[row] && column > 0) || (column === high[row] && column < targetCount)) touchesEdge = true;
+    if ((column === low[row] && column > 0) || (column === high[row] && column < targetCount)) edgeRows.push(row);
     const score = best[cell]!;
     row -= shapeTable.sourceSpan[shape]!;
     column -= shapeTable.targetSpan[shape]!;
@@ -123,5 +132,6 @@ export function trackPath(scorer: LinkScorer, sourceCount: number, targetCount: 
   }
   path.reverse();
   steps.reverse();
-  return { path, steps, touchesEdge, cells };
+  edgeRows.reverse();
+  return { path, steps, touchesEdge: edgeRows.length > 0, edgeRows, cells };
 }
