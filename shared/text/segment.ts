@@ -33,19 +33,3 @@ export function wordStarts(text: string, locale: string): number[] {
 }
 
 /** Languages written without full stops between sentences, where a space ends a clause. */
-const spaceDelimitedClauses = new Set(['th', 'lo', 'km', 'my']);
-
-/**
- * Sentence-like pieces of `text`. `Intl.Segmenter`'s sentence mode does not split
- * Thai (measured: a whole Thai paragraph comes back as one sentence), so for Thai,
- * Lao, Khmer and Burmese the pieces are the runs between spaces, which is where
- * those scripts put clause breaks.
- */
-export function clauses(text: string, locale: string): string[] {
-  const language = locale.split('-')[0] ?? '';
-  if (spaceDelimitedClauses.has(language)) {
-    return text.split(/\s+/u).filter((piece) => piece.length > 0);
-  }
-  const segmenter = new Intl.Segmenter(locale === 'und' ? undefined : locale, { granularity: 'sentence' });
-  return [...segmenter.segment(text)].map((segment) => segment.segment.trim()).filter((piece) => piece.length > 0);
-}
