@@ -31,5 +31,3 @@ export function wordStarts(text: string, locale: string): number[] {
   }
   return out;
 }
-
-/** Languages written without full stops between sentences, where a space ends a clause. */
