@@ -1,5 +1,5 @@
 /**
- * Words and clauses through `Intl.Segmenter`, which knows Thai, Chinese and
+ * Words through `Intl.Segmenter`, which knows Thai, Chinese and
  * Japanese word boundaries that a space-splitter cannot see.
  */
 
