@@ -47,14 +47,15 @@ const smallMethods: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
 ]);
 
 /**
- * The limits of an API body. Values: an alignment of two documents at the
- * paragraph limit (shared/document/limits.ts) is under 2.5 million (7 per
- * paragraph, 8 per link); depth: an alignment nests 6 deep.
+ * The limits of an API body. Values (openings, commas and colons): the save of
+ * an alignment of two documents at the paragraph limit (shared/document/limits.ts),
+ * 100,000 paragraphs each linked 1:1, counts 3.9 million; notes and tags add
+ * some, hence twice that. Depth: an alignment nests 6 deep.
  */
 export function bodyLimits(method: ApiMethod): JsonLimits {
   return smallMethods.has(method)
     ? { maxBytes: maxSmallRequestBytes, maxDepth: 32, maxValues: 20_000 }
-    : { maxBytes: maxRequestBytes, maxDepth: 32, maxValues: 4_000_000 };
+    : { maxBytes: maxRequestBytes, maxDepth: 32, maxValues: 8_000_000 };
 }
 
 /** The bytes of request bodies the host holds at once, over all requests; more waits for none and is refused (503). */

@@ -74,6 +74,9 @@ function loadSeeds(): Seeds {
 
 type Outcome = 'ok' | 'refused' | { readonly crash: string };
 
+/** Upload names a page might send: dot names, hidden files, bidi tricks, odd extensions, long names. */
+const uploadNames = ['..', '.', '.bash_profile', 'a\u202Etxt.exe', 'x.html', 'x.exe', 'x', 'x'.repeat(300) + '.txt', ' .txt', 'a:b.txt', 'pair.bitext', 'x.json'];
+
 /** Runs fuzz cases until the budget is spent, and reports. */
 export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const caseTimeoutMs = options.caseTimeoutMs ?? 10_000;
@@ -105,14 +108,19 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         renderReport(alignment);
       });
     },
-    'HTTP openPair upload': async (random) => {
+    'HTTP openPair upload, then save': async (random, index) => {
       const bytes = mutateMany(pick(random, seeds.documents), random);
+      const name = random() < 0.3 ? pick(random, uploadNames) : `fuzz-${index % 50}.txt`;
       const body = JSON.stringify({
-        source: { kind: 'upload', name: 'fuzz.txt', base64: Buffer.from(bytes).toString('base64') },
+        source: { kind: 'upload', name, base64: Buffer.from(bytes).toString('base64') },
         target: { kind: 'path', path: join(root, 'corpus', 'nato-asia-2023.th.translation.txt') },
         align: random() < 0.3,
       });
-      return judgeHttp(await post(host, 'openPair', body));
+      const opened = await post(host, 'openPair', body);
+      if (opened.status !== 200 || random() < 0.5) return judgeHttp(opened);
+      // Saving writes the upload beside the alignment, under its own name.
+      const { alignment } = (JSON.parse(opened.body) as { value: { alignment: unknown } }).value;
+      return judgeHttp(await post(host, 'saveAlignment', JSON.stringify({ alignment, path: `saved-${index % 50}.bitext`, overwrite: true })));
     },
     'HTTP openAlignment upload': async (random) => {
       const body = JSON.stringify({ file: { kind: 'upload', name: 'fuzz.bitext', base64: Buffer.from(mutatedAlignment(seeds, random)).toString('base64') } });

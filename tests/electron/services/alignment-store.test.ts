@@ -2,6 +2,7 @@
  * The alignment store: save → load round trips, the document report (ok,
  * changed, missing), refusal of bad files without touching them, recovery.
  */
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, truncate, utimes, writeFile } from 'node:fs/promises';
@@ -369,4 +370,41 @@ test('a large alignment (a few MB) saves and loads in reasonable time', async ()
   console.log(`large alignment: ${(size / 1e6).toFixed(1)} MB, ${placed.links.length} links; save ${(saved - started).toFixed(0)} ms, load ${(loadedAt - saved).toFixed(0)} ms`);
   assert.ok(size > 2e6, `expected a few MB, got ${size}`);
   assert.ok(dirname(path) === dir);
+});
+
+test('opening an alignment removes the temp files that killed saves left beside it (issue 13, finding 10)', async () => {
+  const { dir, path } = await savedPair();
+  const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+  const stale = [join(dir, `.pair.bitext.${gone}.00112233aabb.tmp`), join(dir, `..pair.bitext.recovery.${gone}.00112233aabb.tmp`)];
+  for (const file of stale) await writeFile(file, 'half a save');
+  await loadAlignment(path);
+  const left = await readdir(dir);
+  for (const file of stale) assert.ok(!left.includes(file.slice(dir.length + 1)), `${file} is still there`);
+});
+
+test('one reader: an alignment file with two byte-order marks is refused, as JSON.parse would; one mark is fine (issue 13, finding 1)', async () => {
+  const { path } = await savedPair();
+  const json = await readFile(path);
+  await writeFile(path, Buffer.concat([Buffer.from('\uFEFF'), json]));
+  await loadAlignment(path);
+  await writeFile(path, Buffer.concat([Buffer.from('\uFEFF\uFEFF'), json]));
+  await refused(path, 'invalid-alignment', /not valid JSON/);
+});
+
+test('the host’s containment sees each document path before anything of it is read, and can refuse the load (issue 13, finding 1)', async () => {
+  const { dir, path } = await savedPair();
+  const asked: string[] = [];
+  await assert.rejects(
+    loadAlignment(path, {
+      mayReadDocument: async (document) => {
+        asked.push(relative(dir, document));
+        throw new BitextError('io', 'not here', { file: document });
+      },
+    }),
+    /not here/,
+  );
+  assert.equal(asked.length, 1, 'refused at the first document');
+  const allowed: string[] = [];
+  await loadAlignment(path, { mayReadDocument: async (document) => void allowed.push(relative(dir, document)) });
+  assert.equal(allowed.length, 2);
 });
