@@ -5,8 +5,9 @@
  * it depends on the machine).
  *
  * The realistic document is the corpus pair repeated up to a size: 0.5 MiB by
- * default, so the suite stays fast; `BITEXT_LARGE_INPUT=19` (MiB) measures a
- * document just under the 20 MiB limit (some 120,000 paragraphs), which takes
+ * default, so the suite stays fast; `BITEXT_LARGE_INPUT=15` (MiB) measures a
+ * document near the largest the limits accept (some 95,000 paragraphs, under
+ * the 100,000-paragraph limit of shared/document/limits.ts), which takes
  * minutes today: see the figures in the diagnostics.
  */
 import { after, before, describe, it } from 'node:test';
