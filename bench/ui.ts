@@ -248,8 +248,15 @@ async function main(): Promise<void> {
       // ---- Typing in the text ----------------------------------------------------------------
       await page.keyboard.press('Enter');
       await page.evaluate('window.__benchDone()');
-      rows.push(await measure(page, 'Type a character in the text', () => timedType(page, 'a'), 15));
-      rows.push(await measure(page, 'Enter in the text (split a paragraph, rebase)', () => timed(page, 'Enter'), 3));
+      // Each row says whether the keys reached the text (a figure for keys that went elsewhere would mean nothing).
+      const textState = () => page.evaluate('(() => { const a = window.bitextInspect.alignment(); return a.source.text.length + a.target.text.length + ":" + (a.source.paragraphs.length + a.target.paragraphs.length); })()') as Promise<string>;
+      const typedBefore = await textState();
+      const typing = await measure(page, 'Type a character in the text', () => timedType(page, 'a'), 15);
+      const typedAfter = await textState();
+      rows.push({ ...typing, note: [typing.note, `text ${typedBefore.split(':')[0]} → ${typedAfter.split(':')[0]} characters`].filter(Boolean).join('; ') });
+      const enter = await measure(page, 'Enter in the text (split a paragraph, rebase)', () => timed(page, 'Enter'), 3);
+      const enteredAfter = await textState();
+      rows.push({ ...enter, note: [enter.note, `paragraphs ${typedAfter.split(':')[1]} → ${enteredAfter.split(':')[1]}`].filter(Boolean).join('; ') });
       rows.push(await measure(page, 'Undo typing (Ctrl+Z in the editor)', () => timed(page, 'Control+z'), 3));
 
       // ---- Re-align in the worker ------------------------------------------------------------
