@@ -14,7 +14,7 @@
 import type { Alignment } from '../../shared/model/alignment.ts';
 import { confidenceBand, describeLink, displayNumber } from '../../shared/review/progress.ts';
 import { isPaired } from '../state/alignment-index.ts';
-import { h, icon } from '../ui/dom.ts';
+import { fileName, h, icon } from '../ui/dom.ts';
 import { centreOn, clampView, fitView, linkAt, linkOfParagraph, panBy, tickIndices, zoomAt, type PlotFrame, type PlotView } from './plot-view.ts';
 
 /** What the panel tells its owner. */
@@ -353,7 +353,9 @@ export class DotPlotPanel {
     this.drawMinimap(alignment, frame, view, colours);
     const paired = alignment.links.filter(isPaired).length;
     const zoom = view.scale / fitView(frame).scale;
-    this.caption.textContent = `${frame.sources} × ${frame.targets} ¶ · ${paired} paired links${zoom > 1.01 ? ` · zoom ${zoom < 10 ? zoom.toFixed(1) : Math.round(zoom)}×` : ''}`;
+    // The axes' names as text (the canvas has none): original across, translation down.
+    this.caption.textContent = `${fileName(alignment.source.path)} → × ${fileName(alignment.target.path)} ↓ · ${frame.sources} × ${frame.targets} ¶ · ${paired} paired links${zoom > 1.01 ? ` · zoom ${zoom < 10 ? zoom.toFixed(1) : Math.round(zoom)}×` : ''}`;
+    this.canvas.setAttribute('aria-label', `Dot plot: ${fileName(alignment.source.path)} (across) against ${fileName(alignment.target.path)} (down)`);
     // For the end-to-end tests: where a paragraph is drawn (the canvas has no DOM per mark).
     Object.assign(this.canvas.dataset, {
       plotLeft: String(margin.left),

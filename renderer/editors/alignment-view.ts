@@ -67,6 +67,8 @@ interface Pane {
   lines: LineRange[];
   /** Paragraph number (1-based) shown beside the first line of each paragraph. */
   numbers: Map<number, number>;
+  /** The document `lines` were measured for. */
+  measuredFor?: Alignment['source'];
 }
 
 /** The two editors, their spacers and decorations, and the connectors. */
@@ -525,6 +527,9 @@ export class AlignmentView {
 
   private measureLines(side: Side, alignment: Alignment): void {
     const pane = this.panes[side];
+    // Model lines depend on the text alone: a link edit keeps the document object, so they are as measured.
+    if (pane.measuredFor === alignment[side]) return;
+    pane.measuredFor = alignment[side];
     const lines = paragraphLines(alignment[side].paragraphs, (offset) => pane.model.getPositionAt(offset).lineNumber);
     const numbers = new Map<number, number>();
     lines.forEach((range, index) => {

@@ -68,6 +68,7 @@ export class ConnectorLayer {
   private readonly paths = new Map<number, SVGPathElement>();
   private activeLink = -1;
   private source: ConnectorSource = () => [];
+  private size = { width: 0, height: 0 };
   private scrollTop = 0;
   /** The stretch of content (pixels) whose connectors are drawn. */
   private drawn = { from: 0, to: -1 };
@@ -79,6 +80,14 @@ export class ConnectorLayer {
     this.group = document.createElementNS(svgNamespace, 'g');
     this.group.classList.add('connectors');
     svg.append(this.group);
+    // The gutter's size, kept from a resize observer: reading clientHeight while drawing would force a layout
+    // of the whole page right after the editors changed (tens of milliseconds on a long pair).
+    new ResizeObserver((entries) => {
+      const box = entries.at(-1)?.contentRect;
+      if (!box || (box.width === this.size.width && box.height === this.size.height)) return;
+      this.size = { width: box.width, height: box.height };
+      this.drawNear();
+    }).observe(svg);
     svg.addEventListener('click', (event) => {
       const target = event.target as Element | null;
       const link = target?.getAttribute('data-link');
@@ -97,7 +106,7 @@ export class ConnectorLayer {
   }
 
   private drawNear(): void {
-    const height = this.svg.clientHeight || 800;
+    const height = this.size.height || 800;
     const from = this.scrollTop - drawMargin;
     const to = this.scrollTop + height + drawMargin;
     this.drawn = { from, to };
@@ -105,7 +114,7 @@ export class ConnectorLayer {
   }
 
   private drawPaths(connectors: readonly Connector[]): void {
-    const width = this.svg.clientWidth || 48;
+    const width = this.size.width || 48;
     const seen = new Set<number>();
     for (const connector of connectors) {
       seen.add(connector.link);
@@ -135,7 +144,7 @@ export class ConnectorLayer {
   /** Moves the connectors with the editors' scroll position (drawing those that come near). */
   scrollTo(scrollTop: number): void {
     this.scrollTop = scrollTop;
-    const height = this.svg.clientHeight || 800;
+    const height = this.size.height || 800;
     if (scrollTop - drawMargin / 2 < this.drawn.from || scrollTop + height + drawMargin / 2 > this.drawn.to) this.drawNear();
     this.group.setAttribute('transform', `translate(0 ${-scrollTop})`);
     // Where the view is, for the end-to-end tests (Monaco keeps its scroll position out of the DOM).

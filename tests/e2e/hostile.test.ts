@@ -195,7 +195,7 @@ describe('hostile strings stay text', { skip: existsSync(chromiumPath) ? false :
     if ((await dotPlot.count()) > 0) {
       await dotPlot.click();
       await page.waitForTimeout(300);
-      const plot = await page.evaluate(() => document.querySelector('svg.dot-plot')?.textContent ?? '');
+      const plot = await page.evaluate(() => document.querySelector('[data-testid=dot-plot-caption]')?.textContent ?? '');
       assert.ok(plot.includes(sourceName), 'the dot plot labels its axis with the file name, as text');
     }
     await page.getByTestId('save-as').click();

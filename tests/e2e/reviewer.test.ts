@@ -37,7 +37,7 @@ interface Harness {
   readonly host: HttpHost;
   readonly workspace: string;
   readonly errors: string[];
-  open(viewport: { width: number; height: number }): Promise<Page>;
+  open(viewport: { width: number; height: number }, deviceScaleFactor?: number): Promise<Page>;
 }
 
 async function startHost(): Promise<Harness & { dir: string }> {
@@ -65,8 +65,8 @@ async function startHost(): Promise<Harness & { dir: string }> {
     host,
     workspace,
     errors,
-    async open(viewport) {
-      const page = await browser.newPage({ viewport, colorScheme: 'light' });
+    async open(viewport, deviceScaleFactor = 1) {
+      const page = await browser.newPage({ viewport, deviceScaleFactor, colorScheme: 'light' });
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(host.url);
       await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, { timeout: 60_000 });
@@ -173,6 +173,19 @@ describe('the reviewer\'s first week (issue 12)', { timeout: 300_000 }, () => {
     const dialog = page.locator('dialog[open]');
     await dialog.waitFor();
     await shoot(page, 'small-window-export.png');
+    assert.deepEqual(await outside(page, 'dialog[open] .actions button'), [], 'export dialog buttons');
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
+  test('200 % zoom of a 1400 × 900 window (700 × 450 CSS pixels): toolbar, review header and Export dialog buttons stay within the window', async () => {
+    const page = await harness.open({ width: 700, height: 450 }, 2);
+    await openPairThroughToolbar(page, harness.workspace);
+    await shoot(page, 'zoom-200.png');
+    assert.deepEqual(await outside(page, '#toolbar button, #toolbar select'), [], 'toolbar');
+    assert.deepEqual(await outside(page, '#review-panel button, #review-panel select, #review-panel [role=radio]'), [], 'review header');
+    await page.keyboard.press('Control+e');
+    await page.locator('dialog[open]').waitFor();
     assert.deepEqual(await outside(page, 'dialog[open] .actions button'), [], 'export dialog buttons');
     await page.keyboard.press('Escape');
     await page.close();
