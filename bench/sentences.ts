@@ -34,6 +34,7 @@ import { galeChurchAlign } from '../shared/align/gale-church.ts';
 import { linkKey, scoreAlignment, type AlignmentScores } from '../shared/align/metrics.ts';
 import { alignSentences, type LinkSentences, type SentenceRef } from '../shared/align/sentence-align.ts';
 import type { Link } from '../shared/model/alignment.ts';
+import { seededRandom } from './udhr-cases.ts';
 
 /** The books measured: short and long, narrative and letters (997 verses). */
 const books = ['Ruth', 'Jonah', 'Mark', 'Philippians', 'James'];
@@ -54,17 +55,6 @@ function readBook(module: string, book: string): Verse[] {
   return verses;
 }
 
-/** A small seeded generator (mulberry32), so every run measures the same case. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One side of a case: paragraph texts, and for each paragraph the verses in it with their offsets. */
 interface Side {
@@ -88,7 +78,7 @@ function buildCase(book: string, seed: number): SentenceCase {
   if (english.length !== spanish.length || english.some((verse, index) => verse.key !== spanish[index]!.key)) {
     throw new Error(`${book}: the two modules' verses differ`);
   }
-  const next = random(seed);
+  const next = seededRandom(seed);
   const source: Side = { texts: [], verses: [] };
   const target: Side = { texts: [], verses: [] };
   const gold: Link[] = [];

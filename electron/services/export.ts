@@ -71,6 +71,32 @@ export async function renderExport(
  * In every case nothing is left at `path` that was not there before.
  */
 export async function exportAlignment(alignment: Alignment, request: ExportRequest): Promise<ExportResult> {
+  return writeExport(request, async (options) => {
+    const { data, extracted } = await renderExport(alignment, request.format, options);
+    return { data, pairs: extracted.pairs.length, skipped: extracted.skipped };
+  });
+}
+
+/**
+ * Exports several alignments (a corpus, a batch's output) into one file at
+ * `request.path`, with the same promises as {@link exportAlignment}: an
+ * existing file is kept unless `overwrite`, and nothing is left behind on failure.
+ */
+export async function exportCorpus(members: readonly CorpusMember[], request: ExportRequest): Promise<ExportResult> {
+  return writeExport(request, async (options) => {
+    const { data, extracted } = await renderCorpus(members, request.format, options);
+    return { data, pairs: extracted.reduce((sum, pairs) => sum + pairs.pairs.length, 0), skipped: addSkipped(extracted) };
+  });
+}
+
+/**
+ * What both exports share: the format checked and an existing file refused
+ * before rendering (so the user is asked at once), then one atomic write.
+ */
+async function writeExport(
+  request: ExportRequest,
+  render: (options: { filters?: ExportFilters; now?: Date }) => Promise<{ data: string | Uint8Array; pairs: number; skipped: ExportSkipped }>,
+): Promise<ExportResult> {
   const overwrite = request.overwrite ?? false;
   exportFormatById(request.format);
   if (!overwrite && (await exists(request.path))) {
@@ -78,7 +104,7 @@ export async function exportAlignment(alignment: Alignment, request: ExportReque
       file: request.path,
     });
   }
-  const { data, extracted } = await renderExport(alignment, request.format, {
+  const { data, pairs, skipped } = await render({
     ...(request.filters ? { filters: request.filters } : {}),
     ...(request.now ? { now: request.now } : {}),
   });
@@ -89,45 +115,7 @@ export async function exportAlignment(alignment: Alignment, request: ExportReque
     if (isBitextError(error)) throw error;
     throw new BitextError('io', `could not write the export: ${(error as Error).message}`, { file: request.path }, { cause: error });
   }
-  return {
-    path: request.path,
-    format: request.format,
-    pairs: extracted.pairs.length,
-    skipped: extracted.skipped,
-    bytes: typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.byteLength,
-  };
-}
-
-/**
- * Exports several alignments (a corpus, a batch's output) into one file at
- * `request.path`, with the same promises as {@link exportAlignment}: an
- * existing file is kept unless `overwrite`, and nothing is left behind on failure.
- */
-export async function exportCorpus(members: readonly CorpusMember[], request: ExportRequest): Promise<ExportResult> {
-  const overwrite = request.overwrite ?? false;
-  exportFormatById(request.format);
-  if (!overwrite && (await exists(request.path))) {
-    throw new BitextError('export-failed', 'the file already exists; choose another name or allow overwriting (--force)', {
-      file: request.path,
-    });
-  }
-  const { data, extracted } = await renderCorpus(members, request.format, {
-    ...(request.filters ? { filters: request.filters } : {}),
-    ...(request.now ? { now: request.now } : {}),
-  });
-  try {
-    await writeFileAtomic(request.path, data, { overwrite });
-  } catch (error) {
-    if (isBitextError(error)) throw error;
-    throw new BitextError('io', `could not write the export: ${(error as Error).message}`, { file: request.path }, { cause: error });
-  }
-  return {
-    path: request.path,
-    format: request.format,
-    pairs: extracted.reduce((sum, pairs) => sum + pairs.pairs.length, 0),
-    skipped: addSkipped(extracted),
-    bytes: typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.byteLength,
-  };
+  return { path: request.path, format: request.format, pairs, skipped, bytes: typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.byteLength };
 }
 
 async function exists(path: string): Promise<boolean> {

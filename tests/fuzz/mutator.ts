@@ -5,21 +5,13 @@
  * JSON values replaced by other types, huge or negative numbers, deep nesting).
  * The same seed gives the same cases, so a crash replays.
  */
+import { randomGenerator } from '../fixtures/alignment-files/make-alignment.ts';
 
 /** A pseudo-random generator (mulberry32): uniform in [0, 1). */
 export type Random = () => number;
 
-/** mulberry32, seeded. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, seeded (the generator the alignment-file fixtures use). */
+export const seededRandom: (seed: number) => Random = randomGenerator;
 
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const int = (random: Random, below: number): number => Math.floor(random() * below);
