@@ -120,6 +120,11 @@ describe('documents in other formats, dropped on the workbench (browser host in 
     assert.equal(await page.getByTestId('title').textContent(), 'docx-html.bitext');
     assert.equal(await page.getByTestId('title').getAttribute('data-dirty'), 'false');
     assert.equal(await page.locator('#source-header .doc-name').textContent(), 'nato-asia-2023.en.docx');
+    // The reload comes back where the reviewer was (at the first linked pair); the top of the text is the DOCX's first paragraph.
+    assert.match(await editorText(page, 'source'), /Nato Secretary General Jens Stoltenberg is set/u);
+    await page.locator('#source-editor .view-lines').click();
+    await page.keyboard.press('Control+Home');
+    await settle(page);
     assert.match(await editorText(page, 'source'), /^Advertisement/u);
     assert.match(await editorText(page, 'target'), /Jens Stoltenberg เลขาธิการนาโต/u);
     assert.equal(await page.locator('.notification, [role=alert]').filter({ hasText: /changed|missing/u }).count(), 0, 'the originals are read again, not reported changed');
