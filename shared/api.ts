@@ -209,7 +209,7 @@ export interface ReportFileRequest {
 /**
  * The request to save one document's current text (as edited) to a new UTF-8
  * plain-text or Markdown file; `path` and `overwrite` as in {@link ExportFileRequest}.
- * The host never writes over either aligned document (see docs/editing.md).
+ * The host never writes over either aligned document (see docs/review.md, "Text edits").
  */
 export interface DocumentTextRequest {
   readonly alignment: Alignment;

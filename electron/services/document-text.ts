@@ -6,7 +6,7 @@
  * file records the original's SHA-256 and its paragraphs' offsets, and the
  * workbench watches it for changes, so replacing it would turn every open
  * alignment of it into one whose document "changed on disk". A plain-text or
- * Markdown original is refused like a DOCX (docs/editing.md says so).
+ * Markdown original is refused like a DOCX (docs/review.md, "Text edits", says why).
  */
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
