@@ -32,8 +32,10 @@ export function textDialog(options: TextDialogOptions): Promise<ExportDestinatio
         method: 'dialog',
         onsubmit: (event) => {
           event.preventDefault();
-          const value = name.value.trim();
-          if (value.length === 0) return;
+          const typed = name.value.trim();
+          if (typed.length === 0) return;
+          // A name typed without .txt or .md gets the offered one's (the host writes only those).
+          const value = /\.(txt|md|markdown)$/i.test(typed) ? typed : `${typed}${options.suggested.slice(options.suggested.lastIndexOf('.'))}`;
           if (workspace.checked) finish({ kind: 'workspace', name: value });
           else finish({ kind: 'download', fileName: value.split(/[/\\]/).pop() || value });
         },

@@ -211,6 +211,10 @@ test('Save text as: .txt and .md filters, the chosen path gets the text, the ori
   const written = await call('bitext:saveDocumentText', { alignment, side: 'source', path, overwrite: true });
   assert.ok(written.ok, written.message);
   assert.equal(readFileSync(path, 'utf8'), alignment.source.text);
+  const elsewhere = join(dir, 'out', 'not-chosen.txt');
+  const notChosen = await call('bitext:saveDocumentText', { alignment, side: 'source', path: elsewhere });
+  assert.equal(notChosen.ok, false, 'a path no dialog gave is refused');
+  assert.equal(existsSync(elsewhere), false);
 
   // Even when a save dialog gave it: the original is never written.
   answer = alignment.source.path;
