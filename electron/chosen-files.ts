@@ -131,6 +131,8 @@ const requestTouches: { readonly [M in ApiMethod]: (request: ApiRequest<M>) => T
   updateKeybindings: nothing,
   exportAlignment: (request) => ({ write: request.path === undefined ? [] : [request.path] }),
   exportReport: (request) => ({ write: request.path === undefined ? [] : [request.path] }),
+  // Only a path from the save dialog; the service also refuses the documents' own paths.
+  saveDocumentText: (request) => ({ write: request.path === undefined ? [] : [request.path] }),
   listFolder: (request) => ({ list: [request.folder] }),
   // The output folder comes from the folder dialog too.
   alignFolder: (request) => ({ list: [request.folder, request.outFolder] }),

@@ -141,6 +141,8 @@ async function buildMenu(): Promise<void> {
         { type: 'separator' },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => send({ kind: 'export' }) },
         { label: 'Review Report…', click: () => send({ kind: 'export-report' }) },
+        { label: 'Save Original Text As…', click: () => send({ kind: 'save-text', side: 'source' }) },
+        { label: 'Save Translation Text As…', click: () => send({ kind: 'save-text', side: 'target' }) },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -293,6 +295,20 @@ function registerIpc(): void {
     'showSaveDialog',
     async ({ defaultPath, purpose }) => {
       if (!mainWindow) return null;
+      if (purpose === 'text' || purpose === 'markdown') {
+        // A document's text: plain text or Markdown, the document's own kind first.
+        const filters = [
+          { name: 'Plain text', extensions: ['txt'] },
+          { name: 'Markdown', extensions: ['md', 'markdown'] },
+        ];
+        const result = await dialog.showSaveDialog(mainWindow, {
+          title: 'Save Text As',
+          defaultPath,
+          filters: purpose === 'markdown' ? filters.reverse() : filters,
+          properties: ['showOverwriteConfirmation'],
+        });
+        return result.canceled || !result.filePath ? null : chosenPath('write', result.filePath);
+      }
       if (purpose !== undefined && purpose !== 'alignment') {
         // An export or the report: the filter of its format; Linux asks before replacing only when told to.
         const format = purpose === 'report' ? { label: 'HTML report', extension: 'html' } : exportFormatById(purpose);

@@ -560,6 +560,8 @@ async function start(): Promise<void> {
         return exporting.exportAlignment();
       case 'export-report':
         return exporting.exportReport();
+      case 'save-text':
+        return exporting.saveDocumentText(command.side);
       case 'open-folder':
         return openFolder();
       case 'toggle-dot-plot':
@@ -630,7 +632,11 @@ async function start(): Promise<void> {
     },
     info.platform,
   );
-  const headerEvents = { onLanguage: (side: Side, language: string | null) => void setLanguage(side, language), onNextMismatch: nextMismatch };
+  const headerEvents = {
+    onLanguage: (side: Side, language: string | null) => void setLanguage(side, language),
+    onNextMismatch: nextMismatch,
+    onSaveText: (side: Side) => void exporting.saveDocumentText(side),
+  };
   let lastWindowState = '';
 
   function render(state: WorkbenchState, previous: WorkbenchState): void {

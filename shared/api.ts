@@ -206,10 +206,24 @@ export interface ReportFileRequest {
   readonly overwrite?: boolean;
 }
 
+/**
+ * The request to save one document's current text (as edited) to a new UTF-8
+ * plain-text or Markdown file; `path` and `overwrite` as in {@link ExportFileRequest}.
+ * The host never writes over either aligned document (see docs/review.md, "Text edits").
+ */
+export interface DocumentTextRequest {
+  readonly alignment: Alignment;
+  readonly side: Side;
+  readonly path?: string;
+  readonly overwrite?: boolean;
+}
+
 /** What went into an export or a report, to tell the user. */
 export interface ExportSummary {
-  /** Pairs (units, rows, records) exported; for a report, the links shown. */
+  /** Pairs (units, rows, records) exported; for a report, the links shown; 0 for a document's text. */
   readonly pairs: number;
+  /** The paragraphs of a document's text saved by `saveDocumentText` (absent otherwise). */
+  readonly paragraphs?: number;
   /** Links an export left out, by reason (absent for a report). */
   readonly skipped?: ExportSkipped;
   /** Mismatch flags a report shows (absent for an export). */
@@ -339,6 +353,8 @@ export interface WorkbenchApi {
   exportAlignment(request: ExportFileRequest): Promise<ExportOutcome>;
   /** Writes the review report (one HTML page, with mismatch flags), to a file or as bytes to download. */
   exportReport(request: ReportFileRequest): Promise<ExportOutcome>;
+  /** Saves one document's current text (UTF-8, .txt or .md) to a file or as bytes to download; never over an aligned document. */
+  saveDocumentText(request: DocumentTextRequest): Promise<ExportOutcome>;
   /**
    * Lists a folder's documents (language, size, paragraphs) and proposes which
    * are translations of which. The browser host lists only the folders in
@@ -400,6 +416,8 @@ export type ShellCommand =
   | { readonly kind: 'view-options' }
   | { readonly kind: 'export' }
   | { readonly kind: 'export-report' }
+  /** Save text as…: one document's current text to a new .txt or .md file. */
+  | { readonly kind: 'save-text'; readonly side: Side }
   | { readonly kind: 'open-folder' }
   | { readonly kind: 'toggle-dot-plot' }
   /** A review command (renderer/commands/command-table.ts) from the Review menu. */
@@ -439,8 +457,11 @@ export type ReviewMenuCommand = (typeof reviewMenuCommands)[number]['command'];
 /** The file kinds the desktop open dialog asks for (`folder`: a folder, for the corpus view). */
 export type OpenPurpose = 'source' | 'target' | 'alignment' | 'folder';
 
-/** What the desktop save dialog saves: an alignment (the default), an export in a format, or the review report. */
-export type SavePurpose = 'alignment' | ExportFormatId | 'report';
+/**
+ * What the desktop save dialog saves: an alignment (the default), an export in a format, the review report,
+ * or a document's text (`text`: .txt first, `markdown`: .md first).
+ */
+export type SavePurpose = 'alignment' | ExportFormatId | 'report' | 'text' | 'markdown';
 
 /**
  * A file dropped on the window, as far as the contract needs it: the DOM's `File`
@@ -529,6 +550,7 @@ export const apiMethods: readonly ApiMethod[] = [
   'updateViewSettings',
   'exportAlignment',
   'exportReport',
+  'saveDocumentText',
   'listFolder',
   'alignFolder',
   'batchStatus',
@@ -856,6 +878,15 @@ const validators: { readonly [M in ApiMethod]: (value: unknown) => ApiRequest<M>
     noExtraKeys(request, ['alignment', 'path', 'overwrite'], '');
     return { alignment: validateAlignment(request.alignment, '/alignment'), ...outputTarget(request) };
   },
+  saveDocumentText(value) {
+    const request = object(value, '');
+    noExtraKeys(request, ['alignment', 'side', 'path', 'overwrite'], '');
+    return {
+      alignment: validateAlignment(request.alignment, '/alignment'),
+      side: oneOf(request.side, ['source', 'target'] as const, '/side'),
+      ...outputTarget(request),
+    };
+  },
   listFolder(value) {
     const request = object(value, '');
     noExtraKeys(request, ['folder'], '');
@@ -930,7 +961,7 @@ export const shellValidators = {
     noExtraKeys(request, ['defaultPath', 'purpose'], '');
     const defaultPath = string(request.defaultPath, '/defaultPath', { max: 4096 });
     if (request.purpose === undefined) return { defaultPath };
-    const purposes: readonly SavePurpose[] = ['alignment', 'report', ...exportFormatIds];
+    const purposes: readonly SavePurpose[] = ['alignment', 'report', 'text', 'markdown', ...exportFormatIds];
     return { defaultPath, purpose: oneOf(request.purpose, purposes, '/purpose') };
   },
   setWindowState(value: unknown): { readonly title: string; readonly dirty: boolean } {

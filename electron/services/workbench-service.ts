@@ -10,12 +10,13 @@
  * page that learns its token, so it reads only the files it was started with,
  * the bundled corpus sample and files inside its workspace; everything else
  * arrives as bytes the user picked in the browser. It writes only inside the
- * workspace, and only alignment files.
+ * workspace, and only alignment files, exports, reports and saved document texts.
  */
 import { lstat, mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { toApiError, validateRequest, type ApiMethod, type ApiResult } from '../../shared/api.ts';
 import type {
+  DocumentTextRequest,
   ExportFileRequest,
   ExportOutcome,
   FileRef,
@@ -65,6 +66,8 @@ import { alignSide } from '../../shared/pipeline.ts';
 import { effectiveLanguage } from '../../shared/model/document.ts';
 import { exportAlignment as writeExport, renderExport } from './export.ts';
 import { writeFileAtomic } from './atomic-write.ts';
+import { documentTextData, writeDocumentText } from './document-text.ts';
+import { textFileExtensions } from '../../shared/document/text-file.ts';
 import { listFolder as readFolder, isFolderDocumentName } from './folder.ts';
 import {
   clearRecovery,
@@ -564,6 +567,17 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       if (!request.overwrite && (await pathExists(path))) return { kind: 'exists', path };
       await writeFileAtomic(path, html, { overwrite: request.overwrite ?? false });
       return { kind: 'written', path, bytes: bytes.length, summary };
+    },
+
+    async saveDocumentText(request: DocumentTextRequest): Promise<ExportOutcome> {
+      if (request.path === undefined) return documentTextData(request.alignment[request.side]);
+      const path = await resolveExportPath(request.path, textFileExtensions);
+      return writeDocumentText(request.alignment, request.side, path, {
+        overwrite: request.overwrite ?? false,
+        exists: pathExists,
+        // Browser uploads are named without a folder; placed in the workspace, that is where they would be.
+        ...(host === 'browser' ? { base: workspace! } : {}),
+      });
     },
 
     async alignFolder(request: { readonly folder: string; readonly outFolder: string }): Promise<BatchStatus> {

@@ -1,5 +1,5 @@
 /**
- * Export… and Review report… from start to end: the dialog, the destination
+ * Export…, Review report… and Save text as… from start to end: the dialog, the destination
  * (the native save dialog on the desktop; a download or the workspace in the
  * browser), the host's export, "Replace?" when the file exists, and what to
  * tell the user afterwards.
@@ -10,11 +10,13 @@
  */
 import type { ExportOutcome, HostInfo, WorkbenchApi } from '../../shared/api.ts';
 import { exportFormatById } from '../../shared/formats/export-format-list.ts';
-import type { Alignment } from '../../shared/model/alignment.ts';
+import type { Alignment, Side } from '../../shared/model/alignment.ts';
+import { isMarkdown, textFileName } from '../../shared/document/text-file.ts';
 import type { Shell } from '../api-client.ts';
 import { confirmDialog } from '../ui/dialogs.ts';
 import { fileName } from '../ui/dom.ts';
 import { describeExport, exportDialog, reportDialog, withExtension, type ExportChoice, type ExportDestination } from './export-dialog.ts';
+import { textDialog } from './text-dialog.ts';
 
 /** What the flow needs from the page. */
 export interface ExportContext {
@@ -30,10 +32,12 @@ export interface ExportContext {
   notify(kind: 'info' | 'warning' | 'error', message: string): void;
 }
 
-/** The two commands. */
+/** The commands. */
 export interface ExportCommands {
   exportAlignment(): Promise<void>;
   exportReport(): Promise<void>;
+  /** Save text as…: one document's current text to a new .txt or .md file (never over the document). */
+  saveDocumentText(side: Side): Promise<void>;
 }
 
 /** A request as the flow sends it: where to (absent: as bytes), and whether replacing was agreed to. */
@@ -43,6 +47,7 @@ type Send = (target: { readonly path?: string; readonly overwrite?: boolean }) =
 export function createExportCommands(context: ExportContext): ExportCommands {
   let lastExport: ExportChoice | undefined;
   let lastReport: ExportDestination | undefined;
+  let lastText: ExportDestination | undefined;
 
   /** `nato-asia-2023` from `…/nato-asia-2023.bitext`. */
   function stem(): string {
@@ -57,11 +62,18 @@ export function createExportCommands(context: ExportContext): ExportCommands {
     return path ? path.replace(/[^/\\]*$/, name) : name;
   }
 
-  async function run(what: string, destination: ExportDestination, defaultName: string, purpose: Parameters<Shell['chooseSavePath']>[1], send: Send): Promise<void> {
+  async function run(
+    what: string,
+    destination: ExportDestination,
+    defaultName: string,
+    purpose: Parameters<Shell['chooseSavePath']>[1],
+    send: Send,
+    defaultPath = besideAlignment(defaultName),
+  ): Promise<void> {
     let path: string | undefined;
     let overwrite = false;
     if (destination.kind === 'choose') {
-      const chosen = await context.shell.chooseSavePath(besideAlignment(defaultName), purpose);
+      const chosen = await context.shell.chooseSavePath(defaultPath, purpose);
       if (!chosen) return;
       path = chosen;
       // The native dialog asked before returning an existing file's path.
@@ -136,11 +148,36 @@ export function createExportCommands(context: ExportContext): ExportCommands {
       lastReport = destination;
       await run('Review report', destination, `${stem()}-report.html`, 'report', (target) => context.api.exportReport({ alignment, ...target }));
     },
+
+    async saveDocumentText(side) {
+      const alignment = context.alignment();
+      if (!alignment) return;
+      const document = alignment[side];
+      const label = side === 'source' ? 'Original' : 'Translation';
+      const name = textFileName(document);
+      let destination: ExportDestination | null = { kind: 'choose' };
+      if (context.info.kind === 'browser') {
+        destination = await textDialog({ label, documentName: fileName(document.path), suggested: name, ...(lastText ? { previous: lastText } : {}) });
+        if (!destination) return;
+        lastText = destination;
+      }
+      // The desktop dialog starts beside the document (whose own name the service refuses).
+      const besideDocument = /[/\\]/.test(document.path) ? document.path.replace(/[^/\\]*$/, name) : besideAlignment(name);
+      await run(
+        `Save ${label.toLowerCase()} text`,
+        destination,
+        name,
+        isMarkdown(document) ? 'markdown' : 'text',
+        (target) => context.api.saveDocumentText({ alignment, side, ...target }),
+        besideDocument,
+      );
+    },
   };
 }
 
 function summaryOf(outcome: Extract<ExportOutcome, { summary: unknown }>): string {
   const { summary } = outcome;
+  if (summary.paragraphs !== undefined) return `${summary.paragraphs} ${summary.paragraphs === 1 ? 'paragraph' : 'paragraphs'}`;
   if (summary.flags !== undefined) return `${summary.pairs} links, ${summary.flags} ${summary.flags === 1 ? 'flag' : 'flags'}`;
   return describeExport(summary.pairs, summary.skipped);
 }

@@ -1,13 +1,14 @@
 /**
  * A document's header: which side it is, its file name, its language (detected
  * by franc, with a select to override it), its encoding and paragraph count,
- * and a chip for paragraphs in another language that jumps to the next one.
+ * a chip for paragraphs in another language that jumps to the next one, and
+ * Save text as… (the document's text, with the user's edits, to a new file).
  */
 import type { LanguageChoice } from '../../shared/api.ts';
 import type { Side } from '../../shared/model/alignment.ts';
 import type { BitextDocument, LanguageTag } from '../../shared/model/document.ts';
 import { effectiveLanguage } from '../../shared/model/document.ts';
-import { fileName, h } from './dom.ts';
+import { fileName, h, icon } from './dom.ts';
 
 /** What the header reports back. */
 export interface HeaderEvents {
@@ -15,6 +16,8 @@ export interface HeaderEvents {
   onLanguage(side: Side, language: string | null): void;
   /** The user asked for the next paragraph in another language. */
   onNextMismatch(side: Side): void;
+  /** The user asked to save the document's current text to a new .txt or .md file. */
+  onSaveText(side: Side): void;
 }
 
 /** Names a language for people: `English`, else its code. */
@@ -109,6 +112,18 @@ export function renderHeader(
       h('span', { title: document.encoding.forced ? 'Encoding chosen by you' : 'Encoding detected' }, encoding),
       h('span', { class: 'dot' }, '·'),
       h('span', { title: 'Paragraphs' }, `${document.paragraphs.length} ¶`),
+    ),
+    h(
+      'button',
+      {
+        class: 'tool icon-only',
+        type: 'button',
+        title: `Save ${label.toLowerCase()} text as… (the text with your edits, to a new .txt or .md file; ${fileName(document.path)} is never written)`,
+        'aria-label': `Save ${label.toLowerCase()} text as…`,
+        'data-testid': `${side}-save-text`,
+        onclick: () => events.onSaveText(side),
+      },
+      icon('save-as'),
     ),
   );
 }

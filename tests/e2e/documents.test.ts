@@ -2,7 +2,8 @@
  * End to end in Chromium through the browser host: a Word file and a web page
  * dropped on the workbench open as a pair, both texts shown as extracted; the
  * alignment saves, and the reopened page shows the same texts and links read
- * again from the uploaded originals, which are kept beside the alignment.
+ * again from the uploaded originals, which are kept beside the alignment; the
+ * DOCX's text, edited in the editor, is saved as a new .txt (Save text as…).
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -131,5 +132,34 @@ describe('documents in other formats, dropped on the workbench (browser host in 
     await page.locator('#review-panel').getByText('Nato Secretary General Jens Stoltenberg is set').first().click();
     await settle(page);
     await page.screenshot({ path: join(screenshots, 'documents-docx-html-reopened.png') });
+  });
+
+  test('edit the DOCX text, Save original text as… a .txt in the workspace: the file has the edited text, the DOCX is untouched', async () => {
+    const docx = readFileSync(join(workspace, 'nato-asia-2023.en.docx'));
+    // At the very start of the original's text, wherever the view was left.
+    await page.locator('#source-editor .view-line').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('Checked: ');
+    await settle(page);
+    assert.match(await editorText(page, 'source'), /Checked: Advertisement/u, 'the editor shows the typing (its lines are in no order in the DOM)');
+
+    await page.getByTestId('source-save-text').click();
+    assert.equal(await page.getByTestId('text-name').inputValue(), 'nato-asia-2023.en.txt', 'the DOCX name with .txt');
+    assert.equal(await page.getByTestId('destination-workspace').isChecked(), true);
+    await page.screenshot({ path: join(screenshots, 'documents-save-text.png') });
+    await page.getByTestId('text-confirm').click();
+    await page.waitForFunction(() => document.documentElement.dataset.lastExport?.endsWith('nato-asia-2023.en.txt'));
+    const written = readFileSync(join(workspace, 'nato-asia-2023.en.txt'), 'utf8');
+    assert.match(written, /^Checked: Advertisement\n/u);
+    assert.match(written, /Nato Secretary General Jens Stoltenberg is set/u);
+    assert.doesNotMatch(written, /w:document|PK/u);
+    assert.deepEqual(readFileSync(join(workspace, 'nato-asia-2023.en.docx')), docx, 'the DOCX is never written');
+
+    // Again: the file exists, so the page asks before replacing it.
+    await page.getByTestId('source-save-text').click();
+    await page.getByTestId('text-confirm').click();
+    await page.getByTestId('confirm').click();
+    await page.waitForFunction(() => document.documentElement.dataset.busy === 'false');
+    assert.equal(readFileSync(join(workspace, 'nato-asia-2023.en.txt'), 'utf8'), written);
   });
 });

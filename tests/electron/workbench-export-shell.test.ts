@@ -146,6 +146,8 @@ test('the menu: File › Open Folder…, Export… (Ctrl+E), Review Report…; V
     ['&File', 'Open Folder…', { kind: 'open-folder' }],
     ['&File', 'Export…', { kind: 'export' }],
     ['&File', 'Review Report…', { kind: 'export-report' }],
+    ['&File', 'Save Original Text As…', { kind: 'save-text', side: 'source' }],
+    ['&File', 'Save Translation Text As…', { kind: 'save-text', side: 'target' }],
     ['&View', 'Dot Plot', { kind: 'toggle-dot-plot' }],
   ];
   for (const [menuLabel, label, command] of cases) {
@@ -188,6 +190,40 @@ test('an export goes where the save dialog said, and nowhere else', async () => 
   const refused = await call('bitext:exportAlignment', { alignment, format: 'tmx', path: elsewhere });
   assert.equal(refused.ok, false, 'a path no dialog gave is refused');
   assert.equal(existsSync(elsewhere), false);
+});
+
+test('Save text as: .txt and .md filters, the chosen path gets the text, the original document never', async () => {
+  const opened = await call('bitext:openInitial');
+  assert.ok(opened.ok, opened.message);
+  const alignment = (opened.value as { alignment: { source: { path: string; text: string } } }).alignment;
+  const path = join(dir, 'out', 'original.txt');
+  answer = path;
+  const chosen = await call('bitext:shell.showSaveDialog', { defaultPath: path, purpose: 'text' });
+  assert.deepEqual(chosen, { ok: true, value: path });
+  assert.deepEqual(dialogs.at(-1)!.options.filters, [
+    { name: 'Plain text', extensions: ['txt'] },
+    { name: 'Markdown', extensions: ['md', 'markdown'] },
+  ]);
+  assert.deepEqual(dialogs.at(-1)!.options.properties, ['showOverwriteConfirmation']);
+  await call('bitext:shell.showSaveDialog', { defaultPath: join(dir, 'out', 'notes.md'), purpose: 'markdown' });
+  assert.equal((dialogs.at(-1)!.options.filters as { name: string }[])[0]!.name, 'Markdown');
+
+  const written = await call('bitext:saveDocumentText', { alignment, side: 'source', path, overwrite: true });
+  assert.ok(written.ok, written.message);
+  assert.equal(readFileSync(path, 'utf8'), alignment.source.text);
+  const elsewhere = join(dir, 'out', 'not-chosen.txt');
+  const notChosen = await call('bitext:saveDocumentText', { alignment, side: 'source', path: elsewhere });
+  assert.equal(notChosen.ok, false, 'a path no dialog gave is refused');
+  assert.equal(existsSync(elsewhere), false);
+
+  // Even when a save dialog gave it: the original is never written.
+  answer = alignment.source.path;
+  await call('bitext:shell.showSaveDialog', { defaultPath: answer, purpose: 'text' });
+  const before = readFileSync(answer);
+  const refused = await call('bitext:saveDocumentText', { alignment, side: 'source', path: answer, overwrite: true });
+  assert.equal(refused.ok, false);
+  assert.match(refused.message ?? '', /never writes/);
+  assert.deepEqual(readFileSync(answer), before);
 });
 
 test('Open folder: a native folder dialog; the folder it gives is listed, and its documents can be opened', async () => {
