@@ -34,8 +34,12 @@ async function waitReady(page: Page): Promise<void> {
   await settle(page);
 }
 
+/** The text of the editor's rendered lines, top to bottom (Monaco reuses line nodes, so DOM order is not screen order). */
 async function editorText(page: Page, side: 'source' | 'target'): Promise<string> {
-  return ((await page.locator(`#${side}-editor .view-lines`).textContent()) ?? '').replace(/\u00a0/g, ' ');
+  const lines = await page.locator(`#${side}-editor .view-lines .view-line`).evaluateAll((elements) =>
+    elements.map((element) => [element.getBoundingClientRect().top, element.textContent ?? ''] as const).sort((a, b) => a[0] - b[0]).map(([, text]) => text),
+  );
+  return lines.join('').replace(/\u00a0/g, ' ');
 }
 
 describe('documents in other formats, dropped on the workbench (browser host in Chromium)', { skip: existsSync(chromiumPath) ? false : `no Chromium at ${chromiumPath}` }, () => {

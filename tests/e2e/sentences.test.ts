@@ -25,7 +25,7 @@ import { extractPairs } from '../../shared/formats/export-pairs.ts';
 import { paragraphText } from '../../shared/model/document.ts';
 import type { Alignment } from '../../shared/model/alignment.ts';
 import { alignDocuments } from '../../shared/pipeline.ts';
-import { settle } from './page-probes.ts';
+import { settle, dotPlotPoint } from './page-probes.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const assetsDir = resolve(root, process.env.BITEXT_RENDERER_DIR ?? join('dist', 'renderer'));
@@ -76,7 +76,11 @@ describe('sentence pairs in the browser host', { skip: existsSync(chromiumPath) 
     const index = expected.links.findIndex((link) => link.source.some((paragraph) => paragraphText(expected.source, paragraph).startsWith('The war in Ukraine')));
     assert.ok(index >= 0);
     await page.getByTestId('toggle-dot-plot').click();
-    await page.getByTestId('dot-plot').locator(`.mark[data-link="${index}"] rect`).first().click();
+    await settle(page);
+    const link = expected.links[index]!;
+    const mark = await dotPlotPoint(page, link.source[0]!, link.target[0]!);
+    assert.ok(mark, `the dot plot shows the mark of link ${index + 1}`);
+    await page.mouse.click(mark.x, mark.y);
     await settle(page);
     const block = sentencesOfLink(expected, index)!;
     await page.waitForFunction((count) => document.querySelectorAll('[data-testid="sentence-row"]').length === count, block.links.length);
