@@ -381,5 +381,7 @@ test('the menu has File, Edit, View, Review and Help, with the commands of the b
     'Save As…',
     'Export…',
     'Review Report…',
+    'Save Original Text As…',
+    'Save Translation Text As…',
   ]);
 });
