@@ -37,11 +37,13 @@ export function fitView(frame: PlotFrame): PlotView {
 export function clampView(view: PlotView, frame: PlotFrame): PlotView {
   const fit = fitView(frame);
   const scale = Math.max(fit.scale, Math.min(maxScale, view.scale));
-  // The view may run past the pair's edges by half its size, no more: zooming about the pointer keeps the
-  // paragraph under it in place even while the pair is narrower than the view, and some of the pair is always in view.
+  // Where the pair is wider than the view, the view may run past its edges by half its size, no more. Where it is
+  // narrower (a long pair in a wide, short panel, at most zooms), a tenth of the pair must stay in view: holding the
+  // whole pair in view there would pull the paragraph under the pointer away from it at every notch of the wheel.
   const clampAxis = (value: number, count: number, pixels: number) => {
-    const half = pixels / scale / 2;
-    return Math.max(Math.min(0, count - 2 * half, -half), Math.min(value, Math.max(0, count - half)));
+    const span = pixels / scale;
+    const keep = count >= span ? span / 2 : count / 10;
+    return Math.max(keep - span, Math.min(value, count - keep));
   };
   return { x: clampAxis(view.x, frame.sources, frame.width), y: clampAxis(view.y, frame.targets, frame.height), scale };
 }

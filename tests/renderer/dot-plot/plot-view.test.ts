@@ -22,6 +22,21 @@ test('the fitted view shows the whole pair; zooming keeps the paragraph under th
   assert.equal(zoomAt(zoomed, frame, 1e-9, 0, 0).scale, fit.scale, 'no further out than the whole pair');
 });
 
+test('in a wide, short panel a whole Bible zooms about the pointer: the paragraph under it stays there at every notch', () => {
+  const wide = { width: 1300, height: 130, sources: 29_406, targets: 29_435 };
+  let view = fitView(wide);
+  const px = 15_000 * view.scale;
+  const py = 65;
+  const under = (current: typeof view) => ({ x: current.x + px / current.scale, y: current.y + py / current.scale });
+  const start = under(view);
+  for (let notch = 0; notch < 60; notch++) {
+    view = zoomAt(view, wide, 1.25, px, py);
+    const now = under(view);
+    assert.ok(Math.abs(now.x - start.x) < 1 && Math.abs(now.y - start.y) < 1, `notch ${notch + 1}: ${JSON.stringify({ start, now, view })}`);
+  }
+  assert.equal(view.scale, maxScale);
+});
+
 test('panning follows the drag and stops half a view past the edges of the pair', () => {
   const view = { x: 100, y: 100, scale: 10 };
   assert.deepEqual(panBy(view, frame, 50, -20), { x: 95, y: 102, scale: 10 });
