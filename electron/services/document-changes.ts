@@ -39,7 +39,7 @@ export async function rebaseOntoFile(
   const document = await loadDocument(bytes, path, { ...base, encoding: old.encoding.name }).catch(() => loadDocument(bytes, path, base));
   const { alignment: rebased, report } = rebaseDocument(alignment, side, document.text, document.paragraphs, {
     now,
-    document: { sha256: document.sha256, encoding: document.encoding },
+    document: { sha256: document.sha256, ...(document.textSha256 ? { textSha256: document.textSha256 } : {}), encoding: document.encoding },
   });
   const pair = [effectiveLanguage(rebased.source.language).iso6393, effectiveLanguage(rebased.target.language).iso6393];
   const detected = withParagraphLanguages(rebased[side], pair);

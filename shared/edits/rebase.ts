@@ -41,8 +41,8 @@ import type { TextDiff } from './text-diff.ts';
 export interface RebaseOptions {
   /** The time of the change, which becomes the alignment's `modified`. Default: `modified` is left as it was. */
   readonly now?: string;
-  /** Fields of the new document other than its text and paragraphs (a new `sha256` after a reload). Default: the old ones. */
-  readonly document?: Partial<Pick<BitextDocument, 'path' | 'sha256' | 'encoding' | 'language'>>;
+  /** Fields of the new document other than its text and paragraphs (new hashes after a reload). Default: the old ones. */
+  readonly document?: Partial<Pick<BitextDocument, 'path' | 'sha256' | 'textSha256' | 'encoding' | 'language'>>;
   /** Cap of the token diff, see `diffTexts`. Default `defaultMaxEditLength`. */
   readonly maxEditLength?: number;
   /**

@@ -8,6 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,6 +62,10 @@ test('an HTML original changed on disk is reported changed and rebased through t
   const { alignment } = await rebaseOntoFile(loaded.alignment, 'source', page, '2026-01-01T00:00:00.000Z');
   assert.equal(alignment.source.paragraphs.length, 36);
   assert.equal(alignment.source.format, 'html');
+  // The hashes are the new file's and its new extracted text's, so the next open sees it unchanged.
+  assert.equal(alignment.source.sha256, createHash('sha256').update(readFileSync(page)).digest('hex'));
+  assert.equal(alignment.source.textSha256, createHash('sha256').update(alignment.source.text).digest('hex'));
+  assert.notEqual(alignment.source.textSha256, loaded.alignment.source.textSha256);
   const linked = alignment.links.filter((link) => link.source.length > 0 && link.target.length > 0);
   assert.equal(formatLinks(linked), '9-0 10-1 11-2 13-3 14-4 15,17-5 18,19-6 21-7 22-8 23-9');
 });
