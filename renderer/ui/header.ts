@@ -1,12 +1,12 @@
 /**
  * A document's header: which side it is, its file name, its language (detected
- * by franc, with a select to override it), its encoding and paragraph count,
+ * by franc, with a select to override it), its format (when not plain text), encoding and paragraph count,
  * a chip for paragraphs in another language that jumps to the next one, and
  * Save text as… (the document's text, with the user's edits, to a new file).
  */
 import type { LanguageChoice } from '../../shared/api.ts';
 import type { Side } from '../../shared/model/alignment.ts';
-import type { BitextDocument, LanguageTag } from '../../shared/model/document.ts';
+import type { BitextDocument, DocumentFormat, LanguageTag } from '../../shared/model/document.ts';
 import { effectiveLanguage } from '../../shared/model/document.ts';
 import { fileName, h, icon } from './dom.ts';
 
@@ -35,6 +35,24 @@ export function languageNamer(choices: readonly LanguageChoice[]): (iso6393: str
     }
   };
 }
+
+/** The name of each format the readers read, as the header shows it. */
+const formatNames: Record<DocumentFormat, string> = {
+  text: 'Text',
+  markdown: 'Markdown',
+  html: 'HTML',
+  docx: 'DOCX',
+  odt: 'ODT',
+  epub: 'EPUB',
+  srt: 'SubRip',
+  webvtt: 'WebVTT',
+  pdf: 'PDF',
+  xliff: 'XLIFF',
+  tmx: 'TMX',
+};
+
+/** Formats whose text comes out of a container (ZIP, PDF), not from bytes in an encoding. */
+const containerFormats: ReadonlySet<DocumentFormat> = new Set(['docx', 'odt', 'epub', 'pdf']);
 
 const encodingNames: Record<string, string> = {
   'utf-8': 'UTF-8',
@@ -86,6 +104,9 @@ export function renderHeader(
 
   const mismatches = document.paragraphs.filter((paragraph) => paragraph.language?.mismatch).length;
   const encoding = `${encodingNames[document.encoding.name] ?? document.encoding.name}${document.encoding.bom ? ' BOM' : ''}`;
+  const format = document.format && document.format !== 'text' ? formatNames[document.format] : undefined;
+  // A ZIP or PDF document has no text encoding of its own to show: its text is what the reader extracted.
+  const showEncoding = !document.format || !containerFormats.has(document.format);
   element.replaceChildren(
     h('span', { class: 'doc-side' }, label),
     h('span', { class: 'doc-name', title: document.path }, fileName(document.path)),
@@ -109,7 +130,9 @@ export function renderHeader(
           },
           `${mismatches} other-language`,
         ),
-      h('span', { title: document.encoding.forced ? 'Encoding chosen by you' : 'Encoding detected' }, encoding),
+      format !== undefined && h('span', { title: 'Format: the editor shows the text read from it', 'data-testid': `${side}-format` }, format),
+      format !== undefined && showEncoding && h('span', { class: 'dot' }, '·'),
+      showEncoding && h('span', { title: document.encoding.forced ? 'Encoding chosen by you' : 'Encoding detected' }, encoding),
       h('span', { class: 'dot' }, '·'),
       h('span', { title: 'Paragraphs' }, `${document.paragraphs.length} ¶`),
     ),

@@ -125,6 +125,8 @@ describe('documents in other formats, dropped on the workbench (browser host in 
     assert.equal(await page.getByTestId('title').textContent(), 'docx-html.bitext');
     assert.equal(await page.getByTestId('title').getAttribute('data-dirty'), 'false');
     assert.equal(await page.locator('#source-header .doc-name').textContent(), 'nato-asia-2023.en.docx');
+    assert.equal(await page.getByTestId('source-format').textContent(), 'DOCX');
+    assert.equal(await page.getByTestId('target-format').textContent(), 'HTML');
     // The reload comes back where the reviewer was (at the first linked pair); the top of the text is the DOCX's first paragraph.
     assert.match(await editorText(page, 'source'), /Nato Secretary General Jens Stoltenberg is set/u);
     await page.locator('#source-editor .view-lines').click();
