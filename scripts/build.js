@@ -101,6 +101,9 @@ export async function buildElectron() {
     target: 'node22',
     external: ['electron'],
     logLevel: 'warning',
+    // electron/services/batch/worker-url.ts reads import.meta.url where it has one and __filename where,
+    // as in this CommonJS bundle, esbuild leaves import.meta empty: the warning is expected.
+    logOverride: { 'empty-import-meta': 'silent' },
     legalComments: 'none',
     // Paths in the metafile relative to the root (`dist/electron/main.cjs`), wherever the build runs from.
     absWorkingDir: root,
