@@ -4,9 +4,7 @@
  * at. Plain data, so a worker can send it and the summary can add it up.
  */
 import type { Alignment } from '../model/alignment.ts';
-
-/** A link below this confidence counts as low (the red band of the report's scale). */
-export const lowConfidence = 0.5;
+import { confidenceBand } from '../review/progress.ts';
 
 /** The figures of one aligned pair. */
 export interface PairStats {
@@ -18,7 +16,7 @@ export interface PairStats {
   /** Sum of the confidences of links with both sides (the mean is this over `translatedLinks`). */
   readonly confidenceSum: number;
   readonly translatedLinks: number;
-  /** Links with both sides below {@link lowConfidence}. */
+  /** Links with both sides in the low confidence band (shared/review/progress.ts), as the app and the report colour them. */
   readonly lowConfidenceLinks: number;
 }
 
@@ -35,7 +33,7 @@ export function pairStats(alignment: Alignment): PairStats {
     }
     translatedLinks++;
     confidenceSum += link.confidence;
-    if (link.confidence < lowConfidence) lowConfidenceLinks++;
+    if (confidenceBand(link.confidence) === 'low') lowConfidenceLinks++;
   }
   return {
     links: alignment.links.length,
