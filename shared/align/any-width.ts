@@ -192,10 +192,15 @@ export const differentParagraphingShare = 0.3;
  * page clutter left unlinked is short, so it does not count.
  */
 export function paragraphingDiffers(links: readonly Pick<Link, 'source' | 'target'>[], sourceLengths: ArrayLike<number>, targetLengths: ArrayLike<number>): boolean {
+  // With no link of two sides there is no typical linked paragraph: all the side's paragraphs stand in for it, so a
+  // translation delivered as one long paragraph (a paste from a PDF) counts as paragraphed differently, not as clutter.
+  const anyLinked = links.some((link) => link.source.length > 0 && link.target.length > 0);
   const linkedMedian = (side: 'source' | 'target', lengths: ArrayLike<number>) => {
-    const linked = links.filter((link) => link.source.length > 0 && link.target.length > 0).flatMap((link) => link[side].map((index) => lengths[index]!));
-    linked.sort((a, b) => a - b);
-    return linked.length > 0 ? linked[linked.length >> 1]! : Number.POSITIVE_INFINITY;
+    const counted = anyLinked
+      ? links.filter((link) => link.source.length > 0 && link.target.length > 0).flatMap((link) => link[side].map((index) => lengths[index]!))
+      : Array.from(lengths);
+    counted.sort((a, b) => a - b);
+    return counted.length > 0 ? counted[counted.length >> 1]! : Number.POSITIVE_INFINITY;
   };
   const sourceMedian = linkedMedian('source', sourceLengths);
   const targetMedian = linkedMedian('target', targetLengths);

@@ -95,7 +95,11 @@ test('paragraphingDiffers: a few merges are a translation that keeps its paragra
   const lengths = new Array<number>(10).fill(100);
   assert.equal(paragraphingDiffers(parseLinks('0-0 1-1 2,3-2 4-3 5-∅ 6-4 7-5 8-6'), lengths, lengths), false);
   assert.equal(paragraphingDiffers(parseLinks('0,1-0 2-1,2 3,4,5-3 6-4 7,8-5,6'), lengths, lengths), true);
-  assert.equal(paragraphingDiffers(parseLinks('0-∅ ∅-0'), lengths, lengths), false);
+});
+
+test('paragraphingDiffers: nothing linked at all, whole paragraphs on both sides (a translation pasted as one paragraph) is paragraphed differently', () => {
+  const source = [120, 90, 110, 100, 95, 12, 8];
+  assert.equal(paragraphingDiffers(parseLinks('0-∅ 1-∅ 2-∅ 3-∅ 4-∅ 5-∅ 6-∅ ∅-0'), source, [600]), true);
 });
 
 test('paragraphingDiffers: whole paragraphs left out count, short clutter left out does not', () => {
