@@ -8,6 +8,7 @@
  */
 import { BitextError } from '../../errors.ts';
 import { layOutBlocks } from './blocks.ts';
+import { undoGlyphMaps, undoPositionalForms } from './pdf-glyph-forms.ts';
 import { layOutPages, type PageText, type TextRun } from './pdf-layout.ts';
 import type { ReadResult } from './types.ts';
 
@@ -62,7 +63,7 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<Read
       const runs: TextRun[] = (content.items as PdfTextItem[]).flatMap((item) =>
         item.str === undefined || !item.transform
           ? []
-          : [{ text: item.str, x: item.transform[4]!, y: item.transform[5]!, width: item.width ?? 0, height: item.height || Math.hypot(item.transform[2]!, item.transform[3]!), endOfLine: item.hasEOL ?? false }],
+          : [{ text: undoPositionalForms(item.str), x: item.transform[4]!, y: item.transform[5]!, width: item.width ?? 0, height: item.height || Math.hypot(item.transform[2]!, item.transform[3]!), endOfLine: item.hasEOL ?? false }],
       );
       pages.push({ height: page.view[3]! - page.view[1]!, runs });
       page.cleanup();
@@ -76,13 +77,4 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<Read
   } finally {
     await document.destroy();
   }
-}
-
-/**
- * Undoes what fonts' glyph maps leave in extracted text: NFKC for ligatures and presentation forms (ﬁ → fi), and
- * Thai's and Lao's sara am, drawn as two glyphs and mapped back as two characters (ํา → ำ), which NFKC leaves alone
- * since the decomposition is a compatibility one.
- */
-function undoGlyphMaps(text: string): string {
-  return text.normalize('NFKC').replace(/\u0e4d\u0e32/gu, '\u0e33').replace(/\u0ecd\u0eb2/gu, '\u0eb3');
 }

@@ -51,7 +51,16 @@ const combinations: readonly [string, string][] = [
   ['md', 'docx'],
   ['epub', 'epub'],
   ['odt', 'odt'],
+  ['pdf', 'docx'],
+  ['pdf', 'pdf'],
 ];
+
+/**
+ * A paragraph as a format can give it back. A PDF keeps no space where a line broke: between two Thai words (Thai
+ * lines break between words with or without a space) the space is not known, so it is left out of the comparison.
+ */
+const comparable = (format: string, paragraphs: readonly string[]) =>
+  format === 'pdf' ? paragraphs.map((text) => text.replace(/(?<=\p{Script=Thai}) (?=\p{Script=Thai})/gu, '')) : paragraphs;
 
 for (const [sourceFormat, targetFormat] of combinations) {
   test(`the corpus pair as ${sourceFormat} ↔ ${targetFormat} reads and aligns as the text pair`, async () => {
@@ -59,8 +68,9 @@ for (const [sourceFormat, targetFormat] of combinations) {
     const source = await load(fixture(`nato-asia-2023.en.${sourceFormat}`));
     const target = await load(fixture(`nato-asia-2023.th.${targetFormat}`));
     assert.equal(source.format, sourceFormat === 'md' ? 'markdown' : sourceFormat);
-    assert.deepEqual(texts(source), texts(baseline.english));
-    assert.deepEqual(texts(target), texts(baseline.thai));
+    assert.equal(target.format, targetFormat);
+    assert.deepEqual(comparable(sourceFormat, texts(source)), comparable(sourceFormat, texts(baseline.english)));
+    assert.deepEqual(comparable(targetFormat, texts(target)), comparable(targetFormat, texts(baseline.thai)));
     const alignment = alignDocuments(source, target, { now });
     assert.equal(formatLinks(alignment.links), baseline.links);
 
