@@ -371,10 +371,9 @@ async function start(): Promise<void> {
     if (!alignment) return;
     const result = await busy('Reloading…', () => host.api.reloadDocument({ alignment, side }));
     if (!result) return;
-    store.update((state) =>
-      alignmentReplaced(state, result.alignment, 'Reload', { textChanged: true, changed: touchedBy([result.rebased], result.alignment) }),
-    );
-    if ((await showRebaseReport([result.rebased], 'reloaded')) === 'review') review.showChanged();
+    const rebased = [result.rebased, ...(result.otherSide ? [result.otherSide] : [])];
+    store.update((state) => alignmentReplaced(state, result.alignment, 'Reload', { textChanged: true, changed: touchedBy(rebased, result.alignment) }));
+    if ((await showRebaseReport(rebased, 'reloaded')) === 'review') review.showChanged();
   }
 
   /** Autosave: unsaved work on a saved alignment goes to its recovery file a little after the first change. */

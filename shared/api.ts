@@ -339,8 +339,14 @@ export interface WorkbenchApi {
   discardRecovery(request: { readonly path?: string; readonly documents?: { readonly source: string; readonly target: string } }): Promise<null>;
   /** Checks whether the documents of the open alignment changed on disk (the renderer asks every few seconds). */
   checkDocuments(request: { readonly documents: readonly { readonly path: string; readonly sha256: string }[] }): Promise<readonly DocumentCheck[]>;
-  /** Reads one document of the alignment again and rebases the links onto its new text. */
-  reloadDocument(request: { readonly alignment: Alignment; readonly side: Side }): Promise<{ readonly alignment: Alignment; readonly rebased: RebasedDocument }>;
+  /**
+   * Reads one document of the alignment again and rebases the links onto its new text. Both documents of a bilingual
+   * file (XLIFF, TMX) are read again together; `otherSide` reports the one not asked for.
+   */
+  reloadDocument(request: {
+    readonly alignment: Alignment;
+    readonly side: Side;
+  }): Promise<{ readonly alignment: Alignment; readonly rebased: RebasedDocument; readonly otherSide?: RebasedDocument }>;
   /** Replaces the key remappings; returns all settings. */
   updateKeybindings(request: { readonly keybindings: KeyBindingOverrides }): Promise<Settings>;
   /** The Open recent list, newest first (only entries the host may open). */

@@ -14,10 +14,14 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentCheck, RebasedDocument } from '../../shared/api.ts';
-import { loadDocument, withParagraphLanguages } from '../../shared/document/load.ts';
+import { loadDocument, sha256Hex, withParagraphLanguages } from '../../shared/document/load.ts';
+import { readBilingual } from '../../shared/document/readers/bilingual.ts';
+import { rebaseOntoBilingual } from '../../shared/document/rebase-bilingual.ts';
+import { otherSide } from '../../shared/edits/links.ts';
 import { rebaseDocument } from '../../shared/edits/rebase.ts';
 import type { Alignment, Side } from '../../shared/model/alignment.ts';
 import { effectiveLanguage } from '../../shared/model/document.ts';
+import { decodeBytes } from '../../shared/text/decode.ts';
 import { readDocumentBytes } from './documents.ts';
 
 /**
@@ -26,24 +30,57 @@ import { readDocumentBytes } from './documents.ts';
  * can be (offsets were computed in that encoding), else detected afresh; the
  * document keeps its language (and the user's override); paragraphs are
  * checked again for their language among the pair's two.
+ *
+ * A bilingual file (XLIFF, TMX) holds both documents: both are read again with
+ * the bilingual reader and rebased, units new to the file come in linked as the
+ * file links them, and `otherSide` reports the side not asked for.
  */
 export async function rebaseOntoFile(
   alignment: Alignment,
   side: Side,
   path: string,
   now: string,
-): Promise<{ alignment: Alignment; rebased: RebasedDocument }> {
+): Promise<{ alignment: Alignment; rebased: RebasedDocument; otherSide?: RebasedDocument }> {
   const old = alignment[side];
   const bytes = await readDocumentBytes(path);
+  if (old.format === 'xliff' || old.format === 'tmx') return rebaseOntoBilingualFile(alignment, side, bytes, path, now);
   const base = { detectParagraphs: false, ...(old.format ? { format: old.format } : {}), ...(old.language.override ? { languageOverride: old.language.override } : {}) } as const;
   const document = await loadDocument(bytes, path, { ...base, encoding: old.encoding.name }).catch(() => loadDocument(bytes, path, base));
   const { alignment: rebased, report } = rebaseDocument(alignment, side, document.text, document.paragraphs, {
     now,
     document: { sha256: document.sha256, ...(document.textSha256 ? { textSha256: document.textSha256 } : {}), encoding: document.encoding },
   });
-  const pair = [effectiveLanguage(rebased.source.language).iso6393, effectiveLanguage(rebased.target.language).iso6393];
-  const detected = withParagraphLanguages(rebased[side], pair);
-  return { alignment: { ...rebased, [side]: detected }, rebased: { side, path: old.path, report } };
+  return { alignment: withLanguagesOf(rebased, [side]), rebased: { side, path: old.path, report } };
+}
+
+async function rebaseOntoBilingualFile(
+  alignment: Alignment,
+  side: Side,
+  bytes: Uint8Array,
+  path: string,
+  now: string,
+): Promise<{ alignment: Alignment; rebased: RebasedDocument; otherSide?: RebasedDocument }> {
+  const decoded = decodeBytes(bytes, path);
+  const read = readBilingual(decoded.text, path);
+  const other = otherSide(side);
+  // Both documents of a pair opened from one bilingual file name it; a pair that only shares the format is rebased one side at a time.
+  const both = alignment[other].path === alignment[side].path && alignment[other].format === alignment[side].format;
+  const sides = both ? [side, other] : [side];
+  const result = await rebaseOntoBilingual(alignment, read, sides, { sha256: await sha256Hex(bytes), encoding: decoded.encoding }, now);
+  const [mine, theirs] = result.reports;
+  return {
+    alignment: withLanguagesOf(result.alignment, sides),
+    rebased: { side, path: alignment[side].path, report: mine! },
+    ...(theirs ? { otherSide: { side: other, path: alignment[other].path, report: theirs } } : {}),
+  };
+}
+
+/** The alignment with the paragraphs of `sides` detected again among the pair's two languages. */
+function withLanguagesOf(alignment: Alignment, sides: readonly Side[]): Alignment {
+  const pair = [effectiveLanguage(alignment.source.language).iso6393, effectiveLanguage(alignment.target.language).iso6393];
+  let result = alignment;
+  for (const side of sides) result = { ...result, [side]: withParagraphLanguages(result[side], pair) };
+  return result;
 }
 
 /** Watches documents and tells whether each still has the SHA-256 it was read with. */

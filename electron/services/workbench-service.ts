@@ -294,9 +294,12 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     for (const report of [loaded.report.source, loaded.report.target]) {
       if (report.status !== 'changed' || report.actualSha256 === report.recordedSha256) continue;
       try {
-        const result = await rebaseOntoFile(alignment, report.side, report.path, now());
-        alignment = result.alignment;
-        rebased.push(result.rebased);
+        // Both documents of a bilingual file are rebased at once, by the first side's rebase.
+        if (!rebased.some((done) => done.side === report.side)) {
+          const result = await rebaseOntoFile(alignment, report.side, report.path, now());
+          alignment = result.alignment;
+          rebased.push(result.rebased, ...(result.otherSide ? [result.otherSide] : []));
+        }
         const index = warnings.indexOf(report.message);
         if (index >= 0) warnings.splice(index, 1);
       } catch (error) {
