@@ -50,7 +50,12 @@ export async function rebaseOntoFile(
     now,
     document: { sha256: document.sha256, ...(document.textSha256 ? { textSha256: document.textSha256 } : {}), encoding: document.encoding },
   });
-  return { alignment: withLanguagesOf(rebased, [side]), rebased: { side, path: old.path, report } };
+  // The reader says what each paragraph is now: a mark carried over from an old paragraph gives way to it.
+  const paragraphs = rebased[side].paragraphs.map(({ mark: _carried, ...paragraph }, index) => {
+    const mark = document.paragraphs[index]?.mark;
+    return mark ? { ...paragraph, mark } : paragraph;
+  });
+  return { alignment: withLanguagesOf({ ...rebased, [side]: { ...rebased[side], paragraphs } }, [side]), rebased: { side, path: old.path, report } };
 }
 
 async function rebaseOntoBilingualFile(

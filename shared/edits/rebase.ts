@@ -161,7 +161,9 @@ export interface RebaseReport {
  * of `findLinkProblems`, and a report of what happened to each link.
  *
  * A new paragraph that brings no `language` gets its old paragraph's when its
- * text is unchanged; others are left for the caller to detect.
+ * text is unchanged; others are left for the caller to detect. One that brings
+ * no `mark` (furniture, footnote…) keeps the mark of the one old paragraph it
+ * continues, edited or not: typing in a footnote leaves it a footnote.
  *
  * Throws `invalid-argument` for paragraphs that do not fit the text, and
  * `invalid-alignment` when the old links are unsound.
@@ -282,7 +284,7 @@ export function rebaseDocument(
     ...old,
     ...options.document,
     text: newText,
-    paragraphs: carryLanguages(old, newText, newParagraphs, children, parents),
+    paragraphs: carryParagraphFacts(old, newText, newParagraphs, children, parents),
   };
   const rebased: Alignment = {
     ...alignment,
@@ -628,8 +630,11 @@ function editDistance(a: Int32Array, b: Int32Array): number {
   return previous[b.length]!;
 }
 
-/** The new paragraphs, each given its old paragraph's language when its text did not change. */
-function carryLanguages(
+/**
+ * The new paragraphs, each given its old paragraph's language when its text did not change, and its mark when it
+ * continues that one paragraph alone (not a join or a split of it).
+ */
+function carryParagraphFacts(
   old: Pick<BitextDocument, 'text' | 'paragraphs'>,
   newText: string,
   newParagraphs: readonly Paragraph[],
@@ -637,11 +642,12 @@ function carryLanguages(
   parents: readonly number[][],
 ): Paragraph[] {
   return newParagraphs.map((paragraph, q) => {
-    const copy: Paragraph = { start: paragraph.start, end: paragraph.end };
+    const only = parents[q]!.length === 1 && children[parents[q]![0]!]!.length === 1 ? parents[q]![0]! : undefined;
+    const before = only === undefined ? undefined : old.paragraphs[only]!;
+    const mark = paragraph.mark ?? before?.mark;
+    const copy: Paragraph = { start: paragraph.start, end: paragraph.end, ...(mark ? { mark } : {}) };
     if (paragraph.language) return { ...copy, language: paragraph.language };
-    const only = parents[q]!.length === 1 ? parents[q]![0]! : undefined;
-    if (only === undefined || children[only]!.length !== 1) return copy;
-    const before = old.paragraphs[only]!;
+    if (!before) return copy;
     const same = old.text.slice(before.start, before.end) === newText.slice(paragraph.start, paragraph.end);
     return same && before.language ? { ...copy, language: before.language } : copy;
   });

@@ -43,6 +43,17 @@ describe('rebaseDocument', () => {
     assert.equal(alignment.modified, now);
   });
 
+  it('keeps a paragraph’s mark (furniture, footnote) through an edit of it and a paragraph added before it', () => {
+    const marked = { ...start, source: { ...start.source, paragraphs: start.source.paragraphs.map((paragraph, index) => (index === 1 ? { ...paragraph, mark: 'furniture' as const } : paragraph)) } };
+    const edited = ['Advertisement', source[0]!, 'The war in Ukraine will surely also be very high on the agenda.', source[2]!];
+    const { alignment } = rebase(marked, 'source', edited);
+    assert.deepEqual(alignment.source.paragraphs.map((paragraph) => paragraph.mark ?? '-'), ['-', '-', 'furniture', '-']);
+    // A reader's own marks (a reload) are what the new paragraphs bring.
+    const text = edited.join('\n');
+    const reread = rebaseDocument(marked, 'source', text, lineParagraphs(text).map((paragraph, index) => (index === 0 ? { ...paragraph, mark: 'footnote' as const } : paragraph)), { now });
+    assert.deepEqual(reread.alignment.source.paragraphs.map((paragraph) => paragraph.mark ?? '-'), ['footnote', '-', 'furniture', '-']);
+  });
+
   it('brings a new paragraph in unlinked, as its own one-sided link with confidence 0', () => {
     const { alignment, report } = rebase(start, 'source', ['Advertisement', ...source]);
     assert.equal(formatLinks(alignment.links), '0-∅ 1-0 2-1 3-2');
