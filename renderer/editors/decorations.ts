@@ -5,11 +5,13 @@
  * - untranslated paragraphs (1:0 and 0:1) are grey and hatched;
  * - paragraphs in another language than their document get a wavy underline,
  *   a hover that says so (`paragraph.language.mismatch`) and a mark in the scrollbar;
+ * - paragraphs a reader marked (page furniture, footnotes, text boxes) start
+ *   with a small label, and a hover says what the mark means;
  * - the link under the caret is highlighted on both sides.
  * Pure: builds plain decoration descriptions from the alignment and the lines.
  */
 import type { Alignment, Link, Side } from '../../shared/model/alignment.ts';
-import type { BitextDocument } from '../../shared/model/document.ts';
+import type { BitextDocument, ParagraphMark } from '../../shared/model/document.ts';
 import type { LineRange } from './level.ts';
 import { confidenceBand, isPaired } from '../state/alignment-index.ts';
 
@@ -25,6 +27,8 @@ export interface Decoration {
     readonly linesDecorationsClassName?: string;
     readonly inlineClassName?: string;
     readonly hoverMessage?: { readonly value: string };
+    /** Text shown before the range that is not part of the document (Monaco's injected text): a label. */
+    readonly before?: { readonly content: string; readonly inlineClassName: string };
     readonly overviewRuler?: { readonly color: string; readonly position: 1 | 2 | 4 | 7 };
     readonly stickiness?: 1;
   };
@@ -121,8 +125,33 @@ export function paragraphDecorationGroups(alignment: Alignment, options: Decorat
       ],
     });
   });
+  document.paragraphs.forEach((paragraph, index) => {
+    const mark = paragraph.mark;
+    if (!mark) return;
+    const { label, hover } = markLabels[mark];
+    groups.push({
+      key: `mark:${index}`,
+      signature: `${mark}:${paragraph.start}-${paragraph.end}:${linesOf([index])}`,
+      build: () => [
+        textRange(document, index, options.positionAt, {
+          before: { content: label, inlineClassName: `bitext-mark-label bitext-mark-${mark}` },
+          hoverMessage: { value: `**${label[0]!.toUpperCase()}${label.slice(1)}** — ${hover}` },
+        }),
+      ],
+    });
+  });
   return groups;
 }
+
+/** The label each mark shows before its paragraph, and what its hover says. */
+const markLabels: Readonly<Record<ParagraphMark, { readonly label: string; readonly hover: string }>> = {
+  furniture: {
+    label: 'page furniture',
+    hover: 'navigation, header, footer or aside of the web page, not its article. Kept so nothing is hidden; the aligner leaves it unlinked more readily than body text.',
+  },
+  footnote: { label: 'footnote', hover: 'a footnote or endnote of the document, placed after the body text.' },
+  'text-box': { label: 'text box', hover: 'the text of a text box or frame, placed after the paragraph that anchors it.' },
+};
 
 function pairedDecorations(link: Link, paragraphs: readonly number[], lines: readonly LineRange[], hue: number, confidence: string): Decoration[] {
   const decorations: Decoration[] = [];

@@ -47,7 +47,7 @@ export function readEpub(bytes: Uint8Array, fileName: string): ReadResult {
     const path = manifest.get(attribute(itemref, '', 'idref') ?? '');
     const chapter = path ? archive.text(path) : undefined;
     if (chapter === undefined) {
-      warnings.push(`the spine names ${path ?? attribute(itemref, '', 'idref')}, which the book lacks`);
+      warnings.push(`${fileName}: the spine names ${path ?? attribute(itemref, '', 'idref')}, which the book lacks; read without it`);
       continue;
     }
     blocks.push(...htmlBlocks(chapter, `${fileName} (${path})`).blocks);

@@ -98,6 +98,20 @@ test('a paragraph in another language is underlined with a hover that names both
   assert.equal(mismatch[0]!.options.hoverMessage?.value, 'This paragraph reads as English, but the document is French (paragraph.language.mismatch)');
 });
 
+test('a paragraph a reader marked starts with a label and has a hover saying what the mark means', () => {
+  const source = { ...alignment.source, paragraphs: alignment.source.paragraphs.map((paragraph, index) => (index === 0 ? { ...paragraph, mark: 'furniture' as const } : index === 3 ? { ...paragraph, mark: 'footnote' as const } : paragraph)) };
+  const decorations = paragraphDecorations({ ...alignment, source }, { side: 'source', lines: lines(4), positionAt: positionAt(source.text), languageName: name, muteUntranslated: false });
+  const labelled = decorations.filter((decoration) => decoration.options.before);
+  assert.deepEqual(
+    labelled.map((decoration) => [decoration.range.startLineNumber, decoration.range.startColumn, decoration.options.before!.content, decoration.options.before!.inlineClassName]),
+    [
+      [1, 1, 'page furniture', 'bitext-mark-label bitext-mark-furniture'],
+      [4, 1, 'footnote', 'bitext-mark-label bitext-mark-footnote'],
+    ],
+  );
+  assert.match(labelled[0]!.options.hoverMessage!.value, /^\*\*Page furniture\*\* — navigation, header, footer or aside of the web page/u);
+});
+
 test('the caret link is active on its side and partner on the other', () => {
   assert.deepEqual(
     caretDecorations(alignment, 'target', 2, 'source', lines(3)).map((decoration) => [decoration.range.startLineNumber, decoration.options.className]),

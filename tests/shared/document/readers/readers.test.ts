@@ -112,7 +112,7 @@ test('EPUB: chapters in spine order, not manifest order; a chapter the book lack
   const result = await read(book, 'book.epub');
   assert.deepEqual(shown(result), ['Chapter two comes first', 'Chapter one']);
   assert.equal(result.languageHint, 'fr');
-  assert.deepEqual(result.warnings, ['the spine names OEBPS/text/missing.xhtml, which the book lacks']);
+  assert.deepEqual(result.warnings, ['book.epub: the spine names OEBPS/text/missing.xhtml, which the book lacks; read without it']);
 });
 
 test('the format is told from the bytes, whatever the extension says', async () => {
