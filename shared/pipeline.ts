@@ -15,9 +15,10 @@ export interface PipelineOptions extends AlignOptions {
   readonly now?: string;
 }
 
-/** The paragraph texts of a document as the aligner reads them (white space folded), with its language. */
+/** The paragraph texts of a document as the aligner reads them (white space folded), with its language and its readers' marks. */
 export function alignSide(document: BitextDocument, texts: readonly string[] = paragraphTexts(document)): AlignSide {
-  return { texts, language: effectiveLanguage(document.language).iso6393 };
+  const marked = document.paragraphs.some((paragraph) => paragraph.mark);
+  return { texts, language: effectiveLanguage(document.language).iso6393, ...(marked ? { marks: document.paragraphs.map((paragraph) => paragraph.mark) } : {}) };
 }
 
 /**

@@ -42,6 +42,7 @@ import { searchBand, type BandSearch, type PathStep } from './search.ts';
 import { trackPath } from './track.ts';
 import { defaultShapePriors, shapeIndex, shapes, skipFactor, type LinkedShapeKind } from './shapes.ts';
 import { fitSideLengths, unlinkedLengthLogOdds } from './unlinked-length.ts';
+import { withMarkPriors, type ParagraphMarks } from './mark-priors.ts';
 
 export type { AlignOptions } from './options.ts';
 
@@ -50,6 +51,8 @@ export interface AlignSide {
   readonly texts: readonly string[];
   /** ISO 639-3 code (`eng`, `tha`), or `und` to judge the script from the text. */
   readonly language: string;
+  /** Each paragraph's reader mark (page furniture…), when the document has any: a prior on leaving it unlinked (mark-priors.ts). */
+  readonly marks?: ParagraphMarks;
 }
 
 /** A range of paragraphs on both sides, half-open: `[sourceStart, sourceEnd) × [targetStart, targetEnd)`. */
@@ -483,7 +486,7 @@ function alignEvidence(evidence: PairEvidence, options: ResolvedAlignOptions, si
 /** {@link alignParagraphs} with the statistics of the run. */
 export function alignParagraphsDetailed(source: AlignSide, target: AlignSide, options?: AlignOptions): AlignResult {
   const resolved = resolveOptions(options);
-  const paragraphs = alignEvidence(buildEvidence(source, target, resolved.lexicon), resolved, { source, target });
+  const paragraphs = alignEvidence(withMarkPriors(buildEvidence(source, target, resolved.lexicon), source.marks, target.marks), resolved, { source, target });
   if (!resolved.anyWidth || !paragraphingDiffers(paragraphs.links, paragraphs.evidence.source.lengths, paragraphs.evidence.target.lengths)) return paragraphs;
   const sentences = alignBySentences(source, target, resolved);
   const links = resolved.doubtLinks ? applyDoubts(sentences.links, doubtContext(paragraphs.evidence, { source, target })) : sentences.links;
@@ -539,7 +542,7 @@ export function alignRange(source: AlignSide, target: AlignSide, range: AlignRan
     return alignParagraphs(source, target, options);
   }
   const resolved = resolveOptions(options);
-  const evidence = buildEvidence(source, target, resolved.lexicon);
+  const evidence = withMarkPriors(buildEvidence(source, target, resolved.lexicon), source.marks, target.marks);
   const shift = (links: readonly Link[]) =>
     links.map((link) => ({ ...link, source: link.source.map((index) => index + sourceStart), target: link.target.map((index) => index + targetStart) }));
   if (sourceStart === sourceEnd || targetStart === targetEnd) return shift(trivialLinks(sourceEnd - sourceStart, targetEnd - targetStart));
