@@ -1,6 +1,6 @@
 /**
  * The corpus English–Thai pair in each format (tests/fixtures/documents/, made
- * by pandoc and translate-toolkit; make.sh there) reads as the same paragraphs
+ * by pandoc, Chromium, aeidon and translate-toolkit; make.sh there) reads as the same paragraphs
  * as the plain-text pair, aligns to the same links as the text pair and the
  * gold, and exports pairs that translate-toolkit reads back.
  */
@@ -53,7 +53,12 @@ const combinations: readonly [string, string][] = [
   ['odt', 'odt'],
   ['pdf', 'docx'],
   ['pdf', 'pdf'],
+  ['srt', 'vtt'],
+  ['vtt', 'srt'],
 ];
+
+/** The format a fixture's extension names. */
+const formatOf = (extension: string) => ({ md: 'markdown', vtt: 'webvtt' })[extension] ?? extension;
 
 /**
  * A paragraph as a format can give it back. A PDF keeps no space where a line broke: between two Thai words (Thai
@@ -67,8 +72,8 @@ for (const [sourceFormat, targetFormat] of combinations) {
     const baseline = await textPair;
     const source = await load(fixture(`nato-asia-2023.en.${sourceFormat}`));
     const target = await load(fixture(`nato-asia-2023.th.${targetFormat}`));
-    assert.equal(source.format, sourceFormat === 'md' ? 'markdown' : sourceFormat);
-    assert.equal(target.format, targetFormat);
+    assert.equal(source.format, formatOf(sourceFormat));
+    assert.equal(target.format, formatOf(targetFormat));
     assert.deepEqual(comparable(sourceFormat, texts(source)), comparable(sourceFormat, texts(baseline.english)));
     assert.deepEqual(comparable(targetFormat, texts(target)), comparable(targetFormat, texts(baseline.thai)));
     const alignment = alignDocuments(source, target, { now });
