@@ -3,14 +3,16 @@
  * document order, each list item, table cell paragraph and heading a paragraph
  * of its own; text boxes after the paragraph that anchors them (marked
  * `text-box`); footnotes and endnotes after the body (marked `footnote`);
- * tracked changes as if accepted (insertions kept, deletions dropped).
+ * tracked changes as if accepted (insertions kept, deletions dropped), with
+ * a warning saying so.
  * Drops: headers and footers, comments, field codes (their results are kept),
  * deleted text, hidden text (`w:vanish`), and the note reference numbers.
  */
 import { BitextError } from '../../errors.ts';
 import { layOutBlocks } from './blocks.ts';
 import type { ReadResult, TextBlock } from './types.ts';
-import { attribute, childElements, isElement, parseXml, type XmlElement } from './xml.ts';
+import { attribute, childElements, descendants, isElement, parseXml, type XmlElement } from './xml.ts';
+import { trackedChangesWarning } from './tracked-changes.ts';
 import { openZip } from './zip.ts';
 
 const w = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -50,7 +52,9 @@ export function readDocx(bytes: Uint8Array, fileName: string): ReadResult {
   }
   const { text, paragraphs } = layOutBlocks(blocks, fileName);
   const languageHint = defaultLanguage(part(`${folder}styles.xml`));
-  return { format: 'docx', text, paragraphs, encoding: { name: 'utf-8', bom: false, forced: false }, ...(languageHint ? { languageHint } : {}), warnings: [] };
+  const changes = (name: string) => descendants(body, w, name).length;
+  const warning = trackedChangesWarning(fileName, changes('ins') + changes('moveTo'), changes('del') + changes('moveFrom'));
+  return { format: 'docx', text, paragraphs, encoding: { name: 'utf-8', bom: false, forced: false }, ...(languageHint ? { languageHint } : {}), warnings: warning ? [warning] : [] };
 }
 
 /** The main document part named by the package relationships; `word/document.xml` by default. */

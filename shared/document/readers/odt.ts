@@ -4,13 +4,14 @@
  * frames and text boxes after the paragraph that anchors them (marked
  * `text-box`); footnotes and endnotes after the body (marked `footnote`);
  * tracked changes as if accepted (the body holds inserted text; deleted text
- * sits in the change log, which is skipped). Drops: headers and footers (they
+ * sits in the change log, which is skipped), with a warning saying so. Drops: headers and footers (they
  * live in styles.xml), comments (office:annotation), note citations.
  */
 import { BitextError } from '../../errors.ts';
 import { layOutBlocks } from './blocks.ts';
 import type { ReadResult, TextBlock } from './types.ts';
 import { attribute, childElements, descendants, isElement, parseXml, textContent, type XmlElement } from './xml.ts';
+import { trackedChangesWarning } from './tracked-changes.ts';
 import { openZip } from './zip.ts';
 
 const office = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
@@ -46,7 +47,10 @@ export function readOdt(bytes: Uint8Array, fileName: string): ReadResult {
   const meta = part('meta.xml');
   const language = meta && descendants(meta, dublinCore, 'language')[0];
   const languageHint = language ? textContent(language).trim() : undefined;
-  return { format: 'odt', text, paragraphs, encoding: { name: 'utf-8', bom: false, forced: false }, ...(languageHint ? { languageHint } : {}), warnings: [] };
+  const regions = descendants(textBody, textNs, 'changed-region');
+  const count = (name: string) => regions.filter((region) => childElements(region, textNs, name).length > 0).length;
+  const warning = trackedChangesWarning(fileName, count('insertion'), count('deletion'));
+  return { format: 'odt', text, paragraphs, encoding: { name: 'utf-8', bom: false, forced: false }, ...(languageHint ? { languageHint } : {}), warnings: warning ? [warning] : [] };
 }
 
 function walkBlocks(element: XmlElement, blocks: TextBlock[], notes: TextBlock[]): void {

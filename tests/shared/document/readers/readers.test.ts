@@ -19,8 +19,11 @@ const read = (bytes: Uint8Array, fileName: string) => readDocumentContent(bytes,
 
 test('DOCX and ODT written by pandoc: headings, list items, table cells and footnotes are paragraphs of their own', async () => {
   const expected = ['Heading one', 'Body paragraph with a note.', 'First item', 'Second item', 'Cell A', 'Cell B', 'Cell C', 'Cell D', 'Closing paragraph.', '[footnote]The footnote text.'];
-  assert.deepEqual(shown(await read(fixture('features.docx'), 'features.docx')), expected);
-  assert.deepEqual(shown(await read(fixture('features.odt'), 'features.odt')), expected);
+  for (const name of ['features.docx', 'features.odt']) {
+    const result = await read(fixture(name), name);
+    assert.deepEqual(shown(result), expected);
+    assert.deepEqual(result.warnings, [], 'no tracked changes, no warning');
+  }
 });
 
 test('DOCX: tracked changes read as accepted, text boxes after their paragraph, comments, hidden text and field codes left out', async () => {
@@ -37,6 +40,7 @@ test('DOCX: tracked changes read as accepted, text boxes after their paragraph, 
   const result = await read(docx(body, { 'word/comments.xml': comments, 'word/header1.xml': header }), 'changes.docx');
   assert.equal(result.format, 'docx');
   assert.deepEqual(shown(result), ['Kept inserted.', 'Anchor', '[text-box]In the box', 'Shown unhidden', 'Page one']);
+  assert.deepEqual(result.warnings, ['changes.docx: tracked changes are read as accepted (1 insertion kept, 1 deletion dropped); accept or reject them in the word processor if that is not the text you mean']);
 });
 
 test('ODT: tracked deletions, comments and note citations left out; frames after their paragraph; meta language as a hint', async () => {
@@ -50,6 +54,7 @@ test('ODT: tracked deletions, comments and note citations left out; frames after
   const result = await read(odt(body, { 'meta.xml': meta }), 'changes.odt');
   assert.deepEqual(shown(result), ['Title', 'One two', 'Anchor', '[text-box]Boxed', '[footnote]Note.']);
   assert.equal(result.languageHint, 'th-TH');
+  assert.deepEqual(result.warnings, ['changes.odt: tracked changes are read as accepted (0 insertions kept, 1 deletion dropped); accept or reject them in the word processor if that is not the text you mean']);
 });
 
 test('HTML: visible text by block; script, style, template and hidden elements dropped; furniture marked; lang and charset read', async () => {
