@@ -2,8 +2,9 @@
  * End to end in Chromium through the browser host: what readers say about a
  * document reaches the reviewer. A news page with its furniture (header, nav,
  * asides, footer) dropped with its Thai translation shows a label on each
- * furniture paragraph, with a hover saying what it is; an EPUB missing a chapter opens with the reader's warning in
- * the notices. Screenshot: test-results/screenshots/paragraph-marks.png.
+ * furniture paragraph, with a hover saying what it is; an EPUB missing a
+ * chapter opens with the reader's warning in the notices.
+ * Screenshot: test-results/screenshots/paragraph-marks.png.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
