@@ -53,6 +53,8 @@ const combinations: readonly [string, string][] = [
   ['odt', 'odt'],
   ['pdf', 'docx'],
   ['pdf', 'pdf'],
+  ['html', 'html'],
+  ['md', 'md'],
   ['srt', 'vtt'],
   ['vtt', 'srt'],
 ];
