@@ -67,6 +67,8 @@ export interface DocumentReport {
   readonly reconstructed: boolean;
   /** One line for the user, naming the file. */
   readonly message: string;
+  /** What the document's reader says about it (tracked changes taken as accepted…), when its text is the one shown. */
+  readonly readerWarnings?: readonly string[];
 }
 
 /** What loading found. */
@@ -242,9 +244,10 @@ async function loadDocumentFor(
     return rebuilt('changed', `The ${side} document ${path} has changed since the alignment was saved; showing the text saved in the alignment.`, actualSha256);
   }
   let text: string;
+  let readerWarnings: readonly string[];
   try {
     // Read exactly as when the offsets were computed: the recorded format and encoding, no detection.
-    text = await documentText(bytes, path, record, side);
+    ({ text, warnings: readerWarnings } = await documentText(bytes, path, record, side));
   } catch {
     const how = record.format && record.format !== 'text' ? `reads as ${record.format}` : `decodes as ${record.encoding.name}`;
     return rebuilt('changed', `The ${side} document ${path} no longer ${how}; showing the text saved in the alignment.`, actualSha256);
@@ -259,6 +262,13 @@ async function loadDocumentFor(
   }
   return {
     document: documentFromRecord(record, text, path),
-    report: { ...base, status: 'ok', reconstructed: false, message: `The ${side} document ${path} is unchanged.`, actualSha256 },
+    report: {
+      ...base,
+      status: 'ok',
+      reconstructed: false,
+      message: `The ${side} document ${path} is unchanged.`,
+      actualSha256,
+      ...(readerWarnings.length > 0 ? { readerWarnings } : {}),
+    },
   };
 }

@@ -846,6 +846,8 @@ function loadWarnings(loaded: LoadedAlignment): string[] {
     warnings.push(`The file was written in schema version ${loaded.report.migratedFrom}; saving writes the current version.`);
   }
   for (const report of [loaded.report.source, loaded.report.target] as DocumentReport[]) {
+    // A bilingual file is both documents: what its reader says, once.
+    for (const warning of report.readerWarnings ?? []) if (!warnings.includes(warning)) warnings.push(warning);
     if (report.status === 'ok') continue;
     if (report.status === 'changed' && report.actualSha256 === report.recordedSha256) {
       // The file is as it was; the alignment holds text edited in the workbench. Say so plainly.

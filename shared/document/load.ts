@@ -64,7 +64,8 @@ export async function loadDocument(bytes: Uint8Array, path: string, options: Loa
 
 /**
  * The text of a document as it was read when an alignment was made: plain text decoded in the
- * recorded encoding, or what the recorded format's reader extracts (for a bilingual file, one side of it).
+ * recorded encoding, or what the recorded format's reader extracts (for a bilingual file, one side of it);
+ * with what the reader says about it (`ReadResult.warnings`), for the person reopening the alignment.
  *
  * @throws BitextError when the bytes no longer read as that format.
  */
@@ -73,11 +74,14 @@ export async function documentText(
   path: string,
   record: { readonly format?: DocumentFormat; readonly encoding: { readonly name: EncodingName } },
   side: Side,
-): Promise<string> {
+): Promise<{ readonly text: string; readonly warnings: readonly string[] }> {
   const format = record.format ?? 'text';
-  if (format === 'text') return decodeBytes(bytes, path, record.encoding.name).text;
-  if (format === 'xliff' || format === 'tmx') return readBilingual(decodeBytes(bytes, path).text, path)[side].text;
-  return (await readDocumentContent(bytes, { fileName: path, forcedFormat: format, forcedEncoding: record.encoding.name })).text;
+  if (format === 'text') return decodeBytes(bytes, path, record.encoding.name);
+  if (format === 'xliff' || format === 'tmx') {
+    const decoded = decodeBytes(bytes, path);
+    return { text: readBilingual(decoded.text, path)[side].text, warnings: decoded.warnings };
+  }
+  return readDocumentContent(bytes, { fileName: path, forcedFormat: format, forcedEncoding: record.encoding.name });
 }
 
 /**

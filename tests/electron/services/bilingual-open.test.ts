@@ -1,6 +1,8 @@
 /**
  * The host service opens a bilingual file (XLIFF, TMX) given on its own — by
- * path, by upload, or on the command line — as the aligned pair it holds.
+ * path, by upload, or on the command line — as the aligned pair it holds, and
+ * rebases its alignment when the file changes; and readers' warnings reach the
+ * session when a pair opens and when its alignment is reopened.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,6 +15,7 @@ import { createWorkbenchService, parseStartArgs } from '../../../electron/servic
 import { formatLinks } from '../../../shared/model/alignment.ts';
 import { paragraphText } from '../../../shared/model/document.ts';
 import { findLinkProblems } from '../../../shared/model/invariants.ts';
+import { docx } from '../../shared/document/readers/build-container.ts';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const fixture = (name: string) => join(root, 'tests/fixtures/documents', name);
@@ -126,6 +129,27 @@ test('reloading one side of a changed TMX while it is open reloads both, and rep
     assert.equal(result.otherSide?.side, 'source');
     assert.equal(formatLinks(result.alignment.links), '0-0 1-1 2-2 3-3 4-4 5-5 6-6 7-7 8-8');
     assert.equal(result.alignment.source.sha256, result.alignment.target.sha256);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('what a reader says of a document (tracked changes read as accepted) is said again when its alignment is reopened', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bitext-reader-warnings-'));
+  try {
+    const workspace = join(dir, 'workspace');
+    mkdirSync(workspace);
+    const source = join(workspace, 'changes.docx');
+    writeFileSync(source, docx('<w:p><w:r><w:t xml:space="preserve">The ministers met </w:t></w:r><w:ins w:id="1" w:author="a"><w:r><w:t>on Monday</w:t></w:r></w:ins><w:r><w:t>.</w:t></w:r></w:p>'));
+    const target = join(workspace, 'target.txt');
+    writeFileSync(target, 'Die Minister trafen sich am Montag.\n');
+    const api = createWorkbenchService({ host: 'electron', rootDir: root, workspace, settings: createSettingsStore(join(dir, 'settings.json')) });
+    const warning = `${source}: tracked changes are read as accepted (1 insertion kept, 0 deletions dropped); accept or reject them in the word processor if that is not the text you mean`;
+    const opened = await api.openPair({ source: { kind: 'path', path: source }, target: { kind: 'path', path: target } });
+    assert.deepEqual(opened.warnings, [warning]);
+    const saved = await api.saveAlignment({ path: join(workspace, 'pair.bitext'), alignment: opened.alignment, overwrite: false });
+    const reopened = await api.openAlignment({ file: { kind: 'path', path: saved.path } });
+    assert.deepEqual(reopened.warnings, [warning]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
