@@ -51,7 +51,9 @@ export function watchDocuments(options: DiskWatchOptions): () => void {
     if (shownFor === key) return;
     hide();
     shownFor = key;
-    const names = changed.map((document) => fileName(document.path)).join(' and ');
+    // Both documents of a bilingual file (XLIFF, TMX) are one file: named once, reloaded together by one button.
+    const files = changed.filter((document, index) => changed.findIndex((other) => other.path === document.path) === index);
+    const names = files.map((document) => fileName(document.path)).join(' and ');
     const missing = changed.every((document) => document.status === 'missing');
     bar = h(
       'div',
@@ -61,12 +63,12 @@ export function watchDocuments(options: DiskWatchOptions): () => void {
         'span',
         { class: 'message' },
         missing
-          ? `${names} ${changed.length === 1 ? 'is' : 'are'} no longer on disk. The text in the workbench is kept; save the alignment to keep it.`
-          : `${names} changed on disk. Reload ${changed.length === 1 ? 'it' : 'them'} (the links are carried over onto the new text), or keep the text you have here.`,
+          ? `${names} ${files.length === 1 ? 'is' : 'are'} no longer on disk. The text in the workbench is kept; save the alignment to keep it.`
+          : `${names} changed on disk. Reload ${files.length === 1 ? 'it' : 'them'} (the links are carried over onto the new text), or keep the text you have here.`,
       ),
       ...(missing
         ? []
-        : changed
+        : files
             .filter((document) => document.status === 'changed')
             .map((document) =>
               h(
@@ -80,7 +82,7 @@ export function watchDocuments(options: DiskWatchOptions): () => void {
                     options.reload(document.side);
                   },
                 },
-                changed.length === 1 ? 'Reload' : `Reload the ${document.side === 'source' ? 'original' : 'translation'}`,
+                files.length === 1 ? 'Reload' : `Reload the ${document.side === 'source' ? 'original' : 'translation'}`,
               ),
             )),
       h(
