@@ -12,11 +12,12 @@
  * title, the close prompt, menu commands). The browser host has no such thing; the renderer
  * does those with the DOM instead.
  */
-import type { Alignment, Link, LinkStatus, Side } from './model/alignment.ts';
-import type { BitextDocument, EncodingName, Paragraph } from './model/document.ts';
+import { alignmentSchemaVersion, type Alignment, type Link, type LinkStatus, type Side } from './model/alignment.ts';
+import { paragraphLength, type BitextDocument, type EncodingName, type Paragraph } from './model/document.ts';
 import { BitextError, type ErrorCode } from './errors.ts';
 import type { RebaseReport } from './edits/rebase.ts';
 import { findLinkProblems } from './model/invariants.ts';
+import { findSentenceProblem } from './model/sentence-invariants.ts';
 import { exportFormats, type ExportFormatId } from './formats/export-format-list.ts';
 import type { ExportFilters, ExportSkipped, ExportUnit } from './formats/export-pairs.ts';
 import type { PairCandidate, PairProposal } from './corpus/pairing.ts';
@@ -675,13 +676,42 @@ function link(value: unknown, field: string): Link {
     if (!Array.isArray(item.tags) || item.tags.length > 100) fail(`${field}/tags`, 'Expected an array of at most 100 tags');
     item.tags.forEach((tag, index) => string(tag, `${field}/tags/${index}`, { nonEmpty: true, max: 200 }));
   }
+  if (item.sentences !== undefined) storedSentences(item.sentences, `${field}/sentences`);
   return item as unknown as Link;
+}
+
+/** The shape of a link's stored sentence pairs; `findSentenceProblem` then checks they fit the link. */
+function storedSentences(value: unknown, field: string): void {
+  const sentences = object(value, field);
+  noExtraKeys(sentences, ['source', 'target', 'pairs'], field);
+  for (const side of ['source', 'target'] as const) {
+    const spans = sentences[side];
+    if (!Array.isArray(spans) || spans.length > 100_000) fail(`${field}/${side}`, 'Expected an array of at most 100,000 sentences');
+    spans.forEach((span, index) => {
+      const ref = object(span, `${field}/${side}/${index}`);
+      noExtraKeys(ref, ['paragraph', 'start', 'end'], `${field}/${side}/${index}`);
+      for (const key of ['paragraph', 'start', 'end'] as const) {
+        if (!Number.isInteger(ref[key])) fail(`${field}/${side}/${index}/${key}`, `Expected a whole number, got ${describe(ref[key])}`);
+      }
+    });
+  }
+  const pairs = sentences.pairs;
+  if (!Array.isArray(pairs) || pairs.length > 100_000) fail(`${field}/pairs`, 'Expected an array of at most 100,000 sentence pairs');
+  pairs.forEach((pair, index) => {
+    const item = object(pair, `${field}/pairs/${index}`);
+    noExtraKeys(item, ['source', 'target', 'confidence', 'status'], `${field}/pairs/${index}`);
+    for (const side of ['source', 'target'] as const) {
+      const indices = item[side];
+      if (!Array.isArray(indices) || !indices.every((at) => Number.isInteger(at))) fail(`${field}/pairs/${index}/${side}`, 'Expected an array of whole numbers');
+    }
+    oneOf(item.status, statuses, `${field}/pairs/${index}/status`);
+  });
 }
 
 /** Checks that `value` is a sound alignment: both documents, and links that break no rule. */
 export function validateAlignment(value: unknown, field = ''): Alignment {
   const alignment = object(value, field);
-  if (alignment.schemaVersion !== 1) fail(`${field}/schemaVersion`, `Expected 1, got ${describe(alignment.schemaVersion)}`);
+  if (alignment.schemaVersion !== alignmentSchemaVersion) fail(`${field}/schemaVersion`, `Expected ${alignmentSchemaVersion}, got ${describe(alignment.schemaVersion)}`);
   string(alignment.created, `${field}/created`, { max: 64 });
   string(alignment.modified, `${field}/modified`, { max: 64 });
   const source = validateDocument(alignment.source, `${field}/source`);
@@ -691,6 +721,11 @@ export function validateAlignment(value: unknown, field = ''): Alignment {
   const problems = findLinkProblems(links, source.paragraphs.length, target.paragraphs.length);
   const first = problems[0];
   if (first) throw new BitextError('invalid-argument', first.message, { link: first.link, field: `${field}/links` });
+  const length = (side: Side, paragraph: number) => paragraphLength(side === 'source' ? source : target, paragraph);
+  links.forEach((item, index) => {
+    const problem = findSentenceProblem(item, length);
+    if (problem) throw new BitextError('invalid-argument', problem, { link: index, field: `${field}/links/${index}/sentences` });
+  });
   return alignment as unknown as Alignment;
 }
 

@@ -39,7 +39,7 @@ import type {
   RebasedDocument,
 } from '../../shared/api.ts';
 import { BitextError } from '../../shared/errors.ts';
-import type { Alignment } from '../../shared/model/alignment.ts';
+import { alignmentSchemaVersion, type Alignment } from '../../shared/model/alignment.ts';
 import type { BitextDocument } from '../../shared/model/document.ts';
 import { loadDocument, sha256Hex } from '../../shared/document/load.ts';
 import { isBilingualFile, openBilingualFile } from '../../shared/document/open-bilingual.ts';
@@ -401,7 +401,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       const target = await readSource(request.target, request.targetEncoding);
       const unaligned = () => {
         const [sourceDocument, targetDocument] = detectPairLanguages(source.document, target.document);
-        return { schemaVersion: 1 as const, tool: toolInfo, created: now(), modified: now(), source: sourceDocument, target: targetDocument, links: [] };
+        return { schemaVersion: alignmentSchemaVersion as typeof alignmentSchemaVersion, tool: toolInfo, created: now(), modified: now(), source: sourceDocument, target: targetDocument, links: [] };
       };
       const alignment = request.align === false ? unaligned() : alignDocuments(source.document, target.document, { now: now() });
       if (source.path && target.path) await remember({ kind: 'pair', source: source.path, target: target.path, opened: now() });
