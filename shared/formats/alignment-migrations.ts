@@ -166,7 +166,7 @@ const version1Schema = {
   required: ['schemaVersion', 'links'],
   properties: {
     schemaVersion: { const: 1 },
-    links: { type: 'array', items: { not: { type: 'object', required: ['sentences'] } } },
+    links: { type: 'array', items: { not: { type: 'object', properties: { sentences: {} }, required: ['sentences'] } } },
   },
 };
 
