@@ -119,6 +119,10 @@ async function start(): Promise<void> {
     hint: (message) => notify('info', message),
     warn: (message) => notify('warning', message),
     relayout: () => view.layout(),
+    focusSentences: () => {
+      toggleSentences(true);
+      sentences.focus();
+    },
   });
 
   const dotPlot = new DotPlotPanel(element('dot-plot-panel'), {
@@ -126,7 +130,14 @@ async function start(): Promise<void> {
     onClose: () => toggleDotPlot(false),
   });
 
-  const sentences = new SentencePanel(element('sentence-panel'), { onClose: () => toggleSentences(false) });
+  const sentences = new SentencePanel(element('sentence-panel'), {
+    onClose: () => toggleSentences(false),
+    commandFor: (event) => review.reviewCommandFor(event),
+    onEdit: (edit) => review.applyEdit(edit),
+    onCommand: (command) => review.run(command),
+    onLeave: () => review.focusEditor(),
+    hint: (message) => notify('info', message),
+  });
 
   // ---- Commands -------------------------------------------------------------------------------
 
