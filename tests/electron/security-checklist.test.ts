@@ -614,7 +614,7 @@ describe('Electron security checklist', () => {
         ...generic,
         { alignment: good, side: 'middle', language: 'tha' },
         { alignment: good, side: 'source', language: 'thai; rm -rf /' },
-        { alignment: { ...good, schemaVersion: 2 }, side: 'source', language: 'tha' },
+        { alignment: { ...good, schemaVersion: 3 }, side: 'source', language: 'tha' },
         { alignment: crossing, side: 'source', language: 'tha' },
       ],
       saveAlignment: [
