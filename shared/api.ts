@@ -133,6 +133,18 @@ export interface Settings {
   readonly keybindings?: KeyBindingOverrides;
 }
 
+/**
+ * The SRX 2.0 rules the app cuts sentences with (the sentence panel, exports
+ * by sentence), chosen in the Export… dialog: the file's name and its text.
+ * The host keeps a copy of the text beside its settings, so the choice
+ * persists without the host reading the file again. Absent (null): the
+ * built-in segmenter.
+ */
+export interface SegmentationRulesSetting {
+  readonly name: string;
+  readonly srx: string;
+}
+
 /** The settings a fresh install starts with. */
 export const defaultSettings: Settings = {
   view: { theme: 'system', fontSize: 14, showConnectors: true, muteUntranslated: true },
@@ -348,6 +360,13 @@ export interface WorkbenchApi {
   recentFiles(): Promise<readonly RecentEntry[]>;
   /** The saved settings. */
   getSettings(): Promise<Settings>;
+  /** The SRX rules chosen for sentences, or null for the built-in segmenter. */
+  getSegmentationRules(): Promise<SegmentationRulesSetting | null>;
+  /**
+   * Chooses the SRX file sentences are cut by (checked first: a file that is not SRX 2.0 is
+   * refused, naming the file and the line), or null to go back to the built-in segmenter.
+   */
+  setSegmentationRules(request: { readonly file: FileRef | null }): Promise<SegmentationRulesSetting | null>;
   /** Changes view settings; returns all settings. */
   updateViewSettings(request: Partial<ViewSettings>): Promise<Settings>;
   /** Exports the alignment in one of the export formats, to a file or as bytes to download. */
@@ -456,7 +475,7 @@ export const reviewMenuCommands = [
 export type ReviewMenuCommand = (typeof reviewMenuCommands)[number]['command'];
 
 /** The file kinds the desktop open dialog asks for (`folder`: a folder, for the corpus view). */
-export type OpenPurpose = 'source' | 'target' | 'alignment' | 'folder';
+export type OpenPurpose = 'source' | 'target' | 'alignment' | 'folder' | 'srx';
 
 /**
  * What the desktop save dialog saves: an alignment (the default), an export in a format, the review report,
@@ -548,6 +567,8 @@ export const apiMethods: readonly ApiMethod[] = [
   'updateKeybindings',
   'recentFiles',
   'getSettings',
+  'getSegmentationRules',
+  'setSegmentationRules',
   'updateViewSettings',
   'exportAlignment',
   'exportReport',
@@ -805,6 +826,12 @@ const validators: { readonly [M in ApiMethod]: (value: unknown) => ApiRequest<M>
   },
   recentFiles: noRequest,
   getSettings: noRequest,
+  getSegmentationRules: noRequest,
+  setSegmentationRules(value) {
+    const request = object(value, '');
+    noExtraKeys(request, ['file'], '');
+    return { file: request.file === null ? null : fileRef(request.file, '/file') };
+  },
   openPair(value) {
     const request = object(value, '');
     noExtraKeys(request, ['source', 'target', 'sourceEncoding', 'targetEncoding', 'align'], '');
@@ -989,7 +1016,7 @@ export const shellValidators = {
   showOpenDialog(value: unknown): { readonly purpose: OpenPurpose } {
     const request = object(value, '');
     noExtraKeys(request, ['purpose'], '');
-    return { purpose: oneOf(request.purpose, ['source', 'target', 'alignment', 'folder'] as const, '/purpose') };
+    return { purpose: oneOf(request.purpose, ['source', 'target', 'alignment', 'folder', 'srx'] as const, '/purpose') };
   },
   showSaveDialog(value: unknown): { readonly defaultPath: string; readonly purpose?: SavePurpose } {
     const request = object(value, '');

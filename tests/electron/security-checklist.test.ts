@@ -597,6 +597,8 @@ describe('Electron security checklist', () => {
       openInitial: [...generic, { unexpected: 1 }, { align: 'no' }],
       recentFiles: noArgument,
       getSettings: noArgument,
+      getSegmentationRules: noArgument,
+      setSegmentationRules: [...generic, {}, { file: 'rules.srx' }, { file: { kind: 'path', path: `${watch}/a\0.srx` } }, { file: null, extra: 1 }],
       openPair: [
         ...generic,
         {},

@@ -7,6 +7,7 @@ import { recordEdit, recordTextEdit } from '../../../shared/edits/workbench-hist
 import { rebaseDocument, formatRebaseReport } from '../../../shared/edits/rebase.ts';
 import { sentencesOfLink, sentencesOfLinks, toStoredSentences } from '../../../shared/align/link-sentences.ts';
 import { findSentenceProblem } from '../../../shared/model/sentence-invariants.ts';
+import type { SentenceChange } from '../../../shared/edits/sentence-edits.ts';
 import { isBitextError } from '../../../shared/errors.ts';
 import { lineParagraphs, makeTextAlignment, now } from './fixture.ts';
 
@@ -31,7 +32,7 @@ function base(alignment: Alignment): StoredSentences {
   return toStoredSentences(sentencesOfLink(alignment, 0)!);
 }
 
-function edit(alignment: Alignment, change: Parameters<typeof applyEdit>[1] extends infer E ? (E extends { kind: 'edit-sentences' } ? E['change'] : never) : never): Alignment {
+function edit(alignment: Alignment, change: SentenceChange): Alignment {
   return applyEdit(alignment, { kind: 'edit-sentences', link: 0, ...(alignment.links[0]!.sentences ? {} : { base: base(alignment) }), change, now });
 }
 
