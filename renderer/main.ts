@@ -45,6 +45,7 @@ import { installSplitter, panelHeightWithin } from './ui/splitter.ts';
 import { createExportCommands } from './export/export-flow.ts';
 import { DotPlotPanel } from './dot-plot/dot-plot-panel.ts';
 import { SentencePanel } from './sentences/sentence-panel.ts';
+import { createSegmentationControl } from './sentences/segmentation.ts';
 import { CorpusView } from './corpus/corpus-view.ts';
 import { describeFolders, folderPickerDialog } from './corpus/folder-picker.ts';
 import { createAlignAll } from './corpus/align-all.ts';
@@ -162,6 +163,7 @@ async function start(): Promise<void> {
     },
     progress: withProgress,
     notify,
+    segmentation: createSegmentationControl(host.api, host.shell, (chosen) => sentences.setRules(chosen?.rules)),
   });
 
   // ---- Sessions: one tab per pair, and where the reviewer was ------------------------------------

@@ -22,6 +22,7 @@ import { paragraphText } from '../../shared/model/document.ts';
 import { sentencesOfLink } from '../../shared/align/link-sentences.ts';
 import type { LinkSentences, SentenceRef } from '../../shared/align/sentence-align.ts';
 import type { CommandId } from '../commands/command-table.ts';
+import type { SegmentationRules } from '../../shared/text/sentences.ts';
 import { confidenceBand, describeLink } from '../state/alignment-index.ts';
 import { h, icon } from '../ui/dom.ts';
 import { planSentenceCommand, type SentenceAt } from './sentence-commands.ts';
@@ -56,6 +57,7 @@ export class SentencePanel {
   private sentence: SentenceAt | undefined;
   private visible = false;
   private frame = 0;
+  private rules: SegmentationRules | undefined;
 
   constructor(
     private readonly element: HTMLElement,
@@ -110,6 +112,13 @@ export class SentencePanel {
   focus(): void {
     this.draw();
     this.list.focus();
+  }
+
+  /** Takes the SRX rules computed sentence pairs are cut by (undefined: the built-in segmenter). */
+  setRules(rules: SegmentationRules | undefined): void {
+    this.rules = rules;
+    this.drawn = undefined;
+    if (this.visible) this.schedule();
   }
 
   /** Takes the current alignment and the link under the caret (-1: none). */
@@ -190,7 +199,7 @@ export class SentencePanel {
       this.list.replaceChildren(h('p', { class: 'panel-empty' }, 'Put the caret in a linked paragraph to see its sentence pairs.'));
       return;
     }
-    const block = sameBlock ? this.block : sentencesOfLink(alignment, link);
+    const block = sameBlock ? this.block : sentencesOfLink(alignment, link, this.rules);
     this.block = block;
     this.caption.textContent = `link ${link + 1} · ¶ ${describeLink(chosen)}`;
     if (!block) {
