@@ -8,7 +8,7 @@
  * sentences rewritten) gives up, and the caller drops the stored pairs with
  * a warning: they are computed again from the new text.
  */
-import type { SentenceRef, Side, StoredSentences } from '../model/alignment.ts';
+import type { Alignment, SentenceRef, Side, StoredSentences } from '../model/alignment.ts';
 import type { BitextDocument, Paragraph } from '../model/document.ts';
 
 /** What became of a link's stored sentence pairs. */
@@ -90,4 +90,26 @@ function locate(sentences: readonly string[], text: string): { start: number; en
     result.push({ start, end });
   }
   return result;
+}
+
+/**
+ * The stored sentence pairs of `alignment` carried onto a new text of `side`
+ * whose paragraphs are the same ones (same indices; typing inside a
+ * paragraph). Returns the alignment (the same value when nothing stored was
+ * touched) and the links (indices) whose pairs had to be dropped.
+ */
+export function rebaseStoredSentences(alignment: Alignment, side: Side, document: Pick<BitextDocument, 'text' | 'paragraphs'>): { alignment: Alignment; dropped: number[] } {
+  const dropped: number[] = [];
+  let changed = false;
+  const links = alignment.links.map((link, index) => {
+    const stored = link.sentences;
+    if (!stored) return link;
+    const { sentences, outcome } = rebaseSentences(stored, side, { before: link[side], after: link[side] }, alignment[side], document.text, document.paragraphs);
+    if (outcome === 'kept') return link;
+    changed = true;
+    if (outcome === 'dropped') dropped.push(index);
+    const { sentences: _old, ...bare } = link;
+    return sentences ? { ...bare, sentences } : bare;
+  });
+  return { alignment: changed ? { ...alignment, links } : alignment, dropped };
 }
