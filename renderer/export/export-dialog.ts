@@ -163,6 +163,7 @@ export function exportDialog(options: ExportDialogOptions): Promise<ExportChoice
       const rules = options.segmentation?.current();
       const { pairs, skipped } = extractPairs(options.alignment, { ...currentFilters(), ...(rules ? { segmentation: rules.rules } : {}) }, format.untranslated);
       rulesName.textContent = rules ? rules.name : 'built-in rules';
+      rulesName.title = rules ? `${rules.name}: the SRX 2.0 file sentence units are cut by (kept in the settings)` : 'The workbench’s own sentence rules';
       clearRules.hidden = !rules;
       preview.textContent = `${describeExport(pairs.length, skipped)}.`;
       preview.classList.toggle('empty', pairs.length === 0);
@@ -192,8 +193,8 @@ export function exportDialog(options: ExportDialogOptions): Promise<ExportChoice
     const rulesRow = options.segmentation
       ? h(
           'div',
-          { class: 'choice-row srx-row' },
-          h('span', {}, 'Sentences cut by'),
+          { class: 'srx-row' },
+          h('span', { class: 'srx-label' }, 'Sentences cut by'),
           rulesName,
           h('button', { type: 'button', 'data-testid': 'export-srx-choose', onclick: () => void chooseRules() }, 'SRX file…'),
           clearRules,

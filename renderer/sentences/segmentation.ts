@@ -6,6 +6,7 @@
  * with the same reader. The SRX reader is loaded only when a file is chosen,
  * so the page's start-up does not pay for it.
  */
+import './segmentation.css';
 import type { WorkbenchApi } from '../../shared/api.ts';
 import type { SegmentationRules } from '../../shared/text/sentences.ts';
 import type { Shell } from '../api-client.ts';

@@ -11,7 +11,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -32,6 +32,7 @@ const root = resolve(import.meta.dirname, '..', '..');
 const assetsDir = resolve(root, process.env.BITEXT_RENDERER_DIR ?? join('dist', 'renderer'));
 const screenshots = resolve(root, process.env.BITEXT_SCREENSHOTS ?? join('test-results', 'screenshots'));
 
+const srxFixture = join(root, 'tests', 'fixtures', 'srx', 'workbench-sample.srx');
 const inspect = (page: Page): Promise<Alignment> => page.evaluate('window.bitextInspect.alignment()') as Promise<Alignment>;
 const rowCount = (page: Page) => page.getByTestId('sentence-row').count();
 const pairsOf = (sentences: StoredSentences | undefined) => sentences?.pairs.map((pair) => `${pair.source.join(',')}-${pair.target.join(',')}`).join(' ');
@@ -54,6 +55,8 @@ describe('fixing sentence pairs in the browser host', { skip: existsSync(chromiu
   let index: number;
   let computedPairs: number;
   const errors: string[] = [];
+  /** Set while the host is expected to answer 400 (the bad SRX file), which Chromium logs as a console error. */
+  let expectBadRequest = false;
 
   /** Puts the caret on the link through the dot plot, as a reviewer clicks its mark. */
   async function goToLink(): Promise<void> {
@@ -91,7 +94,7 @@ describe('fixing sentence pairs in the browser host', { skip: existsSync(chromiu
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
+      if (message.type() === 'error' && !(expectBadRequest && /status of 400/.test(message.text()))) errors.push(message.text());
     });
     await page.goto(host.url);
     await waitReady(page);
@@ -195,5 +198,31 @@ describe('fixing sentence pairs in the browser host', { skip: existsSync(chromiu
     const ofLink = records.filter((record) => record.provenance.link === index + 1);
     assert.equal(ofLink.length, fixed.pairs.filter((pair) => pair.source.length > 0 && pair.target.length > 0).length);
     assert.ok(fixed.pairs[0]!.source.every((at) => ofLink[0]!.source.includes(sentence(at))), 'the merged pair is one unit of the export');
+  });
+
+  test('the Export… dialog chooses the SRX rules sentences are cut by: a bad file is refused with its line, a good one kept', async () => {
+    const bad = join(dir, 'bad.srx');
+    writeFileSync(bad, '<?xml version="1.0"?>\n<srx version="2.0">\n<body>\n<maprules>\n<languagemap languagepattern=".*" languagerulename="missing"/>\n</maprules>\n</body>\n</srx>\n');
+    await page.getByTestId('export').click();
+    await page.getByTestId('export-dialog').waitFor();
+    await page.getByTestId('export-unit-sentence').check();
+    assert.equal(await page.getByTestId('export-srx-name').textContent(), 'built-in rules');
+    const choose = async (file: string) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByTestId('export-srx-choose').click();
+      await (await chooser).setFiles(file);
+    };
+    expectBadRequest = true;
+    await choose(bad);
+    await page.locator('.export-dialog .dialog-error:not([hidden])').waitFor();
+    expectBadRequest = false;
+    assert.match((await page.locator('.export-dialog .dialog-error').textContent()) ?? '', /^bad\.srx:5: .*missing language rule/);
+    await choose(srxFixture);
+    await page.waitForFunction(() => document.querySelector('[data-testid="export-srx-name"]')?.textContent === 'workbench-sample.srx');
+    assert.deepEqual(Object.keys(JSON.parse(readFileSync(join(dir, 'segmentation.json'), 'utf8'))), ['name', 'srx'], 'kept beside the settings');
+    await page.locator('.export-dialog').screenshot({ path: join(screenshots, 'export-srx.png') });
+    await page.getByTestId('export-srx-clear').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="export-srx-name"]')?.textContent === 'built-in rules');
+    await page.keyboard.press('Escape');
   });
 });
