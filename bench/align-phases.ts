@@ -64,7 +64,7 @@ const aligned = performance.now();
 const cpuAligned = cpuMilliseconds();
 const now = new Date().toISOString();
 const alignment: Alignment = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   tool: toolInfo,
   created: now,
   modified: now,

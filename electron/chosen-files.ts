@@ -118,6 +118,9 @@ const requestTouches: { readonly [M in ApiMethod]: (request: ApiRequest<M>) => T
   openInitial: nothing,
   recentFiles: nothing,
   getSettings: nothing,
+  getSegmentationRules: nothing,
+  // The SRX file from the open dialog (a copy of its text is kept; the file is not read again).
+  setSegmentationRules: (request) => ({ read: request.file === null ? [] : pathOf(request.file) }),
   updateViewSettings: nothing,
   setDocumentLanguage: nothing,
   openPair: (request) => ({ read: [...pathOf(request.source), ...pathOf(request.target)] }),

@@ -42,7 +42,7 @@ export const maxSmallRequestBytes = 1024 * 1024;
 
 /** The methods that carry no document, upload or alignment. */
 const smallMethods: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
-  'hostInfo', 'openInitial', 'recentFiles', 'getSettings', 'updateViewSettings', 'updateKeybindings',
+  'hostInfo', 'openInitial', 'recentFiles', 'getSettings', 'getSegmentationRules', 'updateViewSettings', 'updateKeybindings',
   'listFolder', 'checkDocuments', 'discardRecovery',
 ]);
 

@@ -276,7 +276,12 @@ function registerIpc(): void {
         return result.canceled ? null : chosenPath('list', result.filePaths[0]);
       }
       const filters =
-        purpose === 'alignment'
+        purpose === 'srx'
+          ? [
+              { name: 'SRX segmentation rules', extensions: ['srx', 'xml'] },
+              { name: 'All files', extensions: ['*'] },
+            ]
+          : purpose === 'alignment'
           ? [
               { name: 'Alignments', extensions: alignmentFileExtensions.map((extension) => extension.slice(1)) },
               { name: 'Bilingual files (XLIFF, TMX)', extensions: [...bilingualExtensions] },
@@ -285,7 +290,7 @@ function registerIpc(): void {
               { name: 'Documents', extensions: [...documentExtensions] },
               { name: 'All files', extensions: ['*'] },
             ];
-      const title = purpose === 'source' ? 'Open Original' : purpose === 'target' ? 'Open Translation' : 'Open Alignment';
+      const title = purpose === 'source' ? 'Open Original' : purpose === 'target' ? 'Open Translation' : purpose === 'srx' ? 'Choose SRX Rules' : 'Open Alignment';
       const result = await dialog.showOpenDialog(mainWindow, { title, properties: ['openFile'], filters });
       return result.canceled ? null : chosenPath('read', result.filePaths[0]);
     },

@@ -175,7 +175,9 @@ function browserHost(): Host {
         const input = document.createElement('input');
         input.type = 'file';
         input.accept =
-          purpose === 'alignment'
+          purpose === 'srx'
+            ? '.srx,.xml'
+            : purpose === 'alignment'
             ? ['.bitext', '.json', 'application/json', ...bilingualExtensions.map((extension) => `.${extension}`)].join(',')
             : [...documentExtensions.map((extension) => `.${extension}`), 'text/plain'].join(',');
         input.style.display = 'none';

@@ -45,6 +45,7 @@ import { installSplitter, panelHeightWithin } from './ui/splitter.ts';
 import { createExportCommands } from './export/export-flow.ts';
 import { DotPlotPanel } from './dot-plot/dot-plot-panel.ts';
 import { SentencePanel } from './sentences/sentence-panel.ts';
+import { createSegmentationControl } from './sentences/segmentation.ts';
 import { CorpusView } from './corpus/corpus-view.ts';
 import { describeFolders, folderPickerDialog } from './corpus/folder-picker.ts';
 import { createAlignAll } from './corpus/align-all.ts';
@@ -119,6 +120,10 @@ async function start(): Promise<void> {
     hint: (message) => notify('info', message),
     warn: (message) => notify('warning', message),
     relayout: () => view.layout(),
+    focusSentences: () => {
+      toggleSentences(true);
+      sentences.focus();
+    },
   });
 
   const dotPlot = new DotPlotPanel(element('dot-plot-panel'), {
@@ -126,7 +131,14 @@ async function start(): Promise<void> {
     onClose: () => toggleDotPlot(false),
   });
 
-  const sentences = new SentencePanel(element('sentence-panel'), { onClose: () => toggleSentences(false) });
+  const sentences = new SentencePanel(element('sentence-panel'), {
+    onClose: () => toggleSentences(false),
+    commandFor: (event) => review.reviewCommandFor(event),
+    onEdit: (edit) => review.applyEdit(edit),
+    onCommand: (command) => review.run(command),
+    onLeave: () => review.focusEditor(),
+    hint: (message) => notify('info', message),
+  });
 
   // ---- Commands -------------------------------------------------------------------------------
 
@@ -151,6 +163,7 @@ async function start(): Promise<void> {
     },
     progress: withProgress,
     notify,
+    segmentation: createSegmentationControl(host.api, host.shell, (chosen) => sentences.setRules(chosen?.rules)),
   });
 
   // ---- Sessions: one tab per pair, and where the reviewer was ------------------------------------

@@ -12,11 +12,12 @@
  * title, the close prompt, menu commands). The browser host has no such thing; the renderer
  * does those with the DOM instead.
  */
-import type { Alignment, Link, LinkStatus, Side } from './model/alignment.ts';
-import type { BitextDocument, EncodingName, Paragraph } from './model/document.ts';
+import { alignmentSchemaVersion, type Alignment, type Link, type LinkStatus, type Side } from './model/alignment.ts';
+import { paragraphLength, type BitextDocument, type EncodingName, type Paragraph } from './model/document.ts';
 import { BitextError, type ErrorCode } from './errors.ts';
 import type { RebaseReport } from './edits/rebase.ts';
 import { findLinkProblems } from './model/invariants.ts';
+import { findSentenceProblem } from './model/sentence-invariants.ts';
 import { exportFormats, type ExportFormatId } from './formats/export-format-list.ts';
 import type { ExportFilters, ExportSkipped, ExportUnit } from './formats/export-pairs.ts';
 import type { PairCandidate, PairProposal } from './corpus/pairing.ts';
@@ -130,6 +131,18 @@ export interface Settings {
   readonly view: ViewSettings;
   /** Key remappings; absent or empty: the defaults. */
   readonly keybindings?: KeyBindingOverrides;
+}
+
+/**
+ * The SRX 2.0 rules the app cuts sentences with (the sentence panel, exports
+ * by sentence), chosen in the Export… dialog: the file's name and its text.
+ * The host keeps a copy of the text beside its settings, so the choice
+ * persists without the host reading the file again. Absent (null): the
+ * built-in segmenter.
+ */
+export interface SegmentationRulesSetting {
+  readonly name: string;
+  readonly srx: string;
 }
 
 /** The settings a fresh install starts with. */
@@ -353,6 +366,13 @@ export interface WorkbenchApi {
   recentFiles(): Promise<readonly RecentEntry[]>;
   /** The saved settings. */
   getSettings(): Promise<Settings>;
+  /** The SRX rules chosen for sentences, or null for the built-in segmenter. */
+  getSegmentationRules(): Promise<SegmentationRulesSetting | null>;
+  /**
+   * Chooses the SRX file sentences are cut by (checked first: a file that is not SRX 2.0 is
+   * refused, naming the file and the line), or null to go back to the built-in segmenter.
+   */
+  setSegmentationRules(request: { readonly file: FileRef | null }): Promise<SegmentationRulesSetting | null>;
   /** Changes view settings; returns all settings. */
   updateViewSettings(request: Partial<ViewSettings>): Promise<Settings>;
   /** Exports the alignment in one of the export formats, to a file or as bytes to download. */
@@ -461,7 +481,7 @@ export const reviewMenuCommands = [
 export type ReviewMenuCommand = (typeof reviewMenuCommands)[number]['command'];
 
 /** The file kinds the desktop open dialog asks for (`folder`: a folder, for the corpus view). */
-export type OpenPurpose = 'source' | 'target' | 'alignment' | 'folder';
+export type OpenPurpose = 'source' | 'target' | 'alignment' | 'folder' | 'srx';
 
 /**
  * What the desktop save dialog saves: an alignment (the default), an export in a format, the review report,
@@ -553,6 +573,8 @@ export const apiMethods: readonly ApiMethod[] = [
   'updateKeybindings',
   'recentFiles',
   'getSettings',
+  'getSegmentationRules',
+  'setSegmentationRules',
   'updateViewSettings',
   'exportAlignment',
   'exportReport',
@@ -681,13 +703,42 @@ function link(value: unknown, field: string): Link {
     if (!Array.isArray(item.tags) || item.tags.length > 100) fail(`${field}/tags`, 'Expected an array of at most 100 tags');
     item.tags.forEach((tag, index) => string(tag, `${field}/tags/${index}`, { nonEmpty: true, max: 200 }));
   }
+  if (item.sentences !== undefined) storedSentences(item.sentences, `${field}/sentences`);
   return item as unknown as Link;
+}
+
+/** The shape of a link's stored sentence pairs; `findSentenceProblem` then checks they fit the link. */
+function storedSentences(value: unknown, field: string): void {
+  const sentences = object(value, field);
+  noExtraKeys(sentences, ['source', 'target', 'pairs'], field);
+  for (const side of ['source', 'target'] as const) {
+    const spans = sentences[side];
+    if (!Array.isArray(spans) || spans.length > 100_000) fail(`${field}/${side}`, 'Expected an array of at most 100,000 sentences');
+    spans.forEach((span, index) => {
+      const ref = object(span, `${field}/${side}/${index}`);
+      noExtraKeys(ref, ['paragraph', 'start', 'end'], `${field}/${side}/${index}`);
+      for (const key of ['paragraph', 'start', 'end'] as const) {
+        if (!Number.isInteger(ref[key])) fail(`${field}/${side}/${index}/${key}`, `Expected a whole number, got ${describe(ref[key])}`);
+      }
+    });
+  }
+  const pairs = sentences.pairs;
+  if (!Array.isArray(pairs) || pairs.length > 100_000) fail(`${field}/pairs`, 'Expected an array of at most 100,000 sentence pairs');
+  pairs.forEach((pair, index) => {
+    const item = object(pair, `${field}/pairs/${index}`);
+    noExtraKeys(item, ['source', 'target', 'confidence', 'status'], `${field}/pairs/${index}`);
+    for (const side of ['source', 'target'] as const) {
+      const indices = item[side];
+      if (!Array.isArray(indices) || !indices.every((at) => Number.isInteger(at))) fail(`${field}/pairs/${index}/${side}`, 'Expected an array of whole numbers');
+    }
+    oneOf(item.status, statuses, `${field}/pairs/${index}/status`);
+  });
 }
 
 /** Checks that `value` is a sound alignment: both documents, and links that break no rule. */
 export function validateAlignment(value: unknown, field = ''): Alignment {
   const alignment = object(value, field);
-  if (alignment.schemaVersion !== 1) fail(`${field}/schemaVersion`, `Expected 1, got ${describe(alignment.schemaVersion)}`);
+  if (alignment.schemaVersion !== alignmentSchemaVersion) fail(`${field}/schemaVersion`, `Expected ${alignmentSchemaVersion}, got ${describe(alignment.schemaVersion)}`);
   string(alignment.created, `${field}/created`, { max: 64 });
   string(alignment.modified, `${field}/modified`, { max: 64 });
   const source = validateDocument(alignment.source, `${field}/source`);
@@ -697,6 +748,11 @@ export function validateAlignment(value: unknown, field = ''): Alignment {
   const problems = findLinkProblems(links, source.paragraphs.length, target.paragraphs.length);
   const first = problems[0];
   if (first) throw new BitextError('invalid-argument', first.message, { link: first.link, field: `${field}/links` });
+  const length = (side: Side, paragraph: number) => paragraphLength(side === 'source' ? source : target, paragraph);
+  links.forEach((item, index) => {
+    const problem = findSentenceProblem(item, length);
+    if (problem) throw new BitextError('invalid-argument', problem, { link: index, field: `${field}/links/${index}/sentences` });
+  });
   return alignment as unknown as Alignment;
 }
 
@@ -776,6 +832,12 @@ const validators: { readonly [M in ApiMethod]: (value: unknown) => ApiRequest<M>
   },
   recentFiles: noRequest,
   getSettings: noRequest,
+  getSegmentationRules: noRequest,
+  setSegmentationRules(value) {
+    const request = object(value, '');
+    noExtraKeys(request, ['file'], '');
+    return { file: request.file === null ? null : fileRef(request.file, '/file') };
+  },
   openPair(value) {
     const request = object(value, '');
     noExtraKeys(request, ['source', 'target', 'sourceEncoding', 'targetEncoding', 'align'], '');
@@ -960,7 +1022,7 @@ export const shellValidators = {
   showOpenDialog(value: unknown): { readonly purpose: OpenPurpose } {
     const request = object(value, '');
     noExtraKeys(request, ['purpose'], '');
-    return { purpose: oneOf(request.purpose, ['source', 'target', 'alignment', 'folder'] as const, '/purpose') };
+    return { purpose: oneOf(request.purpose, ['source', 'target', 'alignment', 'folder', 'srx'] as const, '/purpose') };
   },
   showSaveDialog(value: unknown): { readonly defaultPath: string; readonly purpose?: SavePurpose } {
     const request = object(value, '');

@@ -2,7 +2,7 @@
  * The data flow from two loaded documents to an alignment: per-paragraph
  * language detection among the pair's languages, then the aligner.
  */
-import type { Alignment, Link, Side } from './model/alignment.ts';
+import { alignmentSchemaVersion, type Alignment, type Link, type Side } from './model/alignment.ts';
 import type { BitextDocument, LanguageTag } from './model/document.ts';
 import { effectiveLanguage } from './model/document.ts';
 import { paragraphTexts, withParagraphLanguages } from './document/load.ts';
@@ -42,7 +42,7 @@ export function alignDocuments(source: BitextDocument, target: BitextDocument, o
   // In sortLinks order already: the aligner gives the canonical order every edit leaves.
   const links: Link[] = alignParagraphs(alignSide(sourceDocument, texts[0]), alignSide(targetDocument, texts[1]), options);
   const now = options.now ?? new Date().toISOString();
-  return { schemaVersion: 1, tool: toolInfo, created: now, modified: now, source: sourceDocument, target: targetDocument, links };
+  return { schemaVersion: alignmentSchemaVersion, tool: toolInfo, created: now, modified: now, source: sourceDocument, target: targetDocument, links };
 }
 
 /**

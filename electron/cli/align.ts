@@ -18,6 +18,7 @@ import { parseEncodingName } from '../../shared/text/decode.ts';
 import { languageTag } from '../../shared/language/detect.ts';
 import type { LoadOptions } from '../../shared/document/load.ts';
 import { expectPositionals, parse } from './args.ts';
+import { readSrxFile } from './srx-file.ts';
 import { commandInfo } from './commands.ts';
 
 const { usage } = commandInfo.align;
@@ -30,6 +31,7 @@ export async function run(args: string[]): Promise<number> {
     output: { type: 'string', short: 'o' },
     force: { type: 'boolean', default: false },
     dictionary: { type: 'string' },
+    srx: { type: 'string' },
     'source-encoding': { type: 'string' },
     'target-encoding': { type: 'string' },
     'source-lang': { type: 'string' },
@@ -63,7 +65,7 @@ export async function run(args: string[]): Promise<number> {
 
 async function alignPair(
   [sourcePath, targetPath]: [string, string],
-  values: { dictionary?: string | undefined } & Partial<Record<`${'source' | 'target'}-${'encoding' | 'lang' | 'format'}`, string>>,
+  values: { dictionary?: string | undefined; srx?: string | undefined } & Partial<Record<`${'source' | 'target'}-${'encoding' | 'lang' | 'format'}`, string>>,
 ): Promise<Alignment> {
   const [source, target] = await Promise.all([
     readDocument(sourcePath, { ...loadOptions(values['source-encoding'], values['source-lang'], values['source-format']), detectParagraphs: false }),
@@ -72,7 +74,9 @@ async function alignPair(
   // Bytes replaced while decoding: the alignment is made, but the user must know its text is not quite the file's.
   for (const warning of [...(source.warnings ?? []), ...(target.warnings ?? [])]) process.stderr.write(`bitext align: warning: ${warning}\n`);
   const lexicon = values.dictionary ? parseLexicon(await readFile(values.dictionary, 'utf8'), values.dictionary) : undefined;
-  return alignDocuments(source, target, lexicon ? { lexicon } : {});
+  // SRX rules cut the sentences of the any-width route (documents paragraphed differently).
+  const segmentation = values.srx !== undefined ? await readSrxFile(values.srx, 'align') : undefined;
+  return alignDocuments(source, target, { ...(lexicon ? { lexicon } : {}), ...(segmentation ? { segmentation } : {}) });
 }
 
 function loadOptions(encoding: string | undefined, language: string | undefined, format: string | undefined): LoadOptions {

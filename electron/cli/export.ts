@@ -5,9 +5,7 @@
 import { BitextError } from '../../shared/errors.ts';
 import { exportFormatById, exportFormatForPath, exportFormats, type ExportFormat } from '../../shared/formats/export-format.ts';
 import { exportUnits, type ExportFilters, type ExportSkipped, type ExportUnit } from '../../shared/formats/export-pairs.ts';
-import { parseSrx } from '../../shared/text/srx.ts';
-import type { SegmentationRules } from '../../shared/text/sentences.ts';
-import { readFile } from 'node:fs/promises';
+import { readSrxFile } from './srx-file.ts';
 import { loadAlignment } from '../services/alignment-store.ts';
 import { exportAlignment, exportCorpus, renderExport } from '../services/export.ts';
 import { addSkipped, renderCorpus, type CorpusMember } from '../services/batch/corpus-export.ts';
@@ -75,7 +73,7 @@ export async function run(args: string[]): Promise<number> {
     deduplicate: values.deduplicate,
     includeRejected: values['include-rejected'],
     unit: parseUnit(values.unit),
-    ...(values.srx !== undefined ? { segmentation: await readSrx(values.srx) } : {}),
+    ...(values.srx !== undefined ? { segmentation: await readSrxFile(values.srx, 'export') } : {}),
   };
   if (values.output === undefined && format.output === 'binary') {
     throw new BitextError('invalid-argument', `${format.label} is a binary format: give a file with -o`);
@@ -142,13 +140,6 @@ function chooseFormat(id: string | undefined, output: string | undefined): Expor
     'invalid-argument',
     `cannot tell the format${output ? ` from "${output}"` : ''}: give --format (${exportFormats.map((format) => format.id).join(', ')})`,
   );
-}
-
-/** The SRX file's rules; rules left out (JavaScript cannot run them) are named on stderr. */
-async function readSrx(path: string): Promise<SegmentationRules> {
-  const rules = parseSrx(await readFile(path, 'utf8'), path);
-  for (const warning of rules.warnings) process.stderr.write(`bitext export: warning: ${warning.message}; rule left out\n`);
-  return rules;
 }
 
 function parseUnit(text: string | undefined): ExportUnit {

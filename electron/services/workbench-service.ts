@@ -33,13 +33,14 @@ import type {
   Session,
   SetLanguageRequest,
   Settings,
+  SegmentationRulesSetting,
   ViewSettings,
   WorkbenchApi,
   DocumentSource,
   RebasedDocument,
 } from '../../shared/api.ts';
 import { BitextError } from '../../shared/errors.ts';
-import type { Alignment } from '../../shared/model/alignment.ts';
+import { alignmentSchemaVersion, type Alignment } from '../../shared/model/alignment.ts';
 import type { BitextDocument } from '../../shared/model/document.ts';
 import { loadDocument, sha256Hex } from '../../shared/document/load.ts';
 import { isBilingualFile, openBilingualFile } from '../../shared/document/open-bilingual.ts';
@@ -80,6 +81,7 @@ import {
 } from './alignment-store.ts';
 import { readDocumentBytes, maxDocumentBytes } from './documents.ts';
 import type { SettingsStore } from './settings.ts';
+import { createSegmentationSettingStore } from './segmentation-setting.ts';
 import { createDocumentWatcher, rebaseOntoFile, unsavedAlignmentPath } from './document-changes.ts';
 
 /** The corpus pair the workbench opens when started without files. */
@@ -150,6 +152,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
   const initial: InitialFiles = options.initial ?? { kind: 'sample' };
   const now = options.now ?? (() => new Date().toISOString());
   const settings = options.settings;
+  const segmentation = createSegmentationSettingStore(settings.path);
   const recoveryDir = resolve(options.recoveryDir ?? join(dirname(settings.path), 'recovery'));
   const documentWatcher = createDocumentWatcher();
   const listeners = new Set<(settings: Settings) => void>();
@@ -404,7 +407,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       const target = await readSource(request.target, request.targetEncoding);
       const unaligned = () => {
         const [sourceDocument, targetDocument] = detectPairLanguages(source.document, target.document);
-        return { schemaVersion: 1 as const, tool: toolInfo, created: now(), modified: now(), source: sourceDocument, target: targetDocument, links: [] };
+        return { schemaVersion: alignmentSchemaVersion as typeof alignmentSchemaVersion, tool: toolInfo, created: now(), modified: now(), source: sourceDocument, target: targetDocument, links: [] };
       };
       const alignment = request.align === false ? unaligned() : alignDocuments(source.document, target.document, { now: now() });
       if (source.path && target.path) await remember({ kind: 'pair', source: source.path, target: target.path, opened: now() });
@@ -530,6 +533,21 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       return settings.read();
     },
 
+    async getSegmentationRules(): Promise<SegmentationRulesSetting | null> {
+      return segmentation.read();
+    },
+
+    async setSegmentationRules(request: { readonly file: FileRef | null }): Promise<SegmentationRulesSetting | null> {
+      const file = request.file;
+      if (file === null) return segmentation.clear();
+      if (file.kind === 'path') {
+        const path = await resolveReadable(file.path);
+        return segmentation.choose(path, await readDocumentBytes(path));
+      }
+      checkUploadName(file.name, ['srx', 'xml']);
+      return segmentation.choose(file.name, decodeBase64(file.base64, file.name));
+    },
+
     async updateViewSettings(request: Partial<ViewSettings>): Promise<Settings> {
       const next = await settings.updateView(request);
       for (const listener of listeners) listener(next);
@@ -538,7 +556,9 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
 
     async exportAlignment(request: ExportFileRequest): Promise<ExportOutcome> {
       const format = exportFormatById(request.format);
-      const filters = request.filters ?? {};
+      // Sentence units are cut by the SRX rules of the settings, when the user chose some.
+      const rules = request.filters?.unit === 'sentence' ? await segmentation.rules() : undefined;
+      const filters = { ...request.filters, ...(rules ? { segmentation: rules } : {}) };
       if (request.path === undefined) {
         const { data, extracted } = await renderExport(request.alignment, format.id, { filters });
         const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);

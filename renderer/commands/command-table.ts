@@ -46,6 +46,7 @@ export type CommandId =
   | 'focus-review'
   | 'focus-editor'
   | 'toggle-review-panel'
+  | 'focus-sentences'
   | 'undo'
   | 'redo'
   | 'show-shortcuts';
@@ -318,6 +319,14 @@ export const commands: readonly CommandSpec[] = [
     category: 'view',
     description: 'Shows or hides the link list and the note and tag editor.',
     keys: {},
+  },
+  {
+    id: 'focus-sentences',
+    label: 'Fix Sentence Pairs',
+    category: 'view',
+    description: 'Opens the sentence pairs of the link and gives them the keyboard: the keys above act on a sentence pair there.',
+    keys: { global: ['Shift+F6'] },
+    needsLink: true,
   },
   {
     id: 'undo',

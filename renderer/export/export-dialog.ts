@@ -11,6 +11,7 @@ import type { Alignment } from '../../shared/model/alignment.ts';
 import { exportFormats, type ExportFormat, type ExportFormatId } from '../../shared/formats/export-format-list.ts';
 import { extractPairs, type ExportFilters, type ExportSkipped } from '../../shared/formats/export-pairs.ts';
 import { modalDialog } from '../ui/dialogs.ts';
+import type { SegmentationControl } from '../sentences/segmentation.ts';
 import { h } from '../ui/dom.ts';
 
 /** Where the file goes. */
@@ -39,6 +40,8 @@ export interface ExportDialogOptions {
   readonly stem: string;
   /** The previous choice, to start from (format, filters, download or workspace). */
   readonly previous?: ExportChoice;
+  /** The SRX rules setting sentence units are cut by (a setting kept by the host); absent: no choice offered. */
+  readonly segmentation?: SegmentationControl;
 }
 
 /** Replaces the extension of `name` (or adds one). */
@@ -157,7 +160,11 @@ export function exportDialog(options: ExportDialogOptions): Promise<ExportChoice
             : 'As rows with one side empty.';
       // Only a change of format touches the name: the user may be typing in it.
       if (format !== before) nameInput.value = withExtension(nameInput.value.trim() || options.stem, format.extension);
-      const { pairs, skipped } = extractPairs(options.alignment, currentFilters(), format.untranslated);
+      const rules = options.segmentation?.current();
+      const { pairs, skipped } = extractPairs(options.alignment, { ...currentFilters(), ...(rules ? { segmentation: rules.rules } : {}) }, format.untranslated);
+      rulesName.textContent = rules ? rules.name : 'built-in rules';
+      rulesName.title = rules ? `${rules.name}: the SRX 2.0 file sentence units are cut by (kept in the settings)` : 'The workbench’s own sentence rules';
+      clearRules.hidden = !rules;
       preview.textContent = `${describeExport(pairs.length, skipped)}.`;
       preview.classList.toggle('empty', pairs.length === 0);
       submit.disabled = pairs.length === 0;
@@ -165,6 +172,34 @@ export function exportDialog(options: ExportDialogOptions): Promise<ExportChoice
       nameRow.hidden = !browser;
       workspaceNote.hidden = !browser || !destinationInputs.workspace.checked;
     }
+
+    const rulesName = h('span', { class: 'rules-name', 'data-testid': 'export-srx-name' });
+    const chooseRules = async () => {
+      error.hidden = true;
+      try {
+        await options.segmentation?.choose();
+      } catch (problem) {
+        // The host names the file and the line of a bad SRX file.
+        error.textContent = problem instanceof Error ? problem.message : String(problem);
+        error.hidden = false;
+      }
+      refresh();
+    };
+    const clearRules = h('button', { type: 'button', 'data-testid': 'export-srx-clear', onclick: () => void options.segmentation?.clear().then(refresh, chooseRulesFailed) }, 'Built-in');
+    function chooseRulesFailed(problem: unknown): void {
+      error.textContent = problem instanceof Error ? problem.message : String(problem);
+      error.hidden = false;
+    }
+    const rulesRow = options.segmentation
+      ? h(
+          'div',
+          { class: 'srx-row' },
+          h('span', { class: 'srx-label' }, 'Sentences cut by'),
+          rulesName,
+          h('button', { type: 'button', 'data-testid': 'export-srx-choose', onclick: () => void chooseRules() }, 'SRX file…'),
+          clearRules,
+        )
+      : undefined;
 
     const submit = h('button', { type: 'submit', class: 'default', 'data-testid': 'export-confirm' }, options.host === 'electron' ? 'Export…' : 'Export');
     const nameRow = h('label', { class: 'field' }, h('span', {}, 'File name'), nameInput);
@@ -235,6 +270,7 @@ export function exportDialog(options: ExportDialogOptions): Promise<ExportChoice
               h('label', {}, unitInputs.paragraph, 'Link (paragraphs)'),
               h('label', {}, unitInputs.sentence, 'Sentence, inside each link'),
             ),
+            rulesRow,
           ),
           destination,
         ),

@@ -8,6 +8,7 @@
  * instead of writing, and only then is the request repeated with `overwrite`.
  * On the desktop the native save dialog asks that question itself.
  */
+import type { SegmentationControl } from '../sentences/segmentation.ts';
 import type { ExportOutcome, HostInfo, WorkbenchApi } from '../../shared/api.ts';
 import { exportFormatById } from '../../shared/formats/export-format-list.ts';
 import type { Alignment, Side } from '../../shared/model/alignment.ts';
@@ -30,6 +31,8 @@ export interface ExportContext {
   /** Runs slow work with a progress message. */
   progress<T>(message: string, work: () => Promise<T>): Promise<T>;
   notify(kind: 'info' | 'warning' | 'error', message: string): void;
+  /** The SRX rules setting, offered in the Export… dialog for sentence units. */
+  readonly segmentation?: SegmentationControl;
 }
 
 /** The commands. */
@@ -125,6 +128,7 @@ export function createExportCommands(context: ExportContext): ExportCommands {
         ...(context.info.workspace ? { workspace: context.info.workspace } : {}),
         stem: stem(),
         ...(lastExport ? { previous: lastExport } : {}),
+        ...(context.segmentation ? { segmentation: context.segmentation } : {}),
       });
       if (!choice) return;
       lastExport = choice;

@@ -54,6 +54,8 @@ export interface ReviewControllerOptions {
   warn(message: string): void;
   /** The editors need to lay out again (the panel changed size). */
   relayout(): void;
+  /** Opens the sentence panel and gives it the keyboard (Shift+F6). */
+  focusSentences?(): void;
 }
 
 const editCommands: readonly EditCommand[] = [
@@ -144,6 +146,13 @@ export class ReviewController {
 
   // ---- Keys -----------------------------------------------------------------------------------
 
+  /** The review command a key runs in review mode (single keys, with the user's remappings), for the sentence panel. */
+  reviewCommandFor(event: KeyboardEvent): CommandId | undefined {
+    const chord = chordFromEvent(event, this.options.platform);
+    const id = chord ? this.keymap.lookup('review', formatChord(chord)) : undefined;
+    return id !== undefined && isCommandId(id) ? id : undefined;
+  }
+
   private onGridKey(event: KeyboardEvent): boolean {
     const chord = chordFromEvent(event, this.options.platform);
     if (!chord) return false;
@@ -161,7 +170,7 @@ export class ReviewController {
   private onWindowKey(event: KeyboardEvent): void {
     if (event.defaultPrevented) return;
     const target = event.target instanceof Element ? event.target : undefined;
-    if (target?.closest('.monaco-editor, dialog, .review-grid')) return;
+    if (target?.closest('.monaco-editor, dialog, .review-grid, .sentence-list')) return;
     const chord = chordFromEvent(event, this.options.platform);
     if (!chord) return;
     const key = formatChord(chord);
@@ -289,6 +298,8 @@ export class ReviewController {
         if (!visible) this.focusEditor();
         return;
       }
+      case 'focus-sentences':
+        return this.options.focusSentences?.();
       case 'undo':
       case 'redo':
         return this.step(id);
@@ -335,6 +346,11 @@ export class ReviewController {
       selection: { source: this.options.view.selectedParagraphs('source'), target: this.options.view.selectedParagraphs('target') },
       now: now(),
     };
+  }
+
+  /** Applies an edit through the one undo history (the sentence panel's edits come here); false, with a hint, when refused. */
+  applyEdit(edit: Parameters<typeof alignmentEdited>[1]): boolean {
+    return this.edit(edit);
   }
 
   private edit(edit: Parameters<typeof alignmentEdited>[1]): boolean {

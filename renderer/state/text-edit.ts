@@ -12,6 +12,7 @@
 import type { Alignment, Side } from '../../shared/model/alignment.ts';
 import type { BitextDocument, Paragraph } from '../../shared/model/document.ts';
 import { rebaseDocument, type RebaseReport } from '../../shared/edits/rebase.ts';
+import { rebaseStoredSentences } from '../../shared/edits/sentence-rebase.ts';
 import { splitParagraphs } from '../../shared/text/paragraphs.ts';
 import { paragraphAt } from './alignment-index.ts';
 
@@ -86,6 +87,8 @@ export function touchesLineBreaks(text: string, edit: TextEdit): boolean {
 export interface TextEditResult {
   readonly alignment: Alignment;
   readonly report?: RebaseReport;
+  /** Links (indices in the new alignment) whose sentence pairs fixed by hand were dropped: their text changed too much. */
+  readonly droppedSentences?: readonly number[];
 }
 
 /**
@@ -102,10 +105,13 @@ export function applyTextEdits(alignment: Alignment, side: Side, edits: readonly
   // Text typed on a line of its own (between paragraphs) starts a new paragraph, which the rebase brings in unlinked.
   const startsParagraph = (edit: TextEdit) => edit.text.trim().length > 0 && paragraphAt(before.paragraphs, edit.offset) < 0;
   if (!ordered.some((edit) => touchesLineBreaks(before.text, edit) || startsParagraph(edit))) {
-    return { alignment: { ...alignment, [side]: document, modified: now } };
+    // Sentence pairs a reviewer fixed hold offsets inside their paragraphs: they follow the typing, or are dropped.
+    const { alignment: carried, dropped } = rebaseStoredSentences(alignment, side, document);
+    return { alignment: { ...carried, [side]: document, modified: now }, ...(dropped.length > 0 ? { droppedSentences: dropped } : {}) };
   }
   const rebased = rebaseDocument(alignment, side, document.text, splitParagraphs(document.text), { now });
-  return { alignment: rebased.alignment, report: rebased.report };
+  const dropped = rebased.report.links.flatMap((entry) => (entry.sentences === 'dropped' ? [entry.to ?? entry.from] : []));
+  return { alignment: rebased.alignment, report: rebased.report, ...(dropped.length > 0 ? { droppedSentences: dropped } : {}) };
 }
 
 /**

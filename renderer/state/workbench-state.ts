@@ -225,7 +225,7 @@ export function reviewChanged(state: WorkbenchState, patch: Partial<ReviewState>
 export function textEdited(state: WorkbenchState, side: Side, edits: readonly TextEdit[], now: string): WorkbenchState {
   const session = state.session;
   if (!session || edits.length === 0) return state;
-  const { alignment, report } = applyTextEdits(session.alignment, side, edits, now);
+  const { alignment, report, droppedSentences } = applyTextEdits(session.alignment, side, edits, now);
   // Typing inside one paragraph is one undo step per burst (the history coalesces by group);
   // an edit that changes the paragraphs (a line break typed or deleted, a paste) is a step of its own.
   const paragraph = paragraphAt(session.alignment[side].paragraphs, edits[0]!.offset);
@@ -235,13 +235,20 @@ export function textEdited(state: WorkbenchState, side: Side, edits: readonly Te
     session: recorded(session, alignment, { label: 'Typing', now, ...(group ? { group } : {}) }),
     review: reviewAfter(state.review, alignment, alignment.links !== session.alignment.links),
   };
+  const warned = droppedSentences
+    ? noticeAdded(
+        next,
+        'warning',
+        `Sentence pairs fixed by hand were dropped for link${droppedSentences.length === 1 ? '' : 's'} ${droppedSentences.map((link) => link + 1).join(', ')}: the text changed too much to follow, so they are computed again (Ctrl+Z brings them back).`,
+      )
+    : next;
   const changed = report ? report.counts.merged + report.counts.dropped : 0;
-  if (!report || changed === 0) return next;
+  if (!report || changed === 0) return warned;
   const parts = [
     report.counts.merged > 0 ? `${report.counts.merged} merged` : '',
     report.counts.dropped > 0 ? `${report.counts.dropped} dropped (their paragraphs were deleted)` : '',
   ].filter(Boolean);
-  return noticeAdded(next, 'info', `Links after the edit: ${parts.join(', ')}.`);
+  return noticeAdded(warned, 'info', `Links after the edit: ${parts.join(', ')}.`);
 }
 
 /**

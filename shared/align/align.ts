@@ -500,7 +500,10 @@ export function alignParagraphsDetailed(source: AlignSide, target: AlignSide, op
  * links. The statistics are the sentence alignment's.
  */
 function alignBySentences(source: AlignSide, target: AlignSide, options: ResolvedAlignOptions): AlignResult {
-  const { source: sourceUnits, target: targetUnits } = balanceUnits(sentenceUnits(source.texts, source.language), sentenceUnits(target.texts, target.language));
+  const { source: sourceUnits, target: targetUnits } = balanceUnits(
+    sentenceUnits(source.texts, source.language, options.segmentation),
+    sentenceUnits(target.texts, target.language, options.segmentation),
+  );
   const sentenceSource = { texts: sourceUnits.texts, language: source.language };
   const sentenceTarget = { texts: targetUnits.texts, language: target.language };
   const aligned = alignEvidence(buildEvidence(sentenceSource, sentenceTarget, options.lexicon), { ...options, doubtLinks: false }, { source: sentenceSource, target: sentenceTarget });

@@ -14,7 +14,7 @@
  * two documents were paragraphed differently.
  */
 import type { Link } from '../model/alignment.ts';
-import { splitSentences } from '../text/sentences.ts';
+import { splitSentences, type SegmentationRules } from '../text/sentences.ts';
 import { localeOf } from './language-profile.ts';
 
 /** Sentences of one document: their texts and the paragraph each is in. */
@@ -25,15 +25,16 @@ export interface SentenceUnits {
 
 /**
  * Cuts each paragraph of `texts` into sentences; a paragraph with no sentence
- * (white space) gives none. A language code ICU does not know (`x`, `123`) is
+ * (white space) gives none. `rules` (an SRX file) replace the built-in
+ * segmenter. A language code ICU does not know (`x`, `123`) is
  * read as `und`: the aligner takes any code, the segmenter only valid ones.
  */
-export function sentenceUnits(texts: readonly string[], language: string): SentenceUnits {
+export function sentenceUnits(texts: readonly string[], language: string, rules?: SegmentationRules): SentenceUnits {
   const sentences: string[] = [];
   const paragraphs: number[] = [];
   const known = localeOf(language) === undefined ? 'und' : language;
   texts.forEach((text, paragraph) => {
-    for (const span of splitSentences(text, known)) {
+    for (const span of splitSentences(text, known, rules)) {
       sentences.push(text.slice(span.start, span.end));
       paragraphs.push(paragraph);
     }

@@ -5,6 +5,7 @@
  */
 import { BitextError } from '../errors.ts';
 import type { Lexicon } from './lexicon.ts';
+import type { SegmentationRules } from '../text/sentences.ts';
 import { defaultShapePriors, type LinkedShapeKind } from './shapes.ts';
 
 /**
@@ -82,10 +83,16 @@ export interface AlignOptions {
    * may join any number of paragraphs. Default true.
    */
   readonly anyWidth?: boolean;
+  /**
+   * SRX rules (shared/text/srx.ts) that cut the sentences of the any-width
+   * route (`anyWidth`), so its units are a team's translation-memory units.
+   * Default: the built-in segmenter.
+   */
+  readonly segmentation?: SegmentationRules;
 }
 
 /** Options with every default filled in. */
-export type ResolvedAlignOptions = Required<Omit<AlignOptions, 'lexicon' | 'shapePriors'>> & Pick<AlignOptions, 'lexicon' | 'shapePriors'>;
+export type ResolvedAlignOptions = Required<Omit<AlignOptions, 'lexicon' | 'shapePriors' | 'segmentation'>> & Pick<AlignOptions, 'lexicon' | 'shapePriors' | 'segmentation'>;
 
 /** The defaults, as documented on {@link AlignOptions}. */
 export const defaultAlignOptions: ResolvedAlignOptions = {
@@ -115,7 +122,7 @@ const finiteAtLeastZero: NumberRange = { integer: false, minimum: 0, maximum: Nu
 const weight: NumberRange = { integer: false, minimum: 0, maximum: 100, expected: 'a number from 0 to 100' };
 
 /** The ranges documented on {@link AlignOptions}, one per numeric option. */
-const numberRanges: Readonly<Record<Exclude<keyof ResolvedAlignOptions, 'lexicon' | 'shapePriors' | 'allowSkips' | 'learnLexicon' | 'doubtLinks' | 'anyWidth'>, NumberRange>> = {
+const numberRanges: Readonly<Record<Exclude<keyof ResolvedAlignOptions, 'lexicon' | 'shapePriors' | 'segmentation' | 'allowSkips' | 'learnLexicon' | 'doubtLinks' | 'anyWidth'>, NumberRange>> = {
   bandWidth: { integer: true, minimum: 1, maximum: Number.MAX_SAFE_INTEGER, expected: 'a whole number ≥ 1' },
   passes: { integer: true, minimum: 2, maximum: 10, expected: 'a whole number from 2 to 10' },
   temperature: { integer: false, minimum: 0.01, maximum: 100, expected: 'a number from 0.01 to 100' },
@@ -220,5 +227,12 @@ export function resolveOptions(options: AlignOptions = {}): ResolvedAlignOptions
     resolved['lexicon'] = lexicon;
   }
   if (given['shapePriors'] !== undefined) resolved['shapePriors'] = checkShapePriors(given['shapePriors']);
+  if (given['segmentation'] !== undefined) {
+    const rules = given['segmentation'];
+    if (typeof rules !== 'object' || rules === null || !((rules as { languageRules?: unknown }).languageRules instanceof Map)) {
+      throw invalid('segmentation', rules, 'SRX rules from parseSrx');
+    }
+    resolved['segmentation'] = rules;
+  }
   return resolved as ResolvedAlignOptions;
 }

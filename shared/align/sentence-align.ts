@@ -19,13 +19,13 @@
  * and each link's confidence is its posterior probability over all paths of
  * the link (forward–backward), as at paragraph level.
  *
- * Sentence links are computed on demand, not stored in the alignment file:
- * they are a function of the paragraph link, the two texts and the
- * segmentation rules, so computing them again after an edit to a text or a
- * link can never leave stale ones behind; the whole corpus pair takes
- * milliseconds.
+ * Sentence links are computed on demand: they are a function of the
+ * paragraph link, the two texts and the segmentation rules, so computing them
+ * again after an edit to a text or a link can never leave stale ones behind;
+ * the whole corpus pair takes milliseconds. Only a link whose sentence pairs a
+ * reviewer fixed stores them (`Link.sentences`; link-sentences.ts prefers them).
  */
-import type { Link } from '../model/alignment.ts';
+import type { Link, LinkStatus, SentenceRef } from '../model/alignment.ts';
 import type { Lexicon } from './lexicon.ts';
 import { buildEvidence, type PairEvidence } from './evidence.ts';
 import { initialLengthModel, lengthLogOdds, paragraphLength, refitLengthModel, type LengthModel } from './length-model.ts';
@@ -34,11 +34,7 @@ import { baseLanguage, splitSentences, type SegmentationRules } from '../text/se
 import { spaceClauseLanguages } from '../text/space-clauses.ts';
 
 /** One sentence of a link: which paragraph it is in, and its `[start, end)` in that paragraph's text. */
-export interface SentenceRef {
-  readonly paragraph: number;
-  readonly start: number;
-  readonly end: number;
-}
+export type { SentenceRef } from '../model/alignment.ts';
 
 /** A link between sentences of one paragraph link; indices into its `sourceSentences` / `targetSentences`. */
 export interface SentenceLink {
@@ -48,6 +44,8 @@ export interface SentenceLink {
   readonly score: number;
   /** Posterior probability of this link among all sentence alignments of its paragraph link, in [0, 1]. */
   readonly confidence: number;
+  /** Set on stored pairs a reviewer confirmed or rejected (absent: `auto`, as the aligner's always are). */
+  readonly status?: LinkStatus;
 }
 
 /** The sentence alignment of one paragraph link. */

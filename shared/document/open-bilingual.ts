@@ -3,7 +3,7 @@
  * documents, both with the file's path and hash, and one link a unit with the
  * status the file records (shared/document/readers/bilingual.ts).
  */
-import type { Alignment, Link, Side } from '../model/alignment.ts';
+import { alignmentSchemaVersion, type Alignment, type Link, type Side } from '../model/alignment.ts';
 import type { BitextDocument, DecodedEncoding } from '../model/document.ts';
 import { decodeBytes } from '../text/decode.ts';
 import { detectDocumentLanguage } from '../language/detect.ts';
@@ -36,7 +36,7 @@ export async function openBilingualFile(bytes: Uint8Array, path: string, now: st
   const [source, target] = detectPairLanguages(await side('source'), await side('target'));
   // A unit is a translation the file's author (or CAT tool) made: certain as a link, whatever its status.
   const links: Link[] = read.units.map((unit) => ({ source: [...unit.source], target: [...unit.target], score: 0, confidence: 1, status: unit.status }));
-  return { schemaVersion: 1, tool: toolInfo, created: now, modified: now, source, target, links };
+  return { schemaVersion: alignmentSchemaVersion, tool: toolInfo, created: now, modified: now, source, target, links };
 }
 
 async function documentOf(read: BilingualRead, side: Side, path: string, sha256: string, encoding: DecodedEncoding): Promise<BitextDocument> {

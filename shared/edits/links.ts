@@ -5,6 +5,8 @@
  */
 import type { Alignment, Link, LinkStatus, Side } from '../model/alignment.ts';
 import { findLinkProblems } from '../model/invariants.ts';
+import { findSentenceProblem } from '../model/sentence-invariants.ts';
+import { paragraphLength } from '../model/document.ts';
 import { BitextError } from '../errors.ts';
 import { sortLinks } from './sort-links.ts';
 
@@ -170,6 +172,12 @@ export function finish(alignment: Alignment, links: readonly Link[], now: string
       link: first.link,
     });
   }
+  // Edits that reshape a link build it anew, without stored sentences; one that kept them must keep them sound.
+  const length = (side: Side, paragraph: number) => paragraphLength(alignment[side], paragraph);
+  sorted.forEach((link, index) => {
+    const problem = findSentenceProblem(link, length);
+    if (problem) throw new BitextError('invalid-argument', `the edit would leave unsound sentence pairs: ${problem}`, { link: index });
+  });
   return { ...alignment, links: sorted, modified: now };
 }
 

@@ -12,7 +12,10 @@
  * judged them, so they come first in the weakest-first review order. No edit
  * leaves a link `auto` with a confidence it was never given.
  */
-import type { Alignment, Link, LinkStatus, Side } from '../model/alignment.ts';
+import type { Alignment, Link, LinkStatus, Side, StoredSentences } from '../model/alignment.ts';
+import { findSentenceProblem } from '../model/sentence-invariants.ts';
+import { paragraphLength } from '../model/document.ts';
+import { changeSentences, type SentenceChange } from './sentence-edits.ts';
 import { linkStatuses } from '../model/alignment.ts';
 import { assertNever, BitextError } from '../errors.ts';
 import {
@@ -132,6 +135,24 @@ export interface ReplaceRangeEdit extends TimedEdit {
   readonly links: readonly Link[];
 }
 
+/**
+ * Changes the sentence pairs inside link `link` (sentence-edits.ts); the link
+ * then stores them. `base` is the pairs to start from when the link stores
+ * none yet (the computed ones the reviewer sees); it is ignored otherwise.
+ */
+export interface EditSentencesEdit extends TimedEdit {
+  readonly kind: 'edit-sentences';
+  readonly link: number;
+  readonly base?: StoredSentences;
+  readonly change: SentenceChange;
+}
+
+/** Drops the sentence pairs link `link` stores: they are computed on demand again. */
+export interface ResetSentencesEdit extends TimedEdit {
+  readonly kind: 'reset-sentences';
+  readonly link: number;
+}
+
 /** Every edit an alignment accepts. */
 export type AlignmentEdit =
   | LinkParagraphsEdit
@@ -144,7 +165,9 @@ export type AlignmentEdit =
   | SetStatusEdit
   | SetNoteEdit
   | SetTagsEdit
-  | ReplaceRangeEdit;
+  | ReplaceRangeEdit
+  | EditSentencesEdit
+  | ResetSentencesEdit;
 
 /** The kinds of edit, for menus and history labels. */
 export type AlignmentEditKind = AlignmentEdit['kind'];
@@ -180,6 +203,12 @@ export function applyEdit(alignment: Alignment, edit: AlignmentEdit): Alignment 
       return setTags(alignment, edit);
     case 'replace-range':
       return replaceRange(alignment, edit);
+    case 'edit-sentences':
+      return editSentences(alignment, edit);
+    case 'reset-sentences': {
+      checkLinkIndex(alignment, edit.link);
+      return updateLink(alignment, edit.link, ({ sentences: _old, ...link }) => link, edit.now);
+    }
     default:
       return assertNever(edit, 'alignment edit');
   }
@@ -402,6 +431,20 @@ function setTags(alignment: Alignment, edit: SetTagsEdit): Alignment {
     ({ tags: _old, ...link }) => (tags.length > 0 ? { ...link, tags } : link),
     edit.now,
   );
+}
+
+function editSentences(alignment: Alignment, edit: EditSentencesEdit): Alignment {
+  const link = checkLinkIndex(alignment, edit.link);
+  const base = link.sentences ?? edit.base;
+  if (!base) throw invalid(`link ${edit.link + 1} has no sentence pairs to edit`, 'base', edit.link);
+  const length = (side: Side, paragraph: number) => paragraphLength(alignment[side], paragraph);
+  const baseProblem = findSentenceProblem({ ...link, sentences: base }, length);
+  if (baseProblem) throw invalid(`the sentence pairs of link ${edit.link + 1} do not fit it: ${baseProblem}`, 'base', edit.link);
+  const sentences = changeSentences(base, edit.change, edit.link);
+  const problem = findSentenceProblem({ ...link, sentences }, length);
+  // Unreachable for a sound base (each change keeps pairs consecutive and covering); kept so no edit stores unsound pairs.
+  if (problem) throw invalid(`the edit would leave unsound sentence pairs: ${problem}`, 'change', edit.link);
+  return updateLink(alignment, edit.link, (old) => ({ ...old, sentences }), edit.now);
 }
 
 /** Changes one link in place: such edits never move links, so the order stays and only that link is new. */

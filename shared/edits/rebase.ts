@@ -35,6 +35,7 @@ import { explode, otherSide, sortedUnique, withAnnotations } from './links.ts';
 import { sortLinks } from './sort-links.ts';
 import { normaliseTags } from './tags.ts';
 import { diffTexts } from './text-diff.ts';
+import { rebaseSentences, type SentenceRebaseOutcome } from './sentence-rebase.ts';
 import type { TextDiff } from './text-diff.ts';
 
 /** Options of {@link rebaseDocument}, each with its default. */
@@ -128,6 +129,8 @@ export interface RebaseEntry {
   readonly remnants?: readonly number[];
   /** Its paragraphs on the edited side, before and after. */
   readonly paragraphs: { readonly before: readonly number[]; readonly after: readonly number[] };
+  /** For a link that stored sentence pairs fixed by hand: whether they were kept, moved onto the new text, or dropped. */
+  readonly sentences?: SentenceRebaseOutcome;
 }
 
 /** What a rebase did, for the UI to say ("12 kept, 1 moved, 1 dropped") and to point at. */
@@ -209,7 +212,7 @@ export function rebaseDocument(
   });
 
   // Build the new links, remembering which old links each came from.
-  const built: { link: Link; from: number[]; outcome: RebaseOutcome }[] = [];
+  const built: { link: Link; readonly from: number[]; readonly outcome: RebaseOutcome }[] = [];
   const remnantsOf = new Map<number, Link[]>();
   for (const indices of members.values()) {
     if (indices.length > 1) {
@@ -238,6 +241,24 @@ export function rebaseDocument(
     built.push({ link: oneToOne ? link : moved, from: [index], outcome: oneToOne ? 'kept' : 'moved' });
   }
 
+  // Stored sentence pairs follow their link when that is simple, and are dropped (reported) otherwise.
+  const sentenceOutcomes = new Map<number, SentenceRebaseOutcome>();
+  for (const entry of built) {
+    const stored = entry.link.sentences;
+    if (!stored) {
+      const lost = entry.from.find((from) => alignment.links[from]!.sentences !== undefined);
+      if (lost !== undefined) sentenceOutcomes.set(lost, 'dropped');
+      continue;
+    }
+    const from = entry.from[0]!;
+    const { sentences, outcome } = rebaseSentences(stored, side, { before: alignment.links[from]![side], after: entry.link[side] }, old, newText, newParagraphs);
+    sentenceOutcomes.set(from, outcome);
+    if (sentences === stored) continue;
+    const { sentences: _dropped, ...bare } = entry.link;
+    entry.link = sentences ? { ...bare, sentences } : bare;
+  }
+  for (const from of remnantsOf.keys()) if (alignment.links[from]!.sentences) sentenceOutcomes.set(from, 'dropped');
+
   // Only paragraphs that continue nothing get a link of their own. One that continues old
   // paragraphs no link held stays out of every link, as they were: a rebase onto the same
   // text changes nothing.
@@ -262,20 +283,24 @@ export function rebaseDocument(
   const entries: RebaseEntry[] = [];
   for (const entry of built) {
     for (const from of entry.from) {
+      const sentences = sentenceOutcomes.get(from);
       entries.push({
         outcome: entry.outcome,
         from,
         to: position.get(entry.link)!,
         paragraphs: { before: alignment.links[from]![side], after: entry.link[side] },
+        ...(sentences ? { sentences } : {}),
       });
     }
   }
   for (const [from, pieces] of remnantsOf) {
+    const sentences = sentenceOutcomes.get(from);
     entries.push({
       outcome: 'dropped',
       from,
       remnants: pieces.map((piece) => position.get(piece)!),
       paragraphs: { before: alignment.links[from]![side], after: [] },
+      ...(sentences ? { sentences } : {}),
     });
   }
   entries.sort((a, b) => a.from - b.from);
@@ -327,7 +352,16 @@ export function formatRebaseReport(report: RebaseReport): string {
   if (report.added.length > 0) {
     parts.push(`${report.added.length} new paragraph${report.added.length === 1 ? '' : 's'} unlinked`);
   }
+  const dropped = droppedSentencePairs(report);
+  if (dropped.length > 0) {
+    parts.push(`sentence pairs fixed by hand dropped for link${dropped.length === 1 ? '' : 's'} ${dropped.map((from) => from + 1).join(', ')} (their text changed)`);
+  }
   return parts.length > 0 ? parts.join(', ') : 'no links';
+}
+
+/** The old links (0-based) whose sentence pairs fixed by hand the rebase dropped. */
+export function droppedSentencePairs(report: Pick<RebaseReport, 'links'>): number[] {
+  return report.links.filter((entry) => entry.sentences === 'dropped').map((entry) => entry.from);
 }
 
 function sameIndices(a: readonly number[], b: readonly number[]): boolean {

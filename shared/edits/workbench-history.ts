@@ -60,6 +60,10 @@ export function editLabel(kind: AlignmentEditKind | 'text'): string {
       return 'Tags';
     case 'replace-range':
       return 'Realign';
+    case 'edit-sentences':
+      return 'Sentence Pairs';
+    case 'reset-sentences':
+      return 'Recompute Sentence Pairs';
     case 'text':
       return 'Typing';
     default:

@@ -16,7 +16,8 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import { validate as validateCurrentVersion } from './alignment-validator.generated.js';
 import schema from '../../schema/alignment.schema.json' with { type: 'json' };
 import { BitextError } from '../errors.ts';
-import type { Alignment, Link, Side, ToolInfo } from '../model/alignment.ts';
+import { alignmentSchemaVersion, type Alignment, type Link, type SentencePair, type SentenceRef, type Side, type StoredSentences, type ToolInfo } from '../model/alignment.ts';
+import { findSentenceProblem } from '../model/sentence-invariants.ts';
 import type { BitextDocument, DecodedEncoding, DocumentFormat, DocumentLanguage, LanguageTag, Paragraph, ParagraphLanguage } from '../model/document.ts';
 import { findLinkProblems } from '../model/invariants.ts';
 import { findJsonSyntaxError } from './alignment-json-syntax.ts';
@@ -25,7 +26,7 @@ import { migrations, type AlignmentMigration } from './alignment-migrations.ts';
 export { migrations, type AlignmentMigration } from './alignment-migrations.ts';
 
 /** The schema version this build writes, and the newest it reads. */
-export const currentSchemaVersion = 1;
+export const currentSchemaVersion = alignmentSchemaVersion;
 
 /** The extension the workbench saves alignment files with (JSON content). The file association uses it. */
 export const alignmentFileExtension = '.bitext';
@@ -60,7 +61,7 @@ export interface DocumentRecord {
 
 /** The content of an alignment file, checked and upgraded to the current version. */
 export interface AlignmentFile {
-  readonly schemaVersion: 1;
+  readonly schemaVersion: typeof alignmentSchemaVersion;
   readonly tool: ToolInfo;
   readonly created: string;
   readonly modified: string;
@@ -99,7 +100,7 @@ export function toAlignmentFile(alignment: Alignment, options: SerializeOptions 
     })),
   });
   return {
-    schemaVersion: 1,
+    schemaVersion: alignmentSchemaVersion,
     tool: { name: alignment.tool.name, version: alignment.tool.version },
     created: alignment.created,
     modified: alignment.modified,
@@ -254,7 +255,7 @@ export function alignmentFromFile(
   documents: { readonly source: BitextDocument; readonly target: BitextDocument },
 ): Alignment {
   return {
-    schemaVersion: 1,
+    schemaVersion: alignmentSchemaVersion,
     tool: { name: file.tool.name, version: file.tool.version },
     created: file.created,
     modified: file.modified,
@@ -391,7 +392,14 @@ function checkTimes(file: AlignmentFile, fileName: string): void {
 
 function checkLinks(file: AlignmentFile, fileName: string): void {
   const problem = findLinkProblems(file.links, file.source.paragraphs.length, file.target.paragraphs.length)[0];
-  if (!problem) return;
+  if (!problem) {
+    const length = (side: Side, paragraph: number) => file[side].paragraphs[paragraph]?.text.length;
+    file.links.forEach((link, index) => {
+      const sentences = findSentenceProblem(link, length);
+      if (sentences) throw new BitextError('invalid-alignment', sentences, { file: fileName, field: `/links/${index}/sentences`, link: index });
+    });
+    return;
+  }
   // The invariant messages start with the side they are about ("source paragraph 4 is already in link 2"); point the field at it.
   const side = /^(source|target)\b/.exec(problem.message)?.[1];
   const field = side ? `/links/${problem.link}/${side}` : `/links/${problem.link}`;
@@ -404,7 +412,7 @@ function checkLinks(file: AlignmentFile, fileName: string): void {
 
 function copyFile(file: AlignmentFile): AlignmentFile {
   return {
-    schemaVersion: 1,
+    schemaVersion: alignmentSchemaVersion,
     tool: { name: file.tool.name, version: file.tool.version },
     created: file.created,
     modified: file.modified,
@@ -468,7 +476,14 @@ function copyLink(link: Link): Link {
     status: link.status,
     ...(link.note !== undefined ? { note: link.note } : {}),
     ...(link.tags !== undefined ? { tags: [...link.tags] } : {}),
+    ...(link.sentences !== undefined ? { sentences: copySentences(link.sentences) } : {}),
   };
+}
+
+function copySentences(sentences: StoredSentences): StoredSentences {
+  const ref = (span: SentenceRef): SentenceRef => ({ paragraph: span.paragraph, start: span.start, end: span.end });
+  const pair = (item: SentencePair): SentencePair => ({ source: [...item.source], target: [...item.target], confidence: item.confidence, status: item.status });
+  return { source: sentences.source.map(ref), target: sentences.target.map(ref), pairs: sentences.pairs.map(pair) };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -153,6 +153,23 @@ function migrateVersion0(value: unknown): unknown {
   };
 }
 
+/**
+ * Version 1: version 2 without stored sentence pairs. Only what tells the two
+ * apart is checked here; the upgraded file then passes the whole current
+ * schema, which checks everything else (and is precompiled, where this small
+ * schema compiles on first use).
+ */
+const version1Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'bitext-workbench:alignment-v1',
+  type: 'object',
+  required: ['schemaVersion', 'links'],
+  properties: {
+    schemaVersion: { const: 1 },
+    links: { type: 'array', items: { not: { type: 'object', properties: { sentences: {} }, required: ['sentences'] } } },
+  },
+};
+
 /** Scripts worth telling apart for the documents the workbench aligns; others count as none. */
 const knownScripts = [
   'Latn', 'Thai', 'Cyrl', 'Grek', 'Arab', 'Hebr', 'Hani', 'Hira', 'Kana', 'Hang', 'Deva', 'Beng', 'Taml',
@@ -188,5 +205,13 @@ export const migrations: readonly AlignmentMigration[] = [
       'objects, link pairs → links with score 0, confidence 0 and status `auto`.',
     schema: version0Schema,
     migrate: migrateVersion0,
+  },
+  {
+    from: 1,
+    description:
+      'Version 1 to 2: links may store their sentence pairs (`sentences`), which version 1 did not have; nothing else changed, ' +
+      'so a version-1 file becomes version 2 by its number alone (its links keep computing their sentence pairs on demand).',
+    schema: version1Schema,
+    migrate: (file) => ({ ...(file as Record<string, unknown>), schemaVersion: 2 }),
   },
 ];

@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/bitext-workbench/bitext-workbench/schema/alignment.schema.json","title":"Bitext Workbench alignment file","description":"An alignment of two documents (an original and its translation) paragraph by paragraph, as Bitext Workbench saves it (extension `.bitext`, JSON content; `.json` is accepted too). Design: the documents themselves stay where they are on disk and are NOT copied into this file; each document is named by its path (relative to this file's folder when it lies near it, else absolute) and pinned by the SHA-256 of its bytes. Every paragraph also carries its `text`, so that other tools can read the aligned pairs without the documents, and so that the workbench can still show the alignment when a document has gone missing or changed: it then rebuilds the document text from the paragraph texts, filling the gaps between paragraphs with line breaks so that every offset stays valid, and reports the document as missing or changed. A loader must check, beyond this schema: paragraph offsets lie within `textLength`, do not overlap and come in order; each paragraph's `text` has exactly `end - start` UTF-16 code units; link indices are in range; no paragraph is in two links; links with both sides do not cross. Files of an older `schemaVersion` are migrated on load; files of a newer one are refused.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","created","modified","source","target","links"],"properties":{"schemaVersion":{"description":"Version of this schema the file follows. This schema describes version 1. Version 0 (an unreleased prototype shape: `version` instead of `schemaVersion`, links as bare `[[source…], [target…]]` pairs without score or status) is migrated on load.","const":1},"tool":{"description":"The program that wrote the file.","type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"description":"The program's name, e.g. `Bitext Workbench`.","type":"string","minLength":1,"maxLength":200},"version":{"description":"The program's version, e.g. `0.1.0`.","type":"string","minLength":1,"maxLength":100}}},"created":{"description":"When the alignment was first made: ISO 8601 in UTC, e.g. `2024-05-01T09:30:00.000Z`.","$ref":"#/$defs/utcTime"},"modified":{"description":"When the alignment was last changed: ISO 8601 in UTC.","$ref":"#/$defs/utcTime"},"source":{"description":"The original document (the left side).","$ref":"#/$defs/document"},"target":{"description":"The translation (the right side).","$ref":"#/$defs/document"},"links":{"description":"The links between paragraphs, in document order (the link at 0-based position i is link i + 1 wherever a person reads it). Each paragraph of either document is in at most one link (the aligner puts every paragraph in exactly one; a paragraph with no counterpart gets a link with an empty other side).","type":"array","maxItems":10000000,"items":{"$ref":"#/$defs/link"}}},"$defs":{"utcTime":{"description":"An ISO 8601 time in UTC with a `Z` suffix, to the second or finer.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$"},"offset":{"description":"A position in a document's text, in UTF-16 code units from its start (after any byte-order mark). At most 50 million, which bounds what a rebuilt text may cost.","type":"integer","minimum":0,"maximum":50000000},"paragraphIndex":{"description":"A paragraph's 0-based index in its document's `paragraphs` list. The file keeps 0-based indices; everything a person reads (the workbench, the review report, exports' ids and properties, command-line messages) numbers paragraphs and links from 1, so index 0 is paragraph 1.","type":"integer","minimum":0,"maximum":100000000},"languageTag":{"description":"A language as the workbench reports it; `und` when not known.","type":"object","additionalProperties":false,"required":["iso6393","bcp47","script"],"properties":{"iso6393":{"description":"ISO 639-3 code as franc returns it (`eng`, `tha`), or `und`.","type":"string","pattern":"^[a-z]{3}$"},"bcp47":{"description":"BCP-47 tag (`en`, `th`, `zh-Hant`), or `und`.","type":"string","maxLength":64,"pattern":"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"},"script":{"description":"ISO 15924 code of the script most letters are in (`Latn`, `Thai`), or `Zyyy` when there are none.","type":"string","pattern":"^[A-Z][a-z]{3}$"}}},"document":{"description":"One document of the pair. Its text is not stored here: it is read from `path` and checked against `sha256`.","type":"object","additionalProperties":false,"required":["path","sha256","encoding","language","textLength","paragraphs"],"properties":{"path":{"description":"Where the document is: relative to the folder of this file (with `/` separators) when it can be, else absolute.","type":"string","minLength":1,"maxLength":4096},"sha256":{"description":"Lower-case hex SHA-256 of the document's bytes as they were read. A loader compares it with the file on disk and reports the document as changed when it differs.","type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"description":"The format the document was read as, when not plain text: its text (which offsets count in) is what the workbench's reader of that format extracts. `xliff` and `tmx`: one side of a bilingual file. Absent: plain text.","enum":["text","markdown","html","docx","odt","epub","srt","webvtt","pdf","xliff","tmx"]},"textSha256":{"description":"For a document read from another format than plain text: lower-case hex SHA-256 of the extracted text (UTF-8). `sha256` stays the hash of the original file's bytes.","type":"string","pattern":"^[0-9a-f]{64}$"},"encoding":{"description":"How the bytes were decoded into text; offsets count in that text.","type":"object","additionalProperties":false,"required":["name","bom","forced"],"properties":{"name":{"description":"WHATWG encoding name, as `TextDecoder` takes it.","enum":["utf-8","utf-16le","utf-16be","windows-874","windows-1252"]},"bom":{"description":"Whether the bytes began with a byte-order mark (which is not part of the text).","type":"boolean"},"forced":{"description":"Whether the user chose the encoding rather than letting the workbench detect it.","type":"boolean"}}},"language":{"description":"The document's language: what was detected and, when the user chose another, the override (which wins wherever a language is used).","type":"object","additionalProperties":false,"required":["detected"],"properties":{"detected":{"description":"The language franc detected in the whole text.","$ref":"#/$defs/languageTag"},"override":{"description":"The language the user set instead of the detected one. Absent when the user did not override.","$ref":"#/$defs/languageTag"}}},"textLength":{"description":"Length of the decoded text in UTF-16 code units. Paragraph offsets lie within it; a rebuilt text (document missing) is padded with line breaks to this length.","$ref":"#/$defs/offset"},"paragraphs":{"description":"The paragraphs in text order, each a half-open range `[start, end)` of the text; ranges do not overlap. A link refers to a paragraph by its index in this list.","type":"array","maxItems":10000000,"items":{"$ref":"#/$defs/paragraph"}}}},"paragraph":{"description":"One paragraph: where it is in the text, its text, and its detected language.","type":"object","additionalProperties":false,"required":["start","end","text"],"properties":{"start":{"description":"Offset of the paragraph's first code unit.","$ref":"#/$defs/offset"},"end":{"description":"Offset just past the paragraph's last code unit (not less than `start`).","$ref":"#/$defs/offset"},"text":{"description":"The paragraph's text, exactly the document text from `start` to `end`; stored so that other tools can read the file without the documents.","type":"string"},"mark":{"description":"Why the paragraph is not ordinary body text, as the format's reader saw it: `furniture` (a web page's navigation, header, footer or aside), `footnote` (a footnote or endnote, placed after the body), `text-box` (a text box or frame, after the paragraph that anchors it). Absent: body text.","enum":["furniture","footnote","text-box"]},"language":{"description":"The language detected in this paragraph alone. Absent when detection was not run.","type":"object","additionalProperties":false,"required":["iso6393","reason","mismatch"],"properties":{"iso6393":{"description":"ISO 639-3 code, or `und`.","type":"string","pattern":"^[a-z]{3}$"},"reason":{"description":"Why the language is what it is: `detected` (among the pair's languages with a clear margin), `too-short` (too short, or only digits and punctuation: not guessed), `uncertain` (no language of the pair won clearly).","enum":["detected","too-short","uncertain"]},"mismatch":{"description":"True when the paragraph is in another language than its document (English left in a Thai text).","type":"boolean"}}}}},"paragraphIndices":{"description":"Paragraph indices of one side of a link, sorted ascending without repeats. They need not be contiguous: a group may skip a paragraph that stays out of it (and is then in its own link, or in none). Empty when this side has no counterpart (a 1:0 or 0:1 link).","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/paragraphIndex"}},"link":{"description":"A link between paragraphs of the source and the target. Not both sides may be empty.","type":"object","additionalProperties":false,"required":["source","target","score","confidence","status"],"properties":{"source":{"description":"Indices of the source paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"target":{"description":"Indices of the target paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"score":{"description":"The aligner's raw score for the link (log-odds; higher is better). 0 for links a user made.","type":"number","minimum":-1000000000,"maximum":1000000000},"confidence":{"description":"How sure the aligner is, from 0 to 1; low confidence is where a reviewer should look. A link a reviewer made or reshaped by hand is `confirmed` with confidence 1 (the reviewer's word); a link an edit left over without anyone judging it (what remains of a link that lost paragraphs) is `auto` with confidence 0.","type":"number","minimum":0,"maximum":1},"status":{"description":"Review status: `auto` (the aligner's, not reviewed), `confirmed` or `rejected` by a reviewer.","enum":["auto","confirmed","rejected"]},"note":{"description":"A reviewer's note on the link. Absent when there is none.","type":"string","maxLength":20000},"tags":{"description":"Free labels a reviewer put on the link (`caption`, `ad`, `check-names`). Absent when there are none.","type":"array","maxItems":100,"uniqueItems":true,"items":{"description":"One tag: a short non-empty label.","type":"string","minLength":1,"maxLength":200}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/bitext-workbench/bitext-workbench/schema/alignment.schema.json","title":"Bitext Workbench alignment file","description":"An alignment of two documents (an original and its translation) paragraph by paragraph, as Bitext Workbench saves it (extension `.bitext`, JSON content; `.json` is accepted too). Design: the documents themselves stay where they are on disk and are NOT copied into this file; each document is named by its path (relative to this file's folder when it lies near it, else absolute) and pinned by the SHA-256 of its bytes. Every paragraph also carries its `text`, so that other tools can read the aligned pairs without the documents, and so that the workbench can still show the alignment when a document has gone missing or changed: it then rebuilds the document text from the paragraph texts, filling the gaps between paragraphs with line breaks so that every offset stays valid, and reports the document as missing or changed. A loader must check, beyond this schema: paragraph offsets lie within `textLength`, do not overlap and come in order; each paragraph's `text` has exactly `end - start` UTF-16 code units; link indices are in range; no paragraph is in two links; links with both sides do not cross; a link's stored sentences lie in its own paragraphs, in order, and its sentence pairs take every sentence once, in order. Files of an older `schemaVersion` are migrated on load; files of a newer one are refused.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","created","modified","source","target","links"],"properties":{"schemaVersion":{"description":"Version of this schema the file follows. This schema describes version 2, which added the sentence pairs a reviewer fixed by hand (`sentences` on a link). Older versions are migrated on load: version 1 (the same, without `sentences`) by its number alone; version 0 (an unreleased prototype shape: `version` instead of `schemaVersion`, links as bare `[[source…], [target…]]` pairs without score or status) field by field.","const":2},"tool":{"description":"The program that wrote the file.","type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"description":"The program's name, e.g. `Bitext Workbench`.","type":"string","minLength":1,"maxLength":200},"version":{"description":"The program's version, e.g. `0.1.0`.","type":"string","minLength":1,"maxLength":100}}},"created":{"description":"When the alignment was first made: ISO 8601 in UTC, e.g. `2024-05-01T09:30:00.000Z`.","$ref":"#/$defs/utcTime"},"modified":{"description":"When the alignment was last changed: ISO 8601 in UTC.","$ref":"#/$defs/utcTime"},"source":{"description":"The original document (the left side).","$ref":"#/$defs/document"},"target":{"description":"The translation (the right side).","$ref":"#/$defs/document"},"links":{"description":"The links between paragraphs, in document order (the link at 0-based position i is link i + 1 wherever a person reads it). Each paragraph of either document is in at most one link (the aligner puts every paragraph in exactly one; a paragraph with no counterpart gets a link with an empty other side).","type":"array","maxItems":10000000,"items":{"$ref":"#/$defs/link"}}},"$defs":{"utcTime":{"description":"An ISO 8601 time in UTC with a `Z` suffix, to the second or finer.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$"},"offset":{"description":"A position in a document's text, in UTF-16 code units from its start (after any byte-order mark). At most 50 million, which bounds what a rebuilt text may cost.","type":"integer","minimum":0,"maximum":50000000},"paragraphIndex":{"description":"A paragraph's 0-based index in its document's `paragraphs` list. The file keeps 0-based indices; everything a person reads (the workbench, the review report, exports' ids and properties, command-line messages) numbers paragraphs and links from 1, so index 0 is paragraph 1.","type":"integer","minimum":0,"maximum":100000000},"languageTag":{"description":"A language as the workbench reports it; `und` when not known.","type":"object","additionalProperties":false,"required":["iso6393","bcp47","script"],"properties":{"iso6393":{"description":"ISO 639-3 code as franc returns it (`eng`, `tha`), or `und`.","type":"string","pattern":"^[a-z]{3}$"},"bcp47":{"description":"BCP-47 tag (`en`, `th`, `zh-Hant`), or `und`.","type":"string","maxLength":64,"pattern":"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"},"script":{"description":"ISO 15924 code of the script most letters are in (`Latn`, `Thai`), or `Zyyy` when there are none.","type":"string","pattern":"^[A-Z][a-z]{3}$"}}},"document":{"description":"One document of the pair. Its text is not stored here: it is read from `path` and checked against `sha256`.","type":"object","additionalProperties":false,"required":["path","sha256","encoding","language","textLength","paragraphs"],"properties":{"path":{"description":"Where the document is: relative to the folder of this file (with `/` separators) when it can be, else absolute.","type":"string","minLength":1,"maxLength":4096},"sha256":{"description":"Lower-case hex SHA-256 of the document's bytes as they were read. A loader compares it with the file on disk and reports the document as changed when it differs.","type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"description":"The format the document was read as, when not plain text: its text (which offsets count in) is what the workbench's reader of that format extracts. `xliff` and `tmx`: one side of a bilingual file. Absent: plain text.","enum":["text","markdown","html","docx","odt","epub","srt","webvtt","pdf","xliff","tmx"]},"textSha256":{"description":"For a document read from another format than plain text: lower-case hex SHA-256 of the extracted text (UTF-8). `sha256` stays the hash of the original file's bytes.","type":"string","pattern":"^[0-9a-f]{64}$"},"encoding":{"description":"How the bytes were decoded into text; offsets count in that text.","type":"object","additionalProperties":false,"required":["name","bom","forced"],"properties":{"name":{"description":"WHATWG encoding name, as `TextDecoder` takes it.","enum":["utf-8","utf-16le","utf-16be","windows-874","windows-1252"]},"bom":{"description":"Whether the bytes began with a byte-order mark (which is not part of the text).","type":"boolean"},"forced":{"description":"Whether the user chose the encoding rather than letting the workbench detect it.","type":"boolean"}}},"language":{"description":"The document's language: what was detected and, when the user chose another, the override (which wins wherever a language is used).","type":"object","additionalProperties":false,"required":["detected"],"properties":{"detected":{"description":"The language franc detected in the whole text.","$ref":"#/$defs/languageTag"},"override":{"description":"The language the user set instead of the detected one. Absent when the user did not override.","$ref":"#/$defs/languageTag"}}},"textLength":{"description":"Length of the decoded text in UTF-16 code units. Paragraph offsets lie within it; a rebuilt text (document missing) is padded with line breaks to this length.","$ref":"#/$defs/offset"},"paragraphs":{"description":"The paragraphs in text order, each a half-open range `[start, end)` of the text; ranges do not overlap. A link refers to a paragraph by its index in this list.","type":"array","maxItems":10000000,"items":{"$ref":"#/$defs/paragraph"}}}},"paragraph":{"description":"One paragraph: where it is in the text, its text, and its detected language.","type":"object","additionalProperties":false,"required":["start","end","text"],"properties":{"start":{"description":"Offset of the paragraph's first code unit.","$ref":"#/$defs/offset"},"end":{"description":"Offset just past the paragraph's last code unit (not less than `start`).","$ref":"#/$defs/offset"},"text":{"description":"The paragraph's text, exactly the document text from `start` to `end`; stored so that other tools can read the file without the documents.","type":"string"},"mark":{"description":"Why the paragraph is not ordinary body text, as the format's reader saw it: `furniture` (a web page's navigation, header, footer or aside), `footnote` (a footnote or endnote, placed after the body), `text-box` (a text box or frame, after the paragraph that anchors it). Absent: body text.","enum":["furniture","footnote","text-box"]},"language":{"description":"The language detected in this paragraph alone. Absent when detection was not run.","type":"object","additionalProperties":false,"required":["iso6393","reason","mismatch"],"properties":{"iso6393":{"description":"ISO 639-3 code, or `und`.","type":"string","pattern":"^[a-z]{3}$"},"reason":{"description":"Why the language is what it is: `detected` (among the pair's languages with a clear margin), `too-short` (too short, or only digits and punctuation: not guessed), `uncertain` (no language of the pair won clearly).","enum":["detected","too-short","uncertain"]},"mismatch":{"description":"True when the paragraph is in another language than its document (English left in a Thai text).","type":"boolean"}}}}},"paragraphIndices":{"description":"Paragraph indices of one side of a link, sorted ascending without repeats. They need not be contiguous: a group may skip a paragraph that stays out of it (and is then in its own link, or in none). Empty when this side has no counterpart (a 1:0 or 0:1 link).","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/paragraphIndex"}},"link":{"description":"A link between paragraphs of the source and the target. Not both sides may be empty.","type":"object","additionalProperties":false,"required":["source","target","score","confidence","status"],"properties":{"source":{"description":"Indices of the source paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"target":{"description":"Indices of the target paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"score":{"description":"The aligner's raw score for the link (log-odds; higher is better). 0 for links a user made.","type":"number","minimum":-1000000000,"maximum":1000000000},"confidence":{"description":"How sure the aligner is, from 0 to 1; low confidence is where a reviewer should look. A link a reviewer made or reshaped by hand is `confirmed` with confidence 1 (the reviewer's word); a link an edit left over without anyone judging it (what remains of a link that lost paragraphs) is `auto` with confidence 0.","type":"number","minimum":0,"maximum":1},"status":{"description":"Review status: `auto` (the aligner's, not reviewed), `confirmed` or `rejected` by a reviewer.","enum":["auto","confirmed","rejected"]},"note":{"description":"A reviewer's note on the link. Absent when there is none.","type":"string","maxLength":20000},"tags":{"description":"Free labels a reviewer put on the link (`caption`, `ad`, `check-names`). Absent when there are none.","type":"array","maxItems":100,"uniqueItems":true,"items":{"description":"One tag: a short non-empty label.","type":"string","minLength":1,"maxLength":200}},"sentences":{"description":"The link's sentence pairs as a reviewer fixed them by hand. Absent (the usual case): a reader computes them from the paragraphs with its sentence segmenter and aligner, as Bitext Workbench does. Present only on a link with both sides whose sentence pairs a reviewer edited; the sentences themselves are stored with the pairs, so other segmentation rules (an SRX file) never reinterpret a fix. Dropped when the link's paragraphs change, and when its text changes beyond what a rebase can follow.","$ref":"#/$defs/linkSentences"}}},"sentence":{"description":"One sentence of a link: the paragraph it is in (0-based index in its document, one of the link's paragraphs of that side) and its half-open range `[start, end)` of UTF-16 code units in that paragraph's `text` (not in the document's text, so that edits elsewhere do not move it).","type":"object","additionalProperties":false,"required":["paragraph","start","end"],"properties":{"paragraph":{"description":"The paragraph the sentence is in: its 0-based index in the document, one of the link's paragraphs of this side.","$ref":"#/$defs/paragraphIndex"},"start":{"description":"Offset of the sentence's first code unit in its paragraph's text.","$ref":"#/$defs/offset"},"end":{"description":"Offset just past its last code unit (greater than `start`, at most the paragraph's length).","$ref":"#/$defs/offset"}}},"sentenceIndices":{"description":"Indices (0-based) into the link's sentences of one side, consecutive and ascending; empty when this side has no counterpart (1:0, 0:1).","type":"array","maxItems":100000,"items":{"type":"integer","minimum":0,"maximum":100000000}},"sentencePair":{"description":"A link between sentences inside a paragraph link (1:1, n:m, 1:0 or 0:1). Not both sides may be empty.","type":"object","additionalProperties":false,"required":["source","target","confidence","status"],"properties":{"source":{"description":"Indices of the link's source sentences in this pair.","$ref":"#/$defs/sentenceIndices"},"target":{"description":"Indices of the link's target sentences in this pair.","$ref":"#/$defs/sentenceIndices"},"confidence":{"description":"As a link's: the sentence aligner's estimate for a pair nobody changed, 1 for a pair the reviewer made or reshaped, 0 for one an edit left over.","type":"number","minimum":0,"maximum":1},"status":{"description":"Review status of the sentence pair, as a link's.","enum":["auto","confirmed","rejected"]}}},"linkSentences":{"description":"The sentences of a link's paragraphs on each side, in text order, and the pairs between them, in document order, together taking every sentence exactly once.","type":"object","additionalProperties":false,"required":["source","target","pairs"],"properties":{"source":{"description":"The sentences of the link's source paragraphs.","type":"array","minItems":1,"maxItems":100000,"items":{"$ref":"#/$defs/sentence"}},"target":{"description":"The sentences of the link's target paragraphs.","type":"array","minItems":1,"maxItems":100000,"items":{"$ref":"#/$defs/sentence"}},"pairs":{"description":"The sentence pairs, in document order.","type":"array","minItems":1,"maxItems":100000,"items":{"$ref":"#/$defs/sentencePair"}}}}}};
 const schema32 = {"description":"An ISO 8601 time in UTC with a `Z` suffix, to the second or finer.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$"};
 import func1Module from "ajv/dist/runtime/ucs2length.js";
 const func1 = func1Module.default;
@@ -730,7 +730,7 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema41 = {"description":"A link between paragraphs of the source and the target. Not both sides may be empty.","type":"object","additionalProperties":false,"required":["source","target","score","confidence","status"],"properties":{"source":{"description":"Indices of the source paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"target":{"description":"Indices of the target paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"score":{"description":"The aligner's raw score for the link (log-odds; higher is better). 0 for links a user made.","type":"number","minimum":-1000000000,"maximum":1000000000},"confidence":{"description":"How sure the aligner is, from 0 to 1; low confidence is where a reviewer should look. A link a reviewer made or reshaped by hand is `confirmed` with confidence 1 (the reviewer's word); a link an edit left over without anyone judging it (what remains of a link that lost paragraphs) is `auto` with confidence 0.","type":"number","minimum":0,"maximum":1},"status":{"description":"Review status: `auto` (the aligner's, not reviewed), `confirmed` or `rejected` by a reviewer.","enum":["auto","confirmed","rejected"]},"note":{"description":"A reviewer's note on the link. Absent when there is none.","type":"string","maxLength":20000},"tags":{"description":"Free labels a reviewer put on the link (`caption`, `ad`, `check-names`). Absent when there are none.","type":"array","maxItems":100,"uniqueItems":true,"items":{"description":"One tag: a short non-empty label.","type":"string","minLength":1,"maxLength":200}}}};
+const schema41 = {"description":"A link between paragraphs of the source and the target. Not both sides may be empty.","type":"object","additionalProperties":false,"required":["source","target","score","confidence","status"],"properties":{"source":{"description":"Indices of the source paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"target":{"description":"Indices of the target paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"score":{"description":"The aligner's raw score for the link (log-odds; higher is better). 0 for links a user made.","type":"number","minimum":-1000000000,"maximum":1000000000},"confidence":{"description":"How sure the aligner is, from 0 to 1; low confidence is where a reviewer should look. A link a reviewer made or reshaped by hand is `confirmed` with confidence 1 (the reviewer's word); a link an edit left over without anyone judging it (what remains of a link that lost paragraphs) is `auto` with confidence 0.","type":"number","minimum":0,"maximum":1},"status":{"description":"Review status: `auto` (the aligner's, not reviewed), `confirmed` or `rejected` by a reviewer.","enum":["auto","confirmed","rejected"]},"note":{"description":"A reviewer's note on the link. Absent when there is none.","type":"string","maxLength":20000},"tags":{"description":"Free labels a reviewer put on the link (`caption`, `ad`, `check-names`). Absent when there are none.","type":"array","maxItems":100,"uniqueItems":true,"items":{"description":"One tag: a short non-empty label.","type":"string","minLength":1,"maxLength":200}},"sentences":{"description":"The link's sentence pairs as a reviewer fixed them by hand. Absent (the usual case): a reader computes them from the paragraphs with its sentence segmenter and aligner, as Bitext Workbench does. Present only on a link with both sides whose sentence pairs a reviewer edited; the sentences themselves are stored with the pairs, so other segmentation rules (an SRX file) never reinterpret a fix. Dropped when the link's paragraphs change, and when its text changes beyond what a rebase can follow.","$ref":"#/$defs/linkSentences"}}};
 const schema42 = {"description":"Paragraph indices of one side of a link, sorted ascending without repeats. They need not be contiguous: a group may skip a paragraph that stays out of it (and is then in its own link, or in none). Empty when this side has no counterpart (a 1:0 or 0:1 link).","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/paragraphIndex"}};
 const schema43 = {"description":"A paragraph's 0-based index in its document's `paragraphs` list. The file keeps 0-based indices; everything a person reads (the workbench, the review report, exports' ids and properties, command-line messages) numbers paragraphs and links from 1, so index 0 is paragraph 1.","type":"integer","minimum":0,"maximum":100000000};
 
@@ -792,6 +792,491 @@ return errors === 0;
 }
 validate27.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
+const schema44 = {"description":"The sentences of a link's paragraphs on each side, in text order, and the pairs between them, in document order, together taking every sentence exactly once.","type":"object","additionalProperties":false,"required":["source","target","pairs"],"properties":{"source":{"description":"The sentences of the link's source paragraphs.","type":"array","minItems":1,"maxItems":100000,"items":{"$ref":"#/$defs/sentence"}},"target":{"description":"The sentences of the link's target paragraphs.","type":"array","minItems":1,"maxItems":100000,"items":{"$ref":"#/$defs/sentence"}},"pairs":{"description":"The sentence pairs, in document order.","type":"array","minItems":1,"maxItems":100000,"items":{"$ref":"#/$defs/sentencePair"}}}};
+const schema45 = {"description":"One sentence of a link: the paragraph it is in (0-based index in its document, one of the link's paragraphs of that side) and its half-open range `[start, end)` of UTF-16 code units in that paragraph's `text` (not in the document's text, so that edits elsewhere do not move it).","type":"object","additionalProperties":false,"required":["paragraph","start","end"],"properties":{"paragraph":{"description":"The paragraph the sentence is in: its 0-based index in the document, one of the link's paragraphs of this side.","$ref":"#/$defs/paragraphIndex"},"start":{"description":"Offset of the sentence's first code unit in its paragraph's text.","$ref":"#/$defs/offset"},"end":{"description":"Offset just past its last code unit (greater than `start`, at most the paragraph's length).","$ref":"#/$defs/offset"}}};
+
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate31.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.paragraph === undefined) && (missing0 = "paragraph")) || ((data.start === undefined) && (missing0 = "start"))) || ((data.end === undefined) && (missing0 = "end"))){
+validate31.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "paragraph") || (key0 === "start")) || (key0 === "end"))){
+validate31.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.paragraph !== undefined){
+let data0 = data.paragraph;
+const _errs2 = errors;
+const _errs3 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validate31.errors = [{instancePath:instancePath+"/paragraph",schemaPath:"#/$defs/paragraphIndex/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs3){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 100000000 || isNaN(data0)){
+validate31.errors = [{instancePath:instancePath+"/paragraph",schemaPath:"#/$defs/paragraphIndex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"}];
+return false;
+}
+else {
+if(data0 < 0 || isNaN(data0)){
+validate31.errors = [{instancePath:instancePath+"/paragraph",schemaPath:"#/$defs/paragraphIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.start !== undefined){
+let data1 = data.start;
+const _errs5 = errors;
+const _errs6 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate31.errors = [{instancePath:instancePath+"/start",schemaPath:"#/$defs/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs6){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 50000000 || isNaN(data1)){
+validate31.errors = [{instancePath:instancePath+"/start",schemaPath:"#/$defs/offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50000000},message:"must be <= 50000000"}];
+return false;
+}
+else {
+if(data1 < 0 || isNaN(data1)){
+validate31.errors = [{instancePath:instancePath+"/start",schemaPath:"#/$defs/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.end !== undefined){
+let data2 = data.end;
+const _errs8 = errors;
+const _errs9 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validate31.errors = [{instancePath:instancePath+"/end",schemaPath:"#/$defs/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs9){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 50000000 || isNaN(data2)){
+validate31.errors = [{instancePath:instancePath+"/end",schemaPath:"#/$defs/offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50000000},message:"must be <= 50000000"}];
+return false;
+}
+else {
+if(data2 < 0 || isNaN(data2)){
+validate31.errors = [{instancePath:instancePath+"/end",schemaPath:"#/$defs/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate31.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate31.errors = vErrors;
+return errors === 0;
+}
+validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema49 = {"description":"A link between sentences inside a paragraph link (1:1, n:m, 1:0 or 0:1). Not both sides may be empty.","type":"object","additionalProperties":false,"required":["source","target","confidence","status"],"properties":{"source":{"description":"Indices of the link's source sentences in this pair.","$ref":"#/$defs/sentenceIndices"},"target":{"description":"Indices of the link's target sentences in this pair.","$ref":"#/$defs/sentenceIndices"},"confidence":{"description":"As a link's: the sentence aligner's estimate for a pair nobody changed, 1 for a pair the reviewer made or reshaped, 0 for one an edit left over.","type":"number","minimum":0,"maximum":1},"status":{"description":"Review status of the sentence pair, as a link's.","enum":["auto","confirmed","rejected"]}}};
+const schema50 = {"description":"Indices (0-based) into the link's sentences of one side, consecutive and ascending; empty when this side has no counterpart (1:0, 0:1).","type":"array","maxItems":100000,"items":{"type":"integer","minimum":0,"maximum":100000000}};
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate34.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((data.source === undefined) && (missing0 = "source")) || ((data.target === undefined) && (missing0 = "target"))) || ((data.confidence === undefined) && (missing0 = "confidence"))) || ((data.status === undefined) && (missing0 = "status"))){
+validate34.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "source") || (key0 === "target")) || (key0 === "confidence")) || (key0 === "status"))){
+validate34.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.source !== undefined){
+let data0 = data.source;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(Array.isArray(data0)){
+if(data0.length > 100000){
+validate34.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/sentenceIndices/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"}];
+return false;
+}
+else {
+var valid2 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+const _errs5 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate34.errors = [{instancePath:instancePath+"/source/" + i0,schemaPath:"#/$defs/sentenceIndices/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 100000000 || isNaN(data1)){
+validate34.errors = [{instancePath:instancePath+"/source/" + i0,schemaPath:"#/$defs/sentenceIndices/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"}];
+return false;
+}
+else {
+if(data1 < 0 || isNaN(data1)){
+validate34.errors = [{instancePath:instancePath+"/source/" + i0,schemaPath:"#/$defs/sentenceIndices/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+}
+var valid2 = _errs5 === errors;
+if(!valid2){
+break;
+}
+}
+}
+}
+else {
+validate34.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/sentenceIndices/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.target !== undefined){
+let data2 = data.target;
+const _errs7 = errors;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data2)){
+if(data2.length > 100000){
+validate34.errors = [{instancePath:instancePath+"/target",schemaPath:"#/$defs/sentenceIndices/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"}];
+return false;
+}
+else {
+var valid4 = true;
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+let data3 = data2[i1];
+const _errs10 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validate34.errors = [{instancePath:instancePath+"/target/" + i1,schemaPath:"#/$defs/sentenceIndices/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs10){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 100000000 || isNaN(data3)){
+validate34.errors = [{instancePath:instancePath+"/target/" + i1,schemaPath:"#/$defs/sentenceIndices/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"}];
+return false;
+}
+else {
+if(data3 < 0 || isNaN(data3)){
+validate34.errors = [{instancePath:instancePath+"/target/" + i1,schemaPath:"#/$defs/sentenceIndices/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+}
+var valid4 = _errs10 === errors;
+if(!valid4){
+break;
+}
+}
+}
+}
+else {
+validate34.errors = [{instancePath:instancePath+"/target",schemaPath:"#/$defs/sentenceIndices/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.confidence !== undefined){
+let data4 = data.confidence;
+const _errs12 = errors;
+if(errors === _errs12){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 1 || isNaN(data4)){
+validate34.errors = [{instancePath:instancePath+"/confidence",schemaPath:"#/properties/confidence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data4 < 0 || isNaN(data4)){
+validate34.errors = [{instancePath:instancePath+"/confidence",schemaPath:"#/properties/confidence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate34.errors = [{instancePath:instancePath+"/confidence",schemaPath:"#/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.status !== undefined){
+let data5 = data.status;
+const _errs14 = errors;
+if(!(((data5 === "auto") || (data5 === "confirmed")) || (data5 === "rejected"))){
+validate34.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema49.properties.status.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate34.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate34.errors = vErrors;
+return errors === 0;
+}
+validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate30.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.source === undefined) && (missing0 = "source")) || ((data.target === undefined) && (missing0 = "target"))) || ((data.pairs === undefined) && (missing0 = "pairs"))){
+validate30.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "source") || (key0 === "target")) || (key0 === "pairs"))){
+validate30.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.source !== undefined){
+let data0 = data.source;
+const _errs2 = errors;
+if(errors === _errs2){
+if(Array.isArray(data0)){
+if(data0.length > 100000){
+validate30.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"}];
+return false;
+}
+else {
+if(data0.length < 1){
+validate30.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid1 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+const _errs4 = errors;
+if(!(validate31(data0[i0], {instancePath:instancePath+"/source/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+break;
+}
+}
+}
+}
+}
+else {
+validate30.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.target !== undefined){
+let data2 = data.target;
+const _errs5 = errors;
+if(errors === _errs5){
+if(Array.isArray(data2)){
+if(data2.length > 100000){
+validate30.errors = [{instancePath:instancePath+"/target",schemaPath:"#/properties/target/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"}];
+return false;
+}
+else {
+if(data2.length < 1){
+validate30.errors = [{instancePath:instancePath+"/target",schemaPath:"#/properties/target/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid2 = true;
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+const _errs7 = errors;
+if(!(validate31(data2[i1], {instancePath:instancePath+"/target/" + i1,parentData:data2,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs7 === errors;
+if(!valid2){
+break;
+}
+}
+}
+}
+}
+else {
+validate30.errors = [{instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.pairs !== undefined){
+let data4 = data.pairs;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data4)){
+if(data4.length > 100000){
+validate30.errors = [{instancePath:instancePath+"/pairs",schemaPath:"#/properties/pairs/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"}];
+return false;
+}
+else {
+if(data4.length < 1){
+validate30.errors = [{instancePath:instancePath+"/pairs",schemaPath:"#/properties/pairs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid3 = true;
+const len2 = data4.length;
+for(let i2=0; i2<len2; i2++){
+const _errs10 = errors;
+if(!(validate34(data4[i2], {instancePath:instancePath+"/pairs/" + i2,parentData:data4,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs10 === errors;
+if(!valid3){
+break;
+}
+}
+}
+}
+}
+else {
+validate30.errors = [{instancePath:instancePath+"/pairs",schemaPath:"#/properties/pairs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate30.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate30.errors = vErrors;
+return errors === 0;
+}
+validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -813,7 +1298,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((((((key0 === "source") || (key0 === "target")) || (key0 === "score")) || (key0 === "confidence")) || (key0 === "status")) || (key0 === "note")) || (key0 === "tags"))){
+if(!((((((((key0 === "source") || (key0 === "target")) || (key0 === "score")) || (key0 === "confidence")) || (key0 === "status")) || (key0 === "note")) || (key0 === "tags")) || (key0 === "sentences"))){
 validate26.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -1002,6 +1487,19 @@ var valid0 = _errs11 === errors;
 else {
 var valid0 = true;
 }
+if(valid0){
+if(data.sentences !== undefined){
+const _errs15 = errors;
+if(!(validate30(data.sentences, {instancePath:instancePath+"/sentences",parentData:data,parentDataProperty:"sentences",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }
@@ -1052,8 +1550,8 @@ break;
 if(_errs1 === errors){
 if(data.schemaVersion !== undefined){
 const _errs2 = errors;
-if(1 !== data.schemaVersion){
-validate20.errors = [{instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"}];
+if(2 !== data.schemaVersion){
+validate20.errors = [{instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;

@@ -229,6 +229,11 @@ export function extractPairs(
       return;
     }
     block.links.forEach((sentenceLink, sentenceIndex) => {
+      // A sentence pair the reviewer rejected inside a kept link is left out as a rejected link is.
+      if (sentenceLink.status === 'rejected' && !filters.includeRejected) {
+        skipped.rejected++;
+        return;
+      }
       if (sentenceLink.source.length === 0 || sentenceLink.target.length === 0) {
         const kept = filters.includeUntranslated && (untranslated === 'both' || (untranslated === 'source-only' && sentenceLink.source.length > 0));
         if (!kept) {
@@ -333,7 +338,7 @@ function toSentencePair(alignment: Alignment, link: Link, index: number, block: 
     targetParagraphs: paragraphs(block.targetSentences, sentenceLink.target),
     source: sentencesText(alignment.source, block.sourceSentences, sentenceLink.source),
     target: sentencesText(alignment.target, block.targetSentences, sentenceLink.target),
-    status: link.status,
+    status: sentenceLink.status === 'rejected' ? 'rejected' : link.status,
     confidence: link.confidence * sentenceLink.confidence,
     ...(link.note !== undefined && link.note.trim() !== '' ? { note: exportText(link.note) } : {}),
     tags: (link.tags ?? []).map(exportText),

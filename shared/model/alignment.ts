@@ -28,6 +28,42 @@ export interface Link {
   readonly status: LinkStatus;
   readonly note?: string;
   readonly tags?: readonly string[];
+  /**
+   * The link's sentence pairs as a reviewer fixed them. Absent (the usual
+   * case): they are computed on demand from the paragraphs (shared/align/
+   * link-sentences.ts). Present only once a reviewer edited them, and dropped
+   * by any edit that changes the link's paragraphs or their text beyond what
+   * a rebase can follow (shared/edits/sentence-edits.ts).
+   */
+  readonly sentences?: StoredSentences;
+}
+
+/** One sentence of a link: the paragraph it is in (index in its document) and its `[start, end)` in that paragraph's text. */
+export interface SentenceRef {
+  readonly paragraph: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A link between sentences of one paragraph link: indices into its `source` / `target` sentence lists. */
+export interface SentencePair {
+  readonly source: readonly number[];
+  readonly target: readonly number[];
+  /** As a paragraph link's: the aligner's estimate, 1 for a pair the reviewer made, 0 for one left over by an edit. */
+  readonly confidence: number;
+  readonly status: LinkStatus;
+}
+
+/**
+ * The sentence pairs of a link, stored. The sentence spans are kept with the
+ * pairs, so that a later change of segmentation rules (an SRX file) never
+ * reinterprets a reviewer's fix. Pairs are in document order, each side's
+ * indices consecutive, and together they hold every sentence once.
+ */
+export interface StoredSentences {
+  readonly source: readonly SentenceRef[];
+  readonly target: readonly SentenceRef[];
+  readonly pairs: readonly SentencePair[];
 }
 
 /** The tool that wrote an alignment file. */
@@ -36,10 +72,13 @@ export interface ToolInfo {
   readonly version: string;
 }
 
+/** The alignment file schema version the model follows (2: links may store their sentence pairs). */
+export const alignmentSchemaVersion = 2;
+
 /** An alignment of two documents. */
 export interface Alignment {
   /** Version of the alignment file schema this value follows. */
-  readonly schemaVersion: 1;
+  readonly schemaVersion: typeof alignmentSchemaVersion;
   readonly tool: ToolInfo;
   /** ISO 8601 UTC times. */
   readonly created: string;

@@ -103,3 +103,9 @@ export function paragraphText(document: Pick<BitextDocument, 'text' | 'paragraph
   if (!paragraph) throw new RangeError(`No paragraph ${index}: the document has ${document.paragraphs.length}`);
   return document.text.slice(paragraph.start, paragraph.end);
 }
+
+/** The length of paragraph `index` of `document`'s text, or undefined when there is no such paragraph. */
+export function paragraphLength(document: Pick<BitextDocument, 'paragraphs'>, index: number): number | undefined {
+  const paragraph = Number.isInteger(index) ? document.paragraphs[index] : undefined;
+  return paragraph ? paragraph.end - paragraph.start : undefined;
+}

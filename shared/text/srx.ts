@@ -53,7 +53,11 @@ export function parseSrx(xml: string, file = 'SRX file'): SrxRules {
     problems.push((error as Error).message);
   }
   if (problems.length > 0 || !root) {
-    throw new BitextError('invalid-argument', `not well-formed XML: ${problems[0] ?? 'no root element'}`, { file });
+    // xmldom's messages read `[xmldom error]\tentity not found:&foo;\n@#[line:3,col:1]`: the line goes into the location.
+    const problem = problems[0] ?? 'no root element';
+    const line = /@#\[line:(\d+),col:\d+\]/.exec(problem)?.[1];
+    const reason = problem.replace(/^\[xmldom \w+\]\s*/, '').replace(/\s*@#\[line:\d+,col:\d+\]\s*$/, '');
+    throw new BitextError('invalid-argument', `not well-formed XML: ${reason}`, line ? { file, line: Number(line) } : { file });
   }
   if (root.localName !== 'srx') throw new BitextError('invalid-argument', `not an SRX file (root <${root.localName}>)`, { file });
   const version = root.getAttribute('version');

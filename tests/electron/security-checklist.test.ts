@@ -597,6 +597,8 @@ describe('Electron security checklist', () => {
       openInitial: [...generic, { unexpected: 1 }, { align: 'no' }],
       recentFiles: noArgument,
       getSettings: noArgument,
+      getSegmentationRules: noArgument,
+      setSegmentationRules: [...generic, {}, { file: 'rules.srx' }, { file: { kind: 'path', path: `${watch}/a\0.srx` } }, { file: null, extra: 1 }],
       openPair: [
         ...generic,
         {},
@@ -614,7 +616,7 @@ describe('Electron security checklist', () => {
         ...generic,
         { alignment: good, side: 'middle', language: 'tha' },
         { alignment: good, side: 'source', language: 'thai; rm -rf /' },
-        { alignment: { ...good, schemaVersion: 2 }, side: 'source', language: 'tha' },
+        { alignment: { ...good, schemaVersion: 3 }, side: 'source', language: 'tha' },
         { alignment: crossing, side: 'source', language: 'tha' },
       ],
       saveAlignment: [

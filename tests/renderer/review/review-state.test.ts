@@ -35,7 +35,7 @@ function document(text: string): BitextDocument {
 }
 
 const start: Alignment = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   tool: { name: 'test', version: '0' },
   created: 'then',
   modified: 'then',

@@ -151,3 +151,11 @@ test('alignParagraphs: two documents paragraphed independently get links wider t
   assert.ok(previous.every((link) => link.source.length <= 3 && link.target.length <= 3));
   assert.ok(scoreAlignment(previous, pair.gold).f1 < scores.f1 - 0.2, `previous F1 ${scoreAlignment(previous, pair.gold).f1.toFixed(3)} against ${scores.f1.toFixed(3)}`);
 });
+
+test('sentenceUnits: SRX rules replace the built-in segmenter; the aligner option is checked', async () => {
+  const { parseSrx } = await import('../../../shared/text/srx.ts');
+  const { readFileSync } = await import('node:fs');
+  const rules = parseSrx(readFileSync(new URL('../../fixtures/srx/no-breaks.srx', import.meta.url), 'utf8'), 'no-breaks.srx');
+  assert.deepEqual(sentenceUnits(['One here. Two here.'], 'eng', rules).texts, ['One here. Two here.']);
+  assert.throws(() => alignParagraphs({ texts: ['a'], language: 'eng' }, { texts: ['b'], language: 'eng' }, { segmentation: {} as never }), /segmentation/);
+});

@@ -1,0 +1,63 @@
+/** Stored sentence pairs in the alignment file (schema version 2) and the migration from version 1. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import {
+  alignmentFromFile,
+  documentFromRecord,
+  parseAlignmentFile,
+  reconstructText,
+  serializeAlignment,
+  type AlignmentFile,
+} from '../../../shared/formats/alignment-json.ts';
+import { applyEdit } from '../../../shared/edits/operations.ts';
+import { sentencesOfLink, toStoredSentences } from '../../../shared/align/link-sentences.ts';
+import { formatLinks, type Alignment } from '../../../shared/model/alignment.ts';
+import { isBitextError } from '../../../shared/errors.ts';
+import { smallLinks } from '../../fixtures/alignment-files/make-alignment.ts';
+
+const fixtures = new URL('../../fixtures/alignment-files/', import.meta.url);
+
+function reopen(file: AlignmentFile): Alignment {
+  return alignmentFromFile(file, {
+    source: documentFromRecord(file.source, reconstructText(file.source)),
+    target: documentFromRecord(file.target, reconstructText(file.target)),
+  });
+}
+
+test('a version 1 file still opens: migrated by its number, links computing their sentences', async () => {
+  const text = await readFile(new URL('version-1.bitext', fixtures), 'utf8');
+  assert.match(text, /"schemaVersion": 1,/);
+  const file = parseAlignmentFile(text, 'old.bitext');
+  assert.equal(file.migratedFrom, 1);
+  assert.equal(file.schemaVersion, 2);
+  assert.equal(formatLinks(file.links), smallLinks);
+  assert.ok(file.links.every((link) => link.sentences === undefined));
+  // A version 1 file cannot carry stored sentences: they came with version 2.
+  const smuggled = JSON.parse(text);
+  smuggled.links[1].sentences = { source: [], target: [], pairs: [] };
+  assert.throws(() => parseAlignmentFile(JSON.stringify(smuggled), 'old.bitext'), /schema version 1/);
+});
+
+test('stored sentence pairs are saved and read back; unsound ones are refused naming the link and the field', async () => {
+  const alignment = reopen(parseAlignmentFile(await readFile(new URL('small-pair.bitext', fixtures), 'utf8'), 'small.bitext'));
+  const link = alignment.links.findIndex((candidate) => candidate.source.length > 0 && candidate.target.length > 0);
+  const block = sentencesOfLink(alignment, link)!;
+  const fixed = applyEdit(alignment, { kind: 'edit-sentences', link, base: toStoredSentences(block), change: { kind: 'set-status', pair: 0, status: 'confirmed' }, now: '2024-06-01T12:00:00.000Z' });
+  const text = serializeAlignment(fixed);
+  assert.match(text, /"sentences": \{\n\s+"source": \[/);
+  const file = parseAlignmentFile(text, 'fixed.bitext');
+  assert.equal(file.migratedFrom, undefined);
+  assert.deepEqual(file.links[link]!.sentences, fixed.links[link]!.sentences);
+  assert.equal(serializeAlignment(reopen(file)), text, 'the same bytes again');
+
+  const broken = JSON.parse(text);
+  broken.links[link].sentences.pairs[0].source = [1];
+  assert.throws(
+    () => parseAlignmentFile(JSON.stringify(broken), 'broken.bitext'),
+    (error: unknown) => isBitextError(error) && error.location.field === `/links/${link}/sentences` && error.location.link === link && /sentence pair 1 takes source sentence 2/.test(error.message),
+  );
+  const outside = JSON.parse(text);
+  outside.links[link].sentences.source[0].end = 100000;
+  assert.throws(() => parseAlignmentFile(JSON.stringify(outside), 'broken.bitext'), /source sentence 1 \[0, 100000\) is empty or outside its paragraph/);
+});
