@@ -23,7 +23,10 @@ export interface BandSearch {
   readonly path: readonly PathStep[];
   /** Log of the summed (tempered) scores of all paths: the normaliser of the posteriors. */
   readonly logTotal: number;
-  /** Per node: forward and backward log sums (empty when the search ran without sums). */
+  /** Per node: the best path's score and its last shape (-1 where none reaches it). */
+  readonly best: Float64Array;
+  readonly back: Int8Array;
+  /** Per node: forward and backward log sums (forward empty when the search ran without sums, backward until {@link withBackwardSums}). */
   readonly forward: Float64Array;
   readonly backward: Float64Array;
   /** Score of shape s ending at node c: `stepScores[c * shapes.length + s]`, NaN where the step is impossible. */
@@ -54,15 +57,28 @@ export function nodeIndex(band: Band, source: number, target: number): number {
   return band.rowStart[source]! + target - band.low[source]!;
 }
 
+/** The first row whose range differs between two bands of the same grid (past the last row when none does). */
+function firstChangedRow(previous: Band, band: Band): number {
+  if (previous.sourceCount !== band.sourceCount || previous.targetCount !== band.targetCount) return 0;
+  for (let row = 0; row <= band.sourceCount; row++) {
+    if (previous.low[row] !== band.low[row] || previous.high[row] !== band.high[row]) return row;
+  }
+  return band.sourceCount + 1;
+}
+
 /**
- * Runs Viterbi over `band` with `scorer`, and with `sums` also the forward and
- * backward passes the posteriors need; `temperature` softens them.
+ * Runs Viterbi over `band` with `scorer`, and with `sums` also the forward sums
+ * the posteriors need; `temperature` softens them. The backward sums are left
+ * to {@link withBackwardSums}, run once the band is final. With `previous` (a
+ * search of another band over the same pair, with the same scorer, temperature
+ * and `sums`), the rows before the first whose range changed are taken from it:
+ * a node's values depend only on the rows above it, so widening a band around
+ * a few rows recomputes from there on, not from the top.
  */
-export function searchBand(band: Band, scorer: LinkScorer, temperature: number, sums = true): BandSearch {
+export function searchBand(band: Band, scorer: LinkScorer, temperature: number, sums = true, previous?: BandSearch): BandSearch {
   const cells = band.cells;
   const best = new Float64Array(cells).fill(-Infinity);
   const forward = new Float64Array(sums ? cells : 1).fill(-Infinity);
-  const backward = new Float64Array(sums ? cells : 1).fill(-Infinity);
   const back = new Int8Array(cells).fill(-1);
   const stepScores = new Float32Array(cells * shapeCount).fill(Number.NaN);
   const terms = new Float64Array(shapeCount);
@@ -76,7 +92,15 @@ export function searchBand(band: Band, scorer: LinkScorer, temperature: number, 
   const sourceCount = band.sourceCount;
   best[0] = 0;
   forward[0] = 0;
-  for (let row = 0; row <= sourceCount; row++) {
+  const kept = previous ? firstChangedRow(previous.band, band) : 0;
+  if (kept > 0) {
+    const keptCells = starts[Math.min(kept, sourceCount + 1)]!;
+    best.set(previous!.best.subarray(0, keptCells));
+    back.set(previous!.back.subarray(0, keptCells));
+    if (sums) forward.set(previous!.forward.subarray(0, keptCells));
+    stepScores.set(previous!.stepScores.subarray(0, keptCells * shapeCount));
+  }
+  for (let row = kept; row <= sourceCount; row++) {
     const low = lows[row]!;
     const high = highs[row]!;
     const rowStart = starts[row]!;
@@ -115,9 +139,43 @@ export function searchBand(band: Band, scorer: LinkScorer, temperature: number, 
       }
     }
   }
+  const path: PathStep[] = [];
+  const edgeRows: number[] = [];
+  let row = band.sourceCount;
+  let column = band.targetCount;
+  while (row > 0 || column > 0) {
+    const cell = nodeIndex(band, row, column);
+    const shape = back[cell]!;
+    if (shape < 0) throw new Error(`No path reaches node (${row}, ${column}): the band is broken`);
+    const onEdge = (column === band.low[row] && column > 0) || (column === band.high[row] && column < band.targetCount);
+    if (onEdge) edgeRows.push(row);
+    const sourceSpan = shapeTable.sourceSpan[shape]!;
+    const targetSpan = shapeTable.targetSpan[shape]!;
+    row -= sourceSpan;
+    column -= targetSpan;
+    path.push({ shape, sourceStart: row, targetStart: column, score: stepScores[cell * shapeCount + shape]! });
+  }
+  path.reverse();
   const end = nodeIndex(band, band.sourceCount, band.targetCount);
-  if (sums) backward[end] = 0;
-  for (let row = sums ? sourceCount : -1; row >= 0; row--) {
+  const backward = new Float64Array(1).fill(-Infinity);
+  return { band, path, logTotal: sums ? forward[end]! : Number.NaN, best, back, forward, backward, stepScores, temperature, touchesEdge: edgeRows.length > 0, edgeRows };
+}
+
+/** The search with its backward sums, which the posteriors need: run once, on the final band of a search with sums. */
+export function withBackwardSums(search: BandSearch): BandSearch {
+  const { band, stepScores } = search;
+  const backward = new Float64Array(band.cells).fill(-Infinity);
+  const terms = new Float64Array(shapeCount);
+  const inverse = 1 / search.temperature;
+  const lows = band.low;
+  const highs = band.high;
+  const starts = band.rowStart;
+  const sourceSpans = shapeTable.sourceSpan;
+  const targetSpans = shapeTable.targetSpan;
+  const sourceCount = band.sourceCount;
+  const end = nodeIndex(band, band.sourceCount, band.targetCount);
+  backward[end] = 0;
+  for (let row = sourceCount; row >= 0; row--) {
     const low = lows[row]!;
     const high = highs[row]!;
     const rowStart = starts[row]!;
@@ -146,22 +204,5 @@ export function searchBand(band: Band, scorer: LinkScorer, temperature: number, 
     }
   }
 
-  const path: PathStep[] = [];
-  const edgeRows: number[] = [];
-  let row = band.sourceCount;
-  let column = band.targetCount;
-  while (row > 0 || column > 0) {
-    const cell = nodeIndex(band, row, column);
-    const shape = back[cell]!;
-    if (shape < 0) throw new Error(`No path reaches node (${row}, ${column}): the band is broken`);
-    const onEdge = (column === band.low[row] && column > 0) || (column === band.high[row] && column < band.targetCount);
-    if (onEdge) edgeRows.push(row);
-    const sourceSpan = shapeTable.sourceSpan[shape]!;
-    const targetSpan = shapeTable.targetSpan[shape]!;
-    row -= sourceSpan;
-    column -= targetSpan;
-    path.push({ shape, sourceStart: row, targetStart: column, score: stepScores[cell * shapeCount + shape]! });
-  }
-  path.reverse();
-  return { band, path, logTotal: sums ? forward[end]! : Number.NaN, forward, backward, stepScores, temperature, touchesEdge: edgeRows.length > 0, edgeRows };
+  return { ...search, backward };
 }
