@@ -11,7 +11,7 @@ import { parseFormatName } from '../../shared/document/readers/extensions.ts';
 import type { Alignment } from '../../shared/model/alignment.ts';
 import { saveAlignment } from '../services/alignment-store.ts';
 import { resolve } from 'node:path';
-import { alignDocuments } from '../../shared/pipeline.ts';
+import { alignDocumentsConcurrently } from '../services/paragraph-languages/detect-concurrently.ts';
 import { serializeAlignment } from '../../shared/formats/alignment-json.ts';
 import { parseLexicon } from '../../shared/align/lexicon.ts';
 import { parseEncodingName } from '../../shared/text/decode.ts';
@@ -72,7 +72,7 @@ async function alignPair(
   // Bytes replaced while decoding: the alignment is made, but the user must know its text is not quite the file's.
   for (const warning of [...(source.warnings ?? []), ...(target.warnings ?? [])]) process.stderr.write(`bitext align: warning: ${warning}\n`);
   const lexicon = values.dictionary ? parseLexicon(await readFile(values.dictionary, 'utf8'), values.dictionary) : undefined;
-  return alignDocuments(source, target, lexicon ? { lexicon } : {});
+  return alignDocumentsConcurrently(source, target, lexicon ? { lexicon } : {});
 }
 
 function loadOptions(encoding: string | undefined, language: string | undefined, format: string | undefined): LoadOptions {
