@@ -68,6 +68,10 @@ export interface UnlinkedEvidence {
 /** Kinds of key, each with how often a translation keeps it. */
 type KeyKind = 'number' | 'percent' | 'link' | 'known' | 'quote' | 'marked-name' | 'plain-name' | 'shared-name' | 'lexicon';
 
+/** The kinds in a fixed order: while evidence is built, a paragraph's keys carry a kind as its index here. */
+const keyKinds: readonly KeyKind[] = ['number', 'percent', 'link', 'known', 'quote', 'marked-name', 'plain-name', 'shared-name', 'lexicon'];
+const kindIndex = Object.fromEntries(keyKinds.map((kind, index) => [kind, index])) as Readonly<Record<KeyKind, number>>;
+
 /**
  * How likely a translation keeps a key of each kind. Numbers survive unless
  * spelt out; a Latin name written inside non-Latin text (`marked-name`) almost
@@ -103,21 +107,41 @@ function wordCharacterTable(): Uint8Array {
   return wordCharacters;
 }
 
-/** The words of a paragraph, lower-cased, an English possessive dropped, and which of them are capitalised names. */
+/**
+ * The words of both sides, each numbered once: a paragraph's words are kept as
+ * numbers, so the vocabularies, the shared names and the word-frequency models
+ * below work on typed arrays rather than on sets and maps of strings.
+ */
+class WordTable {
+  private readonly numbers = new Map<string, number>();
+  readonly words: string[] = [];
+
+  number(word: string): number {
+    let number = this.numbers.get(word);
+    if (number === undefined) {
+      number = this.words.length;
+      this.numbers.set(word, number);
+      this.words.push(word);
+    }
+    return number;
+  }
+}
+
+/** The words of a paragraph (numbers in a {@link WordTable}), lower-cased, an English possessive dropped, and which of them are capitalised names. */
 interface WordScan {
-  readonly words: string[];
+  readonly words: number[];
   /** Words written with a capital that do not open a sentence (names, and German nouns). */
-  readonly capitalised: string[];
+  readonly capitalised: number[];
 }
 
 /** Characters after which a capital opens a sentence rather than marking a name. */
 const sentenceOpenerCodes = new Set(['.', '!', '?', ':', ';', '“', '"', '‘', '«', '(', '•', '–', '—', '-', '['].map((character) => character.charCodeAt(0)));
 
 /** Splits a paragraph into words in one pass over its characters (apostrophes and hyphens inside a word stay in it). */
-function scanWords(text: string): WordScan {
+function scanWords(text: string, vocabulary: WordTable): WordScan {
   const table = wordCharacterTable();
-  const words: string[] = [];
-  const capitalised: string[] = [];
+  const words: number[] = [];
+  const capitalised: number[] = [];
   let opener = true;
   let index = 0;
   while (index < text.length) {
@@ -138,35 +162,67 @@ function scanWords(text: string): WordScan {
     const written = text.slice(start, index);
     let word = written.toLowerCase();
     if (word.length > 2 && (word.endsWith("'s") || word.endsWith('’s'))) word = word.slice(0, -2);
-    words.push(word);
-    if (!opener && written !== word && written.charAt(0) !== word.charAt(0) && word.length > 1) capitalised.push(word);
+    const number = vocabulary.number(word);
+    words.push(number);
+    if (!opener && written !== word && written.charAt(0) !== word.charAt(0) && word.length > 1) capitalised.push(number);
     opener = false;
   }
   return { words, capitalised };
 }
 
-/** Keys of one paragraph, as labels with their kind, before the pair's key table exists. */
-type RawKeys = Map<string, KeyKind>;
+/** The labels of the keys of both sides (`number:80`, `name:kishida`), each numbered once, before the pair's key table exists. */
+class LabelTable {
+  private readonly numbers = new Map<string, number>();
+  readonly labels: string[] = [];
 
-function anchorKeys(anchors: readonly Anchor[], groups: ReadonlyMap<string, string>, keys: RawKeys): void {
+  number(label: string): number {
+    let number = this.numbers.get(label);
+    if (number === undefined) {
+      number = this.labels.length;
+      this.numbers.set(label, number);
+      this.labels.push(label);
+    }
+    return number;
+  }
+}
+
+/**
+ * Keys of one paragraph: label numbers and kind indices interleaved
+ * (`[label, kind, label, kind…]`), in the order first added. Adding a label
+ * again sets its kind and keeps its place, as a `Map` would.
+ */
+type ParagraphKeys = number[];
+
+function addKey(keys: ParagraphKeys, label: number, kind: KeyKind): void {
+  const index = kindIndex[kind];
+  for (let at = 0; at < keys.length; at += 2) {
+    if (keys[at] === label) {
+      keys[at + 1] = index;
+      return;
+    }
+  }
+  keys.push(label, index);
+}
+
+function anchorKeys(anchors: readonly Anchor[], groups: ReadonlyMap<string, string>, table: LabelTable, keys: ParagraphKeys): void {
   for (const anchor of anchors) {
     switch (anchor.kind) {
       case 'number':
-        keys.set(`number:${anchor.value}`, 'number');
+        addKey(keys, table.number(`number:${anchor.value}`), 'number');
         break;
       case 'percent':
-        keys.set(`percent:${anchor.value}`, 'percent');
+        addKey(keys, table.number(`percent:${anchor.value}`), 'percent');
         break;
       case 'url':
       case 'email':
-        keys.set(`${anchor.kind}:${anchor.value}`, 'link');
+        addKey(keys, table.number(`${anchor.kind}:${anchor.value}`), 'link');
         break;
       case 'known-name':
-        keys.set(`known:${groups.get(anchor.value) ?? anchor.value}`, 'known');
+        addKey(keys, table.number(`known:${groups.get(anchor.value) ?? anchor.value}`), 'known');
         break;
       case 'quote':
         // Quoted words rarely survive translation; that there is a quotation does.
-        keys.set('quote', 'quote');
+        addKey(keys, table.number('quote'), 'quote');
         break;
       case 'name':
         // Names are matched word by word in `nameKeys`, which needs both sides.
@@ -191,14 +247,28 @@ interface SideWork {
   readonly profile: LanguageProfile;
   readonly texts: readonly string[];
   readonly anchors: Anchor[][];
-  readonly keys: RawKeys[];
+  readonly keys: ParagraphKeys[];
   /** Word scans, made at most once per side and only when needed. */
   scans?: WordScan[];
 }
 
-function scansOf(side: SideWork): WordScan[] {
-  side.scans ??= side.texts.map(scanWords);
+/** What evidence building keeps of the pair while it works: both sides, and the tables their words and labels are numbered in. */
+interface PairWork {
+  readonly sides: readonly [SideWork, SideWork];
+  readonly labels: LabelTable;
+  readonly words: WordTable;
+}
+
+function scansOf(side: SideWork, words: WordTable): WordScan[] {
+  side.scans ??= side.texts.map((text) => scanWords(text, words));
   return side.scans;
+}
+
+/** Per word of the table, 1 where `pick` gives it in some paragraph of `scans`. */
+function wordFlags(scans: readonly WordScan[], pick: (scan: WordScan) => readonly number[], size: number): Uint8Array {
+  const flags = new Uint8Array(size);
+  for (const scan of scans) for (const word of pick(scan)) flags[word] = 1;
+  return flags;
 }
 
 /**
@@ -207,7 +277,8 @@ function scansOf(side: SideWork): WordScan[] {
  * name opening a sentence is still found). Between two Latin-script sides, a
  * capitalised word is a key where the other side has it too.
  */
-function nameKeys(sides: readonly [SideWork, SideWork]): void {
+function nameKeys(pair: PairWork): void {
+  const { sides, labels } = pair;
   const [first, second] = sides;
   const foreignFirst = first.profile.latinIsForeign;
   const foreignSecond = second.profile.latinIsForeign;
@@ -217,7 +288,7 @@ function nameKeys(sides: readonly [SideWork, SideWork]): void {
     sides.forEach((side, index) => {
       const other = vocabulary[1 - index]!;
       words[index]!.forEach((set, paragraph) => {
-        for (const word of set) if (other.has(word)) side.keys[paragraph]!.set(`name:${word}`, 'marked-name');
+        for (const word of set) if (other.has(word)) addKey(side.keys[paragraph]!, labels.number(`name:${word}`), 'marked-name');
       });
     });
     return;
@@ -230,33 +301,36 @@ function nameKeys(sides: readonly [SideWork, SideWork]): void {
     // are capitalised on the plain side too, so `In` from a Thai headline does not match every English "in".
     const matcher = new PhraseMatcher(markedWords.map((word, key) => ({ text: word.charAt(0).toUpperCase() + word.slice(1), key })));
     plainSide.texts.forEach((text, paragraph) => {
-      for (const key of matcher.find(text, 'word')) plainSide.keys[paragraph]!.set(`name:${markedWords[key]!}`, 'plain-name');
+      for (const key of matcher.find(text, 'word')) addKey(plainSide.keys[paragraph]!, labels.number(`name:${markedWords[key]!}`), 'plain-name');
     });
     // Every marked name is a key: one the plain side lacks is dropped from matching but still counts as an orphan.
     words[marked]!.forEach((set, paragraph) => {
-      for (const word of set) sides[marked]!.keys[paragraph]!.set(`name:${word}`, 'marked-name');
+      for (const word of set) addKey(sides[marked]!.keys[paragraph]!, labels.number(`name:${word}`), 'marked-name');
     });
     return;
   }
   // Both Latin: capitalised words of one side, wherever the other side has the word at all.
-  const scans = sides.map(scansOf);
-  const capitals = scans.map((list) => {
-    const set = new Set<string>();
-    for (const scan of list) for (const word of scan.capitalised) set.add(word);
-    return set;
-  });
-  const allVocabulary = scans.map((list) => {
-    const set = new Set<string>();
-    for (const scan of list) for (const word of scan.words) set.add(word);
-    return set;
-  });
-  const shared = new Set<string>();
-  for (const word of capitals[0]!) if (allVocabulary[1]!.has(word)) shared.add(word);
-  for (const word of capitals[1]!) if (allVocabulary[0]!.has(word)) shared.add(word);
-  if (shared.size === 0) return;
+  const scans = sides.map((side) => scansOf(side, pair.words));
+  const size = pair.words.words.length;
+  const capitals = scans.map((list) => wordFlags(list, (scan) => scan.capitalised, size));
+  const allVocabulary = scans.map((list) => wordFlags(list, (scan) => scan.words, size));
+  const shared = new Uint8Array(size);
+  let anyShared = false;
+  for (let word = 0; word < size; word++) {
+    if ((capitals[0]![word]! & allVocabulary[1]![word]!) | (capitals[1]![word]! & allVocabulary[0]![word]!)) {
+      shared[word] = 1;
+      anyShared = true;
+    }
+  }
+  if (!anyShared) return;
+  const nameLabels = new Int32Array(size).fill(-1);
   sides.forEach((side, index) => {
     scans[index]!.forEach((scan, paragraph) => {
-      for (const word of scan.words) if (shared.has(word)) side.keys[paragraph]!.set(`name:${word}`, 'shared-name');
+      for (const word of scan.words) {
+        if (!shared[word]) continue;
+        if (nameLabels[word]! < 0) nameLabels[word] = labels.number(`name:${pair.words.words[word]!}`);
+        addKey(side.keys[paragraph]!, nameLabels[word]!, 'shared-name');
+      }
     });
   });
 }
@@ -282,7 +356,7 @@ class StringUnion {
  * Dictionary keys. Entries sharing a word on either side fall into one
  * concept (war → สงคราม and war → ศึก), so synonyms do not count as misses.
  */
-function lexiconKeys(lexicon: Lexicon, sides: readonly { profile: LanguageProfile; texts: readonly string[]; keys: RawKeys[] }[]): void {
+function lexiconKeys(lexicon: Lexicon, pair: PairWork): void {
   const unions = new StringUnion();
   for (const entry of lexicon.entries) unions.union(`s:${foldForMatching(entry.source)}`, `t:${foldForMatching(entry.target)}`);
   const conceptIds = new Map<string, number>();
@@ -300,13 +374,13 @@ function lexiconKeys(lexicon: Lexicon, sides: readonly { profile: LanguageProfil
     matchers[0]!.add({ text: entry.source, key: conceptOf(entry.source, 's') });
     matchers[1]!.add({ text: entry.target, key: conceptOf(entry.target, 't') });
   }
-  sides.forEach((side, index) => {
+  pair.sides.forEach((side, index) => {
     const { profile } = side;
     // Thai and Chinese have no spaces, so word edges come from the segmenter (dictionary words, not substrings of longer ones).
     const segmenter = profile.unspaced ? new Intl.Segmenter(profile.locale, { granularity: 'word' }) : undefined;
     side.texts.forEach((text, paragraph) => {
       for (const concept of matchers[index]!.find(text, segmenter ? 'segments' : 'word', segmenter)) {
-        side.keys[paragraph]!.set(`lexicon:${concept}`, 'lexicon');
+        addKey(side.keys[paragraph]!, pair.labels.number(`lexicon:${concept}`), 'lexicon');
       }
     });
   });
@@ -328,6 +402,9 @@ function sideSample(texts: readonly string[]): string {
  * dictionary words (synonyms the dictionary lacks).
  */
 const orphanKinds: ReadonlySet<KeyKind> = new Set(['number', 'percent', 'link', 'known', 'marked-name']);
+/** {@link orphanKinds} and {@link keepProbability} by kind index. */
+const orphanKind = Uint8Array.from(keyKinds, (kind) => (orphanKinds.has(kind) ? 1 : 0));
+const keepByKind = Float64Array.from(keyKinds, (kind) => keepProbability[kind]);
 /** Cap on the orphan evidence of one paragraph, in nats. */
 const maximumOrphanEvidence = 6;
 /** Log-odds that a paragraph in another script or language than its document's is untranslated (clutter left in the source language). */
@@ -378,22 +455,20 @@ const otherLanguageMinimumWords = 4;
  * clutter left in a German translation scores high (the, of, from); German
  * text scores low; names and numbers, common to both, weigh little.
  */
-function inOtherLanguage(sides: readonly SideWork[]): Uint8Array[] {
-  const tokens = sides.map((side) => scansOf(side).map((scan) => scan.words));
-  // Words numbered in sorted order, so a paragraph's numbers sorted are its words sorted: the sums below run
-  // in the same order as over the strings (the same rounding), with typed arrays instead of maps and string sorts.
-  const vocabularySet = new Set<string>();
-  for (const paragraphs of tokens) for (const words of paragraphs) for (const word of words) vocabularySet.add(word);
-  const vocabularyWords = [...vocabularySet].sort();
-  const idOf = new Map<string, number>();
-  vocabularyWords.forEach((word, id) => idOf.set(word, id));
-  const vocabulary = vocabularyWords.length;
-  const ids = tokens.map((paragraphs) =>
-    paragraphs.map((words) => {
-      // A loop, not `Int32Array.from(words, map)`: V8 runs that through the iterator protocol, many times slower.
-      const numbered = new Int32Array(words.length);
-      for (let index = 0; index < words.length; index++) numbered[index] = idOf.get(words[index]!)!;
-      return numbered;
+function inOtherLanguage(pair: PairWork): Uint8Array[] {
+  const scans = pair.sides.map((side) => scansOf(side, pair.words));
+  // Words renumbered in sorted order, so a paragraph's numbers sorted are its words sorted: the sums below run
+  // in the same order as over the strings would (the same rounding), with typed arrays instead of maps and string sorts.
+  const { words } = pair.words;
+  const vocabulary = words.length;
+  const byWord = Array.from({ length: vocabulary }, (_, word) => word).sort((a, b) => (words[a]! < words[b]! ? -1 : words[a]! > words[b]! ? 1 : 0));
+  const rank = new Int32Array(vocabulary);
+  byWord.forEach((word, position) => (rank[word] = position));
+  const ids = scans.map((paragraphs) =>
+    paragraphs.map((scan) => {
+      const numbered = new Int32Array(scan.words.length);
+      for (let index = 0; index < scan.words.length; index++) numbered[index] = rank[scan.words[index]!]!;
+      return numbered.sort();
     }),
   );
   const counts = ids.map((paragraphs) => {
@@ -401,16 +476,15 @@ function inOtherLanguage(sides: readonly SideWork[]): Uint8Array[] {
     for (const words of paragraphs) for (const id of words) count[id]!++;
     return count;
   });
-  const totals = tokens.map((paragraphs) => paragraphs.reduce((sum, words) => sum + words.length, 0));
+  const totals = ids.map((paragraphs) => paragraphs.reduce((sum, words) => sum + words.length, 0));
   return ids.map((paragraphs, index) => {
     const own = counts[index]!;
     const other = counts[1 - index]!;
     const otherScale = Math.log(totals[1 - index]! + vocabulary);
     const ownScale = Math.log(totals[index]! + vocabulary);
-    return Uint8Array.from(paragraphs, (words) => {
-      if (words.length < otherLanguageMinimumWords) return 0;
+    return Uint8Array.from(paragraphs, (sorted) => {
+      if (sorted.length < otherLanguageMinimumWords) return 0;
       // Each distinct word once, with how often it occurs here: its own document's count leaves these occurrences out.
-      const sorted = words.slice().sort();
       let ratio = 0;
       let known = 0;
       for (let start = 0; start < sorted.length; ) {
@@ -431,37 +505,43 @@ function inOtherLanguage(sides: readonly SideWork[]): Uint8Array[] {
   });
 }
 
+/** Per label of the table, the kind a side's paragraphs last gave it, or -1 where the side lacks it. */
+function sideKinds(side: SideWork, labelCount: number): Int8Array {
+  const kinds = new Int8Array(labelCount).fill(-1);
+  for (const keys of side.keys) for (let at = 0; at < keys.length; at += 2) kinds[keys[at]!] = keys[at + 1]!;
+  return kinds;
+}
+
 /**
  * Unlinked evidence of each paragraph (see {@link UnlinkedEvidence}). A key
  * kind counts only as far as the pair shows it travels: if the translation
  * writes no digits at all (Hebrew article numbers are letters), a number
  * missing from it says nothing.
  */
-function unlinkedEvidence(sides: readonly SideWork[]): Float64Array[] {
+function unlinkedEvidence(pair: PairWork, kinds: readonly [Int8Array, Int8Array]): Float64Array[] {
+  const { sides } = pair;
   // Different scripts tell the language apart by letters alone; the same script needs the word models.
-  const sameScript = sides[0]!.profile.script === sides[1]!.profile.script;
-  const otherLanguage = sameScript ? inOtherLanguage(sides) : undefined;
-  const labels = sides.map((side) => {
-    const all = new Map<string, KeyKind>();
-    for (const raw of side.keys) for (const [label, kind] of raw) all.set(label, kind);
-    return all;
-  });
+  const sameScript = sides[0].profile.script === sides[1].profile.script;
+  const otherLanguage = sameScript ? inOtherLanguage(pair) : undefined;
   return sides.map((side, index) => {
-    const own = labels[index]!;
-    const other = labels[1 - index]!;
-    const found = new Map<KeyKind, { total: number; present: number }>();
-    for (const [label, kind] of own) {
-      const entry = found.get(kind) ?? { total: 0, present: 0 };
-      entry.total++;
-      if (other.has(label)) entry.present++;
-      found.set(kind, entry);
+    const own = kinds[index]!;
+    const other = kinds[1 - index]!;
+    // Per kind, the side's distinct labels of it and how many of them the other side has.
+    const total = new Int32Array(keyKinds.length);
+    const present = new Int32Array(keyKinds.length);
+    for (let label = 0; label < own.length; label++) {
+      const kind = own[label]!;
+      if (kind < 0) continue;
+      total[kind]!++;
+      if (other[label]! >= 0) present[kind]!++;
     }
     return Float64Array.from(side.texts, (text, paragraph) => {
       let evidence = 0;
-      for (const [label, kind] of side.keys[paragraph]!) {
-        if (!orphanKinds.has(kind) || other.has(label)) continue;
-        const coverage = found.get(kind)!;
-        const travels = keepProbability[kind] * (coverage.present / coverage.total);
+      const keys = side.keys[paragraph]!;
+      for (let at = 0; at < keys.length; at += 2) {
+        const kind = keys[at + 1]!;
+        if (!orphanKind[kind] || other[keys[at]!]! >= 0) continue;
+        const travels = keepByKind[kind]! * (present[kind]! / total[kind]!);
         evidence -= Math.log(1 - travels);
       }
       evidence = Math.min(evidence, maximumOrphanEvidence);
@@ -475,58 +555,60 @@ function unlinkedEvidence(sides: readonly SideWork[]): Float64Array[] {
 export function buildEvidence(source: AlignSide, target: AlignSide, lexicon?: Lexicon): PairEvidence {
   const profiles = [languageProfile(source.language, sideSample(source.texts)), languageProfile(target.language, sideSample(target.texts))] as const;
   const groups = knownNameGroups(profiles[0].language, profiles[1].language);
+  const labelTable = new LabelTable();
   const sides = ([source, target] as const).map((side, index): SideWork => {
     const profile = profiles[index]!;
     // Name anchors are needed only for Latin runs in another script; a Latin side's names come from its word scan
     // (both Latin) or from the other side's Latin words (mixed).
     const anchors = side.texts.map((text) => extractAnchorsWithProfile(text, profile, profile.latinIsForeign));
     const keys = anchors.map((list) => {
-      const raw: RawKeys = new Map();
-      anchorKeys(list, groups, raw);
-      return raw;
+      const paragraphKeys: ParagraphKeys = [];
+      anchorKeys(list, groups, labelTable, paragraphKeys);
+      return paragraphKeys;
     });
     return { profile, texts: side.texts, anchors, keys };
   }) as [SideWork, SideWork];
-  nameKeys(sides);
-  if (lexicon) lexiconKeys(lexicon, sides);
-  const [sourceUnlinked, targetUnlinked] = unlinkedEvidence(sides) as [Float64Array, Float64Array];
+  const pair: PairWork = { sides, labels: labelTable, words: new WordTable() };
+  nameKeys(pair);
+  if (lexicon) lexiconKeys(lexicon, pair);
+  const labelCount = labelTable.labels.length;
+  const kinds = [sideKinds(sides[0], labelCount), sideKinds(sides[1], labelCount)] as const;
+  const [sourceUnlinked, targetUnlinked] = unlinkedEvidence(pair, kinds) as [Float64Array, Float64Array];
 
   // Keep keys seen on both sides; number them in order of first appearance (deterministic).
-  const targetLabels = new Set<string>();
-  for (const raw of sides[1].keys) for (const label of raw.keys()) targetLabels.add(label);
-  const ids = new Map<string, number>();
+  const ids = new Int32Array(labelCount).fill(-1);
   const labels: string[] = [];
-  const kinds: KeyKind[] = [];
-  for (const raw of sides[0].keys) {
-    for (const [label, kind] of raw) {
-      if (!targetLabels.has(label) || ids.has(label)) continue;
-      ids.set(label, labels.length);
-      labels.push(label);
-      kinds.push(kind);
+  const sourceKinds: number[] = [];
+  for (const keys of sides[0].keys) {
+    for (let at = 0; at < keys.length; at += 2) {
+      const label = keys[at]!;
+      if (kinds[1][label]! < 0 || ids[label]! >= 0) continue;
+      ids[label] = labels.length;
+      labels.push(labelTable.labels[label]!);
+      sourceKinds.push(keys[at + 1]!);
     }
   }
-  const targetKinds = new Map<string, KeyKind>();
-  for (const raw of sides[1].keys) for (const [label, kind] of raw) if (ids.has(label)) targetKinds.set(label, kind);
-
   const keyCount = labels.length;
   const sideEvidence = sides.map((side): SideEvidence => {
     const count = side.texts.length;
     const lengths = new Float64Array(count);
     const keyStart = new Int32Array(count + 1);
-    const collected: number[] = [];
+    let kept = 0;
+    for (const paragraphKeys of side.keys) for (let at = 0; at < paragraphKeys.length; at += 2) if (ids[paragraphKeys[at]!]! >= 0) kept++;
+    const keys = new Int32Array(kept);
+    let filled = 0;
     side.texts.forEach((text, paragraph) => {
       lengths[paragraph] = paragraphLength(text);
-      keyStart[paragraph] = collected.length;
-      const paragraphKeys: number[] = [];
-      for (const label of side.keys[paragraph]!.keys()) {
-        const id = ids.get(label);
-        if (id !== undefined) paragraphKeys.push(id);
+      keyStart[paragraph] = filled;
+      const paragraphKeys = side.keys[paragraph]!;
+      for (let at = 0; at < paragraphKeys.length; at += 2) {
+        const id = ids[paragraphKeys[at]!]!;
+        if (id >= 0) keys[filled++] = id;
       }
-      paragraphKeys.sort((a, b) => a - b);
-      collected.push(...paragraphKeys);
+      keys.subarray(keyStart[paragraph], filled).sort();
     });
-    keyStart[count] = collected.length;
-    return { count, lengths, keyStart, keys: Int32Array.from(collected) };
+    keyStart[count] = filled;
+    return { count, lengths, keyStart, keys };
   }) as [SideEvidence, SideEvidence];
 
   const frequency = (side: SideEvidence) => {
@@ -538,16 +620,18 @@ export function buildEvidence(source: AlignSide, target: AlignSide, lexicon?: Le
   const targetFrequency = frequency(sideEvidence[1]);
   const keepSourceToTarget = new Float64Array(keyCount);
   const keepTargetToSource = new Float64Array(keyCount);
-  labels.forEach((label, id) => {
+  for (let label = 0; label < labelCount; label++) {
+    const id = ids[label]!;
+    if (id < 0) continue;
     // A name's trust depends on which side wrote it in foreign letters: the marked side's names must recur on the plain side.
-    const sourceKind = kinds[id]!;
-    const targetKind = targetKinds.get(label) ?? sourceKind;
+    const sourceKind = sourceKinds[id]!;
+    const targetKind = kinds[1][label]!;
     // The pair bounds how often a key can travel: in 30 source paragraphs but 3 target ones, at most a tenth arrive.
     const sourceCount = sourceFrequency[id]!;
     const targetCount = targetFrequency[id]!;
-    keepSourceToTarget[id] = Math.min(keepProbability[sourceKind], targetCount / sourceCount);
-    keepTargetToSource[id] = Math.min(keepProbability[targetKind], sourceCount / targetCount);
-  });
+    keepSourceToTarget[id] = Math.min(keepByKind[sourceKind]!, targetCount / sourceCount);
+    keepTargetToSource[id] = Math.min(keepByKind[targetKind]!, sourceCount / targetCount);
+  }
   return {
     source: sideEvidence[0],
     target: sideEvidence[1],
