@@ -5,8 +5,22 @@
  * once and kept for the backward pass.
  */
 import type { Band } from './band.ts';
-import type { LinkScorer } from './scorer.ts';
 import { shapeTable, shapes } from './shapes.ts';
+
+/** What the search asks of a scorer: the score of shape number `shape` (of `shapes`) starting at a source and a target paragraph. */
+export interface StepScorer {
+  score(shape: number, sourceStart: number, targetStart: number): number;
+}
+
+/** Options of {@link searchBand}. */
+export interface SearchOptions {
+  /** Whether to compute the forward sums the posteriors need (default true). */
+  readonly sums?: boolean;
+  /** A search of another band over the same pair, scorer, temperature and `sums`, to keep the rows it shares from. */
+  readonly previous?: BandSearch;
+  /** Whether to keep every step's score exactly (a double), for a later pass to reuse ({@link BandSearch.exactScores}). */
+  readonly exactScores?: boolean;
+}
 
 /** One step of the best path: a shape placed at a node. */
 export interface PathStep {
@@ -31,6 +45,8 @@ export interface BandSearch {
   readonly backward: Float64Array;
   /** Score of shape s ending at node c: `stepScores[c * shapes.length + s]`, NaN where the step is impossible. */
   readonly stepScores: Float32Array;
+  /** The same as doubles, as the scorer gave them, when the search was asked to keep them. */
+  readonly exactScores?: Float64Array;
   readonly temperature: number;
   /** True when the best path runs along the band's edge, so a wider band might find a better one. */
   readonly touchesEdge: boolean;
@@ -67,20 +83,21 @@ function firstChangedRow(previous: Band, band: Band): number {
 }
 
 /**
- * Runs Viterbi over `band` with `scorer`, and with `sums` also the forward sums
- * the posteriors need; `temperature` softens them. The backward sums are left
- * to {@link withBackwardSums}, run once the band is final. With `previous` (a
- * search of another band over the same pair, with the same scorer, temperature
- * and `sums`), the rows before the first whose range changed are taken from it:
- * a node's values depend only on the rows above it, so widening a band around
- * a few rows recomputes from there on, not from the top.
+ * Runs Viterbi over `band` with `scorer`, and with `options.sums` also the
+ * forward sums the posteriors need; `temperature` softens them. The backward
+ * sums are left to {@link withBackwardSums}, run once the band is final. With
+ * `options.previous`, the rows before the first whose range changed are taken
+ * from it: a node's values depend only on the rows above it, so widening a
+ * band around a few rows recomputes from there on, not from the top.
  */
-export function searchBand(band: Band, scorer: LinkScorer, temperature: number, sums = true, previous?: BandSearch): BandSearch {
+export function searchBand(band: Band, scorer: StepScorer, temperature: number, options: SearchOptions = {}): BandSearch {
+  const { sums = true, previous } = options;
   const cells = band.cells;
   const best = new Float64Array(cells).fill(-Infinity);
   const forward = new Float64Array(sums ? cells : 1).fill(-Infinity);
   const back = new Int8Array(cells).fill(-1);
   const stepScores = new Float32Array(cells * shapeCount).fill(Number.NaN);
+  const exactScores = options.exactScores ? new Float64Array(cells * shapeCount).fill(Number.NaN) : undefined;
   const terms = new Float64Array(shapeCount);
   const inverse = 1 / temperature;
   // Locals, not property loads, in the inner loops.
@@ -99,6 +116,7 @@ export function searchBand(band: Band, scorer: LinkScorer, temperature: number, 
     back.set(previous!.back.subarray(0, keptCells));
     if (sums) forward.set(previous!.forward.subarray(0, keptCells));
     stepScores.set(previous!.stepScores.subarray(0, keptCells * shapeCount));
+    if (exactScores) exactScores.set(previous!.exactScores!.subarray(0, keptCells * shapeCount));
   }
   for (let row = kept; row <= sourceCount; row++) {
     const low = lows[row]!;
@@ -121,6 +139,7 @@ export function searchBand(band: Band, scorer: LinkScorer, temperature: number, 
         if (best[from] === -Infinity) continue;
         const score = scorer.score(shape, fromRow, fromColumn);
         stepScores[cell * shapeCount + shape] = score;
+        if (exactScores) exactScores[cell * shapeCount + shape] = score;
         const total = best[from]! + score;
         // Strictly greater: ties go to the earlier shape (1:1 first), the same on every run.
         if (total > top) {
@@ -158,7 +177,20 @@ export function searchBand(band: Band, scorer: LinkScorer, temperature: number, 
   path.reverse();
   const end = nodeIndex(band, band.sourceCount, band.targetCount);
   const backward = new Float64Array(1).fill(-Infinity);
-  return { band, path, logTotal: sums ? forward[end]! : Number.NaN, best, back, forward, backward, stepScores, temperature, touchesEdge: edgeRows.length > 0, edgeRows };
+  return {
+    band,
+    path,
+    logTotal: sums ? forward[end]! : Number.NaN,
+    best,
+    back,
+    forward,
+    backward,
+    stepScores,
+    ...(exactScores ? { exactScores } : {}),
+    temperature,
+    touchesEdge: edgeRows.length > 0,
+    edgeRows,
+  };
 }
 
 /** The search with its backward sums, which the posteriors need: run once, on the final band of a search with sums. */
