@@ -223,21 +223,42 @@ class WordTable {
   }
 }
 
-/** The words of a paragraph (numbers in a {@link WordTable}), lower-cased, an English possessive dropped, and which of them are capitalised names. */
-interface WordScan {
-  readonly words: number[];
+/** A growable list of numbers in a typed array (its data off the garbage-collected heap). */
+class NumberList {
+  values = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(2 * this.values.length);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+}
+
+/**
+ * The words of one side (numbers in a {@link WordTable}), lower-cased, an
+ * English possessive dropped, and which of them are capitalised names: for
+ * paragraph i, `words[wordStart[i] .. wordStart[i + 1])`, and the same for the
+ * capitalised ones. Flat typed arrays: a whole Bible's per-paragraph lists
+ * were most of what the garbage collector copied while evidence was built.
+ */
+interface SideWords {
+  readonly wordStart: Int32Array;
+  readonly words: Int32Array;
   /** Words written with a capital that do not open a sentence (names, and German nouns). */
-  readonly capitalised: number[];
+  readonly capitalStart: Int32Array;
+  readonly capitalised: Int32Array;
 }
 
 /** Characters after which a capital opens a sentence rather than marking a name. */
 const sentenceOpenerCodes = new Set(['.', '!', '?', ':', ';', '“', '"', '‘', '«', '(', '•', '–', '—', '-', '['].map((character) => character.charCodeAt(0)));
 
-/** Splits a paragraph into words in one pass over its characters (apostrophes and hyphens inside a word stay in it). */
-function scanWords(text: string, vocabulary: WordTable): WordScan {
+/** Splits a paragraph into words in one pass over its characters (apostrophes and hyphens inside a word stay in it), appending them to `words` and `capitalised`. */
+function scanWords(text: string, vocabulary: WordTable, words: NumberList, capitalised: NumberList): void {
   const table = wordCharacterTable();
-  const words: number[] = [];
-  const capitalised: number[] = [];
   let opener = true;
   let index = 0;
   while (index < text.length) {
@@ -261,7 +282,22 @@ function scanWords(text: string, vocabulary: WordTable): WordScan {
     if (!opener && vocabulary.firstChanged && vocabulary.length > 1) capitalised.push(number);
     opener = false;
   }
-  return { words, capitalised };
+}
+
+/** The words of every paragraph of `texts` (see {@link SideWords}). */
+function scanSide(texts: readonly string[], vocabulary: WordTable): SideWords {
+  const wordStart = new Int32Array(texts.length + 1);
+  const capitalStart = new Int32Array(texts.length + 1);
+  const words = new NumberList();
+  const capitalised = new NumberList();
+  texts.forEach((text, paragraph) => {
+    wordStart[paragraph] = words.length;
+    capitalStart[paragraph] = capitalised.length;
+    scanWords(text, vocabulary, words, capitalised);
+  });
+  wordStart[texts.length] = words.length;
+  capitalStart[texts.length] = capitalised.length;
+  return { wordStart, words: words.values.subarray(0, words.length), capitalStart, capitalised: capitalised.values.subarray(0, capitalised.length) };
 }
 
 /** The labels of the keys of both sides (`number:80`, `name:kishida`), each numbered once, before the pair's key table exists. */
@@ -343,7 +379,7 @@ interface SideWork {
   readonly anchors: Anchor[][];
   readonly keys: ParagraphKeys[];
   /** Word scans, made at most once per side and only when needed. */
-  scans?: WordScan[];
+  scans?: SideWords;
 }
 
 /** What evidence building keeps of the pair while it works: both sides, and the tables their words and labels are numbered in. */
@@ -353,15 +389,15 @@ interface PairWork {
   readonly words: WordTable;
 }
 
-function scansOf(side: SideWork, words: WordTable): WordScan[] {
-  side.scans ??= side.texts.map((text) => scanWords(text, words));
+function scansOf(side: SideWork, words: WordTable): SideWords {
+  side.scans ??= scanSide(side.texts, words);
   return side.scans;
 }
 
-/** Per word of the table, 1 where `pick` gives it in some paragraph of `scans`. */
-function wordFlags(scans: readonly WordScan[], pick: (scan: WordScan) => readonly number[], size: number): Uint8Array {
+/** Per word of the table, 1 where `words` has it. */
+function wordFlags(words: Int32Array, size: number): Uint8Array {
   const flags = new Uint8Array(size);
-  for (const scan of scans) for (const word of pick(scan)) flags[word] = 1;
+  for (const word of words) flags[word] = 1;
   return flags;
 }
 
@@ -376,38 +412,15 @@ function nameKeys(pair: PairWork): void {
   const [first, second] = sides;
   const foreignFirst = first.profile.latinIsForeign;
   const foreignSecond = second.profile.latinIsForeign;
-  const words = sides.map((side) => nameWords(side.anchors));
-  const vocabulary = words.map((list) => new Set(list.flatMap((set) => [...set])));
-  if (foreignFirst && foreignSecond) {
-    sides.forEach((side, index) => {
-      const other = vocabulary[1 - index]!;
-      words[index]!.forEach((set, paragraph) => {
-        for (const word of set) if (other.has(word)) addKey(side.keys[paragraph]!, labels.number(`name:${word}`), 'marked-name');
-      });
-    });
-    return;
-  }
-  if (foreignFirst !== foreignSecond) {
-    const marked = foreignFirst ? 0 : 1;
-    const plainSide = sides[1 - marked]!;
-    const markedWords = [...vocabulary[marked]!];
-    // Find the few marked words in the plain text with a trie rather than tokenising every word of it. Names
-    // are capitalised on the plain side too, so `In` from a Thai headline does not match every English "in".
-    const matcher = new PhraseMatcher(markedWords.map((word, key) => ({ text: word.charAt(0).toUpperCase() + word.slice(1), key })));
-    plainSide.texts.forEach((text, paragraph) => {
-      for (const key of matcher.find(text, 'word')) addKey(plainSide.keys[paragraph]!, labels.number(`name:${markedWords[key]!}`), 'plain-name');
-    });
-    // Every marked name is a key: one the plain side lacks is dropped from matching but still counts as an orphan.
-    words[marked]!.forEach((set, paragraph) => {
-      for (const word of set) addKey(sides[marked]!.keys[paragraph]!, labels.number(`name:${word}`), 'marked-name');
-    });
+  if (foreignFirst || foreignSecond) {
+    latinNameKeys(pair);
     return;
   }
   // Both Latin: capitalised words of one side, wherever the other side has the word at all.
   const scans = sides.map((side) => scansOf(side, pair.words));
   const size = pair.words.words.length;
-  const capitals = scans.map((list) => wordFlags(list, (scan) => scan.capitalised, size));
-  const allVocabulary = scans.map((list) => wordFlags(list, (scan) => scan.words, size));
+  const capitals = scans.map((scan) => wordFlags(scan.capitalised, size));
+  const allVocabulary = scans.map((scan) => wordFlags(scan.words, size));
   const shared = new Uint8Array(size);
   let anyShared = false;
   for (let word = 0; word < size; word++) {
@@ -419,13 +432,46 @@ function nameKeys(pair: PairWork): void {
   if (!anyShared) return;
   const nameLabels = new Int32Array(size).fill(-1);
   sides.forEach((side, index) => {
-    scans[index]!.forEach((scan, paragraph) => {
-      for (const word of scan.words) {
+    const { wordStart, words } = scans[index]!;
+    for (let paragraph = 0; paragraph < side.texts.length; paragraph++) {
+      for (let at = wordStart[paragraph]!; at < wordStart[paragraph + 1]!; at++) {
+        const word = words[at]!;
         if (!shared[word]) continue;
         if (nameLabels[word]! < 0) nameLabels[word] = labels.number(`name:${pair.words.words[word]!}`);
         addKey(side.keys[paragraph]!, nameLabels[word]!, 'shared-name');
       }
+    }
+  });
+}
+
+/** {@link nameKeys} where one side or both write Latin names inside another script: its name anchors. */
+function latinNameKeys(pair: PairWork): void {
+  const { sides, labels } = pair;
+  const foreignFirst = sides[0].profile.latinIsForeign;
+  const foreignSecond = sides[1].profile.latinIsForeign;
+  const words = sides.map((side) => nameWords(side.anchors));
+  const vocabulary = words.map((list) => new Set(list.flatMap((set) => [...set])));
+  if (foreignFirst && foreignSecond) {
+    sides.forEach((side, index) => {
+      const other = vocabulary[1 - index]!;
+      words[index]!.forEach((set, paragraph) => {
+        for (const word of set) if (other.has(word)) addKey(side.keys[paragraph]!, labels.number(`name:${word}`), 'marked-name');
+      });
     });
+    return;
+  }
+  const marked = foreignFirst ? 0 : 1;
+  const plainSide = sides[1 - marked]!;
+  const markedWords = [...vocabulary[marked]!];
+  // Find the few marked words in the plain text with a trie rather than tokenising every word of it. Names
+  // are capitalised on the plain side too, so `In` from a Thai headline does not match every English "in".
+  const matcher = new PhraseMatcher(markedWords.map((word, key) => ({ text: word.charAt(0).toUpperCase() + word.slice(1), key })));
+  plainSide.texts.forEach((text, paragraph) => {
+    for (const key of matcher.find(text, 'word')) addKey(plainSide.keys[paragraph]!, labels.number(`name:${markedWords[key]!}`), 'plain-name');
+  });
+  // Every marked name is a key: one the plain side lacks is dropped from matching but still counts as an orphan.
+  words[marked]!.forEach((set, paragraph) => {
+    for (const word of set) addKey(sides[marked]!.keys[paragraph]!, labels.number(`name:${word}`), 'marked-name');
   });
 }
 
@@ -558,25 +604,27 @@ function inOtherLanguage(pair: PairWork): Uint8Array[] {
   const byWord = Array.from({ length: vocabulary }, (_, word) => word).sort((a, b) => (words[a]! < words[b]! ? -1 : words[a]! > words[b]! ? 1 : 0));
   const rank = new Int32Array(vocabulary);
   byWord.forEach((word, position) => (rank[word] = position));
-  const ids = scans.map((paragraphs) =>
-    paragraphs.map((scan) => {
-      const numbered = new Int32Array(scan.words.length);
-      for (let index = 0; index < scan.words.length; index++) numbered[index] = rank[scan.words[index]!]!;
-      return numbered.sort();
-    }),
-  );
-  const counts = ids.map((paragraphs) => {
+  // Per side, every paragraph's words by rank, each paragraph's run sorted in place.
+  const ids = scans.map(({ wordStart, words: side }) => {
+    const ranked = new Int32Array(side.length);
+    for (let at = 0; at < side.length; at++) ranked[at] = rank[side[at]!]!;
+    for (let paragraph = 0; paragraph + 1 < wordStart.length; paragraph++) ranked.subarray(wordStart[paragraph]!, wordStart[paragraph + 1]!).sort();
+    return ranked;
+  });
+  const counts = ids.map((ranked) => {
     const count = new Int32Array(vocabulary);
-    for (const words of paragraphs) for (const id of words) count[id]!++;
+    for (const id of ranked) count[id]!++;
     return count;
   });
-  const totals = ids.map((paragraphs) => paragraphs.reduce((sum, words) => sum + words.length, 0));
-  return ids.map((paragraphs, index) => {
+  const totals = ids.map((ranked) => ranked.length);
+  return ids.map((ranked, index) => {
     const own = counts[index]!;
     const other = counts[1 - index]!;
     const otherScale = Math.log(totals[1 - index]! + vocabulary);
     const ownScale = Math.log(totals[index]! + vocabulary);
-    return Uint8Array.from(paragraphs, (sorted) => {
+    const { wordStart } = scans[index]!;
+    return Uint8Array.from({ length: wordStart.length - 1 }, (_, paragraph) => {
+      const sorted = ranked.subarray(wordStart[paragraph]!, wordStart[paragraph + 1]!);
       if (sorted.length < otherLanguageMinimumWords) return 0;
       // Each distinct word once, with how often it occurs here: its own document's count leaves these occurrences out.
       let ratio = 0;
