@@ -188,7 +188,7 @@ export function learnLexicon(
 }
 
 /** Adds `extra` keys (sorted per paragraph) to a side's, keeping each paragraph's list sorted. */
-function mergeKeys(side: SideEvidence, extra: readonly number[][]): SideEvidence {
+function mergeKeys(side: SideEvidence, extra: readonly (readonly number[])[]): SideEvidence {
   const keyStart = new Int32Array(side.count + 1);
   const keys: number[] = [];
   for (let paragraph = 0; paragraph < side.count; paragraph++) {
@@ -235,7 +235,13 @@ export function withLearnedKeys(
   const keysOf = (texts: readonly string[], language: string, pick: (pair: LearnedPair) => string, only: Uint8Array | undefined) => {
     const matcher = new PhraseMatcher(learned.map((pair, index) => ({ text: pick(pair), key: first + index })));
     const boundaries = segmenterFor(language, texts) ? 'none' : 'word';
-    return texts.map((text, paragraph) => (only && !only[paragraph] ? [] : [...new Set(matcher.find(text, boundaries))].sort((a, b) => a - b)));
+    // Most paragraphs have none: they share one empty list (never written to) rather than each making its own.
+    const none: readonly number[] = [];
+    return texts.map((text, paragraph) => {
+      if (only && !only[paragraph]) return none;
+      const found = matcher.find(text, boundaries);
+      return found.length === 0 ? none : found.length === 1 ? found : [...new Set(found)].sort((a, b) => a - b);
+    });
   };
   const sourceKeys = keysOf(sourceTexts, sourceLanguage, (pair) => pair.source, searched?.source);
   const targetKeys = keysOf(targetTexts, targetLanguage, (pair) => pair.target, searched?.target);
