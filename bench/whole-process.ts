@@ -144,7 +144,7 @@ try {
 console.log(heading(`Whole processes (${bitext.label}; fastest of several runs; load average at start ${loadAverage})`));
 console.log(table(['command', 'paragraphs', 'seconds', 'all runs (s)', 'CPU s', 'peak MiB', 'F1'], rows));
 if (!hunalign) console.log('\n(hunalign is not installed, so it is not measured beside bitext; Debian has no package of it.)');
-console.log(heading('The same alignments in-process, by phase: seconds wall (CPU); the write phase serialises, checks and saves the file'));
+console.log(heading('The same alignments in-process, by phase, one after another: seconds wall (CPU); the write phase serialises, checks and saves the file; `bitext align` detects the paragraph languages of pairs of 4,000 paragraphs or more in a worker thread while the aligner runs'));
 console.log(table(['case', 'paragraphs', 'read', 'detect', 'align', 'write', 'total', 'peak MiB', 'file MiB', 'F1'], phaseRows));
 console.log(heading('Targets of issue 9 (whole processes)'));
 console.log(table(['target', 'measured (wall)', 'CPU', 'met'], checks.map((check) => [check.target, check.measured, check.cpu, mark(check.met)])));

@@ -136,6 +136,8 @@ const nodeEntries = {
   start: 'electron/start.ts',
   // Found by electron/services/batch/worker-url.ts at the top of dist/node/.
   'batch-worker': 'electron/services/batch/worker.ts',
+  // `bitext align`'s paragraph language detection beside the aligner (electron/services/paragraph-languages/).
+  'paragraph-languages-worker': 'electron/services/paragraph-languages/worker.ts',
 };
 
 /** Bundled CommonJS packages (exceljs…) call require() for Node's built-ins; an ES module has none of its own. */

@@ -30,8 +30,13 @@ export function detectPairLanguages(
   target: BitextDocument,
   texts: readonly [readonly string[], readonly string[]] = [paragraphTexts(source), paragraphTexts(target)],
 ): [BitextDocument, BitextDocument] {
-  const pair = [effectiveLanguage(source.language).iso6393, effectiveLanguage(target.language).iso6393];
+  const pair = pairLanguages(source, target);
   return [withParagraphLanguages(source, pair, texts[0]), withParagraphLanguages(target, pair, texts[1])];
+}
+
+/** The languages (ISO 639-3) each paragraph of the pair is detected among: the two documents'. */
+export function pairLanguages(source: BitextDocument, target: BitextDocument): string[] {
+  return [effectiveLanguage(source.language).iso6393, effectiveLanguage(target.language).iso6393];
 }
 
 /** Aligns two documents paragraph by paragraph and returns the whole alignment. */
@@ -41,8 +46,12 @@ export function alignDocuments(source: BitextDocument, target: BitextDocument, o
   const [sourceDocument, targetDocument] = detectPairLanguages(source, target, texts);
   // In sortLinks order already: the aligner gives the canonical order every edit leaves.
   const links: Link[] = alignParagraphs(alignSide(sourceDocument, texts[0]), alignSide(targetDocument, texts[1]), options);
-  const now = options.now ?? new Date().toISOString();
-  return { schemaVersion: alignmentSchemaVersion, tool: toolInfo, created: now, modified: now, source: sourceDocument, target: targetDocument, links };
+  return newAlignment(sourceDocument, targetDocument, links, options.now ?? new Date().toISOString());
+}
+
+/** A new alignment of two documents with `links`, created and modified `now`. */
+export function newAlignment(source: BitextDocument, target: BitextDocument, links: Link[], now: string): Alignment {
+  return { schemaVersion: alignmentSchemaVersion, tool: toolInfo, created: now, modified: now, source, target, links };
 }
 
 /**

@@ -11,7 +11,7 @@ import { parseFormatName } from '../../shared/document/readers/extensions.ts';
 import type { Alignment } from '../../shared/model/alignment.ts';
 import { saveAlignment } from '../services/alignment-store.ts';
 import { resolve } from 'node:path';
-import { alignDocuments } from '../../shared/pipeline.ts';
+import { alignDocumentsConcurrently } from '../services/paragraph-languages/detect-concurrently.ts';
 import { serializeAlignment } from '../../shared/formats/alignment-json.ts';
 import { parseLexicon } from '../../shared/align/lexicon.ts';
 import { parseEncodingName } from '../../shared/text/decode.ts';
@@ -76,7 +76,7 @@ async function alignPair(
   const lexicon = values.dictionary ? parseLexicon(await readFile(values.dictionary, 'utf8'), values.dictionary) : undefined;
   // SRX rules cut the sentences of the any-width route (documents paragraphed differently).
   const segmentation = values.srx !== undefined ? await readSrxFile(values.srx, 'align') : undefined;
-  return alignDocuments(source, target, { ...(lexicon ? { lexicon } : {}), ...(segmentation ? { segmentation } : {}) });
+  return alignDocumentsConcurrently(source, target, { ...(lexicon ? { lexicon } : {}), ...(segmentation ? { segmentation } : {}) });
 }
 
 function loadOptions(encoding: string | undefined, language: string | undefined, format: string | undefined): LoadOptions {

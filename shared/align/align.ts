@@ -38,8 +38,9 @@ import { applyDoubts, headingFlags, numberKeyFlags, type DoubtContext } from './
 import { initialLengthModel, refitLengthModel, type LengthModel } from './length-model.ts';
 import { resolveOptions, type AlignOptions, type ResolvedAlignOptions } from './options.ts';
 import { LinkScorer } from './scorer.ts';
-import { searchBand, type BandSearch, type PathStep } from './search.ts';
-import { trackPath } from './track.ts';
+import { searchBand, withBackwardSums, type BandSearch, type PathStep, type StepScorer } from './search.ts';
+import { reusedScores } from './reused-scores.ts';
+import { trackPath, type TrackState } from './track.ts';
 import { defaultShapePriors, shapeIndex, shapes, skipFactor, type LinkedShapeKind } from './shapes.ts';
 import { fitSideLengths, unlinkedLengthLogOdds } from './unlinked-length.ts';
 import { withMarkPriors, type ParagraphMarks } from './mark-priors.ts';
@@ -312,33 +313,47 @@ function trackPass(evidence: PairEvidence, scorer: LinkScorer, options: Resolved
   const grid = Math.max(sourceCount, targetCount);
   // A beam wider than the grid is the whole grid; trackPath allocates for the width it is given.
   let widths = new Int32Array(sourceCount + 1).fill(Math.min(2 * options.bandWidth, grid));
-  for (;;) {
-    const tracked = trackPath(scorer, sourceCount, targetCount, widths);
+  // Each retry keeps the beam above the first widened row: on a whole Bible the one place it touched was a third of the way down.
+  for (let previous: TrackState | undefined; ; ) {
+    const tracked = trackPath(scorer, sourceCount, targetCount, widths, previous);
     work.cells += tracked.cells;
     const stuck = tracked.edgeRows.filter((row) => widths[row]! < grid);
     if (stuck.length === 0) {
       work.bandWidths.push(widths.reduce((widest, width) => Math.max(widest, width), 0));
       return tracked.steps;
     }
+    previous = tracked.state;
     widths = widenAround(widths, stuck).map((width) => Math.min(width, grid));
   }
 }
 
 /** A banded pass around the previous path, widened locally where its path hugs the band's edge. */
-function bandPass(evidence: PairEvidence, scorer: LinkScorer, options: ResolvedAlignOptions, previous: readonly PathStep[], sums: boolean, work: Work, halfWidth = options.bandWidth): BandSearch {
+function bandPass(
+  evidence: PairEvidence,
+  scorer: StepScorer,
+  options: ResolvedAlignOptions,
+  previous: readonly PathStep[],
+  sums: boolean,
+  work: Work,
+  halfWidth = options.bandWidth,
+  exactScores = false,
+): BandSearch {
   const { count: sourceCount } = evidence.source;
   const { count: targetCount } = evidence.target;
   const guide: GuidePoint[] = previous.map((step) => ({ source: step.sourceStart, target: step.targetStart }));
   // Capped at the grid, which it then covers: an Int32Array would wrap a larger width round to a negative one.
   const width = Math.min(halfWidth, Math.max(sourceCount, targetCount, 1));
+  let previousSearch: BandSearch | undefined;
   for (let widths: Int32Array = new Int32Array(sourceCount + 1).fill(width); ; ) {
     const band = bandAround(guide, sourceCount, targetCount, widths);
-    const search = searchBand(band, scorer, options.temperature, sums);
+    // A retry keeps the rows above the first that widened (the learned pass's band touched first a third of the way down a Bible).
+    const search = searchBand(band, scorer, options.temperature, { sums, exactScores, ...(previousSearch ? { previous: previousSearch } : {}) });
     work.cells += band.cells;
     if (!search.touchesEdge || coversGrid(band)) {
       work.bandWidths.push(band.halfWidth);
-      return search;
+      return sums ? withBackwardSums(search) : search;
     }
+    previousSearch = search;
     widths = widenAround(widths, search.edgeRows);
   }
 }
@@ -464,15 +479,18 @@ function alignEvidence(evidence: PairEvidence, options: ResolvedAlignOptions, si
     models = refitModels(start, evidence, path, options);
     const scorer = makeScorer(evidence, models, options);
     const last = pass === options.passes - 1;
-    const search = bandPass(evidence, scorer, options, path, last, work);
+    const learning = last && sides !== undefined && options.learnLexicon;
+    // The learned pass reuses this pass's scores where no learned word was found: kept exactly, not as the floats of the sums.
+    const search = bandPass(evidence, scorer, options, path, last, work, options.bandWidth, learning);
     if (last) {
       let result = finish(search, scorer);
       let used = evidence;
-      const learned = sides && options.learnLexicon ? learnedEvidence(evidence, sides, result.links) : undefined;
+      const learned = learning ? learnedEvidence(evidence, sides, result.links) : undefined;
       if (learned) {
         // One more pass around the path, on the same models, with the learned words as anchors.
         const relearned = makeScorer(learned, models, options);
-        result = finish(bandPass(learned, relearned, options, search.path, true, work, learnedBandWidth), relearned);
+        const scores = reusedScores(search, evidence, scorer, learned, relearned);
+        result = finish(bandPass(learned, scores, options, search.path, true, work, learnedBandWidth), relearned);
         used = learned;
       }
       const stats = { cells: work.cells, bandWidths: work.bandWidths, anchorPairs: chain.length, lengthModel: models.length, shapeModel: models.shapes };

@@ -68,6 +68,10 @@ export interface UnlinkedEvidence {
 /** Kinds of key, each with how often a translation keeps it. */
 type KeyKind = 'number' | 'percent' | 'link' | 'known' | 'quote' | 'marked-name' | 'plain-name' | 'shared-name' | 'lexicon';
 
+/** The kinds in a fixed order: while evidence is built, a paragraph's keys carry a kind as its index here. */
+const keyKinds: readonly KeyKind[] = ['number', 'percent', 'link', 'known', 'quote', 'marked-name', 'plain-name', 'shared-name', 'lexicon'];
+const kindIndex = Object.fromEntries(keyKinds.map((kind, index) => [kind, index])) as Readonly<Record<KeyKind, number>>;
+
 /**
  * How likely a translation keeps a key of each kind. Numbers survive unless
  * spelt out; a Latin name written inside non-Latin text (`marked-name`) almost
@@ -88,41 +92,178 @@ const keepProbability: Readonly<Record<KeyKind, number>> = {
   lexicon: 0.5,
 };
 
-let wordCharacters: Uint8Array | undefined;
+const wordPattern = /[\p{L}\p{M}\p{N}]/u;
+/**
+ * Per code unit of the Basic Multilingual Plane: 1 for letters, marks and
+ * digits, 0 for others, -1 until first met (a regular expression per character
+ * is slow on long texts, and classifying all 65,536 up front cost every
+ * process 15 ms).
+ */
+const wordUnits = new Int8Array(0x10000).fill(-1);
 
-/** 1 for letters, marks and digits of the Basic Multilingual Plane (a table: a regex per character is slow on long texts). */
-function wordCharacterTable(): Uint8Array {
-  if (!wordCharacters) {
-    const pattern = /[\p{L}\p{M}\p{N}]/u;
-    wordCharacters = new Uint8Array(0x10000);
-    for (let code = 0; code < 0x10000; code++) {
-      // Surrogates pair up into letters of other planes (Han extensions): count them as word characters.
-      wordCharacters[code] = (code >= 0xd800 && code <= 0xdfff) || pattern.test(String.fromCharCode(code)) ? 1 : 0;
-    }
-  }
-  return wordCharacters;
+function isWordUnit(code: number): boolean {
+  let known = wordUnits[code]!;
+  // Surrogates pair up into letters of other planes (Han extensions): count them as word characters.
+  if (known < 0) known = wordUnits[code] = (code >= 0xd800 && code <= 0xdfff) || wordPattern.test(String.fromCharCode(code)) ? 1 : 0;
+  return known === 1;
 }
 
-/** The words of a paragraph, lower-cased, an English possessive dropped, and which of them are capitalised names. */
-interface WordScan {
-  readonly words: string[];
+let lowerUnits: Int32Array | undefined;
+
+/**
+ * The lower case of each code unit below U+0250 (Latin, with its accented
+ * letters), where `toLowerCase` makes it one code unit; -1 for `İ`, whose lower
+ * case is two. Beyond the table, and for `İ`, words are lower-cased as strings.
+ */
+function lowerUnitTable(): Int32Array {
+  if (!lowerUnits) {
+    lowerUnits = new Int32Array(0x250);
+    for (let unit = 0; unit < 0x250; unit++) {
+      const lower = String.fromCharCode(unit).toLowerCase();
+      lowerUnits[unit] = lower.length === 1 ? lower.charCodeAt(0) : -1;
+    }
+  }
+  return lowerUnits;
+}
+
+/**
+ * The words of both sides, each numbered once: a paragraph's words are kept as
+ * numbers, so the vocabularies, the shared names and the word-frequency models
+ * below work on typed arrays rather than on sets and maps of strings. A word of
+ * Latin letters is lower-cased and looked up as code units, in an
+ * open-addressing table: a whole Bible's 1.6 million words would otherwise be
+ * as many strings made, hashed and thrown away.
+ */
+class WordTable {
+  readonly words: string[] = [];
+  /** Per word: its hash, and where its code units start in {@link units} (its length is the next start's distance). */
+  private readonly hashes: number[] = [];
+  private readonly starts: number[] = [0];
+  private units = new Uint16Array(1 << 16);
+  private slots = new Int32Array(1 << 12).fill(-1);
+  /** The word being looked up, lower-cased. */
+  private scratch = new Uint16Array(64);
+  /** Of the word last numbered by {@link numberInText}: its length, and whether lower-casing changed its first code unit. */
+  length = 0;
+  firstChanged = false;
+
+  /** The number of `text.slice(start, end)` lower-cased, an English possessive (`'s`, `’s`) dropped. */
+  numberInText(text: string, start: number, end: number): number {
+    const table = lowerUnitTable();
+    let length = end - start;
+    if (this.scratch.length < length) this.scratch = new Uint16Array(2 * length);
+    let scratch = this.scratch;
+    let simple = true;
+    for (let index = 0; index < length; index++) {
+      const unit = text.charCodeAt(start + index);
+      const lower = unit < 0x250 ? table[unit]! : -1;
+      if (lower < 0) {
+        simple = false;
+        break;
+      }
+      scratch[index] = lower;
+    }
+    if (simple) {
+      this.firstChanged = scratch[0] !== text.charCodeAt(start);
+    } else {
+      const written = text.slice(start, end);
+      const word = written.toLowerCase();
+      length = word.length;
+      if (scratch.length < length) scratch = this.scratch = new Uint16Array(2 * length);
+      for (let index = 0; index < length; index++) scratch[index] = word.charCodeAt(index);
+      this.firstChanged = word.charCodeAt(0) !== written.charCodeAt(0);
+    }
+    if (length > 2 && scratch[length - 1] === 0x73 && (scratch[length - 2] === 0x27 || scratch[length - 2] === 0x2019)) length -= 2;
+    this.length = length;
+    return this.numberOfScratch(length);
+  }
+
+  private numberOfScratch(length: number): number {
+    const scratch = this.scratch;
+    let hash = 0x811c9dc5;
+    for (let index = 0; index < length; index++) hash = Math.imul(hash ^ scratch[index]!, 0x01000193);
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const word = this.slots[slot]!;
+      if (word < 0) {
+        this.slots[slot] = this.add(hash, length);
+        if (2 * this.words.length > this.slots.length) this.grow();
+        return this.words.length - 1;
+      }
+      if (this.hashes[word] !== hash || this.starts[word + 1]! - this.starts[word]! !== length) continue;
+      const from = this.starts[word]!;
+      let same = true;
+      for (let index = 0; index < length && same; index++) same = this.units[from + index] === scratch[index];
+      if (same) return word;
+    }
+  }
+
+  private add(hash: number, length: number): number {
+    const from = this.starts[this.words.length]!;
+    if (this.units.length < from + length) {
+      const grown = new Uint16Array(Math.max(2 * this.units.length, from + length));
+      grown.set(this.units);
+      this.units = grown;
+    }
+    const word = this.scratch.subarray(0, length);
+    this.units.set(word, from);
+    this.starts.push(from + length);
+    this.hashes.push(hash);
+    this.words.push(String.fromCharCode(...word));
+    return this.words.length - 1;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(2 * this.slots.length).fill(-1);
+    const mask = this.slots.length - 1;
+    this.hashes.forEach((hash, word) => {
+      let slot = hash & mask;
+      while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
+      this.slots[slot] = word;
+    });
+  }
+}
+
+/** A growable list of numbers in a typed array (its data off the garbage-collected heap). */
+class NumberList {
+  values = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(2 * this.values.length);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+}
+
+/**
+ * The words of one side (numbers in a {@link WordTable}), lower-cased, an
+ * English possessive dropped, and which of them are capitalised names: for
+ * paragraph i, `words[wordStart[i] .. wordStart[i + 1])`, and the same for the
+ * capitalised ones. Flat typed arrays: a whole Bible's per-paragraph lists
+ * were most of what the garbage collector copied while evidence was built.
+ */
+interface SideWords {
+  readonly wordStart: Int32Array;
+  readonly words: Int32Array;
   /** Words written with a capital that do not open a sentence (names, and German nouns). */
-  readonly capitalised: string[];
+  readonly capitalStart: Int32Array;
+  readonly capitalised: Int32Array;
 }
 
 /** Characters after which a capital opens a sentence rather than marking a name. */
 const sentenceOpenerCodes = new Set(['.', '!', '?', ':', ';', '“', '"', '‘', '«', '(', '•', '–', '—', '-', '['].map((character) => character.charCodeAt(0)));
 
-/** Splits a paragraph into words in one pass over its characters (apostrophes and hyphens inside a word stay in it). */
-function scanWords(text: string): WordScan {
-  const table = wordCharacterTable();
-  const words: string[] = [];
-  const capitalised: string[] = [];
+/** Splits a paragraph into words in one pass over its characters (apostrophes and hyphens inside a word stay in it), appending them to `words` and `capitalised`. */
+function scanWords(text: string, vocabulary: WordTable, words: NumberList, capitalised: NumberList): void {
   let opener = true;
   let index = 0;
   while (index < text.length) {
     const code = text.charCodeAt(index);
-    if (!table[code]) {
+    if (!isWordUnit(code)) {
       if (code !== 0x20 && code !== 0x0a && code !== 0x09 && code !== 0xa0) opener = sentenceOpenerCodes.has(code);
       index++;
       continue;
@@ -131,42 +272,87 @@ function scanWords(text: string): WordScan {
     index++;
     while (index < text.length) {
       const next = text.charCodeAt(index);
-      if (table[next]) index++;
-      else if ((next === 0x27 || next === 0x2019 || next === 0x2d) && index + 1 < text.length && table[text.charCodeAt(index + 1)]) index += 2;
+      if (isWordUnit(next)) index++;
+      else if ((next === 0x27 || next === 0x2019 || next === 0x2d) && index + 1 < text.length && isWordUnit(text.charCodeAt(index + 1))) index += 2;
       else break;
     }
-    const written = text.slice(start, index);
-    let word = written.toLowerCase();
-    if (word.length > 2 && (word.endsWith("'s") || word.endsWith('’s'))) word = word.slice(0, -2);
-    words.push(word);
-    if (!opener && written !== word && written.charAt(0) !== word.charAt(0) && word.length > 1) capitalised.push(word);
+    const number = vocabulary.numberInText(text, start, index);
+    words.push(number);
+    // Written with a capital: lower-casing changed its first letter.
+    if (!opener && vocabulary.firstChanged && vocabulary.length > 1) capitalised.push(number);
     opener = false;
   }
-  return { words, capitalised };
 }
 
-/** Keys of one paragraph, as labels with their kind, before the pair's key table exists. */
-type RawKeys = Map<string, KeyKind>;
+/** The words of every paragraph of `texts` (see {@link SideWords}). */
+function scanSide(texts: readonly string[], vocabulary: WordTable): SideWords {
+  const wordStart = new Int32Array(texts.length + 1);
+  const capitalStart = new Int32Array(texts.length + 1);
+  const words = new NumberList();
+  const capitalised = new NumberList();
+  texts.forEach((text, paragraph) => {
+    wordStart[paragraph] = words.length;
+    capitalStart[paragraph] = capitalised.length;
+    scanWords(text, vocabulary, words, capitalised);
+  });
+  wordStart[texts.length] = words.length;
+  capitalStart[texts.length] = capitalised.length;
+  return { wordStart, words: words.values.subarray(0, words.length), capitalStart, capitalised: capitalised.values.subarray(0, capitalised.length) };
+}
 
-function anchorKeys(anchors: readonly Anchor[], groups: ReadonlyMap<string, string>, keys: RawKeys): void {
+/** The labels of the keys of both sides (`number:80`, `name:kishida`), each numbered once, before the pair's key table exists. */
+class LabelTable {
+  private readonly numbers = new Map<string, number>();
+  readonly labels: string[] = [];
+
+  number(label: string): number {
+    let number = this.numbers.get(label);
+    if (number === undefined) {
+      number = this.labels.length;
+      this.numbers.set(label, number);
+      this.labels.push(label);
+    }
+    return number;
+  }
+}
+
+/**
+ * Keys of one paragraph: label numbers and kind indices interleaved
+ * (`[label, kind, label, kind…]`), in the order first added. Adding a label
+ * again sets its kind and keeps its place, as a `Map` would.
+ */
+type ParagraphKeys = number[];
+
+function addKey(keys: ParagraphKeys, label: number, kind: KeyKind): void {
+  const index = kindIndex[kind];
+  for (let at = 0; at < keys.length; at += 2) {
+    if (keys[at] === label) {
+      keys[at + 1] = index;
+      return;
+    }
+  }
+  keys.push(label, index);
+}
+
+function anchorKeys(anchors: readonly Anchor[], groups: ReadonlyMap<string, string>, table: LabelTable, keys: ParagraphKeys): void {
   for (const anchor of anchors) {
     switch (anchor.kind) {
       case 'number':
-        keys.set(`number:${anchor.value}`, 'number');
+        addKey(keys, table.number(`number:${anchor.value}`), 'number');
         break;
       case 'percent':
-        keys.set(`percent:${anchor.value}`, 'percent');
+        addKey(keys, table.number(`percent:${anchor.value}`), 'percent');
         break;
       case 'url':
       case 'email':
-        keys.set(`${anchor.kind}:${anchor.value}`, 'link');
+        addKey(keys, table.number(`${anchor.kind}:${anchor.value}`), 'link');
         break;
       case 'known-name':
-        keys.set(`known:${groups.get(anchor.value) ?? anchor.value}`, 'known');
+        addKey(keys, table.number(`known:${groups.get(anchor.value) ?? anchor.value}`), 'known');
         break;
       case 'quote':
         // Quoted words rarely survive translation; that there is a quotation does.
-        keys.set('quote', 'quote');
+        addKey(keys, table.number('quote'), 'quote');
         break;
       case 'name':
         // Names are matched word by word in `nameKeys`, which needs both sides.
@@ -191,14 +377,28 @@ interface SideWork {
   readonly profile: LanguageProfile;
   readonly texts: readonly string[];
   readonly anchors: Anchor[][];
-  readonly keys: RawKeys[];
+  readonly keys: ParagraphKeys[];
   /** Word scans, made at most once per side and only when needed. */
-  scans?: WordScan[];
+  scans?: SideWords;
 }
 
-function scansOf(side: SideWork): WordScan[] {
-  side.scans ??= side.texts.map(scanWords);
+/** What evidence building keeps of the pair while it works: both sides, and the tables their words and labels are numbered in. */
+interface PairWork {
+  readonly sides: readonly [SideWork, SideWork];
+  readonly labels: LabelTable;
+  readonly words: WordTable;
+}
+
+function scansOf(side: SideWork, words: WordTable): SideWords {
+  side.scans ??= scanSide(side.texts, words);
   return side.scans;
+}
+
+/** Per word of the table, 1 where `words` has it. */
+function wordFlags(words: Int32Array, size: number): Uint8Array {
+  const flags = new Uint8Array(size);
+  for (const word of words) flags[word] = 1;
+  return flags;
 }
 
 /**
@@ -207,57 +407,71 @@ function scansOf(side: SideWork): WordScan[] {
  * name opening a sentence is still found). Between two Latin-script sides, a
  * capitalised word is a key where the other side has it too.
  */
-function nameKeys(sides: readonly [SideWork, SideWork]): void {
+function nameKeys(pair: PairWork): void {
+  const { sides, labels } = pair;
   const [first, second] = sides;
   const foreignFirst = first.profile.latinIsForeign;
   const foreignSecond = second.profile.latinIsForeign;
+  if (foreignFirst || foreignSecond) {
+    latinNameKeys(pair);
+    return;
+  }
+  // Both Latin: capitalised words of one side, wherever the other side has the word at all.
+  const scans = sides.map((side) => scansOf(side, pair.words));
+  const size = pair.words.words.length;
+  const capitals = scans.map((scan) => wordFlags(scan.capitalised, size));
+  const allVocabulary = scans.map((scan) => wordFlags(scan.words, size));
+  const shared = new Uint8Array(size);
+  let anyShared = false;
+  for (let word = 0; word < size; word++) {
+    if ((capitals[0]![word]! & allVocabulary[1]![word]!) | (capitals[1]![word]! & allVocabulary[0]![word]!)) {
+      shared[word] = 1;
+      anyShared = true;
+    }
+  }
+  if (!anyShared) return;
+  const nameLabels = new Int32Array(size).fill(-1);
+  sides.forEach((side, index) => {
+    const { wordStart, words } = scans[index]!;
+    for (let paragraph = 0; paragraph < side.texts.length; paragraph++) {
+      for (let at = wordStart[paragraph]!; at < wordStart[paragraph + 1]!; at++) {
+        const word = words[at]!;
+        if (!shared[word]) continue;
+        if (nameLabels[word]! < 0) nameLabels[word] = labels.number(`name:${pair.words.words[word]!}`);
+        addKey(side.keys[paragraph]!, nameLabels[word]!, 'shared-name');
+      }
+    }
+  });
+}
+
+/** {@link nameKeys} where one side or both write Latin names inside another script: its name anchors. */
+function latinNameKeys(pair: PairWork): void {
+  const { sides, labels } = pair;
+  const foreignFirst = sides[0].profile.latinIsForeign;
+  const foreignSecond = sides[1].profile.latinIsForeign;
   const words = sides.map((side) => nameWords(side.anchors));
   const vocabulary = words.map((list) => new Set(list.flatMap((set) => [...set])));
   if (foreignFirst && foreignSecond) {
     sides.forEach((side, index) => {
       const other = vocabulary[1 - index]!;
       words[index]!.forEach((set, paragraph) => {
-        for (const word of set) if (other.has(word)) side.keys[paragraph]!.set(`name:${word}`, 'marked-name');
+        for (const word of set) if (other.has(word)) addKey(side.keys[paragraph]!, labels.number(`name:${word}`), 'marked-name');
       });
     });
     return;
   }
-  if (foreignFirst !== foreignSecond) {
-    const marked = foreignFirst ? 0 : 1;
-    const plainSide = sides[1 - marked]!;
-    const markedWords = [...vocabulary[marked]!];
-    // Find the few marked words in the plain text with a trie rather than tokenising every word of it. Names
-    // are capitalised on the plain side too, so `In` from a Thai headline does not match every English "in".
-    const matcher = new PhraseMatcher(markedWords.map((word, key) => ({ text: word.charAt(0).toUpperCase() + word.slice(1), key })));
-    plainSide.texts.forEach((text, paragraph) => {
-      for (const key of matcher.find(text, 'word')) plainSide.keys[paragraph]!.set(`name:${markedWords[key]!}`, 'plain-name');
-    });
-    // Every marked name is a key: one the plain side lacks is dropped from matching but still counts as an orphan.
-    words[marked]!.forEach((set, paragraph) => {
-      for (const word of set) sides[marked]!.keys[paragraph]!.set(`name:${word}`, 'marked-name');
-    });
-    return;
-  }
-  // Both Latin: capitalised words of one side, wherever the other side has the word at all.
-  const scans = sides.map(scansOf);
-  const capitals = scans.map((list) => {
-    const set = new Set<string>();
-    for (const scan of list) for (const word of scan.capitalised) set.add(word);
-    return set;
+  const marked = foreignFirst ? 0 : 1;
+  const plainSide = sides[1 - marked]!;
+  const markedWords = [...vocabulary[marked]!];
+  // Find the few marked words in the plain text with a trie rather than tokenising every word of it. Names
+  // are capitalised on the plain side too, so `In` from a Thai headline does not match every English "in".
+  const matcher = new PhraseMatcher(markedWords.map((word, key) => ({ text: word.charAt(0).toUpperCase() + word.slice(1), key })));
+  plainSide.texts.forEach((text, paragraph) => {
+    for (const key of matcher.find(text, 'word')) addKey(plainSide.keys[paragraph]!, labels.number(`name:${markedWords[key]!}`), 'plain-name');
   });
-  const allVocabulary = scans.map((list) => {
-    const set = new Set<string>();
-    for (const scan of list) for (const word of scan.words) set.add(word);
-    return set;
-  });
-  const shared = new Set<string>();
-  for (const word of capitals[0]!) if (allVocabulary[1]!.has(word)) shared.add(word);
-  for (const word of capitals[1]!) if (allVocabulary[0]!.has(word)) shared.add(word);
-  if (shared.size === 0) return;
-  sides.forEach((side, index) => {
-    scans[index]!.forEach((scan, paragraph) => {
-      for (const word of scan.words) if (shared.has(word)) side.keys[paragraph]!.set(`name:${word}`, 'shared-name');
-    });
+  // Every marked name is a key: one the plain side lacks is dropped from matching but still counts as an orphan.
+  words[marked]!.forEach((set, paragraph) => {
+    for (const word of set) addKey(sides[marked]!.keys[paragraph]!, labels.number(`name:${word}`), 'marked-name');
   });
 }
 
@@ -282,7 +496,7 @@ class StringUnion {
  * Dictionary keys. Entries sharing a word on either side fall into one
  * concept (war → สงคราม and war → ศึก), so synonyms do not count as misses.
  */
-function lexiconKeys(lexicon: Lexicon, sides: readonly { profile: LanguageProfile; texts: readonly string[]; keys: RawKeys[] }[]): void {
+function lexiconKeys(lexicon: Lexicon, pair: PairWork): void {
   const unions = new StringUnion();
   for (const entry of lexicon.entries) unions.union(`s:${foldForMatching(entry.source)}`, `t:${foldForMatching(entry.target)}`);
   const conceptIds = new Map<string, number>();
@@ -300,13 +514,13 @@ function lexiconKeys(lexicon: Lexicon, sides: readonly { profile: LanguageProfil
     matchers[0]!.add({ text: entry.source, key: conceptOf(entry.source, 's') });
     matchers[1]!.add({ text: entry.target, key: conceptOf(entry.target, 't') });
   }
-  sides.forEach((side, index) => {
+  pair.sides.forEach((side, index) => {
     const { profile } = side;
     // Thai and Chinese have no spaces, so word edges come from the segmenter (dictionary words, not substrings of longer ones).
     const segmenter = profile.unspaced ? new Intl.Segmenter(profile.locale, { granularity: 'word' }) : undefined;
     side.texts.forEach((text, paragraph) => {
       for (const concept of matchers[index]!.find(text, segmenter ? 'segments' : 'word', segmenter)) {
-        side.keys[paragraph]!.set(`lexicon:${concept}`, 'lexicon');
+        addKey(side.keys[paragraph]!, pair.labels.number(`lexicon:${concept}`), 'lexicon');
       }
     });
   });
@@ -328,6 +542,9 @@ function sideSample(texts: readonly string[]): string {
  * dictionary words (synonyms the dictionary lacks).
  */
 const orphanKinds: ReadonlySet<KeyKind> = new Set(['number', 'percent', 'link', 'known', 'marked-name']);
+/** {@link orphanKinds} and {@link keepProbability} by kind index. */
+const orphanKind = Uint8Array.from(keyKinds, (kind) => (orphanKinds.has(kind) ? 1 : 0));
+const keepByKind = Float64Array.from(keyKinds, (kind) => keepProbability[kind]);
 /** Cap on the orphan evidence of one paragraph, in nats. */
 const maximumOrphanEvidence = 6;
 /** Log-odds that a paragraph in another script or language than its document's is untranslated (clutter left in the source language). */
@@ -378,39 +595,38 @@ const otherLanguageMinimumWords = 4;
  * clutter left in a German translation scores high (the, of, from); German
  * text scores low; names and numbers, common to both, weigh little.
  */
-function inOtherLanguage(sides: readonly SideWork[]): Uint8Array[] {
-  const tokens = sides.map((side) => scansOf(side).map((scan) => scan.words));
-  // Words numbered in sorted order, so a paragraph's numbers sorted are its words sorted: the sums below run
-  // in the same order as over the strings (the same rounding), with typed arrays instead of maps and string sorts.
-  const vocabularySet = new Set<string>();
-  for (const paragraphs of tokens) for (const words of paragraphs) for (const word of words) vocabularySet.add(word);
-  const vocabularyWords = [...vocabularySet].sort();
-  const idOf = new Map<string, number>();
-  vocabularyWords.forEach((word, id) => idOf.set(word, id));
-  const vocabulary = vocabularyWords.length;
-  const ids = tokens.map((paragraphs) =>
-    paragraphs.map((words) => {
-      // A loop, not `Int32Array.from(words, map)`: V8 runs that through the iterator protocol, many times slower.
-      const numbered = new Int32Array(words.length);
-      for (let index = 0; index < words.length; index++) numbered[index] = idOf.get(words[index]!)!;
-      return numbered;
-    }),
-  );
-  const counts = ids.map((paragraphs) => {
+function inOtherLanguage(pair: PairWork): Uint8Array[] {
+  const scans = pair.sides.map((side) => scansOf(side, pair.words));
+  // Words renumbered in sorted order, so a paragraph's numbers sorted are its words sorted: the sums below run
+  // in the same order as over the strings would (the same rounding), with typed arrays instead of maps and string sorts.
+  const { words } = pair.words;
+  const vocabulary = words.length;
+  const byWord = Array.from({ length: vocabulary }, (_, word) => word).sort((a, b) => (words[a]! < words[b]! ? -1 : words[a]! > words[b]! ? 1 : 0));
+  const rank = new Int32Array(vocabulary);
+  byWord.forEach((word, position) => (rank[word] = position));
+  // Per side, every paragraph's words by rank, each paragraph's run sorted in place.
+  const ids = scans.map(({ wordStart, words: side }) => {
+    const ranked = new Int32Array(side.length);
+    for (let at = 0; at < side.length; at++) ranked[at] = rank[side[at]!]!;
+    for (let paragraph = 0; paragraph + 1 < wordStart.length; paragraph++) ranked.subarray(wordStart[paragraph]!, wordStart[paragraph + 1]!).sort();
+    return ranked;
+  });
+  const counts = ids.map((ranked) => {
     const count = new Int32Array(vocabulary);
-    for (const words of paragraphs) for (const id of words) count[id]!++;
+    for (const id of ranked) count[id]!++;
     return count;
   });
-  const totals = tokens.map((paragraphs) => paragraphs.reduce((sum, words) => sum + words.length, 0));
-  return ids.map((paragraphs, index) => {
+  const totals = ids.map((ranked) => ranked.length);
+  return ids.map((ranked, index) => {
     const own = counts[index]!;
     const other = counts[1 - index]!;
     const otherScale = Math.log(totals[1 - index]! + vocabulary);
     const ownScale = Math.log(totals[index]! + vocabulary);
-    return Uint8Array.from(paragraphs, (words) => {
-      if (words.length < otherLanguageMinimumWords) return 0;
+    const { wordStart } = scans[index]!;
+    return Uint8Array.from({ length: wordStart.length - 1 }, (_, paragraph) => {
+      const sorted = ranked.subarray(wordStart[paragraph]!, wordStart[paragraph + 1]!);
+      if (sorted.length < otherLanguageMinimumWords) return 0;
       // Each distinct word once, with how often it occurs here: its own document's count leaves these occurrences out.
-      const sorted = words.slice().sort();
       let ratio = 0;
       let known = 0;
       for (let start = 0; start < sorted.length; ) {
@@ -431,37 +647,43 @@ function inOtherLanguage(sides: readonly SideWork[]): Uint8Array[] {
   });
 }
 
+/** Per label of the table, the kind a side's paragraphs last gave it, or -1 where the side lacks it. */
+function sideKinds(side: SideWork, labelCount: number): Int8Array {
+  const kinds = new Int8Array(labelCount).fill(-1);
+  for (const keys of side.keys) for (let at = 0; at < keys.length; at += 2) kinds[keys[at]!] = keys[at + 1]!;
+  return kinds;
+}
+
 /**
  * Unlinked evidence of each paragraph (see {@link UnlinkedEvidence}). A key
  * kind counts only as far as the pair shows it travels: if the translation
  * writes no digits at all (Hebrew article numbers are letters), a number
  * missing from it says nothing.
  */
-function unlinkedEvidence(sides: readonly SideWork[]): Float64Array[] {
+function unlinkedEvidence(pair: PairWork, kinds: readonly [Int8Array, Int8Array]): Float64Array[] {
+  const { sides } = pair;
   // Different scripts tell the language apart by letters alone; the same script needs the word models.
-  const sameScript = sides[0]!.profile.script === sides[1]!.profile.script;
-  const otherLanguage = sameScript ? inOtherLanguage(sides) : undefined;
-  const labels = sides.map((side) => {
-    const all = new Map<string, KeyKind>();
-    for (const raw of side.keys) for (const [label, kind] of raw) all.set(label, kind);
-    return all;
-  });
+  const sameScript = sides[0].profile.script === sides[1].profile.script;
+  const otherLanguage = sameScript ? inOtherLanguage(pair) : undefined;
   return sides.map((side, index) => {
-    const own = labels[index]!;
-    const other = labels[1 - index]!;
-    const found = new Map<KeyKind, { total: number; present: number }>();
-    for (const [label, kind] of own) {
-      const entry = found.get(kind) ?? { total: 0, present: 0 };
-      entry.total++;
-      if (other.has(label)) entry.present++;
-      found.set(kind, entry);
+    const own = kinds[index]!;
+    const other = kinds[1 - index]!;
+    // Per kind, the side's distinct labels of it and how many of them the other side has.
+    const total = new Int32Array(keyKinds.length);
+    const present = new Int32Array(keyKinds.length);
+    for (let label = 0; label < own.length; label++) {
+      const kind = own[label]!;
+      if (kind < 0) continue;
+      total[kind]!++;
+      if (other[label]! >= 0) present[kind]!++;
     }
     return Float64Array.from(side.texts, (text, paragraph) => {
       let evidence = 0;
-      for (const [label, kind] of side.keys[paragraph]!) {
-        if (!orphanKinds.has(kind) || other.has(label)) continue;
-        const coverage = found.get(kind)!;
-        const travels = keepProbability[kind] * (coverage.present / coverage.total);
+      const keys = side.keys[paragraph]!;
+      for (let at = 0; at < keys.length; at += 2) {
+        const kind = keys[at + 1]!;
+        if (!orphanKind[kind] || other[keys[at]!]! >= 0) continue;
+        const travels = keepByKind[kind]! * (present[kind]! / total[kind]!);
         evidence -= Math.log(1 - travels);
       }
       evidence = Math.min(evidence, maximumOrphanEvidence);
@@ -475,58 +697,60 @@ function unlinkedEvidence(sides: readonly SideWork[]): Float64Array[] {
 export function buildEvidence(source: AlignSide, target: AlignSide, lexicon?: Lexicon): PairEvidence {
   const profiles = [languageProfile(source.language, sideSample(source.texts)), languageProfile(target.language, sideSample(target.texts))] as const;
   const groups = knownNameGroups(profiles[0].language, profiles[1].language);
+  const labelTable = new LabelTable();
   const sides = ([source, target] as const).map((side, index): SideWork => {
     const profile = profiles[index]!;
     // Name anchors are needed only for Latin runs in another script; a Latin side's names come from its word scan
     // (both Latin) or from the other side's Latin words (mixed).
     const anchors = side.texts.map((text) => extractAnchorsWithProfile(text, profile, profile.latinIsForeign));
     const keys = anchors.map((list) => {
-      const raw: RawKeys = new Map();
-      anchorKeys(list, groups, raw);
-      return raw;
+      const paragraphKeys: ParagraphKeys = [];
+      anchorKeys(list, groups, labelTable, paragraphKeys);
+      return paragraphKeys;
     });
     return { profile, texts: side.texts, anchors, keys };
   }) as [SideWork, SideWork];
-  nameKeys(sides);
-  if (lexicon) lexiconKeys(lexicon, sides);
-  const [sourceUnlinked, targetUnlinked] = unlinkedEvidence(sides) as [Float64Array, Float64Array];
+  const pair: PairWork = { sides, labels: labelTable, words: new WordTable() };
+  nameKeys(pair);
+  if (lexicon) lexiconKeys(lexicon, pair);
+  const labelCount = labelTable.labels.length;
+  const kinds = [sideKinds(sides[0], labelCount), sideKinds(sides[1], labelCount)] as const;
+  const [sourceUnlinked, targetUnlinked] = unlinkedEvidence(pair, kinds) as [Float64Array, Float64Array];
 
   // Keep keys seen on both sides; number them in order of first appearance (deterministic).
-  const targetLabels = new Set<string>();
-  for (const raw of sides[1].keys) for (const label of raw.keys()) targetLabels.add(label);
-  const ids = new Map<string, number>();
+  const ids = new Int32Array(labelCount).fill(-1);
   const labels: string[] = [];
-  const kinds: KeyKind[] = [];
-  for (const raw of sides[0].keys) {
-    for (const [label, kind] of raw) {
-      if (!targetLabels.has(label) || ids.has(label)) continue;
-      ids.set(label, labels.length);
-      labels.push(label);
-      kinds.push(kind);
+  const sourceKinds: number[] = [];
+  for (const keys of sides[0].keys) {
+    for (let at = 0; at < keys.length; at += 2) {
+      const label = keys[at]!;
+      if (kinds[1][label]! < 0 || ids[label]! >= 0) continue;
+      ids[label] = labels.length;
+      labels.push(labelTable.labels[label]!);
+      sourceKinds.push(keys[at + 1]!);
     }
   }
-  const targetKinds = new Map<string, KeyKind>();
-  for (const raw of sides[1].keys) for (const [label, kind] of raw) if (ids.has(label)) targetKinds.set(label, kind);
-
   const keyCount = labels.length;
   const sideEvidence = sides.map((side): SideEvidence => {
     const count = side.texts.length;
     const lengths = new Float64Array(count);
     const keyStart = new Int32Array(count + 1);
-    const collected: number[] = [];
+    let kept = 0;
+    for (const paragraphKeys of side.keys) for (let at = 0; at < paragraphKeys.length; at += 2) if (ids[paragraphKeys[at]!]! >= 0) kept++;
+    const keys = new Int32Array(kept);
+    let filled = 0;
     side.texts.forEach((text, paragraph) => {
       lengths[paragraph] = paragraphLength(text);
-      keyStart[paragraph] = collected.length;
-      const paragraphKeys: number[] = [];
-      for (const label of side.keys[paragraph]!.keys()) {
-        const id = ids.get(label);
-        if (id !== undefined) paragraphKeys.push(id);
+      keyStart[paragraph] = filled;
+      const paragraphKeys = side.keys[paragraph]!;
+      for (let at = 0; at < paragraphKeys.length; at += 2) {
+        const id = ids[paragraphKeys[at]!]!;
+        if (id >= 0) keys[filled++] = id;
       }
-      paragraphKeys.sort((a, b) => a - b);
-      collected.push(...paragraphKeys);
+      keys.subarray(keyStart[paragraph], filled).sort();
     });
-    keyStart[count] = collected.length;
-    return { count, lengths, keyStart, keys: Int32Array.from(collected) };
+    keyStart[count] = filled;
+    return { count, lengths, keyStart, keys };
   }) as [SideEvidence, SideEvidence];
 
   const frequency = (side: SideEvidence) => {
@@ -538,16 +762,18 @@ export function buildEvidence(source: AlignSide, target: AlignSide, lexicon?: Le
   const targetFrequency = frequency(sideEvidence[1]);
   const keepSourceToTarget = new Float64Array(keyCount);
   const keepTargetToSource = new Float64Array(keyCount);
-  labels.forEach((label, id) => {
+  for (let label = 0; label < labelCount; label++) {
+    const id = ids[label]!;
+    if (id < 0) continue;
     // A name's trust depends on which side wrote it in foreign letters: the marked side's names must recur on the plain side.
-    const sourceKind = kinds[id]!;
-    const targetKind = targetKinds.get(label) ?? sourceKind;
+    const sourceKind = sourceKinds[id]!;
+    const targetKind = kinds[1][label]!;
     // The pair bounds how often a key can travel: in 30 source paragraphs but 3 target ones, at most a tenth arrive.
     const sourceCount = sourceFrequency[id]!;
     const targetCount = targetFrequency[id]!;
-    keepSourceToTarget[id] = Math.min(keepProbability[sourceKind], targetCount / sourceCount);
-    keepTargetToSource[id] = Math.min(keepProbability[targetKind], sourceCount / targetCount);
-  });
+    keepSourceToTarget[id] = Math.min(keepByKind[sourceKind]!, targetCount / sourceCount);
+    keepTargetToSource[id] = Math.min(keepByKind[targetKind]!, sourceCount / targetCount);
+  }
   return {
     source: sideEvidence[0],
     target: sideEvidence[1],

@@ -3,9 +3,17 @@
  * languages and currencies (`Intl.DisplayNames`), months and weekdays
  * (`Intl.DateTimeFormat`). A name is reported as a language-neutral concept
  * (`region:JP`), so `Japan` and `ญี่ปุ่น` meet without a dictionary.
+ *
+ * Asking ICU costs a process tens of milliseconds (loading its display-name
+ * and calendar data is most of it): for the {@link commonLanguages} the names
+ * and their groups are read from known-names.generated.ts instead, which
+ * scripts/generate-known-names.js writes from the same code below (a test
+ * checks it is up to date with the ICU of the Node that runs the tests).
+ * Other languages are asked of ICU as before.
  */
 import { languageProfile, type LanguageProfile } from './language-profile.ts';
 import { PhraseMatcher, foldForMatching } from './phrase-matcher.ts';
+import { storedConcepts, storedNames, storedRoots } from './known-names.generated.ts';
 
 /** One spelling of a concept in one locale. */
 export interface KnownName {
@@ -43,7 +51,11 @@ function displayNames(locale: string, type: 'region' | 'language' | 'currency'):
   }
 }
 
-function collectNames(profile: LanguageProfile): KnownName[] {
+/**
+ * Every name ICU knows in the language of `profile`, in a fixed order (the
+ * order matters: two concepts spelt alike are reported in it).
+ */
+export function namesFromIntl(profile: LanguageProfile): KnownName[] {
   const locale = profile.locale;
   if (!locale) return [];
   const names: KnownName[] = [];
@@ -96,6 +108,20 @@ function collectNames(profile: LanguageProfile): KnownName[] {
   return names;
 }
 
+let conceptList: readonly string[] | undefined;
+
+/** The names of `language` (ISO 639-3) as generated, or undefined for a language not stored. */
+function storedNamesOf(language: string): KnownName[] | undefined {
+  const stored = Object.hasOwn(storedNames, language) ? storedNames[language] : undefined;
+  if (stored === undefined) return undefined;
+  conceptList ??= storedConcepts.split(' ');
+  if (stored === '') return [];
+  return stored.split('\n').map((line) => {
+    const tab = line.indexOf('\t');
+    return { concept: conceptList![Number(line.slice(0, tab))]!, surface: line.slice(tab + 1) };
+  });
+}
+
 interface NameTable {
   readonly names: readonly KnownName[];
   readonly concepts: readonly string[];
@@ -108,7 +134,7 @@ function nameTable(profile: LanguageProfile): NameTable {
   const cacheKey = `${profile.locale ?? 'und'}/${profile.script}`;
   const cached = tables.get(cacheKey);
   if (cached) return cached;
-  const names = collectNames(profile);
+  const names = storedNamesOf(profile.language) ?? namesFromIntl(profile);
   const conceptIndex = new Map<string, number>();
   const concepts: string[] = [];
   const matcher = new PhraseMatcher();
@@ -202,6 +228,36 @@ function addSurfaceUnions(unions: UnionFind, names: readonly KnownName[], profil
   }
 }
 
+/**
+ * Within one language (its `names`), each concept whose surface is another's
+ * or lies inside another's, with the root of its group there (its smallest
+ * concept); concepts alone in their group are left out.
+ */
+export function surfaceRoots(names: readonly KnownName[], profile: LanguageProfile): Map<string, string> {
+  const unions = new UnionFind();
+  addSurfaceUnions(unions, names, profile);
+  const roots = new Map<string, string>();
+  for (const name of names) {
+    const root = unions.find(name.concept);
+    if (root !== name.concept) roots.set(name.concept, root);
+  }
+  return roots;
+}
+
+/** {@link surfaceRoots} of `language` as generated, or undefined for a language not stored. */
+function storedRootsOf(language: string): Map<string, string> | undefined {
+  const stored = Object.hasOwn(storedRoots, language) ? storedRoots[language] : undefined;
+  if (stored === undefined) return undefined;
+  conceptList ??= storedConcepts.split(' ');
+  const roots = new Map<string, string>();
+  if (stored === '') return roots;
+  for (const pair of stored.split(' ')) {
+    const colon = pair.indexOf(':');
+    roots.set(conceptList[Number(pair.slice(0, colon))]!, conceptList[Number(pair.slice(colon + 1))]!);
+  }
+  return roots;
+}
+
 const componentCache = new Map<string, ReadonlyMap<string, string>>();
 
 /**
@@ -218,8 +274,10 @@ export function knownNameGroups(sourceLanguage: string, targetLanguage: string):
   if (cached) return cached;
   const unions = new UnionFind();
   for (const language of new Set([sourceLanguage, targetLanguage])) {
+    // A component's root is its smallest concept whatever the order of unions, so a language's own
+    // components (stored, or found here) joined with the other's give the groups of the pair.
     const profile = languageProfile(language);
-    addSurfaceUnions(unions, nameTable(profile).names, profile);
+    for (const [concept, root] of storedRootsOf(language) ?? surfaceRoots(nameTable(profile).names, profile)) unions.union(concept, root);
   }
   const groups = new Map<string, string>();
   for (const language of new Set([sourceLanguage, targetLanguage])) {

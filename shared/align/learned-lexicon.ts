@@ -129,41 +129,58 @@ export function learnLexicon(
   const useful = (counts: readonly number[]) => counts.map((count) => count >= 2 && count < ceiling);
   const sourceUseful = useful(source.counts);
   const targetUseful = useful(target.counts);
+  const sourceWords = source.names.length;
   const targetWords = target.names.length;
-  const joint = new Map<number, number>();
-  training.forEach((_, index) => {
-    const targetList = target.lists[index]!.filter((word) => targetUseful[word]);
-    for (const sourceWord of source.lists[index]!) {
-      if (!sourceUseful[sourceWord]) continue;
-      const base = sourceWord * targetWords;
-      for (const targetWord of targetList) joint.set(base + targetWord, (joint.get(base + targetWord) ?? 0) + 1);
-    }
+  // The useful target words of each link, and the links of each useful source word: co-occurrences are counted
+  // one source word at a time in a reused array, not as millions of (pair, count) map entries.
+  const targetLists = target.lists.map((list) => list.filter((word) => targetUseful[word]));
+  const linksOf: number[][] = Array.from({ length: sourceWords }, () => []);
+  source.lists.forEach((list, link) => {
+    for (const word of list) if (sourceUseful[word]) linksOf[word]!.push(link);
   });
-  // Best partner of each word on either side; ties go to the lower id (first seen), so runs agree.
-  const bestOfSource = new Map<number, { partner: number; dice: number }>();
-  const bestOfTarget = new Map<number, { partner: number; dice: number }>();
-  const dice = (sourceWord: number, targetWord: number, count: number) => (2 * count) / (source.counts[sourceWord]! + target.counts[targetWord]!);
-  const better = (current: { partner: number; dice: number } | undefined, partner: number, value: number) =>
-    !current || value > current.dice || (value === current.dice && partner < current.partner);
-  for (const [pair, count] of joint) {
-    if (count < 2) continue;
-    const sourceWord = Math.floor(pair / targetWords);
-    const targetWord = pair - sourceWord * targetWords;
-    const value = dice(sourceWord, targetWord, count);
-    if (better(bestOfSource.get(sourceWord), targetWord, value)) bestOfSource.set(sourceWord, { partner: targetWord, dice: value });
-    if (better(bestOfTarget.get(targetWord), sourceWord, value)) bestOfTarget.set(targetWord, { partner: sourceWord, dice: value });
+  // Best partner of each word on either side (-1: none yet) and its Dice; ties go to the lower id (first seen), so runs agree.
+  const bestOfSource = new Int32Array(sourceWords).fill(-1);
+  const diceOfSource = new Float64Array(sourceWords);
+  const jointOfSource = new Int32Array(sourceWords);
+  const bestOfTarget = new Int32Array(targetWords).fill(-1);
+  const diceOfTarget = new Float64Array(targetWords);
+  const counts = new Int32Array(targetWords);
+  const touched: number[] = [];
+  for (let sourceWord = 0; sourceWord < sourceWords; sourceWord++) {
+    for (const link of linksOf[sourceWord]!) {
+      for (const targetWord of targetLists[link]!) if (counts[targetWord]!++ === 0) touched.push(targetWord);
+    }
+    for (const targetWord of touched) {
+      const count = counts[targetWord]!;
+      counts[targetWord] = 0;
+      if (count < 2) continue;
+      const value = (2 * count) / (source.counts[sourceWord]! + target.counts[targetWord]!);
+      const sourceBest = bestOfSource[sourceWord]!;
+      if (sourceBest < 0 || value > diceOfSource[sourceWord]! || (value === diceOfSource[sourceWord] && targetWord < sourceBest)) {
+        bestOfSource[sourceWord] = targetWord;
+        diceOfSource[sourceWord] = value;
+        jointOfSource[sourceWord] = count;
+      }
+      const targetBest = bestOfTarget[targetWord]!;
+      if (targetBest < 0 || value > diceOfTarget[targetWord]! || (value === diceOfTarget[targetWord] && sourceWord < targetBest)) {
+        bestOfTarget[targetWord] = sourceWord;
+        diceOfTarget[targetWord] = value;
+      }
+    }
+    touched.length = 0;
   }
   const learned: (LearnedPair & { dice: number })[] = [];
-  for (const [sourceWord, best] of bestOfSource) {
-    if (best.dice < minimumDice || bestOfTarget.get(best.partner)?.partner !== sourceWord) continue;
+  for (let sourceWord = 0; sourceWord < sourceWords; sourceWord++) {
+    const partner = bestOfSource[sourceWord]!;
+    if (partner < 0 || diceOfSource[sourceWord]! < minimumDice || bestOfTarget[partner] !== sourceWord) continue;
     learned.push({
       source: source.names[sourceWord]!,
-      target: target.names[best.partner]!,
-      joint: joint.get(sourceWord * targetWords + best.partner)!,
+      target: target.names[partner]!,
+      joint: jointOfSource[sourceWord]!,
       sourceCount: source.counts[sourceWord]!,
-      targetCount: target.counts[best.partner]!,
+      targetCount: target.counts[partner]!,
       links: training.length,
-      dice: best.dice,
+      dice: diceOfSource[sourceWord]!,
     });
   }
   learned.sort((a, b) => b.dice - a.dice || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
@@ -171,7 +188,7 @@ export function learnLexicon(
 }
 
 /** Adds `extra` keys (sorted per paragraph) to a side's, keeping each paragraph's list sorted. */
-function mergeKeys(side: SideEvidence, extra: readonly number[][]): SideEvidence {
+function mergeKeys(side: SideEvidence, extra: readonly (readonly number[])[]): SideEvidence {
   const keyStart = new Int32Array(side.count + 1);
   const keys: number[] = [];
   for (let paragraph = 0; paragraph < side.count; paragraph++) {
@@ -218,7 +235,13 @@ export function withLearnedKeys(
   const keysOf = (texts: readonly string[], language: string, pick: (pair: LearnedPair) => string, only: Uint8Array | undefined) => {
     const matcher = new PhraseMatcher(learned.map((pair, index) => ({ text: pick(pair), key: first + index })));
     const boundaries = segmenterFor(language, texts) ? 'none' : 'word';
-    return texts.map((text, paragraph) => (only && !only[paragraph] ? [] : [...new Set(matcher.find(text, boundaries))].sort((a, b) => a - b)));
+    // Most paragraphs have none: they share one empty list (never written to) rather than each making its own.
+    const none: readonly number[] = [];
+    return texts.map((text, paragraph) => {
+      if (only && !only[paragraph]) return none;
+      const found = matcher.find(text, boundaries);
+      return found.length === 0 ? none : found.length === 1 ? found : [...new Set(found)].sort((a, b) => a - b);
+    });
   };
   const sourceKeys = keysOf(sourceTexts, sourceLanguage, (pair) => pair.source, searched?.source);
   const targetKeys = keysOf(targetTexts, targetLanguage, (pair) => pair.target, searched?.target);

@@ -27,6 +27,8 @@ export type BoundaryMode =
   | 'segments';
 
 const wordCharacter = /[\p{L}\p{N}\p{M}]/u;
+/** Per UTF-16 code unit: 1 for a letter, digit or mark, 0 for not, -1 until first met (a regular expression per character is slow on long texts). */
+const wordUnits = new Int8Array(0x10000).fill(-1);
 
 function isWordCharacter(text: string, index: number): boolean {
   if (index < 0 || index >= text.length) return false;
@@ -34,7 +36,9 @@ function isWordCharacter(text: string, index: number): boolean {
   if (code < 0x80) {
     return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
   }
-  return wordCharacter.test(text[index]!);
+  let known = wordUnits[code]!;
+  if (known < 0) known = wordUnits[code] = wordCharacter.test(text[index]!) ? 1 : 0;
+  return known === 1;
 }
 
 function pairHash(first: number, second: number): number {

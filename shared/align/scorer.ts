@@ -181,6 +181,11 @@ export class LinkScorer {
     return this.model;
   }
 
+  /** Whether anchors count at all: both sides have a key worth weighing. */
+  get weighsAnchors(): boolean {
+    return this.anyKeys;
+  }
+
   /** Score of shape number `shape` (of `shapes`) starting at source paragraph `sourceStart` and target paragraph `targetStart`. */
   score(shape: number, sourceStart: number, targetStart: number): number {
     const prior = this.model.logPriors[shape]!;

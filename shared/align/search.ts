@@ -5,8 +5,22 @@
  * once and kept for the backward pass.
  */
 import type { Band } from './band.ts';
-import type { LinkScorer } from './scorer.ts';
 import { shapeTable, shapes } from './shapes.ts';
+
+/** What the search asks of a scorer: the score of shape number `shape` (of `shapes`) starting at a source and a target paragraph. */
+export interface StepScorer {
+  score(shape: number, sourceStart: number, targetStart: number): number;
+}
+
+/** Options of {@link searchBand}. */
+export interface SearchOptions {
+  /** Whether to compute the forward sums the posteriors need (default true). */
+  readonly sums?: boolean;
+  /** A search of another band over the same pair, scorer, temperature and `sums`, to keep the rows it shares from. */
+  readonly previous?: BandSearch;
+  /** Whether to keep every step's score exactly (a double), for a later pass to reuse ({@link BandSearch.exactScores}). */
+  readonly exactScores?: boolean;
+}
 
 /** One step of the best path: a shape placed at a node. */
 export interface PathStep {
@@ -23,11 +37,16 @@ export interface BandSearch {
   readonly path: readonly PathStep[];
   /** Log of the summed (tempered) scores of all paths: the normaliser of the posteriors. */
   readonly logTotal: number;
-  /** Per node: forward and backward log sums (empty when the search ran without sums). */
+  /** Per node: the best path's score and its last shape (-1 where none reaches it). */
+  readonly best: Float64Array;
+  readonly back: Int8Array;
+  /** Per node: forward and backward log sums (forward empty when the search ran without sums, backward until {@link withBackwardSums}). */
   readonly forward: Float64Array;
   readonly backward: Float64Array;
   /** Score of shape s ending at node c: `stepScores[c * shapes.length + s]`, NaN where the step is impossible. */
   readonly stepScores: Float32Array;
+  /** The same as doubles, as the scorer gave them, when the search was asked to keep them. */
+  readonly exactScores?: Float64Array;
   readonly temperature: number;
   /** True when the best path runs along the band's edge, so a wider band might find a better one. */
   readonly touchesEdge: boolean;
@@ -54,17 +73,31 @@ export function nodeIndex(band: Band, source: number, target: number): number {
   return band.rowStart[source]! + target - band.low[source]!;
 }
 
+/** The first row whose range differs between two bands of the same grid (past the last row when none does). */
+function firstChangedRow(previous: Band, band: Band): number {
+  if (previous.sourceCount !== band.sourceCount || previous.targetCount !== band.targetCount) return 0;
+  for (let row = 0; row <= band.sourceCount; row++) {
+    if (previous.low[row] !== band.low[row] || previous.high[row] !== band.high[row]) return row;
+  }
+  return band.sourceCount + 1;
+}
+
 /**
- * Runs Viterbi over `band` with `scorer`, and with `sums` also the forward and
- * backward passes the posteriors need; `temperature` softens them.
+ * Runs Viterbi over `band` with `scorer`, and with `options.sums` also the
+ * forward sums the posteriors need; `temperature` softens them. The backward
+ * sums are left to {@link withBackwardSums}, run once the band is final. With
+ * `options.previous`, the rows before the first whose range changed are taken
+ * from it: a node's values depend only on the rows above it, so widening a
+ * band around a few rows recomputes from there on, not from the top.
  */
-export function searchBand(band: Band, scorer: LinkScorer, temperature: number, sums = true): BandSearch {
+export function searchBand(band: Band, scorer: StepScorer, temperature: number, options: SearchOptions = {}): BandSearch {
+  const { sums = true, previous } = options;
   const cells = band.cells;
   const best = new Float64Array(cells).fill(-Infinity);
   const forward = new Float64Array(sums ? cells : 1).fill(-Infinity);
-  const backward = new Float64Array(sums ? cells : 1).fill(-Infinity);
   const back = new Int8Array(cells).fill(-1);
   const stepScores = new Float32Array(cells * shapeCount).fill(Number.NaN);
+  const exactScores = options.exactScores ? new Float64Array(cells * shapeCount).fill(Number.NaN) : undefined;
   const terms = new Float64Array(shapeCount);
   const inverse = 1 / temperature;
   // Locals, not property loads, in the inner loops.
@@ -76,7 +109,16 @@ export function searchBand(band: Band, scorer: LinkScorer, temperature: number, 
   const sourceCount = band.sourceCount;
   best[0] = 0;
   forward[0] = 0;
-  for (let row = 0; row <= sourceCount; row++) {
+  const kept = previous ? firstChangedRow(previous.band, band) : 0;
+  if (kept > 0) {
+    const keptCells = starts[Math.min(kept, sourceCount + 1)]!;
+    best.set(previous!.best.subarray(0, keptCells));
+    back.set(previous!.back.subarray(0, keptCells));
+    if (sums) forward.set(previous!.forward.subarray(0, keptCells));
+    stepScores.set(previous!.stepScores.subarray(0, keptCells * shapeCount));
+    if (exactScores) exactScores.set(previous!.exactScores!.subarray(0, keptCells * shapeCount));
+  }
+  for (let row = kept; row <= sourceCount; row++) {
     const low = lows[row]!;
     const high = highs[row]!;
     const rowStart = starts[row]!;
@@ -97,6 +139,7 @@ export function searchBand(band: Band, scorer: LinkScorer, temperature: number, 
         if (best[from] === -Infinity) continue;
         const score = scorer.score(shape, fromRow, fromColumn);
         stepScores[cell * shapeCount + shape] = score;
+        if (exactScores) exactScores[cell * shapeCount + shape] = score;
         const total = best[from]! + score;
         // Strictly greater: ties go to the earlier shape (1:1 first), the same on every run.
         if (total > top) {
@@ -115,9 +158,56 @@ export function searchBand(band: Band, scorer: LinkScorer, temperature: number, 
       }
     }
   }
+  const path: PathStep[] = [];
+  const edgeRows: number[] = [];
+  let row = band.sourceCount;
+  let column = band.targetCount;
+  while (row > 0 || column > 0) {
+    const cell = nodeIndex(band, row, column);
+    const shape = back[cell]!;
+    if (shape < 0) throw new Error(`No path reaches node (${row}, ${column}): the band is broken`);
+    const onEdge = (column === band.low[row] && column > 0) || (column === band.high[row] && column < band.targetCount);
+    if (onEdge) edgeRows.push(row);
+    const sourceSpan = shapeTable.sourceSpan[shape]!;
+    const targetSpan = shapeTable.targetSpan[shape]!;
+    row -= sourceSpan;
+    column -= targetSpan;
+    path.push({ shape, sourceStart: row, targetStart: column, score: stepScores[cell * shapeCount + shape]! });
+  }
+  path.reverse();
   const end = nodeIndex(band, band.sourceCount, band.targetCount);
-  if (sums) backward[end] = 0;
-  for (let row = sums ? sourceCount : -1; row >= 0; row--) {
+  const backward = new Float64Array(1).fill(-Infinity);
+  return {
+    band,
+    path,
+    logTotal: sums ? forward[end]! : Number.NaN,
+    best,
+    back,
+    forward,
+    backward,
+    stepScores,
+    ...(exactScores ? { exactScores } : {}),
+    temperature,
+    touchesEdge: edgeRows.length > 0,
+    edgeRows,
+  };
+}
+
+/** The search with its backward sums, which the posteriors need: run once, on the final band of a search with sums. */
+export function withBackwardSums(search: BandSearch): BandSearch {
+  const { band, stepScores } = search;
+  const backward = new Float64Array(band.cells).fill(-Infinity);
+  const terms = new Float64Array(shapeCount);
+  const inverse = 1 / search.temperature;
+  const lows = band.low;
+  const highs = band.high;
+  const starts = band.rowStart;
+  const sourceSpans = shapeTable.sourceSpan;
+  const targetSpans = shapeTable.targetSpan;
+  const sourceCount = band.sourceCount;
+  const end = nodeIndex(band, band.sourceCount, band.targetCount);
+  backward[end] = 0;
+  for (let row = sourceCount; row >= 0; row--) {
     const low = lows[row]!;
     const high = highs[row]!;
     const rowStart = starts[row]!;
@@ -146,22 +236,5 @@ export function searchBand(band: Band, scorer: LinkScorer, temperature: number, 
     }
   }
 
-  const path: PathStep[] = [];
-  const edgeRows: number[] = [];
-  let row = band.sourceCount;
-  let column = band.targetCount;
-  while (row > 0 || column > 0) {
-    const cell = nodeIndex(band, row, column);
-    const shape = back[cell]!;
-    if (shape < 0) throw new Error(`No path reaches node (${row}, ${column}): the band is broken`);
-    const onEdge = (column === band.low[row] && column > 0) || (column === band.high[row] && column < band.targetCount);
-    if (onEdge) edgeRows.push(row);
-    const sourceSpan = shapeTable.sourceSpan[shape]!;
-    const targetSpan = shapeTable.targetSpan[shape]!;
-    row -= sourceSpan;
-    column -= targetSpan;
-    path.push({ shape, sourceStart: row, targetStart: column, score: stepScores[cell * shapeCount + shape]! });
-  }
-  path.reverse();
-  return { band, path, logTotal: sums ? forward[end]! : Number.NaN, forward, backward, stepScores, temperature, touchesEdge: edgeRows.length > 0, edgeRows };
+  return { ...search, backward };
 }

@@ -15,6 +15,21 @@ import type { LinkScorer } from './scorer.ts';
 import type { PathStep } from './search.ts';
 import { shapeTable, shapes } from './shapes.ts';
 
+/**
+ * The beam as searched: per row its target range and where its nodes start,
+ * and per node the best score and the shape that reached it. A retry with a
+ * wider beam somewhere keeps the rows before the first widened one, which it
+ * would compute again to the same values.
+ */
+export interface TrackState {
+  readonly widths: Int32Array;
+  readonly low: Int32Array;
+  readonly high: Int32Array;
+  readonly rowStart: Int32Array;
+  readonly best: Float64Array;
+  readonly back: Int8Array;
+}
+
 /** The tracked path and what it cost. */
 export interface TrackResult {
   /** Nodes of the path, from (0, 0) to (sourceCount, targetCount). */
@@ -25,7 +40,10 @@ export interface TrackResult {
   readonly touchesEdge: boolean;
   /** The source rows where it did: the next beam is widened around these only. */
   readonly edgeRows: readonly number[];
+  /** Nodes computed by this call (rows kept from a previous beam are not counted again). */
   readonly cells: number;
+  /** The beam, for a retry to resume from. */
+  readonly state: TrackState;
 }
 
 /**
@@ -35,29 +53,56 @@ export interface TrackResult {
  */
 const trackedShapes = Int32Array.from(shapes.flatMap((shape, index) => (['1:1', '1:0', '0:1', '2:1', '1:2'].includes(shape.kind) ? [index] : [])));
 
+/** The first row whose width differs between two width lists of the same length (their length when none does). */
+function firstChangedRow(previous: Int32Array, next: Int32Array): number {
+  for (let row = 0; row < next.length; row++) if (previous[row] !== next[row]) return row;
+  return next.length;
+}
+
 /**
- * Follows the best path through a beam of `halfWidth` target positions either
- * side of the previous row's best node: one width for every row, or a width per
- * source row (`halfWidth[row]`), so a retry can widen only where it must.
+ * Follows the best path through a beam of `halfWidth[row]` target positions
+ * either side of the previous row's best node, so a retry can widen only where
+ * it must. With `previous` (the state of a beam over the same pair with the
+ * same scorer), the rows before the first whose width changed are taken from it
+ * as they are: each row depends only on the rows above it.
  */
-export function trackPath(scorer: LinkScorer, sourceCount: number, targetCount: number, halfWidth: number | Int32Array): TrackResult {
-  const widthAt = typeof halfWidth === 'number' ? () => halfWidth : (row: number) => halfWidth[row]!;
+export function trackPath(scorer: LinkScorer, sourceCount: number, targetCount: number, halfWidth: Int32Array, previous?: TrackState): TrackResult {
   const low = new Int32Array(sourceCount + 1);
   const high = new Int32Array(sourceCount + 1);
   const rowStart = new Int32Array(sourceCount + 2);
   // Target paragraphs per source paragraph: how far up the beam must reach in one row.
   const climb = Math.ceil(targetCount / Math.max(sourceCount, 1));
   let capacity = 0;
-  for (let row = 0; row <= sourceCount; row++) capacity += 2 * widthAt(row) + climb + 2;
+  for (let row = 0; row <= sourceCount; row++) capacity += 2 * halfWidth[row]! + climb + 2;
+  const kept = previous ? firstChangedRow(previous.widths, halfWidth) : 0;
+  let cells = kept > 0 ? previous!.rowStart[kept]! : 0;
+  capacity = Math.max(capacity, cells);
   let best = new Float64Array(capacity);
   let back = new Int8Array(capacity);
-  let cells = 0;
   let center = 0;
+  if (kept > 0) {
+    low.set(previous!.low.subarray(0, kept));
+    high.set(previous!.high.subarray(0, kept));
+    rowStart.set(previous!.rowStart.subarray(0, kept));
+    best.set(previous!.best.subarray(0, cells));
+    back.set(previous!.back.subarray(0, cells));
+    // Where the last kept row's best node is, as the loop below finds it: the first of the highest.
+    let rowBest = -Infinity;
+    center = low[kept - 1]!;
+    for (let column = low[kept - 1]!; column <= high[kept - 1]!; column++) {
+      const value = best[rowStart[kept - 1]! + column - low[kept - 1]!]!;
+      if (value > rowBest) {
+        rowBest = value;
+        center = column;
+      }
+    }
+  }
+  const computedFrom = cells;
   const sourceSpans = shapeTable.sourceSpan;
   const targetSpans = shapeTable.targetSpan;
   const trackedCount = trackedShapes.length;
-  for (let row = 0; row <= sourceCount; row++) {
-    const width = widthAt(row);
+  for (let row = kept; row <= sourceCount; row++) {
+    const width = halfWidth[row]!;
     low[row] = Math.max(0, center - width);
     high[row] = row === sourceCount ? targetCount : Math.min(targetCount, center + width + climb);
     rowStart[row] = cells;
@@ -93,9 +138,9 @@ export function trackPath(scorer: LinkScorer, sourceCount: number, targetCount: 
         const fromColumn = column - targetSpan;
         if (fromRow < 0 || fromColumn < low[fromRow]! || fromColumn > high[fromRow]!) continue;
         const from = fromRow === row ? cell - targetSpan : rowStart[fromRow]! + fromColumn - low[fromRow]!;
-        const previous = best[from]!;
-        if (previous === -Infinity) continue;
-        const total = previous + scorer.score(shape, fromRow, fromColumn);
+        const reached = best[from]!;
+        if (reached === -Infinity) continue;
+        const total = reached + scorer.score(shape, fromRow, fromColumn);
         if (total > top) {
           top = total;
           topShape = shape;
@@ -133,5 +178,5 @@ export function trackPath(scorer: LinkScorer, sourceCount: number, targetCount: 
   path.reverse();
   steps.reverse();
   edgeRows.reverse();
-  return { path, steps, touchesEdge: edgeRows.length > 0, edgeRows, cells };
+  return { path, steps, touchesEdge: edgeRows.length > 0, edgeRows, cells: cells - computedFrom, state: { widths: halfWidth, low, high, rowStart, best, back } };
 }

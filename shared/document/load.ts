@@ -4,12 +4,12 @@
  * into paragraphs, detect the document's language and each paragraph's, hash
  * the bytes (and the extracted text).
  */
-import type { BitextDocument, DocumentFormat, EncodingName, LanguageTag } from '../model/document.ts';
+import type { BitextDocument, DocumentFormat, EncodingName, LanguageTag, ParagraphLanguage } from '../model/document.ts';
 import type { Side } from '../model/alignment.ts';
 import { effectiveLanguage } from '../model/document.ts';
 import { decodeBytes } from '../text/decode.ts';
 import { foldWhitespace } from '../text/paragraphs.ts';
-import { commonLanguages, detectDocumentLanguage, detectParagraphLanguages, languageTag, toBcp47 } from '../language/detect.ts';
+import { commonLanguages, detectDocumentLanguage, detectParagraphLanguages, languageTag, toBcp47, type ParagraphDetectionOptions } from '../language/detect.ts';
 import { readDocumentContent } from './readers/read-document.ts';
 import { readBilingual } from './readers/bilingual.ts';
 import { checkDocumentShape } from './limits.ts';
@@ -106,10 +106,16 @@ export function paragraphTexts(document: BitextDocument): string[] {
  * (ISO 639-3); `texts`, when the caller has them, are its {@link paragraphTexts}.
  */
 export function withParagraphLanguages(document: BitextDocument, pairLanguages: readonly string[], texts: readonly string[] = paragraphTexts(document)): BitextDocument {
-  const languages = detectParagraphLanguages(texts, {
-    documentLanguage: effectiveLanguage(document.language).iso6393,
-    pairLanguages: [...new Set(pairLanguages)],
-  });
+  return withLanguagesOfParagraphs(document, detectParagraphLanguages(texts, paragraphDetectionOptions(document, pairLanguages)));
+}
+
+/** How {@link withParagraphLanguages} detects a document's paragraphs among `pairLanguages`. */
+export function paragraphDetectionOptions(document: BitextDocument, pairLanguages: readonly string[]): ParagraphDetectionOptions {
+  return { documentLanguage: effectiveLanguage(document.language).iso6393, pairLanguages: [...new Set(pairLanguages)] };
+}
+
+/** The document with `languages[i]` as paragraph i's language (detected elsewhere, e.g. in a worker). */
+export function withLanguagesOfParagraphs(document: BitextDocument, languages: readonly ParagraphLanguage[]): BitextDocument {
   return {
     ...document,
     paragraphs: document.paragraphs.map((paragraph, index) => ({

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { commandInfo } from '../../electron/cli/commands.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -53,4 +53,21 @@ test('the bundled CLI runs without tsx: --help and an unknown command', () => {
   const unknown = spawnSync(process.execPath, [join(root, 'bin', 'bitext.js'), 'frobnicate'], { cwd: root, encoding: 'utf8' });
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /unknown command "frobnicate"/);
+});
+
+test('bitext align finds its language detection worker beside the bundle, and it runs without tsx', () => {
+  // Run from a plain Node process (no tsx): the worker the bundled align command starts for long pairs.
+  const script = `
+    import { Worker } from 'node:worker_threads';
+    const url = new URL(${JSON.stringify(pathToFileURL(join(root, 'dist', 'node', 'paragraph-languages-worker.mjs')).href)});
+    const job = { documents: [{ texts: ['The quick brown fox jumps over the lazy dog.', '12'], options: { documentLanguage: 'eng', pairLanguages: ['eng', 'tha'] } }] };
+    new Worker(url, { workerData: job, execArgv: [] }).once('message', (reply) => console.log(JSON.stringify(reply)));
+  `;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const reply = JSON.parse(run.stdout) as { ok: boolean; languages: { iso6393: string; reason: string }[][] };
+  assert.equal(reply.ok, true);
+  assert.deepEqual(reply.languages[0]!.map((language) => `${language.iso6393} ${language.reason}`), ['eng detected', 'und too-short']);
+  const entry = meta.outputs['dist/node/paragraph-languages-worker.mjs'];
+  assert.ok(entry && Object.keys(entry.inputs).includes('electron/services/paragraph-languages/worker.ts'));
 });

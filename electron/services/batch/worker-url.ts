@@ -26,16 +26,29 @@ export function batchWorkerUrl(): URL {
 
 /** {@link batchWorkerUrl} for code at `here` (a file URL). */
 export function workerUrlFrom(here: string): URL {
-  if (here.endsWith('.ts')) return new URL('./worker.ts', here);
+  return bundledWorkerUrl(here, './worker.ts', 'batch-worker.mjs');
+}
+
+/**
+ * A worker entry's URL for code at `here` (a file URL): `source` relative to
+ * `here` in the sources, `bundle` at the top of the bundle's folder otherwise
+ * (scripts/build.js writes every worker entry there).
+ */
+export function bundledWorkerUrl(here: string, source: string, bundle: string): URL {
+  if (here.endsWith('.ts')) return new URL(source, here);
   // Code split off into a chunk (scripts/build.js names them chunks/…) is one folder down from the bundle's top.
   const top = new URL(/\/chunks\/[^/]+$/.test(here) ? '../' : './', here);
-  const url = new URL('batch-worker.mjs', top);
+  const url = new URL(bundle, top);
   return new URL(url.href.replace('/app.asar/', '/app.asar.unpacked/'));
 }
 
 /** The batch worker's entry for the code running now. */
 export function batchWorkerEntry(): WorkerEntry {
-  const url = batchWorkerUrl();
+  return workerEntryAt(batchWorkerUrl());
+}
+
+/** How to start the worker at `url`: the file itself, or, for TypeScript sources, a bootstrap that registers tsx first. */
+export function workerEntryAt(url: URL): WorkerEntry {
   if (!url.pathname.endsWith('.ts')) return { kind: 'file', url };
   // tsx resolved from here, not from the working folder: `bitext` may run anywhere.
   const tsx = import.meta.resolve('tsx/esm/api');

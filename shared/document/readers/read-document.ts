@@ -6,12 +6,6 @@ import { BitextError, assertNever } from '../../errors.ts';
 import { decodeBytes } from '../../text/decode.ts';
 import { splitParagraphs } from '../../text/paragraphs.ts';
 import { detectFormat } from './detect-format.ts';
-import { readDocx } from './docx.ts';
-import { readEpub } from './epub.ts';
-import { readHtml } from './html.ts';
-import { readMarkdown } from './markdown.ts';
-import { readOdt } from './odt.ts';
-import { readPdf } from './pdf.ts';
 import { readSubtitles } from './subtitles.ts';
 import type { ReadOptions, ReadResult } from './types.ts';
 
@@ -33,20 +27,20 @@ export async function readDocumentContent(bytes: Uint8Array, options: ReadOption
       return { format, text, paragraphs: splitParagraphs(text), encoding, warnings };
     }
     case 'markdown':
-      return readMarkdown(bytes, fileName, forcedEncoding);
+      return (await import('./markdown.ts')).readMarkdown(bytes, fileName, forcedEncoding);
     case 'html':
-      return readHtml(bytes, fileName, forcedEncoding);
+      return (await import('./html.ts')).readHtml(bytes, fileName, forcedEncoding);
     case 'docx':
-      return readDocx(bytes, fileName);
+      return (await import('./docx.ts')).readDocx(bytes, fileName);
     case 'odt':
-      return readOdt(bytes, fileName);
+      return (await import('./odt.ts')).readOdt(bytes, fileName);
     case 'epub':
-      return readEpub(bytes, fileName);
+      return (await import('./epub.ts')).readEpub(bytes, fileName);
     case 'srt':
     case 'webvtt':
       return readSubtitles(bytes, fileName, format, forcedEncoding);
     case 'pdf':
-      return readPdf(bytes, fileName);
+      return (await import('./pdf.ts')).readPdf(bytes, fileName);
     case 'xliff':
     case 'tmx':
       throw new BitextError(

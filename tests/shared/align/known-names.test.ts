@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findKnownNames, knownNameGroups, knownNames } from '../../../shared/align/known-names.ts';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { findKnownNames, knownNameGroups, knownNames, namesFromIntl, surfaceRoots } from '../../../shared/align/known-names.ts';
 import { languageProfile } from '../../../shared/align/language-profile.ts';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 test('Japan and ญี่ปุ่น name the same concept, and so do Monday and วันจันทร์', () => {
   assert.deepEqual(findKnownNames('Stoltenberg visits Japan from Monday', languageProfile('eng')), ['region:JP', 'weekday:1']);
@@ -32,4 +36,23 @@ test('the tables come from the platform: months and weekdays in Thai', () => {
   assert.ok(thai.some((name) => name.concept === 'month:1' && name.surface === 'มกราคม'));
   assert.ok(thai.some((name) => name.concept === 'weekday:7' && name.surface === 'วันอาทิตย์'));
   assert.deepEqual(knownNames('und'), []);
+});
+
+test('the generated tables are what ICU says here (scripts/generate-known-names.js --check)', () => {
+  const check = spawnSync(process.execPath, ['scripts/generate-known-names.js', '--check'], { cwd: root, encoding: 'utf8' });
+  assert.equal(check.status, 0, check.stderr);
+});
+
+test('a stored language reads the same names and groups as one asked of ICU: English, Thai, and Finnish (not stored)', () => {
+  for (const language of ['eng', 'tha', 'fin']) {
+    const profile = languageProfile(language);
+    assert.deepEqual(knownNames(language), namesFromIntl(profile));
+  }
+  // The pair's groups: each concept's root is the smallest concept its language's surfaces join it to.
+  const groups = knownNameGroups('tha', 'fin');
+  for (const language of ['tha', 'fin']) {
+    const profile = languageProfile(language);
+    for (const [concept, root] of surfaceRoots(namesFromIntl(profile), profile)) assert.ok(groups.get(concept)! <= root, `${concept} in ${language}`);
+  }
+  assert.equal(groups.get('language:zh'), groups.get('region:CN'));
 });
