@@ -1,11 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findKnownNames, knownNameGroups, knownNames, namesFromIntl, surfaceRoots } from '../../../shared/align/known-names.ts';
 import { languageProfile } from '../../../shared/align/language-profile.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+// The tables are a snapshot of one ICU's names: another Node's ICU may name a region differently, which is not a fault of the tables.
+const generatedIcu = /ICU ([\d.]+)/.exec(readFileSync(`${root}shared/align/known-names.generated.ts`, 'utf8').slice(0, 300))?.[1];
+const otherIcu = generatedIcu === process.versions.icu ? false : `the tables were generated from ICU ${generatedIcu}; this Node has ICU ${process.versions.icu}`;
 
 test('Japan and ญี่ปุ่น name the same concept, and so do Monday and วันจันทร์', () => {
   assert.deepEqual(findKnownNames('Stoltenberg visits Japan from Monday', languageProfile('eng')), ['region:JP', 'weekday:1']);
@@ -38,12 +43,12 @@ test('the tables come from the platform: months and weekdays in Thai', () => {
   assert.deepEqual(knownNames('und'), []);
 });
 
-test('the generated tables are what ICU says here (scripts/generate-known-names.js --check)', () => {
+test('the generated tables are what ICU says here (scripts/generate-known-names.js --check)', { skip: otherIcu }, () => {
   const check = spawnSync(process.execPath, ['scripts/generate-known-names.js', '--check'], { cwd: root, encoding: 'utf8' });
   assert.equal(check.status, 0, check.stderr);
 });
 
-test('a stored language reads the same names and groups as one asked of ICU: English, Thai, and Finnish (not stored)', () => {
+test('a stored language reads the same names and groups as one asked of ICU: English, Thai, and Finnish (not stored)', { skip: otherIcu }, () => {
   for (const language of ['eng', 'tha', 'fin']) {
     const profile = languageProfile(language);
     assert.deepEqual(knownNames(language), namesFromIntl(profile));
