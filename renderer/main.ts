@@ -8,6 +8,7 @@ import type { FileRef, HostInfo, OpenPairRequest, RebasedDocument, RecentEntry, 
 import type { Side } from '../shared/model/alignment.ts';
 import { ApiError, type Host } from './api-client.ts';
 import type { StartupRequests } from './startup-requests.ts';
+import type { StartedJob } from './workers/align-client.ts';
 import { AlignmentView } from './editors/alignment-view.ts';
 import { loadTextFonts, monaco, setUpMonacoEnvironment, themeNames } from './editors/monaco-setup.ts';
 import { otherSide } from './state/alignment-index.ts';
@@ -350,14 +351,37 @@ export async function start(host: Host, requests: StartupRequests): Promise<void
     await alignRead(await busy('Reading the documents…', () => host.api.openPair({ ...request, align: false })));
   }
 
-  /** Aligns a pair the host read but did not align, in the worker, unless autosaved work on it is restored instead. */
-  async function alignRead(session: Session | undefined): Promise<void> {
+  /**
+   * Aligns a pair the host read but did not align, in the worker (`started`: already running there),
+   * unless autosaved work on it is restored instead.
+   */
+  async function alignRead(session: Session | undefined, started?: StartedJob<{ alignment: Alignment; milliseconds: number }>): Promise<void> {
     if (!session || (await offerRecovery(session))) return;
-    const alignment = await review.alignDocuments(session.alignment.source, session.alignment.target).catch((error: unknown) => {
-      fail(error);
-      return undefined;
-    });
-    if (!alignment) return;
+    let settled = false;
+    const aligning = review
+      .alignDocuments(session.alignment.source, session.alignment.target, started)
+      .catch((error: unknown) => {
+        fail(error);
+        return undefined;
+      })
+      .finally(() => {
+        settled = true;
+      });
+    // Nothing open yet (the start-up pair): the editors lay the texts out while the worker aligns them,
+    // after a frame that shows the progress and Cancel. With a pair open, it stays until the new one is aligned.
+    let previewed = false;
+    if (store.get().session === undefined) {
+      await afterNextPaint();
+      if (!settled && store.get().session === undefined) {
+        view.preview(session.alignment.source, session.alignment.target);
+        previewed = true;
+      }
+    }
+    const alignment = await aligning;
+    if (!alignment) {
+      if (previewed) view.clearPreview();
+      return;
+    }
     const { recovery: _discarded, needsAligning: _aligned, ...rest } = session;
     waiting = undefined;
     store.update((state) => sessionOpened(state, { ...rest, alignment }));
@@ -733,9 +757,9 @@ export async function start(host: Host, requests: StartupRequests): Promise<void
   // The pair named at start (or the sample) is read by the host and aligned in the worker, like
   // any pair opened later: the page shows the texts first, with progress and Cancel while it aligns.
   // Both were asked for at start-up (startup-requests.ts); the initial pair only now when the reopened file failed.
-  const openFirst = async (initial: Promise<Session>): Promise<void> => {
+  const openFirst = async (initial: Promise<Session>, aligning?: Promise<StartedJob<{ alignment: Alignment; milliseconds: number }> | undefined>): Promise<void> => {
     const session = await busy('Reading the documents…', () => initial);
-    if (session?.needsAligning) await alignRead(session);
+    if (session?.needsAligning) await alignRead(session, await aligning);
     else if (session) await opened(session, session.alignmentPath);
   };
   const first = requests.first;
@@ -744,11 +768,16 @@ export async function start(host: Host, requests: StartupRequests): Promise<void
     if (session) await opened(session, session.alignmentPath);
     else await openFirst(host.api.openInitial({ align: false }));
   } else {
-    await openFirst(first.session);
+    await openFirst(first.session, first.aligning);
   }
   view.relayout();
   if (info.initialFolder) await openFolder(info.initialFolder);
   document.documentElement.dataset.ready = 'true';
+}
+
+/** Resolves after the browser has painted the next frame. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** Light or dark, from the setting or (for `system`) the system's preference, for the page and Monaco. */

@@ -7,6 +7,7 @@
  */
 import type { ViewSettings } from '../../shared/api.ts';
 import type { Alignment, Side } from '../../shared/model/alignment.ts';
+import type { BitextDocument } from '../../shared/model/document.ts';
 import { indexLinks, isPaired, confidenceBand, describeLink, otherSide, paragraphAt, sameLinkShapes, type LinkIndex } from '../state/alignment-index.ts';
 import type { Caret } from '../state/workbench-state.ts';
 import type { TextEdit } from '../state/text-edit.ts';
@@ -69,6 +70,8 @@ interface Pane {
   numbers: Map<number, number>;
   /** The document `lines` were measured for. */
   measuredFor?: Alignment['source'];
+  /** The text of a preview ({@link AlignmentView.preview}) in the editor. */
+  preview?: string;
 }
 
 /** The two editors, their spacers and decorations, and the connectors. */
@@ -172,17 +175,13 @@ export class AlignmentView {
     this.caret = undefined;
     for (const side of ['source', 'target'] as const) {
       const pane = this.panes[side];
-      const language = alignment[side].language;
-      pane.editor.updateOptions({ fontFamily: textFontFamilyFor((language.override ?? language.detected).bcp47) });
       pane.zones.clear();
       pane.bands.clear();
       pane.highlight.clear();
-      this.writing = true;
-      try {
-        pane.model.setValue(alignment[side].text);
-      } finally {
-        this.writing = false;
-      }
+      pane.editor.updateOptions({ readOnly: false });
+      // The texts of a preview are in the editors already, wrapped (wrapping a long text is most of the time it takes to show).
+      if (pane.preview !== alignment[side].text) this.setText(pane, alignment[side]);
+      pane.preview = undefined;
       if (pane.model.getValueLength() !== alignment[side].text.length || pane.model.getValue() !== alignment[side].text) {
         this.events.onLineEndsNormalised(side, pane.model.getEOL() === '\r\n' ? '\r\n' : '\n');
       }
@@ -198,6 +197,58 @@ export class AlignmentView {
     this.decorationsStale = true;
     this.laidOut = false;
     this.relayout();
+  }
+
+  /**
+   * Shows the texts of a pair that is still being aligned, read-only and without
+   * links, so that the editors lay them out while the worker aligns; {@link show}
+   * with the aligned pair then keeps them. {@link clearPreview} when it never comes.
+   */
+  preview(source: BitextDocument, target: BitextDocument): void {
+    for (const [side, document] of [['source', source], ['target', target]] as const) {
+      const pane = this.panes[side];
+      pane.zones.clear();
+      pane.bands.clear();
+      pane.highlight.clear();
+      this.setText(pane, document);
+      pane.preview = document.text;
+      pane.editor.updateOptions({ readOnly: true });
+    }
+    this.connectors.draw(() => []);
+  }
+
+  /** Takes a preview away (its alignment was cancelled or failed): what was shown before comes back. */
+  clearPreview(): void {
+    const shown = this.alignment;
+    for (const side of ['source', 'target'] as const) {
+      const pane = this.panes[side];
+      if (pane.preview === undefined) continue;
+      pane.preview = undefined;
+      pane.editor.updateOptions({ readOnly: false });
+      this.writing = true;
+      try {
+        pane.model.setValue(shown?.[side].text ?? '');
+      } finally {
+        this.writing = false;
+      }
+    }
+    if (shown) {
+      this.decorationsStale = true;
+      for (const pane of Object.values(this.panes)) pane.measuredFor = undefined;
+      this.relayout();
+    }
+  }
+
+  /** Puts a document's text in its editor, in the font for its language (set first: a font change wraps the text again). */
+  private setText(pane: Pane, document: BitextDocument): void {
+    const language = document.language;
+    pane.editor.updateOptions({ fontFamily: textFontFamilyFor((language.override ?? language.detected).bcp47) });
+    this.writing = true;
+    try {
+      pane.model.setValue(document.text);
+    } finally {
+      this.writing = false;
+    }
   }
 
   /**
