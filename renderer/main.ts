@@ -762,6 +762,8 @@ export async function start(host: Host, requests: StartupRequests): Promise<void
     if (session?.needsAligning) await alignRead(session, await aligning);
     else if (session) await opened(session, session.alignmentPath);
   };
+  // The page's frame first (toolbar, headers, progress): opening a long pair keeps the page busy for a while.
+  await afterNextPaint();
   const first = requests.first;
   if (first.kind === 'reopen') {
     const session = await busy('Opening…', () => first.session);
@@ -770,7 +772,8 @@ export async function start(host: Host, requests: StartupRequests): Promise<void
   } else {
     await openFirst(first.session, first.aligning);
   }
-  view.relayout();
+  // A layout that waits for the next frame (the review panel took its height, say) is done before the page says it is ready.
+  view.flushLayout();
   if (info.initialFolder) await openFolder(info.initialFolder);
   document.documentElement.dataset.ready = 'true';
 }

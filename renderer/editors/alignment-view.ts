@@ -88,6 +88,8 @@ export class AlignmentView {
   private decorationsStale = true;
   private frame = 0;
   private laidOut = false;
+  /** True while level() puts spacers in: the content height they change is no new layout to do. */
+  private placingZones = false;
   private lastFocused: Side = 'source';
   private commandDisposers: (() => void)[] = [];
 
@@ -148,8 +150,11 @@ export class AlignmentView {
       const position = editor.getPosition();
       if (position) this.reportCaret(side, position);
     });
-    // Wrapping changed (width, font, text): the spacers must follow.
-    editor.onDidContentSizeChange(() => this.scheduleLayout());
+    // Wrapping changed (width, font, text): the spacers must follow. Not for the widest line's width
+    // (Monaco reports it after drawing lines; wrapped text has no horizontal layout), nor the spacers' own height.
+    editor.onDidContentSizeChange((event) => {
+      if (event.contentHeightChanged && !this.placingZones) this.scheduleLayout();
+    });
     editor.addAction({
       id: 'bitext.jumpToPartner',
       label: 'Jump to Partner Paragraph',
@@ -545,6 +550,11 @@ export class AlignmentView {
     });
   }
 
+  /** Runs a layout that is waiting for the next frame now (none waiting: nothing to do). */
+  flushLayout(): void {
+    if (this.frame !== 0) this.relayout();
+  }
+
   /** Recomputes lines, decorations, spacers and connectors now. */
   relayout(): void {
     if (this.frame !== 0) {
@@ -609,8 +619,15 @@ export class AlignmentView {
     const editor = source.editor;
     const firstVisible = editor.getVisibleRanges()[0]?.startLineNumber ?? 1;
     const offset = editor.getScrollTop() - editor.getTopForLineNumber(firstVisible);
-    const changedSource = source.zones.apply(bySide('source'));
-    const changedTarget = target.zones.apply(bySide('target'));
+    this.placingZones = true;
+    let changedSource: boolean;
+    let changedTarget: boolean;
+    try {
+      changedSource = source.zones.apply(bySide('source'));
+      changedTarget = target.zones.apply(bySide('target'));
+    } finally {
+      this.placingZones = false;
+    }
     if ((changedSource || changedTarget) && this.laidOut && editor.getScrollTop() > 0) {
       editor.setScrollTop(editor.getTopForLineNumber(firstVisible) + offset, 1);
     }
