@@ -153,7 +153,9 @@ export function readLineBreaks(
     topOf(index) {
       range.setStart(text, charOffsets[index]!);
       range.setEnd(text, charOffsets[index + 1]!);
-      return range.getClientRects()[0]?.top;
+      // One character has one box: its bounding box is it (cheaper than the list). No box: all zeros.
+      const box = range.getBoundingClientRect();
+      return box.width === 0 && box.height === 0 ? undefined : box.top;
     },
   };
   const breaks = findBreaks(layout, length);
