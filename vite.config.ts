@@ -9,6 +9,7 @@ import { rendererContentSecurityPolicy } from './shared/api.ts';
 
 const root = fileURLToPath(new URL('./renderer', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/renderer', import.meta.url));
+const mainModule = fileURLToPath(new URL('./renderer/main.ts', import.meta.url));
 
 /**
  * The page carries the CSP in a meta element too (both hosts also send it as a header),
@@ -26,8 +27,63 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
+/**
+ * The workbench's code (main.ts and Monaco, most of the page's bytes) is imported by boot.ts
+ * once boot.ts has sent the start-up requests; a `modulepreload` link starts its download with
+ * the page instead, so the host serves it before it turns to those requests.
+ */
+function preloadWorkbench(): Plugin {
+  return {
+    name: 'bitext-preload-workbench',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const chunk = Object.values(context.bundle ?? {}).find((output) => output.type === 'chunk' && output.facadeModuleId === mainModule);
+        return chunk ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' }] : [];
+      },
+    },
+  };
+}
+
+/** Monaco's line-break search for 'advanced' wrapping, as monaco-editor 0.57 declares it. */
+const monacoLineBreaks = {
+  file: /\/monaco-editor\/esm\/vs\/editor\/browser\/view\/domLineBreaksComputer\.js$/,
+  declaration: 'function readLineBreaks(range, lineDomNode, lineContent, charOffsets, spanStartOffsets) {',
+};
+
+/**
+ * Opening a long pair spends most of its time in Monaco finding where lines
+ * wrap; renderer/editors/line-breaks.ts finds the same breaks with fewer layout
+ * queries. Monaco's `readLineBreaks` is renamed and passed to it as the fallback.
+ * A Monaco whose file no longer has that function fails the build here.
+ */
+function fasterLineBreaks(): Plugin {
+  const ours = fileURLToPath(new URL('./renderer/editors/line-breaks.ts', import.meta.url));
+  return {
+    name: 'bitext-line-breaks',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!monacoLineBreaks.file.test(id.split('?')[0]!)) return undefined;
+      if (code.split(monacoLineBreaks.declaration).length !== 2) {
+        throw new Error(`${id}: Monaco's readLineBreaks is not declared as renderer/editors/line-breaks.ts expects; check it against this Monaco version`);
+      }
+      const { declaration } = monacoLineBreaks;
+      return code.replace(
+        declaration,
+        [
+          `import { readLineBreaks as readLineBreaksQuickly } from ${JSON.stringify(ours)};`,
+          declaration,
+          '  return readLineBreaksQuickly(range, lineDomNode, lineContent, charOffsets, spanStartOffsets, monacoReadLineBreaks);',
+          '}',
+          declaration.replace('readLineBreaks', 'monacoReadLineBreaks'),
+        ].join('\n'),
+      );
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [contentSecurityPolicyMeta()],
+  plugins: [contentSecurityPolicyMeta(), preloadWorkbench(), fasterLineBreaks()],
   root,
   base: './',
   publicDir: false,

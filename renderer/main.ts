@@ -1,14 +1,14 @@
 /**
- * The workbench page: connects to the host, builds the toolbar, the two
- * document headers, the alignment view and the status bar, and carries out
- * the user's commands. State lives in the store (state/workbench-state.ts);
- * the views draw from it.
+ * The workbench page: builds the toolbar, the two document headers, the
+ * alignment view and the status bar, and carries out the user's commands.
+ * State lives in the store (state/workbench-state.ts); the views draw from it.
+ * boot.ts loads it, with the start-up requests already sent.
  */
-import './styles.css';
-import './corpus/batch-panel.css';
 import type { FileRef, HostInfo, OpenPairRequest, RebasedDocument, RecentEntry, Session, ShellCommand, ViewSettings } from '../shared/api.ts';
 import type { Side } from '../shared/model/alignment.ts';
-import { ApiError, connectHost, type Host } from './api-client.ts';
+import { ApiError, type Host } from './api-client.ts';
+import type { StartupRequests } from './startup-requests.ts';
+import type { StartedJob } from './workers/align-client.ts';
 import { AlignmentView } from './editors/alignment-view.ts';
 import { loadTextFonts, monaco, setUpMonacoEnvironment, themeNames } from './editors/monaco-setup.ts';
 import { otherSide } from './state/alignment-index.ts';
@@ -73,11 +73,11 @@ const now = () => new Date().toISOString();
 /** How long after the first unsaved change the work is autosaved, in milliseconds. */
 const autosaveDelay = 15_000;
 
-async function start(): Promise<void> {
-  const host = connectHost();
+/** Starts the workbench on `host`, taking the answers to the start-up requests boot.ts sent. */
+export async function start(host: Host, requests: StartupRequests): Promise<void> {
   const store = createStore(initialState);
-  const info: HostInfo = await host.api.hostInfo();
-  const settings = await host.api.getSettings().catch(() => undefined);
+  const info: HostInfo = await requests.info;
+  const settings = await requests.settings;
   if (settings) store.update((state) => viewChanged(state, settings.view));
   const hostLabel = info.kind === 'electron' ? 'Desktop app' : 'Browser host';
   const languageName = languageNamer(info.languages);
@@ -364,14 +364,37 @@ async function start(): Promise<void> {
     await alignRead(await busy('Reading the documents…', () => host.api.openPair({ ...request, align: false })));
   }
 
-  /** Aligns a pair the host read but did not align, in the worker, unless autosaved work on it is restored instead. */
-  async function alignRead(session: Session | undefined): Promise<void> {
+  /**
+   * Aligns a pair the host read but did not align, in the worker (`started`: already running there),
+   * unless autosaved work on it is restored instead.
+   */
+  async function alignRead(session: Session | undefined, started?: StartedJob<{ alignment: Alignment; milliseconds: number }>): Promise<void> {
     if (!session || (await offerRecovery(session))) return;
-    const alignment = await review.alignDocuments(session.alignment.source, session.alignment.target).catch((error: unknown) => {
-      fail(error);
-      return undefined;
-    });
-    if (!alignment) return;
+    let settled = false;
+    const aligning = review
+      .alignDocuments(session.alignment.source, session.alignment.target, started)
+      .catch((error: unknown) => {
+        fail(error);
+        return undefined;
+      })
+      .finally(() => {
+        settled = true;
+      });
+    // Nothing open yet (the start-up pair): the editors lay the texts out while the worker aligns them,
+    // after a frame that shows the progress and Cancel. With a pair open, it stays until the new one is aligned.
+    let previewed = false;
+    if (store.get().session === undefined) {
+      await afterNextPaint();
+      if (!settled && store.get().session === undefined) {
+        view.preview(session.alignment.source, session.alignment.target);
+        previewed = true;
+      }
+    }
+    const alignment = await aligning;
+    if (!alignment) {
+      if (previewed) view.clearPreview();
+      return;
+    }
     const { recovery: _discarded, needsAligning: _aligned, ...rest } = session;
     waiting = undefined;
     store.update((state) => sessionOpened(state, { ...rest, alignment }));
@@ -745,22 +768,31 @@ async function start(): Promise<void> {
 
   // The pair named at start (or the sample) is read by the host and aligned in the worker, like
   // any pair opened later: the page shows the texts first, with progress and Cancel while it aligns.
-  const openFirst = async (): Promise<void> => {
-    const session = await busy('Reading the documents…', () => host.api.openInitial({ align: false }));
-    if (session?.needsAligning) await alignRead(session);
+  // Both were asked for at start-up (startup-requests.ts); the initial pair only now when the reopened file failed.
+  const openFirst = async (initial: Promise<Session>, aligning?: Promise<StartedJob<{ alignment: Alignment; milliseconds: number }> | undefined>): Promise<void> => {
+    const session = await busy('Reading the documents…', () => initial);
+    if (session?.needsAligning) await alignRead(session, await aligning);
     else if (session) await opened(session, session.alignmentPath);
   };
-  const reopen = info.kind === 'browser' ? new URL(location.href).searchParams.get('open') : null;
-  if (reopen) {
-    const session = await busy('Opening…', () => host.api.openAlignment({ file: { kind: 'path', path: reopen } }));
+  // The page's frame first (toolbar, headers, progress): opening a long pair keeps the page busy for a while.
+  await afterNextPaint();
+  const first = requests.first;
+  if (first.kind === 'reopen') {
+    const session = await busy('Opening…', () => first.session);
     if (session) await opened(session, session.alignmentPath);
-    else await openFirst();
+    else await openFirst(host.api.openInitial({ align: false }));
   } else {
-    await openFirst();
+    await openFirst(first.session, first.aligning);
   }
-  view.relayout();
+  // A layout that waits for the next frame (the review panel took its height, say) is done before the page says it is ready.
+  view.flushLayout();
   if (info.initialFolder) await openFolder(info.initialFolder);
   document.documentElement.dataset.ready = 'true';
+}
+
+/** Resolves after the browser has painted the next frame. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** Light or dark, from the setting or (for `system`) the system's preference, for the page and Monaco. */
@@ -770,11 +802,3 @@ function applyTheme(view: ViewSettings): void {
   monaco.editor.setTheme(dark ? themeNames.dark : themeNames.light);
 }
 
-start().catch((error: unknown) => {
-  console.error(error);
-  document.documentElement.dataset.ready = 'error';
-  const message = document.createElement('pre');
-  message.className = 'fatal';
-  message.textContent = `The workbench could not start: ${error instanceof Error ? error.message : String(error)}`;
-  document.body.prepend(message);
-});

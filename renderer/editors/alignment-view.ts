@@ -7,6 +7,7 @@
  */
 import type { ViewSettings } from '../../shared/api.ts';
 import type { Alignment, Side } from '../../shared/model/alignment.ts';
+import type { BitextDocument } from '../../shared/model/document.ts';
 import { indexLinks, isPaired, confidenceBand, describeLink, otherSide, paragraphAt, sameLinkShapes, type LinkIndex } from '../state/alignment-index.ts';
 import type { Caret } from '../state/workbench-state.ts';
 import type { TextEdit } from '../state/text-edit.ts';
@@ -69,6 +70,8 @@ interface Pane {
   numbers: Map<number, number>;
   /** The document `lines` were measured for. */
   measuredFor?: Alignment['source'];
+  /** The text of a preview ({@link AlignmentView.preview}) in the editor. */
+  preview?: string;
 }
 
 /** The two editors, their spacers and decorations, and the connectors. */
@@ -85,6 +88,8 @@ export class AlignmentView {
   private decorationsStale = true;
   private frame = 0;
   private laidOut = false;
+  /** True while level() puts spacers in: the content height they change is no new layout to do. */
+  private placingZones = false;
   private lastFocused: Side = 'source';
   private commandDisposers: (() => void)[] = [];
 
@@ -145,8 +150,11 @@ export class AlignmentView {
       const position = editor.getPosition();
       if (position) this.reportCaret(side, position);
     });
-    // Wrapping changed (width, font, text): the spacers must follow.
-    editor.onDidContentSizeChange(() => this.scheduleLayout());
+    // Wrapping changed (width, font, text): the spacers must follow. Not for the widest line's width
+    // (Monaco reports it after drawing lines; wrapped text has no horizontal layout), nor the spacers' own height.
+    editor.onDidContentSizeChange((event) => {
+      if (event.contentHeightChanged && !this.placingZones) this.scheduleLayout();
+    });
     editor.addAction({
       id: 'bitext.jumpToPartner',
       label: 'Jump to Partner Paragraph',
@@ -172,17 +180,13 @@ export class AlignmentView {
     this.caret = undefined;
     for (const side of ['source', 'target'] as const) {
       const pane = this.panes[side];
-      const language = alignment[side].language;
-      pane.editor.updateOptions({ fontFamily: textFontFamilyFor((language.override ?? language.detected).bcp47) });
       pane.zones.clear();
       pane.bands.clear();
       pane.highlight.clear();
-      this.writing = true;
-      try {
-        pane.model.setValue(alignment[side].text);
-      } finally {
-        this.writing = false;
-      }
+      pane.editor.updateOptions({ readOnly: false });
+      // The texts of a preview are in the editors already, wrapped (wrapping a long text is most of the time it takes to show).
+      if (pane.preview !== alignment[side].text) this.setText(pane, alignment[side]);
+      pane.preview = undefined;
       if (pane.model.getValueLength() !== alignment[side].text.length || pane.model.getValue() !== alignment[side].text) {
         this.events.onLineEndsNormalised(side, pane.model.getEOL() === '\r\n' ? '\r\n' : '\n');
       }
@@ -198,6 +202,58 @@ export class AlignmentView {
     this.decorationsStale = true;
     this.laidOut = false;
     this.relayout();
+  }
+
+  /**
+   * Shows the texts of a pair that is still being aligned, read-only and without
+   * links, so that the editors lay them out while the worker aligns; {@link show}
+   * with the aligned pair then keeps them. {@link clearPreview} when it never comes.
+   */
+  preview(source: BitextDocument, target: BitextDocument): void {
+    for (const [side, document] of [['source', source], ['target', target]] as const) {
+      const pane = this.panes[side];
+      pane.zones.clear();
+      pane.bands.clear();
+      pane.highlight.clear();
+      this.setText(pane, document);
+      pane.preview = document.text;
+      pane.editor.updateOptions({ readOnly: true });
+    }
+    this.connectors.draw(() => []);
+  }
+
+  /** Takes a preview away (its alignment was cancelled or failed): what was shown before comes back. */
+  clearPreview(): void {
+    const shown = this.alignment;
+    for (const side of ['source', 'target'] as const) {
+      const pane = this.panes[side];
+      if (pane.preview === undefined) continue;
+      pane.preview = undefined;
+      pane.editor.updateOptions({ readOnly: false });
+      this.writing = true;
+      try {
+        pane.model.setValue(shown?.[side].text ?? '');
+      } finally {
+        this.writing = false;
+      }
+    }
+    if (shown) {
+      this.decorationsStale = true;
+      for (const pane of Object.values(this.panes)) pane.measuredFor = undefined;
+      this.relayout();
+    }
+  }
+
+  /** Puts a document's text in its editor, in the font for its language (set first: a font change wraps the text again). */
+  private setText(pane: Pane, document: BitextDocument): void {
+    const language = document.language;
+    pane.editor.updateOptions({ fontFamily: textFontFamilyFor((language.override ?? language.detected).bcp47) });
+    this.writing = true;
+    try {
+      pane.model.setValue(document.text);
+    } finally {
+      this.writing = false;
+    }
   }
 
   /**
@@ -494,6 +550,11 @@ export class AlignmentView {
     });
   }
 
+  /** Runs a layout that is waiting for the next frame now (none waiting: nothing to do). */
+  flushLayout(): void {
+    if (this.frame !== 0) this.relayout();
+  }
+
   /** Recomputes lines, decorations, spacers and connectors now. */
   relayout(): void {
     if (this.frame !== 0) {
@@ -558,8 +619,15 @@ export class AlignmentView {
     const editor = source.editor;
     const firstVisible = editor.getVisibleRanges()[0]?.startLineNumber ?? 1;
     const offset = editor.getScrollTop() - editor.getTopForLineNumber(firstVisible);
-    const changedSource = source.zones.apply(bySide('source'));
-    const changedTarget = target.zones.apply(bySide('target'));
+    this.placingZones = true;
+    let changedSource: boolean;
+    let changedTarget: boolean;
+    try {
+      changedSource = source.zones.apply(bySide('source'));
+      changedTarget = target.zones.apply(bySide('target'));
+    } finally {
+      this.placingZones = false;
+    }
     if ((changedSource || changedTarget) && this.laidOut && editor.getScrollTop() > 0) {
       editor.setScrollTop(editor.getTopForLineNumber(firstVisible) + offset, 1);
     }

@@ -18,7 +18,7 @@ import { buildKeymap, chordFromEvent, displayChord, formatChord, toMonacoKeybind
 import type { AlignmentView, EditorCommand } from '../editors/alignment-view.ts';
 import { monaco } from '../editors/monaco-setup.ts';
 import { alignmentEdited, historyStepped, reviewChanged, type Store, type WorkbenchState } from '../state/workbench-state.ts';
-import { AlignCancelled, alignInWorker, realignInWorker, type AlignProgress, type RunningJob } from '../workers/align-client.ts';
+import { AlignCancelled, alignInWorker, realignInWorker, type AlignProgress, type RunningJob, type StartedJob } from '../workers/align-client.ts';
 import { phaseLabels } from '../workers/align-protocol.ts';
 import { FlagsComputer, type LinkFlagText } from '../workers/flags-client.ts';
 import { sameLinkShapes } from '../state/alignment-index.ts';
@@ -498,12 +498,14 @@ export class ReviewController {
 
   /**
    * Aligns two documents in the worker (opening a pair), with progress and
-   * Cancel. Undefined when the user cancelled.
+   * Cancel; `started`, when the job is already running (the start-up pair).
+   * Undefined when the user cancelled.
    */
-  async alignDocuments(source: BitextDocument, target: BitextDocument): Promise<Alignment | undefined> {
+  async alignDocuments(source: BitextDocument, target: BitextDocument, started?: StartedJob<{ alignment: Alignment; milliseconds: number }>): Promise<Alignment | undefined> {
     if (this.job) this.job.running.cancel();
-    const result = await this.track(`Aligning ${source.paragraphs.length} × ${target.paragraphs.length} paragraphs`, (onProgress) =>
-      alignInWorker({ kind: 'documents', source, target, now: now() }, onProgress),
+    const result = await this.track(
+      `Aligning ${source.paragraphs.length} × ${target.paragraphs.length} paragraphs`,
+      started ?? ((onProgress) => alignInWorker({ kind: 'documents', source, target, now: now() }, onProgress)),
     );
     if (!result) this.options.hint('Aligning cancelled: the workbench shows what it showed before.');
     return result?.alignment;

@@ -69,6 +69,30 @@ export function realignInWorker(job: Extract<AlignJob, { kind: 'range' }>, onPro
   return run(job, onProgress, (message) => (message.kind === 'realigned' ? { links: message.links, milliseconds: message.milliseconds } : undefined));
 }
 
+/**
+ * A job started before anything shows it (the pair read at start-up, aligned
+ * while the page still loads): the progress so far is kept, and `watch` hands
+ * the job and its progress from then on to whoever shows it.
+ */
+export type StartedJob<T> = (onProgress: (progress: AlignProgress) => void) => RunningJob<T>;
+
+/** Starts a job now, to be watched later (see {@link StartedJob}). */
+export function startUnwatched<T>(start: (onProgress: (progress: AlignProgress) => void) => RunningJob<T>): StartedJob<T> {
+  let last: AlignProgress | undefined;
+  let listener: ((progress: AlignProgress) => void) | undefined;
+  const job = start((progress) => {
+    last = progress;
+    listener?.(progress);
+  });
+  // Failures are reported to whoever watches (or nobody, when the page went another way).
+  job.result.catch(() => undefined);
+  return (onProgress) => {
+    listener = onProgress;
+    if (last) onProgress(last);
+    return job;
+  };
+}
+
 /** Aligns two documents in the worker; resolves with the alignment. */
 export function alignInWorker(job: Extract<AlignJob, { kind: 'documents' }>, onProgress: (progress: AlignProgress) => void): RunningJob<{ alignment: Alignment; milliseconds: number }> {
   return run(job, onProgress, (message) => (message.kind === 'aligned' ? { alignment: message.alignment, milliseconds: message.milliseconds } : undefined));

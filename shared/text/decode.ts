@@ -130,23 +130,26 @@ function scanUtf8(bytes: Uint8Array): Utf8Scan {
   return { multiByte, invalidLines };
 }
 
-/** The length of the well-formed UTF-8 sequence starting at `i`, or 0. */
+/** The length of the well-formed UTF-8 sequence starting at `i`, or 0. Plain comparisons: it runs once per character of a large file. */
 function sequenceLength(bytes: Uint8Array, i: number): number {
   const lead = bytes[i]!;
-  const continuation = (offset: number, low = 0x80, high = 0xbf) => {
-    const byte = bytes[i + offset];
-    return byte !== undefined && byte >= low && byte <= high;
-  };
-  if (lead >= 0xc2 && lead <= 0xdf) return continuation(1) ? 2 : 0;
+  if (lead >= 0xc2 && lead <= 0xdf) return inRange(bytes[i + 1], 0x80, 0xbf) ? 2 : 0;
   if (lead >= 0xe0 && lead <= 0xef) {
-    const [low, high] = lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : [0x80, 0xbf];
-    return continuation(1, low, high) && continuation(2) ? 3 : 0;
+    const low = lead === 0xe0 ? 0xa0 : 0x80;
+    const high = lead === 0xed ? 0x9f : 0xbf;
+    return inRange(bytes[i + 1], low, high) && inRange(bytes[i + 2], 0x80, 0xbf) ? 3 : 0;
   }
   if (lead >= 0xf0 && lead <= 0xf4) {
-    const [low, high] = lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
-    return continuation(1, low, high) && continuation(2) && continuation(3) ? 4 : 0;
+    const low = lead === 0xf0 ? 0x90 : 0x80;
+    const high = lead === 0xf4 ? 0x8f : 0xbf;
+    return inRange(bytes[i + 1], low, high) && inRange(bytes[i + 2], 0x80, 0xbf) && inRange(bytes[i + 3], 0x80, 0xbf) ? 4 : 0;
   }
   return 0;
+}
+
+/** True when `byte` (undefined past the end) lies in `low`–`high`. */
+function inRange(byte: number | undefined, low: number, high: number): boolean {
+  return byte !== undefined && byte >= low && byte <= high;
 }
 
 /**
