@@ -15,12 +15,13 @@ import type { Alignment, Side } from '../../shared/model/alignment.ts';
 import type { BitextDocument } from '../../shared/model/document.ts';
 import {
   alignmentFromFile,
+  checkAlignmentFile,
   documentFromRecord,
   findTextMismatch,
-  parseAlignmentFile,
   readAlignmentBytes,
   reconstructText,
-  serializeAlignment,
+  serializeAlignmentFile,
+  toAlignmentFile,
   type DocumentRecord,
 } from '../../shared/formats/alignment-json.ts';
 import { documentText } from '../../shared/document/load.ts';
@@ -183,10 +184,10 @@ export async function clearRecovery(path: string): Promise<void> {
 
 function serializeChecked(path: string, alignment: Alignment): string {
   const folder = dirname(resolve(path));
-  const json = serializeAlignment(alignment, { documentPath: (documentPath) => recordedPath(documentPath, folder) });
-  // Read it back through the loader's own checks: never write a file that could not be opened again.
-  parseAlignmentFile(json, path);
-  return json;
+  const file = toAlignmentFile(alignment, { documentPath: (documentPath) => recordedPath(documentPath, folder) });
+  // The loader's own checks on what is written: never write a file that could not be opened again.
+  checkAlignmentFile(file, path);
+  return serializeAlignmentFile(file);
 }
 
 /** The path to record for a document: relative to `folder` with `/` separators, or absolute on another drive. */

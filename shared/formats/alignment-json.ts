@@ -123,12 +123,32 @@ export function serializeAlignment(alignment: Alignment, options: SerializeOptio
 export function serializeAlignmentFile(file: AlignmentFile): string {
   // Rebuilt field by field so that the key order is the schema's whatever order the value was built in.
   const ordered = copyFile(file);
-  // Pretty-printing puts each item of a list on its own line; fold lists of numbers and of strings
-  // (link indices, tags). A match cannot start inside a string: JSON.stringify escapes line breaks there.
+  if (ordered.links.length === 0) return `${foldLists(JSON.stringify(ordered, null, 2))}\n`;
+  // The links are most of the lists to fold (two a link): each is written whole, the rest pretty-printed.
+  const head = foldLists(JSON.stringify({ ...ordered, links: [] }, null, 2));
+  const emptyLinks = '"links": []\n}';
+  if (!head.endsWith(emptyLinks)) throw new Error('links are not the last field of an alignment file');
+  return `${head.slice(0, -emptyLinks.length)}"links": [\n    ${ordered.links.map(linkText).join(',\n    ')}\n  ]\n}\n`;
+}
+
+/**
+ * Folds the lists of numbers and of strings (link indices, tags) that pretty-printing put one item a line.
+ * A match cannot start inside a string: JSON.stringify escapes line breaks there.
+ */
+function foldLists(pretty: string): string {
   const item = String.raw`(?:-?[0-9][0-9.eE+-]*|"(?:[^"\\\n]|\\.)*")`;
   const list = new RegExp(String.raw`\[\n\s+(${item}(?:,\n\s+${item})*)\n\s*\]`, 'g');
-  const text = JSON.stringify(ordered, null, 2).replace(list, (_match, items: string) => `[${items.split(/,\n\s+/).join(', ')}]`);
-  return `${text}\n`;
+  return pretty.replace(list, (_match, items: string) => `[${items.split(/,\n\s+/).join(', ')}]`);
+}
+
+/** One link as an item of the file's `links` (indented by four): the usual link by a template, any other as the whole file folds it. */
+function linkText(link: Link): string {
+  const plain = link.note === undefined && link.tags === undefined && link.sentences === undefined && typeof link.status === 'string';
+  if (plain && Number.isFinite(link.score) && Number.isFinite(link.confidence) && link.source.every(Number.isFinite) && link.target.every(Number.isFinite)) {
+    return `{\n      "source": [${link.source.join(', ')}],\n      "target": [${link.target.join(', ')}],\n      "score": ${link.score},\n      "confidence": ${link.confidence},\n      "status": ${JSON.stringify(link.status)}\n    }`;
+  }
+  // Strings hold no raw line breaks (JSON.stringify escapes them), so indenting every line is exact.
+  return foldLists(JSON.stringify(link, null, 2)).replace(/\n/g, '\n    ');
 }
 
 /**
@@ -193,11 +213,28 @@ export function parseAlignmentFile(json: string, fileName: string): AlignmentFil
   validate(currentValidator(), upgraded, fileName, '');
 
   const file = copyFile(upgraded as AlignmentFile);
+  checkRules(file, fileName);
+  return version < currentSchemaVersion ? { ...file, migratedFrom: version } : file;
+}
+
+/**
+ * Checks file content about to be written as {@link parseAlignmentFile} checks
+ * what it reads (the schema, then the rules it cannot express), on the value
+ * itself: what {@link serializeAlignmentFile} writes of it parses back to it,
+ * so a writer need not parse its own text again to know the file will open.
+ *
+ * @throws BitextError `invalid-alignment` naming `fileName`, as parseAlignmentFile.
+ */
+export function checkAlignmentFile(file: AlignmentFile, fileName: string): void {
+  validate(currentValidator(), file, fileName, '');
+  checkRules(file, fileName);
+}
+
+function checkRules(file: AlignmentFile, fileName: string): void {
   checkDocument(file.source, 'source', fileName);
   checkDocument(file.target, 'target', fileName);
   checkTimes(file, fileName);
   checkLinks(file, fileName);
-  return version < currentSchemaVersion ? { ...file, migratedFrom: version } : file;
 }
 
 /**

@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import {
   alignmentFromFile,
   alignmentSchema,
+  checkAlignmentFile,
   currentSchemaVersion,
   documentFromRecord,
   findTextMismatch,
@@ -19,6 +20,8 @@ import {
   parseAlignmentFile,
   reconstructText,
   serializeAlignment,
+  serializeAlignmentFile,
+  toAlignmentFile,
   type AlignmentFile,
 } from '../../../shared/formats/alignment-json.ts';
 import { findJsonSyntaxError } from '../../../shared/formats/alignment-json-syntax.ts';
@@ -361,4 +364,45 @@ test('findJsonSyntaxError agrees with JSON.parse on arbitrary and nearly-JSON te
     }),
     { numRuns: 3000 },
   );
+});
+
+/** The file's layout by its definition: pretty-printed, then lists of numbers and strings folded onto one line. */
+function foldedReference(file: AlignmentFile): string {
+  const item = String.raw`(?:-?[0-9][0-9.eE+-]*|"(?:[^"\\\n]|\\.)*")`;
+  const list = new RegExp(String.raw`\[\n\s+(${item}(?:,\n\s+${item})*)\n\s*\]`, 'g');
+  return `${JSON.stringify(file, null, 2).replace(list, (_match, items: string) => `[${items.split(/,\n\s+/).join(', ')}]`)}\n`;
+}
+
+test('links written one by one give the bytes of the whole file pretty-printed and folded (notes, tags, fixed sentences, no links)', async () => {
+  const small = await smallPair();
+  const sentences = {
+    source: [{ paragraph: 0, start: 0, end: 3 }],
+    target: [{ paragraph: 0, start: 0, end: 2 }, { paragraph: 0, start: 2, end: 4 }],
+    pairs: [{ source: [0], target: [0, 1], confidence: 0.5, status: 'confirmed' as const }],
+  };
+  const tricky = {
+    ...small,
+    links: small.links.map((link, index) => (index === 0 ? { ...link, note: '[\n  1,\n  2\n]', tags: ['[', '1, 2', 'a\\"b'] } : index === 1 ? { ...link, note: '', sentences } : link)),
+  };
+  for (const alignment of [largeAlignment(3000, 7), small, tricky, { ...small, links: [] }]) {
+    const file = toAlignmentFile(alignment);
+    assert.equal(serializeAlignmentFile(file), foldedReference(file));
+  }
+  assert.match(serializeAlignmentFile(toAlignmentFile(tricky)), /"pairs": \[\n +\{\n +"source": \[0\],\n +"target": \[0, 1\],/);
+});
+
+test('checkAlignmentFile refuses on the value what parseAlignmentFile refuses in the text, with the same field', async () => {
+  checkAlignmentFile(toAlignmentFile(await smallPair()), 'fine.bitext');
+  for (const breakage of breakages.filter((each) => each.field !== '/links/0/tags/0')) {
+    const json = await smallJson();
+    breakage.change(json);
+    assert.throws(
+      () => checkAlignmentFile(json as AlignmentFile, 'about-to-write.bitext'),
+      (error: unknown) => error instanceof BitextError && error.location.field === breakage.field && error.location.file === 'about-to-write.bitext',
+      breakage.name,
+    );
+  }
+  const json = await smallJson();
+  json['links'][0].score = Number.NaN;
+  assert.throws(() => checkAlignmentFile(json as AlignmentFile, 'nan.bitext'), /\/links\/0\/score/);
 });

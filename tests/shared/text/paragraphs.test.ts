@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { splitParagraphs, foldWhitespace } from '../../../shared/text/paragraphs.ts';
+import { splitParagraphs, foldWhitespace, isWhiteSpace } from '../../../shared/text/paragraphs.ts';
 
 const corpus = (name: string) => readFileSync(new URL(`../../../corpus/${name}`, import.meta.url), 'utf8');
 const texts = (text: string) => splitParagraphs(text).map(({ start, end }) => text.slice(start, end));
@@ -66,4 +66,13 @@ test('folding white space: every run of it one space, the ends trimmed, text wit
     assert.equal(foldWhitespace(text), text.replace(/\s+/gu, ' ').trim());
   }));
   assert.equal(foldWhitespace(' one  two\nthree\u00a0four '), 'one two three four');
+});
+
+test('isWhiteSpace is what String.prototype.trim removes, for every UTF-16 code unit', () => {
+  const differing: string[] = [];
+  for (let unit = 0; unit < 0x10000; unit++) {
+    const trimmed = String.fromCharCode(unit).trim() === '';
+    if (isWhiteSpace(unit) !== trimmed) differing.push(unit.toString(16));
+  }
+  assert.deepEqual(differing, []);
 });
