@@ -30,11 +30,11 @@ import type { Link } from '../model/alignment.ts';
 import { sortLinks } from '../edits/sort-links.ts';
 import { findAnchorChain, type AnchorPair } from './anchor-chain.ts';
 import { bandAround, coversGrid, widenAround, type GuidePoint } from './band.ts';
-import { computePosteriors, type Posteriors } from './confidence.ts';
+import { computePosteriors, leaveLikelyUnlinked, type Posteriors } from './confidence.ts';
 import { buildEvidence, sliceEvidence, type PairEvidence } from './evidence.ts';
 import { learnLexicon, withLearnedKeys, type SearchedParagraphs } from './learned-lexicon.ts';
 import { balanceUnits, paragraphLinksFromSentences, paragraphingDiffers, sentenceUnits } from './any-width.ts';
-import { applyDoubts, headingFlags, numberKeyFlags, type DoubtContext } from './link-doubts.ts';
+import { applyDoubts, headingFlags, joinLogOdds, numberKeyFlags, type DoubtContext } from './link-doubts.ts';
 import { initialLengthModel, refitLengthModel, type LengthModel } from './length-model.ts';
 import { resolveOptions, type AlignOptions, type ResolvedAlignOptions } from './options.ts';
 import { LinkScorer } from './scorer.ts';
@@ -242,15 +242,16 @@ interface PassModels {
   /** Per paragraph, log-odds of being unlinked: the evidence's own (orphan anchors, script) plus the learnt length term. */
   readonly unlinkedSource: Float64Array;
   readonly unlinkedTarget: Float64Array;
+  /** Per paragraph, log-odds of a link joining it to an earlier paragraph of its side (link-doubts.ts); absent without the texts. */
+  readonly joins?: { readonly source: Float64Array; readonly target: Float64Array };
 }
 
 /** The starting models of a pair, before any pass. */
-function startModels(evidence: PairEvidence, options: ResolvedAlignOptions, ratio: number, flags?: { source: Uint8Array; target: Uint8Array }): PassModels {
+function startModels(evidence: PairEvidence, options: ResolvedAlignOptions, ratio: number, joins?: PassModels['joins']): PassModels {
   return withSideLengths(
-    { length: initialLengthModel(ratio, evidence.target.lengths), shapes: startShapeModel(evidence.source.count, evidence.target.count, options) },
+    { length: initialLengthModel(ratio, evidence.target.lengths), shapes: startShapeModel(evidence.source.count, evidence.target.count, options), joins },
     evidence,
     options,
-    flags,
   );
 }
 
@@ -261,7 +262,7 @@ function startModels(evidence: PairEvidence, options: ResolvedAlignOptions, rati
  * length model's unrelated baseline.
  */
 function withSideLengths(
-  models: Pick<PassModels, 'length' | 'shapes'>,
+  models: Pick<PassModels, 'length' | 'shapes' | 'joins'>,
   evidence: PairEvidence,
   options: ResolvedAlignOptions,
   flags?: { source: Uint8Array; target: Uint8Array },
@@ -274,6 +275,7 @@ function withSideLengths(
   return {
     length: { ...models.length, targetLogMean: target.linked.mean, targetLogDeviation: target.linked.deviation },
     shapes: models.shapes,
+    joins: models.joins,
     unlinkedSource: sourceOdds.map((value, index) => evidence.unlinked.source[index]! + weight * value),
     unlinkedTarget: targetOdds.map((value, index) => evidence.unlinked.target[index]! + weight * value),
   };
@@ -288,6 +290,8 @@ function makeScorer(evidence: PairEvidence, models: PassModels, options: Resolve
     maximumReward: options.maximumAnchorReward,
     unlinkedSource: models.unlinkedSource,
     unlinkedTarget: models.unlinkedTarget,
+    joinSource: models.joins?.source,
+    joinTarget: models.joins?.target,
   });
 }
 
@@ -296,6 +300,17 @@ interface Work {
   cells: number;
   readonly bandWidths: number[];
 }
+
+/**
+ * Half-width beyond which the first pass's beam is not widened further. Each
+ * widening doubles the beam over 2 × its width of rows either side, so a row
+ * the path keeps touching however wide the beam (the greedy beam centred on a
+ * far better node of its row) made the work quadratic: 124 million cells and
+ * 2 GB before it was stopped, on the sentences of the whole Bible paragraphed
+ * independently. The beam only guides the banded passes, which widen where
+ * their own exact path needs it; no case of the benchmark widens past 512.
+ */
+const widestBeam = 1024;
 
 /**
  * The first pass: a beam search (no guide needed), widened where its path hugs
@@ -312,7 +327,7 @@ function trackPass(evidence: PairEvidence, scorer: LinkScorer, options: Resolved
   for (;;) {
     const tracked = trackPath(scorer, sourceCount, targetCount, widths);
     work.cells += tracked.cells;
-    const stuck = tracked.edgeRows.filter((row) => widths[row]! < grid);
+    const stuck = tracked.edgeRows.filter((row) => widths[row]! < Math.min(grid, widestBeam));
     if (stuck.length === 0) {
       work.bandWidths.push(widths.reduce((widest, width) => Math.max(widest, width), 0));
       return tracked.steps;
@@ -346,7 +361,7 @@ function refitModels(start: PassModels, evidence: PairEvidence, path: readonly P
   for (const step of path) {
     if (step.shape === shapeIndex['1:1']) pairs.push([evidence.source.lengths[step.sourceStart]!, evidence.target.lengths[step.targetStart]!]);
   }
-  const models = { length: refitLengthModel(start.length, pairs), shapes: refitShapeModel(start.shapes, path, options.priorStrength) };
+  const models = { length: refitLengthModel(start.length, pairs), shapes: refitShapeModel(start.shapes, path, options.priorStrength), joins: start.joins };
   return withSideLengths(models, evidence, options, unlinkedFlags(path, evidence.source.count, evidence.target.count));
 }
 
@@ -375,7 +390,14 @@ interface PassResult {
 }
 
 function finish(search: BandSearch, scorer: LinkScorer): PassResult {
-  return { search, scorer, links: toLinks(search, computePosteriors(search), scorer.scoring.logPriors) };
+  return { search, scorer, links: decodeLinks(search, scorer.scoring.logPriors) };
+}
+
+/** The links of a search with sums: its best path, less the paragraphs the posteriors say are likely unlinked (confidence.ts). */
+function decodeLinks(search: BandSearch, logPriors: Float64Array): Link[] {
+  const posteriors = computePosteriors(search);
+  const decoded = leaveLikelyUnlinked(search, posteriors);
+  return toLinks({ ...search, path: decoded.path }, { ...posteriors, steps: decoded.steps }, logPriors);
 }
 
 /**
@@ -450,7 +472,8 @@ function alignEvidence(evidence: PairEvidence, options: ResolvedAlignOptions, si
   const sourceCount = evidence.source.count;
   const targetCount = evidence.target.count;
   const chain = findAnchorChain(evidence);
-  const start = startModels(evidence, options, estimateRatio(chain, evidence));
+  const joins = sides ? { source: joinLogOdds(sides.source.texts, evidence.source.lengths), target: joinLogOdds(sides.target.texts, evidence.target.lengths) } : undefined;
+  const start = startModels(evidence, options, estimateRatio(chain, evidence), joins);
   if (sourceCount === 0 || targetCount === 0) {
     return { links: trivialLinks(sourceCount, targetCount), stats: { cells: 0, bandWidths: [], anchorPairs: 0, lengthModel: start.length, shapeModel: start.shapes }, models: start, evidence };
   }
@@ -561,11 +584,12 @@ export function alignRange(source: AlignSide, target: AlignSide, range: AlignRan
     ...models,
     unlinkedSource: models.unlinkedSource.slice(sourceStart, sourceEnd),
     unlinkedTarget: models.unlinkedTarget.slice(targetStart, targetEnd),
+    joins: models.joins && { source: models.joins.source.slice(sourceStart, sourceEnd), target: models.joins.target.slice(targetStart, targetEnd) },
   };
   const scorer = makeScorer(slice, sliced, resolved);
   const work: Work = { cells: 0, bandWidths: [] };
   const path = trackPass(slice, scorer, resolved, work);
   const search = bandPass(slice, scorer, resolved, path, true, work);
-  const links = shift(toLinks(search, computePosteriors(search), scorer.scoring.logPriors));
+  const links = shift(decodeLinks(search, scorer.scoring.logPriors));
   return resolved.doubtLinks ? applyDoubts(links, doubtContext(whole.evidence, { source, target })) : links;
 }
