@@ -2,7 +2,7 @@
  * Where untranslated paragraphs go: per case, the share of the paragraphs the
  * gold leaves unlinked that the aligner leaves unlinked too (U), and with `-v`
  * each one it linked instead, with the link it went into and the gold links
- * that link touches (a caption glued onto a merge, a caption and a dropped
+ * that link touches (paragraphs counted from 1) (a caption glued onto a merge, a caption and a dropped
  * paragraph linked to each other).
  *
  *   node --import tsx bench/untranslated.ts [SEEDS] [-v]
@@ -18,7 +18,8 @@ import { udhrCases } from './udhr-cases.ts';
 
 type Linkish = Pick<Link, 'source' | 'target'>;
 
-const compact = (link: Linkish) => `${link.source.join(',') || '∅'}-${link.target.join(',') || '∅'}`;
+/** A link as a reader counts paragraphs, from 1 (`6,7-7`). */
+const compact = (link: Linkish) => `${link.source.map((index) => index + 1).join(',') || '∅'}-${link.target.map((index) => index + 1).join(',') || '∅'}`;
 
 /** Lines naming each paragraph the gold leaves unlinked and `links` links. */
 function gluedParagraphs(bitext: BitextCase, gold: readonly Linkish[], links: readonly Link[]): string[] {
