@@ -2,8 +2,12 @@
  * Real translated text at scale: the King James Bible (English) against the
  * Reina-Valera 1909 (Spanish), from Debian's SWORD packages (`sword-text-kjv`,
  * `sword-text-sparv`) read through `diatheke`. Verses are the ground truth:
- * both translations number them the same way, so any paragraphing of the two
- * texts has a gold alignment read off the verse numbers.
+ * both modules number them by the same scheme, so any paragraphing of the two
+ * texts has a gold alignment read off the verse numbers — except in the few
+ * chapters where the Spanish text is numbered differently (its Numbers 13:1 is
+ * the KJV's 12:16, and its 12:16 is empty). Those chapters are left out of both
+ * sides ({@link renumberedChapters}), so the gold never pairs two verses that
+ * are not translations of each other.
  *
  * Two kinds of case:
  * - {@link bibleCase}: one verse per paragraph, some verses dropped on one
@@ -36,6 +40,8 @@ const spanish: BibleModule = { module: 'spaRV1909eb', language: 'spa', debianPac
 export interface BibleVerses {
   /** `Genesis 1:1` … `Revelation of John 22:21`. */
   readonly keys: readonly string[];
+  /** Chapters left out because the two modules number their verses differently (`Numbers 13`), and their verses. */
+  readonly renumbered: { readonly chapters: readonly string[]; readonly verses: number };
   /** English (KJV). */
   readonly source: readonly string[];
   /** Spanish (Reina-Valera 1909). */
@@ -86,16 +92,98 @@ function dumpModule(bible: BibleModule): string | undefined {
   return run.stdout;
 }
 
-/** The verses of one dump by reference, their text cleaned of the KJV's paragraph marks (¶). */
+/** The verses of one dump by reference, their text cleaned of the KJV's paragraph marks (¶); a verse the module leaves empty is `''`. */
 function parseDump(dump: string): Map<string, string> {
   const verses = new Map<string, string>();
   for (const line of dump.split('\n')) {
     const match = verseLine.exec(line);
     if (!match) continue;
-    const text = match[2]!.replace(/¶/gu, ' ').replace(/\s+/gu, ' ').trim();
-    if (text.length > 0) verses.set(match[1]!, text);
+    verses.set(match[1]!, match[2]!.replace(/¶/gu, ' ').replace(/\s+/gu, ' ').trim());
   }
   return verses;
+}
+
+/** `Numbers 13` of `Numbers 13:1`. */
+const chapterOf = (key: string): string => key.slice(0, key.lastIndexOf(':'));
+
+/** Verse offsets tried when testing whether a chapter is numbered differently (the shifts seen are 1 to 3 verses). */
+const shifts = [-3, -2, -1, 1, 2, 3];
+/** A shift fits a chapter's verse lengths "clearly better" when its misfit is below this share of the unshifted one. */
+const clearlyBetter = 0.6;
+/** A verse misfits when its log length ratio is this far from the Bibles' median (about 35%); the typical verse is within 0.1. */
+const verseMisfit = 0.3;
+/** Consecutive misfitting verses that fit twice as well shifted by one: a verse split or joined inside a chapter. */
+const shiftedRun = 3;
+
+/**
+ * The chapters whose verses the two modules number differently. Where one
+ * module moves a verse into the next or the previous chapter, it leaves the
+ * verse number empty (the Spanish Numbers 12:16, Job 38:39–41, Jonah 1:17…):
+ * such a chapter is renumbered, and so is a chapter beside it whose verse
+ * lengths fit the other module's better when shifted by one to three verses
+ * (the Spanish Numbers 13, whose verse n is the KJV's n − 1). Inside a
+ * chapter, a module may split one verse and join two further on with no verse
+ * left empty (the Spanish 1 Kings 22:43–44 are the KJV's 22:43): a chapter
+ * with {@link shiftedRun} consecutive verses that misfit unshifted and fit
+ * twice as well shifted by one is renumbered too. The chapter-wide length test
+ * alone is not used: in short chapters of even verses (Psalms) some shift fits
+ * as well by chance.
+ */
+export function renumberedChapters(source: ReadonlyMap<string, string>, target: ReadonlyMap<string, string>): Set<string> {
+  const chapters = new Map<string, string[]>();
+  for (const key of source.keys()) {
+    const chapter = chapterOf(key);
+    chapters.set(chapter, [...(chapters.get(chapter) ?? []), key]);
+  }
+  const length = (text: string) => text.replace(/\s+/gu, '').length;
+  const logRatios: number[] = [];
+  for (const [key, text] of source) {
+    const translation = target.get(key);
+    if (text && translation) logRatios.push(Math.log(length(translation) / length(text)));
+  }
+  const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1]!;
+  const center = median(logRatios);
+  /** Median misfit of the chapter's verse lengths with the target's verses shifted by `shift`, or undefined with under three pairs. */
+  const misfit = (chapter: string, keys: readonly string[], shift: number) => {
+    const misfits: number[] = [];
+    for (const key of keys) {
+      const verse = Number(key.slice(key.lastIndexOf(':') + 1));
+      const text = source.get(key);
+      const translation = target.get(`${chapter}:${verse + shift}`);
+      if (text && translation) misfits.push(Math.abs(Math.log(length(translation) / length(text)) - center));
+    }
+    return misfits.length >= 3 ? median(misfits) : undefined;
+  };
+  /** Whether the chapter has a run of verses that fit better shifted by one. */
+  const shiftedInside = (chapter: string, keys: readonly string[]) => {
+    const verseMisfitAt = (key: string, shift: number) => {
+      const verse = Number(key.slice(key.lastIndexOf(':') + 1));
+      const text = source.get(key);
+      const translation = target.get(`${chapter}:${verse + shift}`);
+      return text && translation ? Math.abs(Math.log(length(translation) / length(text)) - center) : Number.POSITIVE_INFINITY;
+    };
+    let run = 0;
+    for (const key of keys) {
+      const unshifted = verseMisfitAt(key, 0);
+      const fitsShifted = unshifted > verseMisfit && unshifted < Number.POSITIVE_INFINITY && [-1, 1].some((shift) => verseMisfitAt(key, shift) < 0.5 * unshifted);
+      run = fitsShifted ? run + 1 : 0;
+      if (run >= shiftedRun) return true;
+    }
+    return false;
+  };
+  const withEmptyVerse = new Set<string>();
+  for (const [chapter, keys] of chapters) if (keys.some((key) => !source.get(key) || !target.get(key))) withEmptyVerse.add(chapter);
+  const names = [...chapters.keys()];
+  const renumbered = new Set(withEmptyVerse);
+  names.forEach((chapter, index) => {
+    const keys = chapters.get(chapter)!;
+    if (shiftedInside(chapter, keys)) renumbered.add(chapter);
+    if (!withEmptyVerse.has(names[index - 1] ?? '') && !withEmptyVerse.has(names[index + 1] ?? '')) return;
+    const unshifted = misfit(chapter, keys, 0);
+    const shifted = shifts.map((shift) => misfit(chapter, keys, shift)).filter((value) => value !== undefined);
+    if (unshifted !== undefined && shifted.some((value) => value < clearlyBetter * unshifted)) renumbered.add(chapter);
+  });
+  return renumbered;
 }
 
 let loaded: BibleVerses | undefined;
@@ -111,17 +199,30 @@ export function loadBibleVerses(): BibleVerses | undefined {
   if (sourceDump === undefined || targetDump === undefined) return undefined;
   const source = parseDump(sourceDump);
   const target = parseDump(targetDump);
+  const renumbered = renumberedChapters(source, target);
   const keys: string[] = [];
   const sourceTexts: string[] = [];
   const targetTexts: string[] = [];
+  let left = 0;
   for (const [key, text] of source) {
     const translation = target.get(key);
-    if (translation === undefined) continue;
+    if (!text || !translation) continue;
+    if (renumbered.has(chapterOf(key))) {
+      left++;
+      continue;
+    }
     keys.push(key);
     sourceTexts.push(text);
     targetTexts.push(translation);
   }
-  loaded = { keys, source: sourceTexts, target: targetTexts, sourceLanguage: english.language, targetLanguage: spanish.language };
+  loaded = {
+    keys,
+    renumbered: { chapters: [...renumbered], verses: left },
+    source: sourceTexts,
+    target: targetTexts,
+    sourceLanguage: english.language,
+    targetLanguage: spanish.language,
+  };
   return loaded;
 }
 

@@ -149,7 +149,12 @@ if (verses) {
   bibleRows.push(evaluate({ ...bibleCase({ paragraphs: all, dropRate: 0, mergeRate: 0 }), name: `bible eng–spa ×${all} clean` }, false));
   bibleRows.push(evaluate({ ...bibleCase({ paragraphs: all }), name: `bible eng–spa ×${all} drops and merges` }, false));
   bibleRows.push(evaluate(bibleParagraphCase({ verses: all }), false));
-  console.log(heading('Whole Bible, KJV against Reina-Valera 1909 (Gale–Church: its full grid is too large; seconds of the aligner in this process)'));
+  const left = verses.renumbered;
+  console.log(
+    heading(
+      `Whole Bible, KJV against Reina-Valera 1909, ${all} verses (${left.verses} verses of ${left.chapters.length} chapters the two modules number differently left out; Gale–Church: its full grid is too large; seconds of the aligner in this process)`,
+    ),
+  );
   console.log(
     table(
       ['case', 'paragraphs', 'P', 'R', 'F1', 'U', 'prev P', 'prev F1', 'prev U', 'seconds', 'prev seconds'],
@@ -229,8 +234,8 @@ const targetRows: string[][] = [
 if (bibleRows.length === 3) {
   const [clean, perturbed, paragraphed] = bibleRows as [Row, Row, Row];
   targetRows.push(
-    // The issue's target is the clean pair; the perturbed one is shown beside it. Both golds pair verses by reference, and
-    // the two SWORD modules number some chapters differently (Spanish Numbers 13:1 is the KJV's 12:16), so neither is 1.0.
+    // The issue's target is the clean pair; the perturbed one is shown beside it. Both golds pair verses by reference,
+    // without the chapters the two SWORD modules number differently (bible-corpus.ts: renumberedChapters).
     [`large clean pair (whole Bible, verse per paragraph) F1 ≥ ${targets.bibleF1}`, `${fixed(clean.ours.f1, 4)} (with drops and merges ${fixed(perturbed.ours.f1, 4)})`, mark(clean.ours.f1 >= targets.bibleF1)],
     [`independently paragraphed: precision ≥ ${targets.paragraphedPrecision}`, fixed(paragraphed.ours.precision), mark(paragraphed.ours.precision >= targets.paragraphedPrecision)],
     [`independently paragraphed: F1 ≥ ${targets.paragraphedF1}`, fixed(paragraphed.ours.f1), mark(paragraphed.ours.f1 >= targets.paragraphedF1)],

@@ -26,6 +26,9 @@
  * sentences, against verse i ↔ verse i), which also charges the segmenter for
  * sentences that run over a verse boundary.
  *
+ * Chapters the two modules number differently (bible-corpus.ts:
+ * renumberedChapters; here Jonah 1 and 2) are left out.
+ *
  * Run alone: `node --import tsx bench/sentences.ts [--markdown]`.
  */
 import { spawnSync } from 'node:child_process';
@@ -34,6 +37,7 @@ import { galeChurchAlign } from '../shared/align/gale-church.ts';
 import { linkKey, scoreAlignment, type AlignmentScores } from '../shared/align/metrics.ts';
 import { alignSentences, type LinkSentences, type SentenceRef } from '../shared/align/sentence-align.ts';
 import type { Link } from '../shared/model/alignment.ts';
+import { renumberedChapters } from './bible-corpus.ts';
 import { seededRandom } from './udhr-cases.ts';
 
 /** The books measured: short and long, narrative and letters (997 verses). */
@@ -73,11 +77,16 @@ interface SentenceCase {
 }
 
 function buildCase(book: string, seed: number): SentenceCase {
-  const english = readBook('engKJV2006eb', book);
-  const spanish = readBook('spaRV1909eb', book);
-  if (english.length !== spanish.length || english.some((verse, index) => verse.key !== spanish[index]!.key)) {
+  const englishVerses = readBook('engKJV2006eb', book);
+  const spanishVerses = readBook('spaRV1909eb', book);
+  if (englishVerses.length !== spanishVerses.length || englishVerses.some((verse, index) => verse.key !== spanishVerses[index]!.key)) {
     throw new Error(`${book}: the two modules' verses differ`);
   }
+  // Chapters the modules number differently (the Spanish Jonah 2:1 is the KJV's 1:17) would pair verses that are not translations.
+  const renumbered = renumberedChapters(new Map(englishVerses.map((verse) => [verse.key, verse.text])), new Map(spanishVerses.map((verse) => [verse.key, verse.text])));
+  const numberedAlike = (verse: Verse) => !renumbered.has(verse.key.slice(0, verse.key.lastIndexOf(':')));
+  const english = englishVerses.filter(numberedAlike);
+  const spanish = spanishVerses.filter(numberedAlike);
   const next = seededRandom(seed);
   const source: Side = { texts: [], verses: [] };
   const target: Side = { texts: [], verses: [] };

@@ -30,11 +30,11 @@ import type { Link } from '../model/alignment.ts';
 import { sortLinks } from '../edits/sort-links.ts';
 import { findAnchorChain, type AnchorPair } from './anchor-chain.ts';
 import { bandAround, coversGrid, widenAround, type GuidePoint } from './band.ts';
-import { computePosteriors, type Posteriors } from './confidence.ts';
+import { computePosteriors, leaveLikelyUnlinked, type Posteriors } from './confidence.ts';
 import { buildEvidence, sliceEvidence, type PairEvidence } from './evidence.ts';
 import { learnLexicon, withLearnedKeys, type SearchedParagraphs } from './learned-lexicon.ts';
 import { balanceUnits, paragraphLinksFromSentences, paragraphingDiffers, sentenceUnits } from './any-width.ts';
-import { applyDoubts, headingFlags, numberKeyFlags, type DoubtContext } from './link-doubts.ts';
+import { applyDoubts, headingFlags, joinLogOdds, numberKeyFlags, type DoubtContext } from './link-doubts.ts';
 import { initialLengthModel, refitLengthModel, type LengthModel } from './length-model.ts';
 import { resolveOptions, type AlignOptions, type ResolvedAlignOptions } from './options.ts';
 import { LinkScorer } from './scorer.ts';
@@ -246,15 +246,16 @@ interface PassModels {
   /** Per paragraph, log-odds of being unlinked: the evidence's own (orphan anchors, script) plus the learnt length term. */
   readonly unlinkedSource: Float64Array;
   readonly unlinkedTarget: Float64Array;
+  /** Per paragraph, log-odds of a link joining it to an earlier paragraph of its side (link-doubts.ts); absent without the texts. */
+  readonly joins?: { readonly source: Float64Array; readonly target: Float64Array };
 }
 
 /** The starting models of a pair, before any pass. */
-function startModels(evidence: PairEvidence, options: ResolvedAlignOptions, ratio: number, flags?: { source: Uint8Array; target: Uint8Array }): PassModels {
+function startModels(evidence: PairEvidence, options: ResolvedAlignOptions, ratio: number, joins?: PassModels['joins']): PassModels {
   return withSideLengths(
-    { length: initialLengthModel(ratio, evidence.target.lengths), shapes: startShapeModel(evidence.source.count, evidence.target.count, options) },
+    { length: initialLengthModel(ratio, evidence.target.lengths), shapes: startShapeModel(evidence.source.count, evidence.target.count, options), joins },
     evidence,
     options,
-    flags,
   );
 }
 
@@ -265,7 +266,7 @@ function startModels(evidence: PairEvidence, options: ResolvedAlignOptions, rati
  * length model's unrelated baseline.
  */
 function withSideLengths(
-  models: Pick<PassModels, 'length' | 'shapes'>,
+  models: Pick<PassModels, 'length' | 'shapes' | 'joins'>,
   evidence: PairEvidence,
   options: ResolvedAlignOptions,
   flags?: { source: Uint8Array; target: Uint8Array },
@@ -278,6 +279,7 @@ function withSideLengths(
   return {
     length: { ...models.length, targetLogMean: target.linked.mean, targetLogDeviation: target.linked.deviation },
     shapes: models.shapes,
+    joins: models.joins,
     unlinkedSource: sourceOdds.map((value, index) => evidence.unlinked.source[index]! + weight * value),
     unlinkedTarget: targetOdds.map((value, index) => evidence.unlinked.target[index]! + weight * value),
   };
@@ -292,6 +294,8 @@ function makeScorer(evidence: PairEvidence, models: PassModels, options: Resolve
     maximumReward: options.maximumAnchorReward,
     unlinkedSource: models.unlinkedSource,
     unlinkedTarget: models.unlinkedTarget,
+    joinSource: models.joins?.source,
+    joinTarget: models.joins?.target,
   });
 }
 
@@ -302,22 +306,33 @@ interface Work {
 }
 
 /**
+ * Half-width beyond which the first pass's beam is not widened further. Each
+ * widening doubles the beam over 2 × its width of rows either side, so a row
+ * the path keeps touching however wide the beam (the greedy beam centred on a
+ * far better node of its row) made the work quadratic: 124 million cells and
+ * 2 GB before it was stopped, on the sentences of the whole Bible paragraphed
+ * independently. The beam only guides the banded passes, which widen where
+ * their own exact path needs it; no case of the benchmark widens past 512.
+ */
+const widestBeam = 1024;
+
+/**
  * The first pass: a beam search (no guide needed), widened where its path hugs
  * the beam's edge. Only around those rows: on a whole Bible one touch in 30,000
  * rows used to redo the whole beam at twice, then four times the width, and the
  * beam passes were most of the aligner's work.
  */
-function trackPass(evidence: PairEvidence, scorer: LinkScorer, options: ResolvedAlignOptions, work: Work): readonly PathStep[] {
+function trackPass(evidence: PairEvidence, scorer: LinkScorer, options: ResolvedAlignOptions, work: Work, beamWidth = 2 * options.bandWidth): readonly PathStep[] {
   const { count: sourceCount } = evidence.source;
   const { count: targetCount } = evidence.target;
   const grid = Math.max(sourceCount, targetCount);
   // A beam wider than the grid is the whole grid; trackPath allocates for the width it is given.
-  let widths = new Int32Array(sourceCount + 1).fill(Math.min(2 * options.bandWidth, grid));
+  let widths = new Int32Array(sourceCount + 1).fill(Math.min(beamWidth, grid));
   // Each retry keeps the beam above the first widened row: on a whole Bible the one place it touched was a third of the way down.
   for (let previous: TrackState | undefined; ; ) {
     const tracked = trackPath(scorer, sourceCount, targetCount, widths, previous);
     work.cells += tracked.cells;
-    const stuck = tracked.edgeRows.filter((row) => widths[row]! < grid);
+    const stuck = tracked.edgeRows.filter((row) => widths[row]! < Math.min(grid, widestBeam));
     if (stuck.length === 0) {
       work.bandWidths.push(widths.reduce((widest, width) => Math.max(widest, width), 0));
       return tracked.steps;
@@ -364,7 +379,7 @@ function refitModels(start: PassModels, evidence: PairEvidence, path: readonly P
   for (const step of path) {
     if (step.shape === shapeIndex['1:1']) pairs.push([evidence.source.lengths[step.sourceStart]!, evidence.target.lengths[step.targetStart]!]);
   }
-  const models = { length: refitLengthModel(start.length, pairs), shapes: refitShapeModel(start.shapes, path, options.priorStrength) };
+  const models = { length: refitLengthModel(start.length, pairs), shapes: refitShapeModel(start.shapes, path, options.priorStrength), joins: start.joins };
   return withSideLengths(models, evidence, options, unlinkedFlags(path, evidence.source.count, evidence.target.count));
 }
 
@@ -393,7 +408,14 @@ interface PassResult {
 }
 
 function finish(search: BandSearch, scorer: LinkScorer): PassResult {
-  return { search, scorer, links: toLinks(search, computePosteriors(search), scorer.scoring.logPriors) };
+  return { search, scorer, links: decodeLinks(search, scorer.scoring.logPriors) };
+}
+
+/** The links of a search with sums: its best path, less the paragraphs the posteriors say are likely unlinked (confidence.ts). */
+function decodeLinks(search: BandSearch, logPriors: Float64Array): Link[] {
+  const posteriors = computePosteriors(search);
+  const decoded = leaveLikelyUnlinked(search, posteriors);
+  return toLinks({ ...search, path: decoded.path }, { ...posteriors, steps: decoded.steps }, logPriors);
 }
 
 /**
@@ -464,17 +486,23 @@ export interface PairSides {
  * models its last pass used and the evidence it ended with (with the learned
  * lexicon's keys when `sides` are given and options.learnLexicon is on).
  */
-function alignEvidence(evidence: PairEvidence, options: ResolvedAlignOptions, sides?: PairSides): AlignResult & { readonly models: PassModels; readonly evidence: PairEvidence } {
+function alignEvidence(
+  evidence: PairEvidence,
+  options: ResolvedAlignOptions,
+  sides?: PairSides,
+  beamWidth = 2 * options.bandWidth,
+): AlignResult & { readonly models: PassModels; readonly evidence: PairEvidence } {
   const sourceCount = evidence.source.count;
   const targetCount = evidence.target.count;
   const chain = findAnchorChain(evidence);
-  const start = startModels(evidence, options, estimateRatio(chain, evidence));
+  const joins = sides ? { source: joinLogOdds(sides.source.texts, evidence.source.lengths), target: joinLogOdds(sides.target.texts, evidence.target.lengths) } : undefined;
+  const start = startModels(evidence, options, estimateRatio(chain, evidence), joins);
   if (sourceCount === 0 || targetCount === 0) {
     return { links: trivialLinks(sourceCount, targetCount), stats: { cells: 0, bandWidths: [], anchorPairs: 0, lengthModel: start.length, shapeModel: start.shapes }, models: start, evidence };
   }
   const work: Work = { cells: 0, bandWidths: [] };
   let models = start;
-  let path = trackPass(evidence, makeScorer(evidence, models, options), options, work);
+  let path = trackPass(evidence, makeScorer(evidence, models, options), options, work, beamWidth);
   for (let pass = 1; ; pass++) {
     models = refitModels(start, evidence, path, options);
     const scorer = makeScorer(evidence, models, options);
@@ -485,7 +513,11 @@ function alignEvidence(evidence: PairEvidence, options: ResolvedAlignOptions, si
     if (last) {
       let result = finish(search, scorer);
       let used = evidence;
-      const learned = learning ? learnedEvidence(evidence, sides, result.links) : undefined;
+      // A pair paragraphed differently goes the sentence route, which throws this level's links away: learning a
+      // lexicon here would only cost a pass whose band widens along every unlinkable group (33 of 35 s on a
+      // 10,000-verse Bible paragraphed independently, its band 512 wide).
+      const rerouted = options.anyWidth && paragraphingDiffers(result.links, evidence.source.lengths, evidence.target.lengths);
+      const learned = learning && !rerouted ? learnedEvidence(evidence, sides, result.links) : undefined;
       if (learned) {
         // One more pass around the path, on the same models, with the learned words as anchors.
         const relearned = makeScorer(learned, models, options);
@@ -513,6 +545,16 @@ export function alignParagraphsDetailed(source: AlignSide, target: AlignSide, op
 }
 
 /**
+ * Half-width of the sentence route's first beam, in band widths (paragraphs
+ * get 2). Sentences are shorter and more alike than paragraphs (a stretch of
+ * Proverbs), and a beam centred on each row's best node loses the diagonal
+ * among them more easily: on the whole Bible paragraphed independently a beam
+ * of 8 sentences wandered off and widened to its cap (F1 0.19, 28 million
+ * cells); one of 32 kept to it (F1 0.96, 4 million cells, as it widened less).
+ */
+const sentenceBeamWidth = 8;
+
+/**
  * Paragraph links of any width (any-width.ts): the sentences of both
  * documents aligned as units, and the paragraph links read off the sentence
  * links. The statistics are the sentence alignment's.
@@ -524,7 +566,12 @@ function alignBySentences(source: AlignSide, target: AlignSide, options: Resolve
   );
   const sentenceSource = { texts: sourceUnits.texts, language: source.language };
   const sentenceTarget = { texts: targetUnits.texts, language: target.language };
-  const aligned = alignEvidence(buildEvidence(sentenceSource, sentenceTarget, options.lexicon), { ...options, doubtLinks: false }, { source: sentenceSource, target: sentenceTarget });
+  const aligned = alignEvidence(
+    buildEvidence(sentenceSource, sentenceTarget, options.lexicon),
+    { ...options, doubtLinks: false, anyWidth: false },
+    { source: sentenceSource, target: sentenceTarget },
+    sentenceBeamWidth * options.bandWidth,
+  );
   const links = paragraphLinksFromSentences(aligned.links, sourceUnits, targetUnits, source.texts.length, target.texts.length);
   return { links: sortLinks(links), stats: aligned.stats };
 }
@@ -581,11 +628,12 @@ export function alignRange(source: AlignSide, target: AlignSide, range: AlignRan
     ...models,
     unlinkedSource: models.unlinkedSource.slice(sourceStart, sourceEnd),
     unlinkedTarget: models.unlinkedTarget.slice(targetStart, targetEnd),
+    joins: models.joins && { source: models.joins.source.slice(sourceStart, sourceEnd), target: models.joins.target.slice(targetStart, targetEnd) },
   };
   const scorer = makeScorer(slice, sliced, resolved);
   const work: Work = { cells: 0, bandWidths: [] };
   const path = trackPass(slice, scorer, resolved, work);
   const search = bandPass(slice, scorer, resolved, path, true, work);
-  const links = shift(toLinks(search, computePosteriors(search), scorer.scoring.logPriors));
+  const links = shift(decodeLinks(search, scorer.scoring.logPriors));
   return resolved.doubtLinks ? applyDoubts(links, doubtContext(whole.evidence, { source, target })) : links;
 }

@@ -69,3 +69,89 @@ export function computePosteriors(search: BandSearch): Posteriors {
   const steps = Float64Array.from(search.path, (step) => stepPosterior(search, step));
   return { steps, unlinkedSource, unlinkedTarget };
 }
+
+/**
+ * A paragraph more likely unlinked than linked, summed over every path in the
+ * band, is left unlinked even where the best path links it. The best path
+ * maximises the score of the whole alignment; where it links a caption to a
+ * neighbouring paragraph by a hair (a 2:1 against a 1:1 and a 1:0 that score
+ * alike), the posterior sees that most paths leave it out, and so should the
+ * reviewer's starting point. Half is where "more likely unlinked" begins: no
+ * fitting involved.
+ */
+export const unlinkedPosteriorThreshold = 0.5;
+
+/** The shape whose members, relative to its first paragraph on each side, are `source` and `target` offsets. */
+function shapeWithMembers(source: readonly number[], target: readonly number[]): number {
+  const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((value, index) => value === b[index]);
+  return shapes.findIndex((shape) => same(shape.sourceMembers, source) && same(shape.targetMembers, target));
+}
+
+/**
+ * The steps that replace `step` when the paragraphs `cutSource` and
+ * `cutTarget` (absolute indices) leave its link: unlinked steps before and
+ * after the link that remains, or undefined when what remains is no shape
+ * the search knows (then the step stands).
+ */
+function splitStep(step: PathStep, cutSource: ReadonlySet<number>, cutTarget: ReadonlySet<number>): { shape: number; sourceStart: number; targetStart: number }[] | undefined {
+  const shape = shapes[step.shape]!;
+  const sourceKept = shape.sourceMembers.map((offset) => step.sourceStart + offset).filter((paragraph) => !cutSource.has(paragraph));
+  const targetKept = shape.targetMembers.map((offset) => step.targetStart + offset).filter((paragraph) => !cutTarget.has(paragraph));
+  const sourceEnd = step.sourceStart + shape.sourceSpan;
+  const targetEnd = step.targetStart + shape.targetSpan;
+  const unlinked = (sourceFrom: number, sourceTo: number, targetFrom: number, targetTo: number) => [
+    ...Array.from({ length: sourceTo - sourceFrom }, (_, offset) => ({ shape: shapeIndex['1:0'], sourceStart: sourceFrom + offset, targetStart: targetFrom })),
+    ...Array.from({ length: targetTo - targetFrom }, (_, offset) => ({ shape: shapeIndex['0:1'], sourceStart: sourceTo, targetStart: targetFrom + offset })),
+  ];
+  if (sourceKept.length === 0 && targetKept.length === 0) return unlinked(step.sourceStart, sourceEnd, step.targetStart, targetEnd);
+  const sourceFirst = sourceKept[0]!;
+  const targetFirst = targetKept[0]!;
+  const kept = shapeWithMembers(
+    sourceKept.map((paragraph) => paragraph - sourceFirst),
+    targetKept.map((paragraph) => paragraph - targetFirst),
+  );
+  if (kept < 0) return undefined;
+  const keptShape = shapes[kept]!;
+  return [
+    ...unlinked(step.sourceStart, sourceFirst, step.targetStart, targetFirst),
+    { shape: kept, sourceStart: sourceFirst, targetStart: targetFirst },
+    ...unlinked(sourceFirst + keptShape.sourceSpan, sourceEnd, targetFirst + keptShape.targetSpan, targetEnd),
+  ];
+}
+
+/**
+ * The best path with each paragraph whose posterior of being unlinked is above
+ * {@link unlinkedPosteriorThreshold} taken out of its link (see there), and the
+ * posteriors of the resulting steps. A link keeps its paragraphs when taking
+ * them out would leave one side empty and the other's paragraphs not likely
+ * unlinked themselves, or a shape the search does not have.
+ */
+export function leaveLikelyUnlinked(search: BandSearch, posteriors: Posteriors): { readonly path: PathStep[]; readonly steps: Float64Array } {
+  const path: PathStep[] = [];
+  const steps: number[] = [];
+  const { band, stepScores } = search;
+  search.path.forEach((step, index) => {
+    const shape = shapes[step.shape]!;
+    const likely = (members: readonly number[], start: number, unlinked: Float64Array) =>
+      new Set(members.map((offset) => start + offset).filter((paragraph) => unlinked[paragraph]! > unlinkedPosteriorThreshold));
+    const cutSource = likely(shape.sourceMembers, step.sourceStart, posteriors.unlinkedSource);
+    const cutTarget = likely(shape.targetMembers, step.targetStart, posteriors.unlinkedTarget);
+    const oneSideLeft = (cutSource.size === shape.sourceMembers.length) !== (cutTarget.size === shape.targetMembers.length);
+    const replacement = shape.sourceMembers.length === 0 || shape.targetMembers.length === 0 || (cutSource.size === 0 && cutTarget.size === 0) || oneSideLeft ? undefined : splitStep(step, cutSource, cutTarget);
+    const scored = replacement?.map((part) => {
+      const partShape = shapes[part.shape]!;
+      const to = nodeIndex(band, part.sourceStart + partShape.sourceSpan, part.targetStart + partShape.targetSpan);
+      return { ...part, score: to < 0 ? Number.NaN : stepScores[to * shapeCount + part.shape]! };
+    });
+    if (!scored || scored.some((part) => !Number.isFinite(part.score))) {
+      path.push(step);
+      steps.push(posteriors.steps[index]!);
+      return;
+    }
+    for (const part of scored) {
+      path.push(part);
+      steps.push(stepPosterior(search, part));
+    }
+  });
+  return { path, steps: Float64Array.from(steps) };
+}

@@ -119,7 +119,32 @@ export function refitLengthModel(prior: LengthModel, allPairs: readonly (readonl
     // Bounds keep a freak sample from making the model absurdly sharp or blind.
     relativeSpread = Math.min(Math.max(longShare * measured + (1 - longShare) * prior.relativeSpread, 0.05), 0.4);
   }
-  return { ...prior, ratio, variance: (prior.variance / prior.ratio) * ratio, relativeSpread };
+  const variance = (prior.variance / prior.ratio) * ratio;
+  return { ...prior, ratio, variance, relativeSpread, outlierShare: refitOutlierShare(prior, allPairs, ratio, variance, relativeSpread) };
+}
+
+/** Misfits beyond this many standard deviations of the narrow component count as outliers: the narrow part is nil there. */
+const outlierDeviations = 3;
+/** Pseudo-links of the starting outlier share when refitting it. */
+const outlierPriorWeight = 10;
+
+/**
+ * The share of links in the wide component, refitted to the pairs: the share
+ * whose misfit is beyond {@link outlierDeviations} narrow deviations, shrunk
+ * towards the prior's. A translation that keeps its original's paragraphs has
+ * few, and then a paragraph of one length linked to one of a wholly
+ * different length (a caption against a dropped paragraph's neighbour) costs
+ * what it should; a freer translation keeps the wide component it needs.
+ */
+function refitOutlierShare(prior: LengthModel, pairs: readonly (readonly [number, number])[], ratio: number, variance: number, relativeSpread: number): number {
+  let outliers = 0;
+  for (const [source, target] of pairs) {
+    const mean = (source + target / ratio) / 2;
+    const relative = relativeSpread * ratio * mean;
+    const misfit = target - ratio * source;
+    if (misfit * misfit > outlierDeviations * outlierDeviations * (variance * mean + relative * relative)) outliers++;
+  }
+  return (outliers + outlierPriorWeight * prior.outlierShare) / (pairs.length + outlierPriorWeight);
 }
 
 /**

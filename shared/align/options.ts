@@ -35,7 +35,9 @@ export interface AlignOptions {
   readonly passes?: number;
   /**
    * Divides scores before the forward–backward sums: above 1 spreads
-   * confidence, below 1 sharpens it. From 0.01 to 100. Default 1.
+   * confidence, below 1 sharpens it; and with it, which paragraphs the
+   * posteriors find more likely unlinked than linked, which leave their link
+   * (confidence.ts). From 0.01 to 100. Default 1.
    */
   readonly temperature?: number;
   /** Weight of the length evidence, from 0 to 100. Default 1. */

@@ -46,6 +46,13 @@ export interface ScoringModel {
   /** Per paragraph, log-odds of being unlinked (unlinked-length.ts, orphan anchors); added to 1:0 and 0:1 steps. */
   readonly unlinkedSource?: Float64Array;
   readonly unlinkedTarget?: Float64Array;
+  /**
+   * Per paragraph, log-odds added when a link joins it to an earlier paragraph
+   * of its side (link-doubts.ts: a heading opens what follows it, so it is not
+   * joined to the text before it); 0 for most.
+   */
+  readonly joinSource?: Float64Array;
+  readonly joinTarget?: Float64Array;
 }
 
 /** Key lists of one side with negligible keys removed. */
@@ -201,6 +208,9 @@ export class LinkScorer {
     if (skippedTarget >= 0) unlinked += this.model.unlinkedTarget?.[targetStart + skippedTarget] ?? 0;
     for (let index = 0; index < sourceCount; index++) this.sourceMembers[index] = sourceStart + shapeTable.sourceOffsets[shape * 3 + index]!;
     for (let index = 0; index < targetCount; index++) this.targetMembers[index] = targetStart + shapeTable.targetOffsets[shape * 3 + index]!;
+    const { joinSource, joinTarget } = this.model;
+    if (joinSource) for (let index = 1; index < sourceCount; index++) unlinked += joinSource[this.sourceMembers[index]!]!;
+    if (joinTarget) for (let index = 1; index < targetCount; index++) unlinked += joinTarget[this.targetMembers[index]!]!;
     const logTargetLength = this.logTarget[skippedTarget >= 0 ? 3 : targetCount - 1]![targetStart]!;
     return prior + unlinked + this.evidenceScore(sourceCount, targetCount, logTargetLength);
   }

@@ -27,6 +27,18 @@ test('the ratio and the spread are estimated from the pair', () => {
   assert.equal(refitLengthModel(start, pairs.slice(0, 2)), start);
 });
 
+test('the share of length outliers is refitted to the pair: a close translation has few, a free one keeps them', () => {
+  const start = initialLengthModel(1, [100, 200, 300]);
+  const close: [number, number][] = Array.from({ length: 60 }, (_, index) => [100 + 7 * index, Math.round((100 + 7 * index) * (index % 2 === 0 ? 1.04 : 0.96))]);
+  const fitted = refitLengthModel(start, close);
+  assert.ok(fitted.outlierShare < start.outlierShare / 3, `share ${fitted.outlierShare}`);
+  // A fifth of the links a third of their source's length (condensed paragraphs): the wide component stays wide.
+  const free = close.map(([source, target], index): [number, number] => [source, index % 5 === 0 ? Math.round(source / 3) : target]);
+  assert.ok(refitLengthModel(start, free).outlierShare > start.outlierShare, `share ${refitLengthModel(start, free).outlierShare}`);
+  // So a caption of 20 characters linked to a paragraph of 150 costs more in the close pair than the starting model says.
+  assert.ok(lengthLogOdds(fitted, 20, 150, 1) < lengthLogOdds(start, 20, 150, 1) - 2);
+});
+
 test('lengths that fit the ratio are evidence for a link, lengths that do not are evidence against', () => {
   const model = initialLengthModel(0.9, [100, 150, 200, 250, 300, 350, 400]);
   const fits = lengthLogOdds(model, 300, 270, 1);

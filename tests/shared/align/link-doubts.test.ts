@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { alignParagraphs, doubtContext } from '../../../shared/align/align.ts';
 import { buildEvidence } from '../../../shared/align/evidence.ts';
-import { applyDoubts, doubtFactors, headingFlags, linkDoubts } from '../../../shared/align/link-doubts.ts';
+import { applyDoubts, doubtFactors, headingFlags, joinLogOdds, linkDoubts } from '../../../shared/align/link-doubts.ts';
 import { paragraphLength } from '../../../shared/align/length-model.ts';
 import { formatLinks, parseLinks, type Link } from '../../../shared/model/alignment.ts';
-import { udhrCase } from '../../../bench/udhr-cases.ts';
+import { udhrCase, udhrCleanCase } from '../../../bench/udhr-cases.ts';
 
 const english = [
   'Article 4',
@@ -63,4 +63,18 @@ test('UDHR (English–Vietnamese, seed 1): the wrong link "Now, therefore, / The
   assert.ok(!parseLinks(bitext.gold).some((link) => formatLinks([link]) === '8,9-9'), 'the link is wrong');
   assert.ok(before.confidence > 0.85, `before ${before.confidence}`);
   assert.ok(after.confidence < 0.5, `after ${after.confidence}`);
+});
+
+test('joining a heading-like paragraph to an earlier one costs the trailing-heading factor, in the search as in the confidence', () => {
+  const texts = [english[1]!, english[3]!, 'Article 4', english[1]!, english[3]!, 'Share this article', english[1]!, 'Now, therefore,', 'The General Assembly', english[3]!];
+  const odds = joinLogOdds(texts, texts.map(paragraphLength));
+  const cost = Math.log(doubtFactors['trailing-heading']);
+  // "The General Assembly" follows a paragraph that ends mid-sentence: the sentence runs on, joining it costs nothing.
+  assert.deepEqual(Array.from(odds), [0, 0, cost, 0, 0, cost, 0, 0, 0, 0]);
+  // A caption after an article's text: a 1:1 and a 1:0, not a 2:1 with the caption glued on.
+  const bitext = udhrCleanCase('tha');
+  const source = [...bitext.source.texts.slice(0, 30)];
+  source.splice(20, 0, 'Share this article');
+  const links = alignParagraphs({ texts: source, language: 'eng' }, { texts: bitext.target.texts.slice(0, 29), language: 'tha' });
+  assert.ok(links.some((link) => formatLinks([link]) === '20-∅'), formatLinks(links));
 });
