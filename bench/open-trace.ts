@@ -124,7 +124,7 @@ async function main(): Promise<void> {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
       const session = await page.context().newCDPSession(page);
       const events: TraceEvent[] = [];
-      session.on('Tracing.dataCollected', ({ value }: { value: TraceEvent[] }) => events.push(...value));
+      session.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
       const complete = new Promise<void>((done) => session.once('Tracing.tracingComplete', () => done()));
       await session.send('Tracing.start', {
         transferMode: 'ReportEvents',
