@@ -39,20 +39,9 @@ function preloadWorkbench(): Plugin {
     name: 'bitext-preload-workbench',
     transformIndexHtml: {
       order: 'post',
-      handler(html, context) {
-        const bundle = context.bundle ?? {};
-        const main = Object.values(bundle).find((output) => output.type === 'chunk' && output.facadeModuleId === mainModule);
-        if (!main || main.type !== 'chunk') return [];
-        // The chunks main.ts imports statically too: the browser fetches and compiles each on its own thread, side by side.
-        const files = new Set<string>();
-        const visit = (fileName: string) => {
-          const chunk = bundle[fileName];
-          if (files.has(fileName) || !chunk || chunk.type !== 'chunk') return;
-          files.add(fileName);
-          chunk.imports.forEach(visit);
-        };
-        visit(main.fileName);
-        return [...files].filter((fileName) => !html.includes(`./${fileName}"`)).map((fileName) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${fileName}` }, injectTo: 'head' as const }));
+      handler(_html, context) {
+        const chunk = Object.values(context.bundle ?? {}).find((output) => output.type === 'chunk' && output.facadeModuleId === mainModule);
+        return chunk ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' }] : [];
       },
     },
   };
@@ -136,16 +125,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 4096,
     sourcemap: false,
     modulePreload: { polyfill: false },
-    rolldownOptions: {
-      output: {
-        // Monaco in a chunk of its own beside the workbench's code: two scripts the browser
-        // compiles in parallel (one 4 MB script took some 0.4 s on one thread before the page could run).
-        // renderer/editors/line-breaks.ts goes with it: Monaco imports it (fasterLineBreaks below).
-        codeSplitting: {
-          groups: [{ name: 'monaco', test: /node_modules[\\/]monaco-editor[\\/]|renderer[\\/]editors[\\/]line-breaks\.ts$/, includeDependenciesRecursively: false }],
-        },
-      },
-    },
   },
   worker: { format: 'es' },
 });

@@ -4,7 +4,7 @@
  * blink), summarised as the renderer main thread's long tasks from navigation
  * to `data-ready`, the resources' arrival, and the paints.
  *
- * Run: `node --import tsx bench/open-trace.ts [--paragraphs N] [--untraced N] [--cpu] [--trace out.json]`
+ * Run: `node --import tsx bench/open-trace.ts [--paragraphs N] [--pair] [--untraced N] [--cpu] [--trace out.json] [--screenshot page.png]`
  * (`--trace` also writes the raw trace, which chrome://tracing or DevTools' Performance panel opens,
  * and with `--cpu` the profile beside it as .cpuprofile).
  */
@@ -40,6 +40,10 @@ const option = (name: string) => {
 };
 const paragraphs = Number(option('--paragraphs') ?? 5000);
 const traceFile = option('--trace');
+/** `--pair`: the pair given at start-up (read by the host, aligned in the page's worker) instead of the saved alignment. */
+const startupPair = process.argv.includes('--pair');
+/** `--screenshot FILE`: a PNG of the page once it is ready. */
+const screenshot = option('--screenshot');
 /** `--untraced N`: first N opens without the trace or profiler (their overhead is large), timed only. */
 const untraced = Number(option('--untraced') ?? 0);
 /** `--cpu`: also V8's sampling profile of the open, as self time per function. */
@@ -109,13 +113,20 @@ async function main(): Promise<void> {
     writeFileSync(join(workspace, 'big.th.txt'), `${pair.target.texts.join('\n')}\n`);
     const alignment = alignDocuments(await readDocument(join(workspace, 'big.en.txt')), await readDocument(join(workspace, 'big.th.txt')));
     await saveAlignment(join(workspace, 'big.bitext'), alignment);
-    const service = createWorkbenchService({ host: 'browser', rootDir: root, workspace, settings: createSettingsStore(join(dir, 'settings.json')), recoveryDir: join(dir, 'recovery') });
+    const service = createWorkbenchService({
+      host: 'browser',
+      rootDir: root,
+      workspace,
+      settings: createSettingsStore(join(dir, 'settings.json')),
+      recoveryDir: join(dir, 'recovery'),
+      ...(startupPair ? { initial: { kind: 'pair' as const, source: join(workspace, 'big.en.txt'), target: join(workspace, 'big.th.txt') } } : {}),
+    });
     const host = await startHttpHost({ api: service, assetsDir: option('--assets') ?? join(root, 'dist', 'renderer') });
     const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     try {
       for (let run = 0; run < untraced; run++) {
         const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
-        await page.goto(`${host.url}&open=big.bitext`);
+        await page.goto(`${startupPair ? host.url : `${host.url}&open=big.bitext`}`);
         await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, { timeout: 300_000 });
         const times = (await page.evaluate("[performance.now(), performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? -1]")) as number[];
         console.log(`untraced open ${run + 1}: ready ${times[0]!.toFixed(0)} ms, first contentful paint ${times[1]!.toFixed(0)} ms`);
@@ -135,12 +146,13 @@ async function main(): Promise<void> {
         await session.send('Profiler.setSamplingInterval', { interval: 500 });
         await session.send('Profiler.start');
       }
-      await page.goto(`${host.url}&open=big.bitext`);
+      await page.goto(`${startupPair ? host.url : `${host.url}&open=big.bitext`}`);
       await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, { timeout: 300_000 });
       const ready = (await page.evaluate('performance.now()')) as number;
       const fcp = (await page.evaluate("performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? -1")) as number;
       const cpuProfile = cpu ? ((await session.send('Profiler.stop')) as { profile: CpuProfile }).profile : undefined;
       await session.send('Tracing.end');
+      if (screenshot) await page.screenshot({ path: screenshot });
       await complete;
       if (traceFile) writeFileSync(traceFile, JSON.stringify({ traceEvents: events }));
       if (traceFile && cpuProfile) writeFileSync(traceFile.replace(/(\.json)?$/u, '.cpuprofile'), JSON.stringify(cpuProfile));
