@@ -5,9 +5,7 @@
  */
 import { defineConfig, type Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
-import { posix } from 'node:path';
 import { rendererContentSecurityPolicy } from './shared/api.ts';
-import { editorFontLoads, facesFetchedBy, fontFaceRules } from './renderer/editors/font-loads.ts';
 
 const root = fileURLToPath(new URL('./renderer', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/renderer', import.meta.url));
@@ -42,32 +40,6 @@ function preloadWorkbench(): Plugin {
       handler(_html, context) {
         const chunk = Object.values(context.bundle ?? {}).find((output) => output.type === 'chunk' && output.facadeModuleId === mainModule);
         return chunk ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' }] : [];
-      },
-    },
-  };
-}
-
-/**
- * The font files the editors wait for before measuring (renderer/editors/font-loads.ts),
- * preloaded by the page: requested with the page, they are there when main.ts asks for them,
- * instead of being asked for after the workbench's code has run, while the host may be
- * busy opening the alignment.
- */
-function preloadEditorFonts(): Plugin {
-  return {
-    name: 'bitext-preload-editor-fonts',
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, context) {
-        const links = new Set<string>();
-        for (const output of Object.values(context.bundle ?? {})) {
-          if (output.type !== 'asset' || !output.fileName.endsWith('.css')) continue;
-          const css = typeof output.source === 'string' ? output.source : new TextDecoder().decode(output.source);
-          for (const url of facesFetchedBy(fontFaceRules(css), editorFontLoads)) {
-            links.add(`./${posix.join(posix.dirname(output.fileName), url)}`);
-          }
-        }
-        return [...links].map((href) => ({ tag: 'link', attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: true, href }, injectTo: 'head' as const }));
       },
     },
   };
@@ -111,7 +83,7 @@ function fasterLineBreaks(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [contentSecurityPolicyMeta(), preloadWorkbench(), preloadEditorFonts(), fasterLineBreaks()],
+  plugins: [contentSecurityPolicyMeta(), preloadWorkbench(), fasterLineBreaks()],
   root,
   base: './',
   publicDir: false,

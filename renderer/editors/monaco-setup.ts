@@ -20,7 +20,6 @@ import 'monaco-editor/features/multicursor/register';
 import 'monaco-editor/features/hover/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { textFontFamilyFor } from './fonts.ts';
-import { editorFontLoads } from './font-loads.ts';
 
 export { monaco };
 
@@ -155,12 +154,24 @@ export function editorOptions(options: ParagraphEditorOptions): monaco.editor.IS
 }
 
 /**
- * Waits for the bundled fonts the editors measure with (font-loads.ts), so Monaco measures the
- * real glyphs and not a fallback's, and does not measure again when they arrive. The page
- * preloads their files (vite.config.ts).
+ * The characters Monaco measures to know a font (fontMeasurements.js, monaco-editor 0.57),
+ * beyond the Latin ones that Noto Sans Thai's Latin subset has: they come from faces further
+ * down the stack (the CJK fonts). A face for one of them that arrives after the editors
+ * measured changes the measure, and Monaco wraps every line of both documents again.
+ */
+const measuredSymbols = '\uff4d\uffeb\u2192\u2e31';
+
+/**
+ * Waits for the bundled fonts the editors measure with: Noto Sans Thai (Thai and Latin, regular
+ * and semibold) and the faces of the stack that have the symbols Monaco measures, so Monaco
+ * measures the real glyphs and not a fallback's, and does not measure again when they arrive.
  */
 export async function loadTextFonts(fontSize: number): Promise<void> {
-  const loads = editorFontLoads.map(({ weight, family, text }) => [`${weight === 400 ? '' : `${weight} `}${fontSize}px ${family === undefined ? textFontFamily : `'${family}'`}`, text] as const);
+  const thai = [`${fontSize}px 'Noto Sans Thai'`, `600 ${fontSize}px 'Noto Sans Thai'`];
+  const loads: (readonly [font: string, text: string])[] = [
+    ...thai.flatMap((spec) => [[spec, 'กขค'], [spec, 'Abc']] as const),
+    [`${fontSize}px ${textFontFamily}`, measuredSymbols],
+  ];
   try {
     await Promise.all(loads.map(([font, text]) => document.fonts.load(font, text)));
   } catch {
