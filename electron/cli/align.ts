@@ -4,14 +4,14 @@
  * `bitext align FILE.xlf` (or a TMX file): the pair the bilingual file holds,
  * one link a unit, without aligning.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { readDocument, readDocumentBytes } from '../services/documents.ts';
 import { isBilingualFile, openBilingualFile } from '../../shared/document/open-bilingual.ts';
 import { parseFormatName } from '../../shared/document/readers/extensions.ts';
 import type { Alignment } from '../../shared/model/alignment.ts';
 import { saveAlignment } from '../services/alignment-store.ts';
 import { resolve } from 'node:path';
-import { alignDocumentsConcurrently } from '../services/paragraph-languages/detect-concurrently.ts';
+import { alignDocumentsConcurrently, startPairWorker } from '../services/paragraph-languages/detect-concurrently.ts';
 import { serializeAlignment } from '../../shared/formats/alignment-json.ts';
 import { parseLexicon } from '../../shared/align/lexicon.ts';
 import { parseEncodingName } from '../../shared/text/decode.ts';
@@ -67,16 +67,41 @@ async function alignPair(
   [sourcePath, targetPath]: [string, string],
   values: { dictionary?: string | undefined; srx?: string | undefined } & Partial<Record<`${'source' | 'target'}-${'encoding' | 'lang' | 'format'}`, string>>,
 ): Promise<Alignment> {
-  const [source, target] = await Promise.all([
-    readDocument(sourcePath, { ...loadOptions(values['source-encoding'], values['source-lang'], values['source-format']), detectParagraphs: false }),
-    readDocument(targetPath, { ...loadOptions(values['target-encoding'], values['target-lang'], values['target-format']), detectParagraphs: false }),
-  ]);
-  // Bytes replaced while decoding: the alignment is made, but the user must know its text is not quite the file's.
-  for (const warning of [...(source.warnings ?? []), ...(target.warnings ?? [])]) process.stderr.write(`bitext align: warning: ${warning}\n`);
-  const lexicon = values.dictionary ? parseLexicon(await readFile(values.dictionary, 'utf8'), values.dictionary) : undefined;
-  // SRX rules cut the sentences of the any-width route (documents paragraphed differently).
-  const segmentation = values.srx !== undefined ? await readSrxFile(values.srx, 'align') : undefined;
-  return alignDocumentsConcurrently(source, target, { ...(lexicon ? { lexicon } : {}), ...(segmentation ? { segmentation } : {}) });
+  // Started before the reading, so its start-up overlaps it, where the files are large enough that the documents
+  // are likely long enough to give it work (detect-concurrently.ts); a worker left without work is stopped.
+  const worker = (await fileBytes(sourcePath)) + (await fileBytes(targetPath)) >= prestartBytes ? startPairWorker() : undefined;
+  try {
+    const [source, target] = await Promise.all([
+      readDocument(sourcePath, { ...loadOptions(values['source-encoding'], values['source-lang'], values['source-format']), detectParagraphs: false }),
+      readDocument(targetPath, { ...loadOptions(values['target-encoding'], values['target-lang'], values['target-format']), detectParagraphs: false }),
+    ]);
+    // Bytes replaced while decoding: the alignment is made, but the user must know its text is not quite the file's.
+    for (const warning of [...(source.warnings ?? []), ...(target.warnings ?? [])]) process.stderr.write(`bitext align: warning: ${warning}\n`);
+    const lexicon = values.dictionary ? parseLexicon(await readFile(values.dictionary, 'utf8'), values.dictionary) : undefined;
+    // SRX rules cut the sentences of the any-width route (documents paragraphed differently).
+    const segmentation = values.srx !== undefined ? await readSrxFile(values.srx, 'align') : undefined;
+    return await alignDocumentsConcurrently(source, target, { ...(lexicon ? { lexicon } : {}), ...(segmentation ? { segmentation } : {}) }, undefined, worker);
+  } catch (error) {
+    worker?.stop();
+    throw error;
+  }
+}
+
+/**
+ * Bytes of the two files from which `bitext align` starts the worker before
+ * reading them: about half the size of documents of detect-concurrently.ts's
+ * `concurrentDetectionParagraphs` paragraphs of Bible verses (about 130
+ * bytes each). Below it no worker is started early: for a small pair its
+ * start costs more than the reading it would overlap.
+ */
+const prestartBytes = 256 * 1024;
+
+/** Size of the file at `path`; 0 where it cannot be read (the reading says why). */
+async function fileBytes(path: string): Promise<number> {
+  return stat(path).then(
+    (status) => status.size,
+    () => 0,
+  );
 }
 
 function loadOptions(encoding: string | undefined, language: string | undefined, format: string | undefined): LoadOptions {

@@ -31,7 +31,7 @@ import { sortLinks } from '../edits/sort-links.ts';
 import { findAnchorChain, type AnchorPair } from './anchor-chain.ts';
 import { bandAround, coversGrid, widenAround, type GuidePoint } from './band.ts';
 import { computePosteriors, leaveLikelyUnlinked, type Posteriors } from './confidence.ts';
-import { buildEvidence, sliceEvidence, type PairEvidence } from './evidence.ts';
+import { buildEvidence, joinEvidence, sliceEvidence, type EvidencePlan, type PairEvidence, type SideFeatures } from './evidence.ts';
 import { learnLexicon, withLearnedKeys, type SearchedParagraphs } from './learned-lexicon.ts';
 import { balanceUnits, paragraphLinksFromSentences, paragraphingDiffers, sentenceUnits } from './any-width.ts';
 import { applyDoubts, headingFlags, joinLogOdds, numberKeyFlags, type DoubtContext } from './link-doubts.ts';
@@ -533,10 +533,20 @@ function alignEvidence(
   }
 }
 
+/**
+ * Each side's {@link SideFeatures}, made beforehand (one of them on another
+ * thread) with `plan`, the {@link evidencePlan} of the same two sides.
+ */
+export interface PreparedSides {
+  readonly plan: EvidencePlan;
+  readonly features: readonly [SideFeatures, SideFeatures];
+}
+
 /** {@link alignParagraphs} with the statistics of the run. */
-export function alignParagraphsDetailed(source: AlignSide, target: AlignSide, options?: AlignOptions): AlignResult {
+export function alignParagraphsDetailed(source: AlignSide, target: AlignSide, options?: AlignOptions, prepared?: PreparedSides): AlignResult {
   const resolved = resolveOptions(options);
-  const paragraphs = alignEvidence(withMarkPriors(buildEvidence(source, target, resolved.lexicon), source.marks, target.marks), resolved, { source, target });
+  const evidence = prepared ? joinEvidence(source, target, prepared.plan, prepared.features, resolved.lexicon) : buildEvidence(source, target, resolved.lexicon);
+  const paragraphs = alignEvidence(withMarkPriors(evidence, source.marks, target.marks), resolved, { source, target });
   if (!resolved.anyWidth || !paragraphingDiffers(paragraphs.links, paragraphs.evidence.source.lengths, paragraphs.evidence.target.lengths)) return paragraphs;
   const sentences = alignBySentences(source, target, resolved);
   const links = resolved.doubtLinks ? applyDoubts(sentences.links, doubtContext(paragraphs.evidence, { source, target })) : sentences.links;
@@ -580,10 +590,11 @@ function alignBySentences(source: AlignSide, target: AlignSide, options: Resolve
  * Aligns two documents' paragraphs. Returns links in document order covering
  * every paragraph exactly once (1:0 and 0:1 links for the unlinked), each with
  * status `auto`, a log-odds `score` and a `confidence` in [0, 1] (its posterior
- * probability). The same input always gives the same links.
+ * probability). The same input always gives the same links, `prepared`
+ * or not.
  */
-export function alignParagraphs(source: AlignSide, target: AlignSide, options?: AlignOptions): Link[] {
-  return alignParagraphsDetailed(source, target, options).links;
+export function alignParagraphs(source: AlignSide, target: AlignSide, options?: AlignOptions, prepared?: PreparedSides): Link[] {
+  return alignParagraphsDetailed(source, target, options, prepared).links;
 }
 
 /**

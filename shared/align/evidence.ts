@@ -363,34 +363,35 @@ function anchorKeys(anchors: readonly Anchor[], groups: ReadonlyMap<string, stri
   }
 }
 
-/** The words of each paragraph's name anchors. */
-function nameWords(anchors: readonly (readonly Anchor[])[]): Set<string>[] {
-  return anchors.map((list) => {
-    const words = new Set<string>();
-    for (const anchor of list) if (anchor.kind === 'name') for (const word of anchor.value.split(' ')) words.add(word);
-    return words;
-  });
+/** The words of a paragraph's name anchors, each once, in the order first met. */
+function nameWordsOf(anchors: readonly Anchor[]): string[] {
+  const words = new Set<string>();
+  for (const anchor of anchors) if (anchor.kind === 'name') for (const word of anchor.value.split(' ')) words.add(word);
+  return [...words];
 }
 
 /** What evidence building keeps of one side while it works. */
 interface SideWork {
   readonly profile: LanguageProfile;
   readonly texts: readonly string[];
-  readonly anchors: Anchor[][];
+  /** The words of each paragraph's name anchors ({@link nameWordsOf}). */
+  readonly nameWords: readonly (readonly string[])[];
   readonly keys: ParagraphKeys[];
-  /** Word scans, made at most once per side and only when needed. */
-  scans?: SideWords;
+  /** Word scans, numbered in the pair's vocabulary, where the plan asks for them. */
+  readonly scans: SideWords | undefined;
+  readonly features: SideFeatures;
 }
 
-/** What evidence building keeps of the pair while it works: both sides, and the tables their words and labels are numbered in. */
+/** What evidence building keeps of the pair while it works: both sides, the table their labels are numbered in, and their words. */
 interface PairWork {
   readonly sides: readonly [SideWork, SideWork];
   readonly labels: LabelTable;
-  readonly words: WordTable;
+  /** The words of both sides, source first, each once: the numbers of {@link SideWork.scans}. */
+  readonly vocabulary: readonly string[];
 }
 
-function scansOf(side: SideWork, words: WordTable): SideWords {
-  side.scans ??= scanSide(side.texts, words);
+function scansOf(side: SideWork): SideWords {
+  if (!side.scans) throw new Error('evidence: the word scans were not made (see evidencePlan)');
   return side.scans;
 }
 
@@ -417,8 +418,8 @@ function nameKeys(pair: PairWork): void {
     return;
   }
   // Both Latin: capitalised words of one side, wherever the other side has the word at all.
-  const scans = sides.map((side) => scansOf(side, pair.words));
-  const size = pair.words.words.length;
+  const scans = sides.map(scansOf);
+  const size = pair.vocabulary.length;
   const capitals = scans.map((scan) => wordFlags(scan.capitalised, size));
   const allVocabulary = scans.map((scan) => wordFlags(scan.words, size));
   const shared = new Uint8Array(size);
@@ -437,7 +438,7 @@ function nameKeys(pair: PairWork): void {
       for (let at = wordStart[paragraph]!; at < wordStart[paragraph + 1]!; at++) {
         const word = words[at]!;
         if (!shared[word]) continue;
-        if (nameLabels[word]! < 0) nameLabels[word] = labels.number(`name:${pair.words.words[word]!}`);
+        if (nameLabels[word]! < 0) nameLabels[word] = labels.number(`name:${pair.vocabulary[word]!}`);
         addKey(side.keys[paragraph]!, nameLabels[word]!, 'shared-name');
       }
     }
@@ -449,8 +450,8 @@ function latinNameKeys(pair: PairWork): void {
   const { sides, labels } = pair;
   const foreignFirst = sides[0].profile.latinIsForeign;
   const foreignSecond = sides[1].profile.latinIsForeign;
-  const words = sides.map((side) => nameWords(side.anchors));
-  const vocabulary = words.map((list) => new Set(list.flatMap((set) => [...set])));
+  const words = sides.map((side) => side.nameWords);
+  const vocabulary = words.map((list) => new Set(list.flat()));
   if (foreignFirst && foreignSecond) {
     sides.forEach((side, index) => {
       const other = vocabulary[1 - index]!;
@@ -596,10 +597,10 @@ const otherLanguageMinimumWords = 4;
  * text scores low; names and numbers, common to both, weigh little.
  */
 function inOtherLanguage(pair: PairWork): Uint8Array[] {
-  const scans = pair.sides.map((side) => scansOf(side, pair.words));
+  const scans = pair.sides.map(scansOf);
   // Words renumbered in sorted order, so a paragraph's numbers sorted are its words sorted: the sums below run
   // in the same order as over the strings would (the same rounding), with typed arrays instead of maps and string sorts.
-  const { words } = pair.words;
+  const words = pair.vocabulary;
   const vocabulary = words.length;
   const byWord = Array.from({ length: vocabulary }, (_, word) => word).sort((a, b) => (words[a]! < words[b]! ? -1 : words[a]! > words[b]! ? 1 : 0));
   const rank = new Int32Array(vocabulary);
@@ -677,7 +678,7 @@ function unlinkedEvidence(pair: PairWork, kinds: readonly [Int8Array, Int8Array]
       total[kind]!++;
       if (other[label]! >= 0) present[kind]!++;
     }
-    return Float64Array.from(side.texts, (text, paragraph) => {
+    return Float64Array.from(side.texts, (_, paragraph) => {
       let evidence = 0;
       const keys = side.keys[paragraph]!;
       for (let at = 0; at < keys.length; at += 2) {
@@ -687,30 +688,147 @@ function unlinkedEvidence(pair: PairWork, kinds: readonly [Int8Array, Int8Array]
         evidence -= Math.log(1 - travels);
       }
       evidence = Math.min(evidence, maximumOrphanEvidence);
-      if (inForeignScript(text, side.profile) || otherLanguage?.[index]![paragraph]) evidence += foreignScriptLogOdds;
+      if (side.features.foreign[paragraph] || otherLanguage?.[index]![paragraph]) evidence += foreignScriptLogOdds;
       return evidence;
     });
   });
 }
 
-/** Builds the evidence for aligning `source` with `target`, optionally with a dictionary. */
-export function buildEvidence(source: AlignSide, target: AlignSide, lexicon?: Lexicon): PairEvidence {
+/**
+ * What evidence building needs to know of both sides before it reads either's
+ * paragraphs: each side's language profile, the pair's known-name groups, and
+ * whether words are scanned (for names between two Latin-script sides, and for
+ * the language test between two sides in one script). Cheap: made from the
+ * languages and a sample of each side.
+ */
+export interface EvidencePlan {
+  readonly profiles: readonly [LanguageProfile, LanguageProfile];
+  readonly groups: ReadonlyMap<string, string>;
+  readonly scanWords: boolean;
+}
+
+/** The {@link EvidencePlan} of a pair. */
+export function evidencePlan(source: Pick<AlignSide, 'texts' | 'language'>, target: Pick<AlignSide, 'texts' | 'language'>): EvidencePlan {
   const profiles = [languageProfile(source.language, sideSample(source.texts)), languageProfile(target.language, sideSample(target.texts))] as const;
-  const groups = knownNameGroups(profiles[0].language, profiles[1].language);
-  const labelTable = new LabelTable();
-  const sides = ([source, target] as const).map((side, index): SideWork => {
-    const profile = profiles[index]!;
+  const bothLatin = !profiles[0].latinIsForeign && !profiles[1].latinIsForeign;
+  return { profiles, groups: knownNameGroups(profiles[0].language, profiles[1].language), scanWords: bothLatin || profiles[0].script === profiles[1].script };
+}
+
+/**
+ * What evidence needs of one side that the other side's paragraphs do not
+ * change: its anchor keys, name words and word scans, numbered in tables of
+ * the side's own, and per paragraph its length and whether it is in another
+ * script than its document. Strings and typed arrays only, so a worker thread
+ * can make one side's while the caller makes the other's ({@link joinEvidence}
+ * numbers both sides' labels and words in one table, as {@link buildEvidence}
+ * does, so the evidence is the same).
+ */
+export interface SideFeatures {
+  /** The side's key labels (`number:80`), each once, in the order first met. */
+  readonly labels: readonly string[];
+  /** Keys of paragraph `i`: `keys[keyStart[i] .. keyStart[i + 1])`, label numbers and kind indices interleaved (see {@link ParagraphKeys}). */
+  readonly keyStart: Int32Array;
+  readonly keys: Int32Array;
+  /** Name words of paragraph `i`: `nameWords[nameWordStart[i] .. nameWordStart[i + 1])` (see {@link nameWordsOf}). */
+  readonly nameWordStart: Int32Array;
+  readonly nameWords: readonly string[];
+  /** The side's words (where the plan scans them), numbered in `vocabulary`, the side's own word table. */
+  readonly scans: (SideWords & { readonly vocabulary: readonly string[] }) | undefined;
+  /** Per paragraph, 1 where most of its letters are not in its document's script. */
+  readonly foreign: Uint8Array;
+  /** {@link paragraphLength} of each paragraph. */
+  readonly lengths: Float64Array;
+}
+
+/** The {@link SideFeatures} of side `index` (0 source, 1 target) of the pair `plan` was made for. */
+export function sideFeatures(texts: readonly string[], index: 0 | 1, plan: EvidencePlan): SideFeatures {
+  const profile = plan.profiles[index];
+  const labels = new LabelTable();
+  const count = texts.length;
+  const keyStart = new Int32Array(count + 1);
+  const keys = new NumberList();
+  const nameWordStart = new Int32Array(count + 1);
+  const nameWords: string[] = [];
+  const foreign = new Uint8Array(count);
+  const lengths = new Float64Array(count);
+  const paragraphKeys: ParagraphKeys = [];
+  texts.forEach((text, paragraph) => {
     // Name anchors are needed only for Latin runs in another script; a Latin side's names come from its word scan
     // (both Latin) or from the other side's Latin words (mixed).
-    const anchors = side.texts.map((text) => extractAnchorsWithProfile(text, profile, profile.latinIsForeign));
-    const keys = anchors.map((list) => {
+    const anchors = extractAnchorsWithProfile(text, profile, profile.latinIsForeign);
+    paragraphKeys.length = 0;
+    anchorKeys(anchors, plan.groups, labels, paragraphKeys);
+    keyStart[paragraph] = keys.length;
+    for (const value of paragraphKeys) keys.push(value);
+    nameWordStart[paragraph] = nameWords.length;
+    if (profile.latinIsForeign) nameWords.push(...nameWordsOf(anchors));
+    foreign[paragraph] = inForeignScript(text, profile) ? 1 : 0;
+    lengths[paragraph] = paragraphLength(text);
+  });
+  keyStart[count] = keys.length;
+  nameWordStart[count] = nameWords.length;
+  const table = new WordTable();
+  const scans = plan.scanWords ? { ...scanSide(texts, table), vocabulary: table.words } : undefined;
+  return { labels: labels.labels, keyStart, keys: keys.values.slice(0, keys.length), nameWordStart, nameWords, scans, foreign, lengths };
+}
+
+/** The typed arrays of `features`, to transfer rather than copy to another thread. */
+export function featureBuffers(features: SideFeatures): ArrayBuffer[] {
+  const arrays = [features.keyStart, features.keys, features.nameWordStart, features.foreign, features.lengths];
+  if (features.scans) arrays.push(features.scans.wordStart, features.scans.words, features.scans.capitalStart, features.scans.capitalised);
+  return arrays.map((array) => array.buffer as ArrayBuffer);
+}
+
+/**
+ * A side's word scans renumbered in the pair's vocabulary: the source's own
+ * numbers are the pair's (its words come first); the target's words are
+ * looked up, and those the source lacks appended, in the order the target
+ * first has them, the numbers one table over both sides would give.
+ */
+function pairScans(scans: NonNullable<SideFeatures['scans']>, first: boolean, vocabulary: string[], wordNumbers: Map<string, number>): SideWords {
+  if (first) return scans;
+  const numbers = Int32Array.from(scans.vocabulary, (word) => {
+    let number = wordNumbers.get(word);
+    if (number === undefined) {
+      number = vocabulary.length;
+      wordNumbers.set(word, number);
+      vocabulary.push(word);
+    }
+    return number;
+  });
+  const renumber = (words: Int32Array) => {
+    const renumbered = new Int32Array(words.length);
+    for (let at = 0; at < words.length; at++) renumbered[at] = numbers[words[at]!]!;
+    return renumbered;
+  };
+  return { wordStart: scans.wordStart, words: renumber(scans.words), capitalStart: scans.capitalStart, capitalised: renumber(scans.capitalised) };
+}
+
+/** Builds the evidence for aligning `source` with `target`, optionally with a dictionary. */
+export function buildEvidence(source: AlignSide, target: AlignSide, lexicon?: Lexicon): PairEvidence {
+  const plan = evidencePlan(source, target);
+  return joinEvidence(source, target, plan, [sideFeatures(source.texts, 0, plan), sideFeatures(target.texts, 1, plan)], lexicon);
+}
+
+/** {@link buildEvidence} from each side's {@link sideFeatures}, made with `plan`. */
+export function joinEvidence(source: AlignSide, target: AlignSide, plan: EvidencePlan, features: readonly [SideFeatures, SideFeatures], lexicon?: Lexicon): PairEvidence {
+  const labelTable = new LabelTable();
+  // One vocabulary, the source's words first: the target's numbered after them, each word once.
+  const vocabulary = features[0].scans ? [...features[0].scans.vocabulary] : [];
+  const wordNumbers = new Map<string, number>();
+  vocabulary.forEach((word, number) => wordNumbers.set(word, number));
+  const sides = ([source, target] as const).map((side, index): SideWork => {
+    const own = features[index]!;
+    const labelNumbers = Int32Array.from(own.labels, (label) => labelTable.number(label));
+    const keys = Array.from({ length: side.texts.length }, (_, paragraph): ParagraphKeys => {
       const paragraphKeys: ParagraphKeys = [];
-      anchorKeys(list, groups, labelTable, paragraphKeys);
+      for (let at = own.keyStart[paragraph]!; at < own.keyStart[paragraph + 1]!; at += 2) paragraphKeys.push(labelNumbers[own.keys[at]!]!, own.keys[at + 1]!);
       return paragraphKeys;
     });
-    return { profile, texts: side.texts, anchors, keys };
+    const nameWords = Array.from({ length: side.texts.length }, (_, paragraph) => own.nameWords.slice(own.nameWordStart[paragraph], own.nameWordStart[paragraph + 1]));
+    return { profile: plan.profiles[index]!, texts: side.texts, nameWords, keys, scans: own.scans && pairScans(own.scans, index === 0, vocabulary, wordNumbers), features: own };
   }) as [SideWork, SideWork];
-  const pair: PairWork = { sides, labels: labelTable, words: new WordTable() };
+  const pair: PairWork = { sides, labels: labelTable, vocabulary };
   nameKeys(pair);
   if (lexicon) lexiconKeys(lexicon, pair);
   const labelCount = labelTable.labels.length;
@@ -733,14 +851,13 @@ export function buildEvidence(source: AlignSide, target: AlignSide, lexicon?: Le
   const keyCount = labels.length;
   const sideEvidence = sides.map((side): SideEvidence => {
     const count = side.texts.length;
-    const lengths = new Float64Array(count);
+    const { lengths } = side.features;
     const keyStart = new Int32Array(count + 1);
     let kept = 0;
     for (const paragraphKeys of side.keys) for (let at = 0; at < paragraphKeys.length; at += 2) if (ids[paragraphKeys[at]!]! >= 0) kept++;
     const keys = new Int32Array(kept);
     let filled = 0;
-    side.texts.forEach((text, paragraph) => {
-      lengths[paragraph] = paragraphLength(text);
+    side.texts.forEach((_, paragraph) => {
       keyStart[paragraph] = filled;
       const paragraphKeys = side.keys[paragraph]!;
       for (let at = 0; at < paragraphKeys.length; at += 2) {

@@ -56,16 +56,25 @@ test('the bundled CLI runs without tsx: --help and an unknown command', () => {
 });
 
 test('bitext align finds its language detection worker beside the bundle, and it runs without tsx', () => {
-  // Run from a plain Node process (no tsx): the worker the bundled align command starts for long pairs.
+  // Run from a plain Node process (no tsx): the worker the bundled align command starts for long pairs, given a
+  // pair's job: it answers with the target's evidence features, then with the paragraph languages.
   const script = `
     import { Worker } from 'node:worker_threads';
     const url = new URL(${JSON.stringify(pathToFileURL(join(root, 'dist', 'node', 'paragraph-languages-worker.mjs')).href)});
-    const job = { documents: [{ texts: ['The quick brown fox jumps over the lazy dog.', '12'], options: { documentLanguage: 'eng', pairLanguages: ['eng', 'tha'] } }] };
-    new Worker(url, { workerData: job, execArgv: [] }).once('message', (reply) => console.log(JSON.stringify(reply)));
+    const options = { documentLanguage: 'eng', pairLanguages: ['eng', 'tha'] };
+    const job = { documents: [{ texts: ['The quick brown fox jumps over the lazy dog.', '12'], options }, { texts: ['Nato 2023', 'x'], options }], alignLanguages: ['eng', 'tha'] };
+    const worker = new Worker(url, { execArgv: [] });
+    const replies = [];
+    worker.on('message', (reply) => {
+      replies.push(reply.kind === 'features' ? { kind: reply.kind, ok: reply.ok, labels: reply.features.labels } : reply);
+      if (reply.kind === 'languages') console.log(JSON.stringify(replies));
+    });
+    worker.postMessage(job);
   `;
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', timeout: 60_000 });
   assert.equal(run.status, 0, run.stderr);
-  const reply = JSON.parse(run.stdout) as { ok: boolean; languages: { iso6393: string; reason: string }[][] };
+  const [features, reply] = JSON.parse(run.stdout) as [{ kind: string; ok: boolean; labels: string[] }, { kind: string; ok: boolean; languages: { iso6393: string; reason: string }[][] }];
+  assert.deepEqual(features, { kind: 'features', ok: true, labels: ['number:2023'] });
   assert.equal(reply.ok, true);
   assert.deepEqual(reply.languages[0]!.map((language) => `${language.iso6393} ${language.reason}`), ['eng detected', 'und too-short']);
   const entry = meta.outputs['dist/node/paragraph-languages-worker.mjs'];

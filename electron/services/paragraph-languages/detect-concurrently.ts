@@ -3,8 +3,12 @@
  * a worker thread while the aligner runs on the main one. The aligner reads
  * only each document's language, not its paragraphs', so the two are
  * independent; on a whole Bible detection is about a sixth of the work, and on
- * a machine with a second core it costs no wall time at all. Short documents
- * are detected in line: starting a worker costs more than it saves there.
+ * a machine with a second core it costs no wall time at all. The worker first
+ * makes the target's half of the aligner's evidence (its anchors and words:
+ * evidence.ts's `sideFeatures`) while the main thread makes the source's, then
+ * detects: the main thread, the longer of the two, waits less. Short
+ * documents are aligned and detected in line: starting a worker costs more
+ * than it saves there.
  */
 import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
@@ -12,17 +16,35 @@ import type { Alignment } from '../../../shared/model/alignment.ts';
 import type { BitextDocument, ParagraphLanguage } from '../../../shared/model/document.ts';
 import { paragraphDetectionOptions, paragraphTexts, withLanguagesOfParagraphs } from '../../../shared/document/load.ts';
 import type { ParagraphDetectionOptions } from '../../../shared/language/detect.ts';
-import { alignParagraphs } from '../../../shared/align/align.ts';
+import { alignParagraphs, type AlignSide } from '../../../shared/align/align.ts';
+import { evidencePlan, sideFeatures, type SideFeatures } from '../../../shared/align/evidence.ts';
 import { alignDocuments, alignSide, detectPairLanguages, newAlignment, pairLanguages, type PipelineOptions } from '../../../shared/pipeline.ts';
 import { bundledWorkerUrl, workerEntryAt } from '../batch/worker-url.ts';
 
-/** What the worker is given: each document's paragraph texts and how to detect them. */
+/**
+ * What the worker is given: each document's paragraph texts and how to detect
+ * them; and, for a pair, each document's language for the aligner, to make
+ * the target's {@link SideFeatures} first.
+ */
 export interface DetectionJob {
   readonly documents: readonly { readonly texts: readonly string[]; readonly options: ParagraphDetectionOptions }[];
+  readonly alignLanguages?: readonly [string, string];
 }
 
 /** What the worker answers: each document's paragraph languages, in the job's order. */
 export type DetectionReply = { readonly ok: true; readonly languages: ParagraphLanguage[][] } | { readonly ok: false; readonly message: string };
+
+/** What the worker answers first when the job has `alignLanguages`: the target's side of the evidence. */
+export type FeaturesReply = { readonly ok: true; readonly features: SideFeatures } | { readonly ok: false; readonly message: string };
+
+/** The worker's messages, told apart by `kind`. */
+export type WorkerReply = ({ readonly kind: 'languages' } & DetectionReply) | ({ readonly kind: 'features' } & FeaturesReply);
+
+/** The worker's two answers: the target's evidence features (when asked for), and the paragraph languages. */
+interface PairWork {
+  readonly features: Promise<SideFeatures>;
+  readonly languages: Promise<ParagraphLanguage[][]>;
+}
 
 /**
  * Paragraphs (both documents together) from which detection runs in a worker.
@@ -32,43 +54,120 @@ export type DetectionReply = { readonly ok: true; readonly languages: ParagraphL
  */
 export const concurrentDetectionParagraphs = 4000;
 
-/** Detects each document's paragraph languages in a worker thread. */
-export function detectInWorker(job: DetectionJob): Promise<ParagraphLanguage[][]> {
+/**
+ * A worker started before it has a job: `bitext align` starts it before it
+ * reads the documents, so the thread's start-up (a new JavaScript engine, the
+ * bundle loaded) overlaps the reading instead of holding up the aligner.
+ */
+export interface PairWorker {
+  /** Gives the worker its one job; a worker that stops or fails rejects whatever it has not answered yet. */
+  run(job: DetectionJob): PairWork;
+  /** Ends a worker that will get no job (the documents were short, or could not be read). */
+  stop(): void;
+}
+
+/** Starts a {@link PairWorker}. */
+export function startPairWorker(): PairWorker {
   const here = typeof import.meta.url === 'string' ? import.meta.url : pathToFileURL(__filename).href;
   const entry = workerEntryAt(bundledWorkerUrl(here, './worker.ts', 'paragraph-languages-worker.mjs'));
-  return new Promise((resolve, reject) => {
-    const worker = entry.kind === 'file' ? new Worker(entry.url, { workerData: job }) : new Worker(entry.code, { eval: true, workerData: job });
-    worker.once('message', (reply: DetectionReply) => (reply.ok ? resolve(reply.languages) : reject(new Error(reply.message))));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the language detection worker stopped (exit code ${code})`)));
+  const features = settable<SideFeatures>();
+  const languages = settable<ParagraphLanguage[][]>();
+  // An answer nobody asks for (a stopped worker's, features of a job without alignLanguages) fails unheard.
+  for (const answer of [features, languages]) answer.promise.catch(() => undefined);
+  const fail = (error: Error) => {
+    features.reject(error);
+    languages.reject(error);
+  };
+  let worker: Worker | undefined;
+  try {
+    worker = entry.kind === 'file' ? new Worker(entry.url) : new Worker(entry.code, { eval: true });
+    worker.on('message', (reply: WorkerReply) => {
+      const answer = reply.kind === 'features' ? features : languages;
+      if (!reply.ok) answer.reject(new Error(reply.message));
+      else if (reply.kind === 'features') features.resolve(reply.features);
+      else languages.resolve(reply.languages);
+    });
+    worker.once('error', fail);
+    worker.once('exit', (code) => fail(new Error(`the language detection worker stopped (exit code ${code})`)));
+  } catch (error) {
+    fail(error instanceof Error ? error : new Error(String(error)));
+  }
+  return {
+    run(job) {
+      try {
+        worker?.postMessage(job);
+      } catch (error) {
+        fail(error instanceof Error ? error : new Error(String(error)));
+      }
+      return { features: features.promise, languages: languages.promise };
+    },
+    stop() {
+      void worker?.terminate();
+    },
+  };
+}
+
+/** Detects each document's paragraph languages in a worker thread. */
+export function detectInWorker(job: DetectionJob): Promise<ParagraphLanguage[][]> {
+  return startPairWorker().run(job).languages;
+}
+
+/** A promise with its settling functions (a later settling is ignored, as a promise does). */
+function settable<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: Error) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((resolved, rejected) => {
+    resolve = resolved;
+    reject = rejected;
   });
+  return { promise, resolve, reject };
 }
 
 /**
  * {@link alignDocuments}, with the paragraphs' languages detected in a worker
  * while the main thread aligns, for pairs of `fromParagraphs` paragraphs or
- * more (default {@link concurrentDetectionParagraphs}). The result is the same. If the worker cannot run (no
- * threads, a missing bundle), detection runs in line after the aligner.
+ * more (default {@link concurrentDetectionParagraphs}), in `worker` when the
+ * caller started one beforehand. The result is the same. If the worker cannot
+ * run (no threads, a missing bundle), detection runs in line after the aligner.
  */
 export async function alignDocumentsConcurrently(
   source: BitextDocument,
   target: BitextDocument,
   options: PipelineOptions = {},
   fromParagraphs = concurrentDetectionParagraphs,
+  worker?: PairWorker,
 ): Promise<Alignment> {
-  if (source.paragraphs.length + target.paragraphs.length < fromParagraphs) return alignDocuments(source, target, options);
+  if (source.paragraphs.length + target.paragraphs.length < fromParagraphs) {
+    worker?.stop();
+    return alignDocuments(source, target, options);
+  }
   const texts = [paragraphTexts(source), paragraphTexts(target)] as const;
+  const sides = [alignSide(source, texts[0]), alignSide(target, texts[1])] as const;
   const pair = pairLanguages(source, target);
-  const detection = detectInWorker({
+  const work = (worker ?? startPairWorker()).run({
     documents: [
       { texts: texts[0], options: paragraphDetectionOptions(source, pair) },
       { texts: texts[1], options: paragraphDetectionOptions(target, pair) },
     ],
-  }).catch(() => undefined);
-  const links = alignParagraphs(alignSide(source, texts[0]), alignSide(target, texts[1]), options);
+    alignLanguages: [sides[0].language, sides[1].language],
+  });
+  const detection = work.languages.catch(() => undefined);
+  const links = alignParagraphs(sides[0], sides[1], options, await preparedSides(sides, work.features));
   const languages = await detection;
   const [sourceDocument, targetDocument] = languages
     ? [withLanguagesOfParagraphs(source, languages[0]!), withLanguagesOfParagraphs(target, languages[1]!)]
     : detectPairLanguages(source, target, texts);
   return newAlignment(sourceDocument, targetDocument, links, options.now ?? new Date().toISOString());
+}
+
+/**
+ * Both sides' evidence features: the source's made here while the worker makes
+ * the target's. Where the worker cannot (no threads, a missing bundle), the
+ * target's are made here too; the evidence, and so the links, are the same.
+ */
+async function preparedSides(sides: readonly [AlignSide, AlignSide], targetFeatures: Promise<SideFeatures>) {
+  const plan = evidencePlan(sides[0], sides[1]);
+  const sourceFeatures = sideFeatures(sides[0].texts, 0, plan);
+  const target = await targetFeatures.catch(() => sideFeatures(sides[1].texts, 1, plan));
+  return { plan, features: [sourceFeatures, target] as const };
 }

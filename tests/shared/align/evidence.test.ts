@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildEvidence } from '../../../shared/align/evidence.ts';
+import { buildEvidence, evidencePlan, featureBuffers, joinEvidence, sideFeatures } from '../../../shared/align/evidence.ts';
+import { parseLexicon } from '../../../shared/align/lexicon.ts';
 
 const labelsOf = (evidence: ReturnType<typeof buildEvidence>, side: 'source' | 'target', paragraph: number) => {
   const keys = evidence[side];
@@ -62,4 +63,33 @@ test('a number the other document never has is evidence of an untranslated parag
   // Hebrew article numbers are letters: a translation without digits makes a missing number say nothing.
   const noDigits = buildEvidence({ texts: ['Article 1', 'Article 2'], language: 'eng' }, { texts: ['סעיף', 'סעיף'], language: 'heb' });
   assert.equal(noDigits.unlinked.source[0], 0);
+});
+
+test('evidence joined from each side\'s features, one side\'s moved as to a worker thread, is the evidence built in one go', () => {
+  const pairs = [
+    // Latin names inside Thai text.
+    [
+      { texts: ['Polls show 80 per cent of Japanese support Kishida.', 'Stoltenberg met Park Jin in Seoul on Sunday.', 'Share this'], language: 'eng' },
+      { texts: ['ผลสำรวจชี้ว่าร้อยละ 80 ของชาวญี่ปุ่นสนับสนุน Kishida', 'Stoltenberg พบกับ Park Jin ที่กรุงโซล', 'Share this article with your friends today'], language: 'tha' },
+    ],
+    // Two Latin-script sides: shared capitalised names, words only one side has, the language test, an English line left in German.
+    [
+      { texts: ['In the beginning God created the heaven and the earth.', 'And Adam knew Eve his wife; and she bare Cain, 4 sons.', 'Adam lived 130 years.'], language: 'eng' },
+      { texts: ['Am Anfang schuf Gott Himmel und Erde.', 'Und Adam erkannte sein Weib Eva, und sie gebar den Kain, 4 Söhne.', 'Adam war 130 Jahre alt.', 'Read the whole story of the world on our site today'], language: 'deu' },
+    ],
+    // Latin names inside two other scripts.
+    [
+      { texts: ['NATO และ Stoltenberg ในปี 2023', 'ไม่มีอะไร'], language: 'tha' },
+      { texts: ['NATOのStoltenberg事務総長は2023年に', '何もない'], language: 'jpn' },
+    ],
+  ] as const;
+  const lexicon = parseLexicon('God\tGott\nearth\tErde\n', 'test.tsv');
+  for (const [source, target] of pairs) {
+    const plan = evidencePlan(source, target);
+    const targetFeatures = sideFeatures(target.texts, 1, plan);
+    const moved = structuredClone(targetFeatures, { transfer: featureBuffers(targetFeatures) });
+    const joined = joinEvidence(source, target, plan, [sideFeatures(source.texts, 0, plan), moved], lexicon);
+    assert.deepEqual(joined, buildEvidence(source, target, lexicon), `${source.language}–${target.language}`);
+    assert.ok(joined.keyCount > 0);
+  }
 });

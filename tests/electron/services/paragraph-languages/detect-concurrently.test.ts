@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { loadDocument } from '../../../../shared/document/load.ts';
 import { alignDocuments } from '../../../../shared/pipeline.ts';
-import { alignDocumentsConcurrently, detectInWorker } from '../../../../electron/services/paragraph-languages/detect-concurrently.ts';
+import { alignDocumentsConcurrently, detectInWorker, startPairWorker } from '../../../../electron/services/paragraph-languages/detect-concurrently.ts';
 
 const corpus = (name: string) => readFileSync(new URL(`../../../../corpus/${name}`, import.meta.url));
 
@@ -29,4 +29,29 @@ test('with detection in a worker, the alignment is the one made in line: links a
 
 test('a job the worker cannot run is refused with the reason', async () => {
   await assert.rejects(detectInWorker({ documents: [{ texts: null as unknown as string[], options: { documentLanguage: 'eng', pairLanguages: ['eng'] } }] }), /null|map|undefined/i);
+});
+
+test('two Latin-script documents (word scans made in the worker), through a worker started before the reading: the in-line alignment', async () => {
+  const options = { detectParagraphs: false } as const;
+  const english = ['In the beginning God created the heaven and the earth.', 'And Adam knew Eve his wife; and she conceived, and bare Cain.', 'And Adam lived an hundred and thirty years.', 'Subscribe to our newsletter for the latest news from the world'];
+  const german = ['Am Anfang schuf Gott Himmel und Erde.', 'Und Adam erkannte sein Weib Eva, und sie ward schwanger und gebar den Kain.', 'Und Adam war hundertdreißig Jahre alt.'];
+  const worker = startPairWorker();
+  const [source, target] = await Promise.all([
+    loadDocument(Buffer.from(english.join('\n\n')), 'en.txt', options),
+    loadDocument(Buffer.from(german.join('\n\n')), 'de.txt', options),
+  ]);
+  const now = '2026-01-01T00:00:00.000Z';
+  const concurrent = await alignDocumentsConcurrently(source, target, { now }, 0, worker);
+  assert.deepEqual(concurrent, alignDocuments(source, target, { now }));
+  assert.ok(concurrent.links.length >= 3);
+});
+
+test('a worker started early but left without work (short documents) is stopped, and the pair aligned in line', async () => {
+  const options = { detectParagraphs: false } as const;
+  const [source, target] = await Promise.all([
+    loadDocument(Buffer.from('One.\n\nTwo 2.'), 'en.txt', options),
+    loadDocument(Buffer.from('Uno.\n\nDos 2.'), 'es.txt', options),
+  ]);
+  const now = '2026-01-01T00:00:00.000Z';
+  assert.deepEqual(await alignDocumentsConcurrently(source, target, { now }, 4000, startPairWorker()), alignDocuments(source, target, { now }));
 });
