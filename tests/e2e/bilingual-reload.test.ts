@@ -9,9 +9,10 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startHttpHost, type HttpHost } from '../../electron/http-host.ts';
-import { chromiumArgs, chromiumPath } from './chromium.ts';
+import { chromiumPath } from './chromium.ts';
+import { openWorkbenchPage, waitReady } from './workbench-page.ts';
 import { settle } from './page-probes.ts';
 import { createSettingsStore } from '../../electron/services/settings.ts';
 import { createWorkbenchService } from '../../electron/services/workbench-service.ts';
@@ -25,7 +26,7 @@ describe('a bilingual file changed on disk while open (browser host in Chromium)
   let host: HttpHost;
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bitext-e2e-bilingual-'));
@@ -42,16 +43,10 @@ describe('a bilingual file changed on disk while open (browser host in Chromium)
       recoveryDir: join(dir, 'recovery'),
     });
     host = await startHttpHost({ api: service, assetsDir: join(root, 'dist', 'renderer') });
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await page.goto(host.url);
-    await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, { timeout: 60_000 });
-    assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), 'true', 'the workbench started');
-    await settle(page);
+    const opened = await openWorkbenchPage(host.url);
+    ({ browser, page } = opened);
+    errors = opened.errors;
+    await waitReady(page);
   });
 
   after(async () => {

@@ -10,9 +10,10 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startHttpHost, type HttpHost } from '../../electron/http-host.ts';
-import { chromiumArgs, chromiumPath } from './chromium.ts';
+import { chromiumPath } from './chromium.ts';
+import { openWorkbenchPage, waitReady } from './workbench-page.ts';
 import { settle } from './page-probes.ts';
 import { createSettingsStore } from '../../electron/services/settings.ts';
 import { createWorkbenchService } from '../../electron/services/workbench-service.ts';
@@ -28,11 +29,6 @@ const gold = readFileSync(join(root, 'tests/fixtures/gold/nato-asia-2023.en-th.g
   .join(' ')
   .trim();
 
-async function waitReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, { timeout: 60_000 });
-  assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), 'true', 'the workbench started');
-  await settle(page);
-}
 
 /** The text of the editor's rendered lines, top to bottom (Monaco reuses line nodes, so DOM order is not screen order). */
 async function editorText(page: Page, side: 'source' | 'target'): Promise<string> {
@@ -48,20 +44,16 @@ describe('documents in other formats, dropped on the workbench (browser host in 
   let host: HttpHost;
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bitext-e2e-documents-'));
     workspace = join(dir, 'workspace');
     const service = createWorkbenchService({ host: 'browser', rootDir: root, workspace, settings: createSettingsStore(join(dir, 'settings.json')) });
     host = await startHttpHost({ api: service, assetsDir: join(root, 'dist', 'renderer') });
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await page.goto(host.url);
+    const opened = await openWorkbenchPage(host.url);
+    ({ browser, page } = opened);
+    errors = opened.errors;
     await waitReady(page);
   });
 

@@ -12,9 +12,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startHttpHost, type HttpHost } from '../../electron/http-host.ts';
-import { chromiumArgs, chromiumPath } from './chromium.ts';
+import { chromiumPath } from './chromium.ts';
+import { openWorkbenchPage, waitReady } from './workbench-page.ts';
 import { settle } from './page-probes.ts';
 import { createSettingsStore } from '../../electron/services/settings.ts';
 import { createWorkbenchService } from '../../electron/services/workbench-service.ts';
@@ -23,11 +24,6 @@ const root = resolve(import.meta.dirname, '..', '..');
 const screenshots = resolve(root, process.env.BITEXT_SCREENSHOTS ?? join('test-results', 'screenshots'));
 const fixture = (name: string) => join(root, 'tests', 'fixtures', 'documents', name);
 
-async function waitReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, { timeout: 60_000 });
-  assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), 'true', 'the workbench started');
-  await settle(page);
-}
 
 /** Drops two files (bytes, named) on the original's editor, as a file manager would. */
 async function dropPair(page: Page, files: readonly { name: string; type: string; bytes: Uint8Array }[]): Promise<void> {
@@ -51,19 +47,15 @@ describe('paragraph marks and reader warnings in the workbench (browser host in 
   let host: HttpHost;
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bitext-e2e-marks-'));
     const service = createWorkbenchService({ host: 'browser', rootDir: root, workspace: join(dir, 'workspace'), settings: createSettingsStore(join(dir, 'settings.json')) });
     host = await startHttpHost({ api: service, assetsDir: join(root, 'dist', 'renderer') });
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await page.goto(host.url);
+    const opened = await openWorkbenchPage(host.url);
+    ({ browser, page } = opened);
+    errors = opened.errors;
     await waitReady(page);
   });
 

@@ -14,10 +14,11 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startHttpHost, type HttpHost } from '../../electron/http-host.ts';
 import { run as exportCommand } from '../../electron/cli/export.ts';
-import { chromiumArgs, chromiumPath } from './chromium.ts';
+import { chromiumPath } from './chromium.ts';
+import { openWorkbenchPage, waitReady } from './workbench-page.ts';
 import { readDocument } from '../../electron/services/documents.ts';
 import { createSettingsStore } from '../../electron/services/settings.ts';
 import { createWorkbenchService, samplePair } from '../../electron/services/workbench-service.ts';
@@ -34,15 +35,8 @@ const screenshots = resolve(root, process.env.BITEXT_SCREENSHOTS ?? join('test-r
 
 const srxFixture = join(root, 'tests', 'fixtures', 'srx', 'workbench-sample.srx');
 const inspect = (page: Page): Promise<Alignment> => page.evaluate('window.bitextInspect.alignment()') as Promise<Alignment>;
-const rowCount = (page: Page) => page.getByTestId('sentence-row').count();
 const pairsOf = (sentences: StoredSentences | undefined) => sentences?.pairs.map((pair) => `${pair.source.join(',')}-${pair.target.join(',')}`).join(' ');
 
-async function waitReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, { timeout: 60_000 });
-  assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), 'true', 'the workbench started');
-  await page.waitForFunction(() => document.documentElement.dataset.busy === 'false');
-  await settle(page);
-}
 
 describe('fixing sentence pairs in the browser host', { skip: existsSync(chromiumPath) ? false : `no Chromium at ${chromiumPath}` }, () => {
   let dir: string;
@@ -54,7 +48,7 @@ describe('fixing sentence pairs in the browser host', { skip: existsSync(chromiu
   /** The link whose first two sentence pairs the reviewer merges. */
   let index: number;
   let computedPairs: number;
-  const errors: string[] = [];
+  let errors: string[] = [];
   /** Set while the host is expected to answer 400 (the bad SRX file), which Chromium logs as a console error. */
   let expectBadRequest = false;
 
@@ -90,14 +84,10 @@ describe('fixing sentence pairs in the browser host', { skip: existsSync(chromiu
     mkdirSync(workspace);
     const service = createWorkbenchService({ host: 'browser', rootDir: root, workspace, settings: createSettingsStore(join(dir, 'settings.json')) });
     host = await startHttpHost({ api: service, assetsDir });
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !(expectBadRequest && /status of 400/.test(message.text()))) errors.push(message.text());
-    });
-    await page.goto(host.url);
-    await waitReady(page);
+    const opened = await openWorkbenchPage(host.url, (message) => expectBadRequest && /status of 400/.test(message.text()));
+    ({ browser, page } = opened);
+    errors = opened.errors;
+    await waitReady(page, { idle: true });
   });
 
   after(async () => {
@@ -179,7 +169,7 @@ describe('fixing sentence pairs in the browser host', { skip: existsSync(chromiu
     assert.ok(saved.links.filter((link) => link.sentences).length === 1, 'only the fixed link stores its sentences');
 
     await page.reload();
-    await waitReady(page);
+    await waitReady(page, { idle: true });
     assert.equal(pairsOf((await inspect(page)).links[index]!.sentences), pairsOf(fixed));
     await goToLink();
     await page.getByTestId('toggle-sentences').click();

@@ -1,0 +1,40 @@
+/**
+ * The page the end-to-end tests drive: Debian's Chromium on the browser host's
+ * URL, with every page error and console error collected (the tests end by
+ * asserting there were none), and the wait for the workbench to have started.
+ */
+import assert from 'node:assert/strict';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
+import { settle } from './page-probes.ts';
+
+/** A browser with one page on the workbench, and the errors it has reported so far. */
+export interface WorkbenchPage {
+  readonly browser: Browser;
+  readonly page: Page;
+  readonly errors: string[];
+}
+
+/**
+ * Opens `url` in a fresh Chromium at the size the screenshots are taken.
+ * `expected` tells a console error a test provokes on purpose from one to report.
+ */
+export async function openWorkbenchPage(url: string, expected: (message: ConsoleMessage) => boolean = () => false): Promise<WorkbenchPage> {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !expected(message)) errors.push(message.text());
+  });
+  await page.goto(url);
+  return { browser, page, errors };
+}
+
+/** Waits until the workbench has started (and, with `idle`, finished what it was doing) and has drawn. */
+export async function waitReady(page: Page, { idle = false } = {}): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, { timeout: 60_000 });
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), 'true', 'the workbench started');
+  if (idle) await page.waitForFunction(() => document.documentElement.dataset.busy === 'false');
+  await settle(page);
+}
