@@ -15,6 +15,8 @@
  */
 import { data } from 'franc/data.js';
 import { expressions } from 'franc/expressions.js';
+// `\s`, which trigram-utils collapses, is the white space String.prototype.trim removes.
+import { isWhiteSpace } from '../text/paragraphs.ts';
 
 /** A language (ISO 639-3) and its score: 1 for the best, less for the others (franc's scale). */
 export type LanguageScore = [language: string, score: number];
@@ -185,23 +187,6 @@ function allowedModels(script: string, only: ReadonlySet<string> | undefined): A
   return models;
 }
 
-/** White space as `\s` knows it: trigram-utils collapses it. */
-function isSpace(unit: number): boolean {
-  return (
-    (unit >= 0x09 && unit <= 0x0d) ||
-    unit === 0x20 ||
-    unit === 0xa0 ||
-    unit === 0x1680 ||
-    (unit >= 0x2000 && unit <= 0x200a) ||
-    unit === 0x2028 ||
-    unit === 0x2029 ||
-    unit === 0x202f ||
-    unit === 0x205f ||
-    unit === 0x3000 ||
-    unit === 0xfeff
-  );
-}
-
 /**
  * trigram-utils' cleaning as code units: lower case, runs of ASCII punctuation,
  * digits and white space as one space, trimmed, padded with a space each side.
@@ -214,7 +199,7 @@ function cleanUnits(value: string): Uint16Array {
   let pendingSpace = false;
   for (let index = 0; index < lower.length; index++) {
     const unit = lower.charCodeAt(index);
-    if ((unit >= 0x21 && unit <= 0x40) || isSpace(unit)) {
+    if ((unit >= 0x21 && unit <= 0x40) || isWhiteSpace(unit)) {
       pendingSpace = length > 1;
       continue;
     }
