@@ -9,10 +9,9 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startHttpHost, type HttpHost } from '../../electron/http-host.ts';
+import type { Page } from 'playwright-core';
 import { chromiumPath } from './chromium.ts';
-import { openWorkbenchPage, waitReady } from './workbench-page.ts';
+import { startWorkbench, waitReady, type WorkbenchSession } from './workbench-page.ts';
 import { settle } from './page-probes.ts';
 import { createSettingsStore } from '../../electron/services/settings.ts';
 import { createWorkbenchService } from '../../electron/services/workbench-service.ts';
@@ -23,10 +22,8 @@ const links = (page: Page): Promise<string> => page.evaluate('window.bitextInspe
 describe('a bilingual file changed on disk while open (browser host in Chromium)', { skip: existsSync(chromiumPath) ? false : `no Chromium at ${chromiumPath}` }, () => {
   let dir: string;
   let tmx: string;
-  let host: HttpHost;
-  let browser: Browser;
   let page: Page;
-  let errors: string[] = [];
+  let session: WorkbenchSession | undefined;
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bitext-e2e-bilingual-'));
@@ -42,18 +39,15 @@ describe('a bilingual file changed on disk while open (browser host in Chromium)
       settings: createSettingsStore(join(dir, 'settings.json')),
       recoveryDir: join(dir, 'recovery'),
     });
-    host = await startHttpHost({ api: service, assetsDir: join(root, 'dist', 'renderer') });
-    const opened = await openWorkbenchPage(host.url);
-    ({ browser, page } = opened);
-    errors = opened.errors;
+    session = await startWorkbench(service);
+    page = session.page;
     await waitReady(page);
   });
 
   after(async () => {
-    await browser?.close();
-    await host?.close();
+    await session?.close();
     rmSync(dir, { recursive: true, force: true });
-    assert.deepEqual(errors, [], 'no errors in the page');
+    assert.deepEqual(session?.errors, [], 'no errors in the page');
   });
 
   test('one bar, one Reload; both sides rebased and reported; the added unit linked', async () => {

@@ -10,10 +10,9 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startHttpHost, type HttpHost } from '../../electron/http-host.ts';
+import type { Page } from 'playwright-core';
 import { chromiumPath } from './chromium.ts';
-import { openWorkbenchPage, waitReady } from './workbench-page.ts';
+import { startWorkbench, waitReady, type WorkbenchSession } from './workbench-page.ts';
 import { settle } from './page-probes.ts';
 import { createSettingsStore } from '../../electron/services/settings.ts';
 import { createWorkbenchService } from '../../electron/services/workbench-service.ts';
@@ -41,27 +40,22 @@ async function editorText(page: Page, side: 'source' | 'target'): Promise<string
 describe('documents in other formats, dropped on the workbench (browser host in Chromium)', { skip: existsSync(chromiumPath) ? false : `no Chromium at ${chromiumPath}` }, () => {
   let dir: string;
   let workspace: string;
-  let host: HttpHost;
-  let browser: Browser;
   let page: Page;
-  let errors: string[] = [];
+  let session: WorkbenchSession | undefined;
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bitext-e2e-documents-'));
     workspace = join(dir, 'workspace');
     const service = createWorkbenchService({ host: 'browser', rootDir: root, workspace, settings: createSettingsStore(join(dir, 'settings.json')) });
-    host = await startHttpHost({ api: service, assetsDir: join(root, 'dist', 'renderer') });
-    const opened = await openWorkbenchPage(host.url);
-    ({ browser, page } = opened);
-    errors = opened.errors;
+    session = await startWorkbench(service);
+    page = session.page;
     await waitReady(page);
   });
 
   after(async () => {
-    await browser?.close();
-    await host?.close();
+    await session?.close();
     rmSync(dir, { recursive: true, force: true });
-    assert.deepEqual(errors, [], 'no errors in the page');
+    assert.deepEqual(session?.errors, [], 'no errors in the page');
   });
 
   test('drop a DOCX and an HTML page, see both texts aligned, save, reopen', async () => {

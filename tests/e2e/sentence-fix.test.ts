@@ -14,11 +14,10 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startHttpHost, type HttpHost } from '../../electron/http-host.ts';
+import type { Page } from 'playwright-core';
 import { run as exportCommand } from '../../electron/cli/export.ts';
 import { chromiumPath } from './chromium.ts';
-import { openWorkbenchPage, waitReady } from './workbench-page.ts';
+import { startWorkbench, waitReady, type WorkbenchSession } from './workbench-page.ts';
 import { readDocument } from '../../electron/services/documents.ts';
 import { createSettingsStore } from '../../electron/services/settings.ts';
 import { createWorkbenchService, samplePair } from '../../electron/services/workbench-service.ts';
@@ -30,7 +29,6 @@ import { alignDocuments } from '../../shared/pipeline.ts';
 import { settle, dotPlotPoint } from './page-probes.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const assetsDir = resolve(root, process.env.BITEXT_RENDERER_DIR ?? join('dist', 'renderer'));
 const screenshots = resolve(root, process.env.BITEXT_SCREENSHOTS ?? join('test-results', 'screenshots'));
 
 const srxFixture = join(root, 'tests', 'fixtures', 'srx', 'workbench-sample.srx');
@@ -41,14 +39,12 @@ const pairsOf = (sentences: StoredSentences | undefined) => sentences?.pairs.map
 describe('fixing sentence pairs in the browser host', { skip: existsSync(chromiumPath) ? false : `no Chromium at ${chromiumPath}` }, () => {
   let dir: string;
   let workspace: string;
-  let host: HttpHost;
-  let browser: Browser;
   let page: Page;
   let expected: Alignment;
   /** The link whose first two sentence pairs the reviewer merges. */
   let index: number;
   let computedPairs: number;
-  let errors: string[] = [];
+  let session: WorkbenchSession | undefined;
   /** Set while the host is expected to answer 400 (the bad SRX file), which Chromium logs as a console error. */
   let expectBadRequest = false;
 
@@ -83,18 +79,15 @@ describe('fixing sentence pairs in the browser host', { skip: existsSync(chromiu
     workspace = join(dir, 'workspace');
     mkdirSync(workspace);
     const service = createWorkbenchService({ host: 'browser', rootDir: root, workspace, settings: createSettingsStore(join(dir, 'settings.json')) });
-    host = await startHttpHost({ api: service, assetsDir });
-    const opened = await openWorkbenchPage(host.url, (message) => expectBadRequest && /status of 400/.test(message.text()));
-    ({ browser, page } = opened);
-    errors = opened.errors;
+    session = await startWorkbench(service, (message) => expectBadRequest && /status of 400/.test(message.text()));
+    page = session.page;
     await waitReady(page, { idle: true });
   });
 
   after(async () => {
-    await browser?.close();
-    await host?.close();
+    await session?.close();
     rmSync(dir, { recursive: true, force: true });
-    assert.deepEqual(errors, [], 'no errors in the page');
+    assert.deepEqual(session?.errors, [], 'no errors in the page');
   });
 
   test('Shift+F6 opens the sentence pairs of the link; M merges two, Ctrl+Z and Ctrl+Y take it back and again', async () => {

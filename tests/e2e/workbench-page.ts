@@ -4,7 +4,10 @@
  * asserting there were none), and the wait for the workbench to have started.
  */
 import assert from 'node:assert/strict';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import type { WorkbenchApi } from '../../shared/api.ts';
+import { startHttpHost } from '../../electron/http-host.ts';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 import { settle } from './page-probes.ts';
 
@@ -37,4 +40,26 @@ export async function waitReady(page: Page, { idle = false } = {}): Promise<void
   assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), 'true', 'the workbench started');
   if (idle) await page.waitForFunction(() => document.documentElement.dataset.busy === 'false');
   await settle(page);
+}
+
+/** A browser host serving one workbench service, and a Chromium page on it. */
+export interface WorkbenchSession extends WorkbenchPage {
+  /** Closes the browser and the host. */
+  close(): Promise<void>;
+}
+
+/** The built renderer (`node scripts/build.js --renderer`), or `BITEXT_RENDERER_DIR`. */
+export const rendererDir = resolve(import.meta.dirname, '..', '..', process.env['BITEXT_RENDERER_DIR'] ?? join('dist', 'renderer'));
+
+/** Serves `api` from a browser host and opens it in Chromium (see {@link openWorkbenchPage} for `expected`). */
+export async function startWorkbench(api: WorkbenchApi, expected?: (message: ConsoleMessage) => boolean): Promise<WorkbenchSession> {
+  const host = await startHttpHost({ api, assetsDir: rendererDir });
+  const opened = await openWorkbenchPage(host.url, expected);
+  return {
+    ...opened,
+    async close() {
+      await opened.browser.close();
+      await host.close();
+    },
+  };
 }
