@@ -19,6 +19,16 @@
  * and each link's confidence is its posterior probability over all paths of
  * the link (forward–backward), as at paragraph level.
  *
+ * A translator sometimes runs two sentences of the original into one Thai
+ * clause, joined by "and" with no space (`…โจมตีไต้หวันและแม้ว่ายูเครน…`,
+ * "…attack Taiwan. And although Ukraine…"), which no segmenter can cut without
+ * cutting every "Japan and South Korea" too. So the search moves over pieces:
+ * sentences, cut further at each such join (`sentenceJoins`), and a sentence
+ * link may begin at a join at the prior of what it stands for, the translator
+ * merging two sentences of the other side (the other side's factor for a
+ * sentence beyond the first, as in a 2:1 link); pieces of one sentence that
+ * stay in the same link are one sentence again in the result.
+ *
  * Sentence links are computed on demand: they are a function of the
  * paragraph link, the two texts and the segmentation rules, so computing them
  * again after an edit to a text or a link can never leave stale ones behind;
@@ -30,7 +40,7 @@ import type { Lexicon } from './lexicon.ts';
 import { buildEvidence, type PairEvidence } from './evidence.ts';
 import { initialLengthModel, lengthLogOdds, paragraphLength, refitLengthModel, type LengthModel } from './length-model.ts';
 import { defaultAlignOptions } from './options.ts';
-import { baseLanguage, splitSentences, type SegmentationRules } from '../text/sentences.ts';
+import { baseLanguage, sentenceJoins, splitSentences, type SegmentationRules } from '../text/sentences.ts';
 import { spaceClauseLanguages } from '../text/space-clauses.ts';
 
 /** One sentence of a link: which paragraph it is in, and its `[start, end)` in that paragraph's text. */
@@ -83,6 +93,20 @@ const largestClauseGroup = 6;
 const unlinkedShare = 0.05;
 
 /**
+ * A unit of the search: a sentence, or a piece of one cut at a join; `joined`
+ * when it starts at a join rather than at a sentence's start.
+ */
+interface Piece extends SentenceRef {
+  readonly joined: boolean;
+}
+
+/** Both sides' `joined` flags, over the pieces of every block (indices as in the evidence). */
+interface Joins {
+  readonly source: Uint8Array;
+  readonly target: Uint8Array;
+}
+
+/**
  * Aligns the sentences inside every link of `links` with both sides non-empty.
  * Untranslated links (1:0, 0:1) have no sentence alignment and are left out.
  */
@@ -94,7 +118,7 @@ export function alignSentences(
 ): LinkSentences[] {
   const blocks = links.flatMap((link, index) =>
     link.source.length > 0 && link.target.length > 0
-      ? [{ link: index, sourceSentences: sentencesOf(source, link.source, options.rules), targetSentences: sentencesOf(target, link.target, options.rules) }]
+      ? [{ link: index, sourcePieces: piecesOf(source, link.source, options.rules), targetPieces: piecesOf(target, link.target, options.rules) }]
       : [],
   );
   if (blocks.length === 0) return [];
@@ -104,39 +128,114 @@ export function alignSentences(
   const targetTexts: string[] = [];
   const offsets = blocks.map((block) => {
     const offset = { source: sourceTexts.length, target: targetTexts.length };
-    for (const ref of block.sourceSentences) sourceTexts.push((source.texts[ref.paragraph] ?? '').slice(ref.start, ref.end));
-    for (const ref of block.targetSentences) targetTexts.push((target.texts[ref.paragraph] ?? '').slice(ref.start, ref.end));
+    for (const ref of block.sourcePieces) sourceTexts.push((source.texts[ref.paragraph] ?? '').slice(ref.start, ref.end));
+    for (const ref of block.targetPieces) targetTexts.push((target.texts[ref.paragraph] ?? '').slice(ref.start, ref.end));
     return offset;
   });
   const evidence = buildEvidence({ texts: sourceTexts, language: source.language }, { texts: targetTexts, language: target.language }, options.lexicon);
+  const joins: Joins = {
+    source: Uint8Array.from(blocks.flatMap((block) => block.sourcePieces.map((piece) => (piece.joined ? 1 : 0)))),
+    target: Uint8Array.from(blocks.flatMap((block) => block.targetPieces.map((piece) => (piece.joined ? 1 : 0)))),
+  };
+  const sentenceCount = (flags: Uint8Array) => flags.length - flags.reduce((sum, flag) => sum + flag, 0);
   const limits = { source: largestGroupFor(source.language, options.rules), target: largestGroupFor(target.language, options.rules) };
-  const priors = groupLogPriors(sourceTexts.length / blocks.length, targetTexts.length / blocks.length, limits);
+  const priors = groupLogPriors(sentenceCount(joins.source) / blocks.length, sentenceCount(joins.target) / blocks.length, limits);
   const temperature = options.temperature ?? defaultAlignOptions.temperature;
 
   const alignAll = (length: LengthModel) => {
-    const scorer = new GroupScorer(evidence, length);
+    const scorer = new GroupScorer(evidence, joins, length);
     return blocks.map((block, index) => {
       const offset = offsets[index]!;
-      return searchBlock(scorer, priors, temperature, offset.source, block.sourceSentences.length, offset.target, block.targetSentences.length);
+      return searchBlock(scorer, priors, temperature, offset.source, block.sourcePieces.length, offset.target, block.targetPieces.length);
     });
   };
   // First pass with the paragraphs' ratio, second with the ratio and spread refitted to its 1:1 sentence links.
-  const start = initialLengthModel(lengthRatio(source, target, links), evidence.target.lengths);
+  const start = initialLengthModel(lengthRatio(source, target, links), sentenceLengths(evidence.target.lengths, joins.target));
   const first = alignAll(start);
   const pairs: [number, number][] = [];
   first.forEach((blockLinks, index) => {
+    const offset = offsets[index]!;
     for (const link of blockLinks) {
-      if (link.source.length !== 1 || link.target.length !== 1) continue;
-      pairs.push([evidence.source.lengths[offsets[index]!.source + link.source[0]!]!, evidence.target.lengths[offsets[index]!.target + link.target[0]!]!]);
+      if (link.source.length === 0 || link.target.length === 0) continue;
+      const sourceStart = offset.source + link.source[0]!;
+      const targetStart = offset.target + link.target[0]!;
+      // Whole sentences only: a piece's length says nothing of the ratio.
+      if (joins.source[sourceStart] || joins.target[targetStart]) continue;
+      if (sentencesIn(joins.source, sourceStart, link.source.length) !== 1 || sentencesIn(joins.target, targetStart, link.target.length) !== 1) continue;
+      pairs.push([sumOf(evidence.source.lengths, sourceStart, link.source.length), sumOf(evidence.target.lengths, targetStart, link.target.length)]);
     }
   });
   const second = alignAll(refitLengthModel(start, pairs));
-  return blocks.map((block, index) => ({ ...block, links: second[index]! }));
+  return blocks.map((block, index) => ({ link: block.link, ...joinPieces(block.sourcePieces, block.targetPieces, second[index]!) }));
 }
 
-/** The sentences of a link's paragraphs, in order. */
-function sentencesOf(side: SentenceSide, paragraphs: readonly number[], rules: SegmentationRules | undefined): SentenceRef[] {
-  return paragraphs.flatMap((paragraph) => splitSentences(side.texts[paragraph] ?? '', side.language, rules).map((span) => ({ paragraph, ...span })));
+/** The sentences of a link's paragraphs, in order, cut at their joins. */
+function piecesOf(side: SentenceSide, paragraphs: readonly number[], rules: SegmentationRules | undefined): Piece[] {
+  return paragraphs.flatMap((paragraph) => {
+    const text = side.texts[paragraph] ?? '';
+    const joins = sentenceJoins(text, side.language, rules);
+    return splitSentences(text, side.language, rules).flatMap((span) => {
+      const bounds = [span.start, ...joins.filter((at) => at > span.start && at < span.end), span.end];
+      return bounds.slice(1).map((bound, index) => {
+        let end = bound;
+        while (end > bounds[index]! && /\s/u.test(text[end - 1] as string)) end--;
+        return { paragraph, start: bounds[index]!, end, joined: index > 0 };
+      });
+    });
+  });
+}
+
+/**
+ * The result in sentences: pieces of one sentence that the links keep together
+ * are that sentence again; a sentence cut by a link's edge at a join is two.
+ */
+function joinPieces(
+  sourcePieces: readonly Piece[],
+  targetPieces: readonly Piece[],
+  links: readonly SentenceLink[],
+): { sourceSentences: SentenceRef[]; targetSentences: SentenceRef[]; links: SentenceLink[] } {
+  const sides = (['source', 'target'] as const).map((side) => {
+    const pieces = side === 'source' ? sourcePieces : targetPieces;
+    const firstInLink = new Set(links.map((link) => link[side][0]));
+    const sentences: SentenceRef[] = [];
+    const sentenceOf: number[] = [];
+    pieces.forEach((piece, index) => {
+      const last = sentences.at(-1);
+      if (last && piece.joined && !firstInLink.has(index)) sentences[sentences.length - 1] = { ...last, end: piece.end };
+      else sentences.push({ paragraph: piece.paragraph, start: piece.start, end: piece.end });
+      sentenceOf.push(sentences.length - 1);
+    });
+    return { sentences, renumber: (indices: readonly number[]) => [...new Set(indices.map((index) => sentenceOf[index]!))] };
+  });
+  const [source, target] = sides as [(typeof sides)[number], (typeof sides)[number]];
+  return {
+    sourceSentences: source.sentences,
+    targetSentences: target.sentences,
+    links: links.map((link) => ({ ...link, source: source.renumber(link.source), target: target.renumber(link.target) })),
+  };
+}
+
+/** Lengths of whole sentences from the lengths of their pieces. */
+function sentenceLengths(lengths: ArrayLike<number>, joined: Uint8Array): number[] {
+  const sentences: number[] = [];
+  for (let index = 0; index < joined.length; index++) {
+    if (joined[index] && sentences.length > 0) sentences[sentences.length - 1]! += lengths[index]!;
+    else sentences.push(lengths[index]!);
+  }
+  return sentences;
+}
+
+/** How many sentences (wholly or in part) the pieces `[start, start + count)` touch. */
+function sentencesIn(joined: Uint8Array, start: number, count: number): number {
+  let sentences = count > 0 ? 1 : 0;
+  for (let index = start + 1; index < start + count; index++) if (!joined[index]) sentences++;
+  return sentences;
+}
+
+function sumOf(values: ArrayLike<number>, start: number, count: number): number {
+  let sum = 0;
+  for (let index = start; index < start + count; index++) sum += values[index]!;
+  return sum;
 }
 
 /** Target characters per source character over the linked paragraphs. */
@@ -166,6 +265,13 @@ interface GroupPriors {
   readonly targetExtra: number;
   /** Log prior of a 1:0 or 0:1 link. */
   readonly unlinked: number;
+  /**
+   * Log prior of a link beginning at a join inside a source (target) sentence:
+   * the translator ran two target (source) sentences into that one, which is
+   * as rare as a sentence beyond the first on the other side.
+   */
+  readonly sourceJoin: number;
+  readonly targetJoin: number;
 }
 
 /**
@@ -176,12 +282,16 @@ interface GroupPriors {
  */
 function groupLogPriors(sourcePerBlock: number, targetPerBlock: number, limits: { source: number; target: number }): GroupPriors {
   const extra = (mine: number, theirs: number) => Math.log(Math.min(0.6, Math.max(0.08, 0.08 + 0.5 * (mine / Math.max(theirs, 1e-9) - 1))));
+  const sourceExtra = extra(sourcePerBlock, targetPerBlock);
+  const targetExtra = extra(targetPerBlock, sourcePerBlock);
   return {
     ...limits,
     linked: Math.log(1 - 2 * unlinkedShare),
-    sourceExtra: extra(sourcePerBlock, targetPerBlock),
-    targetExtra: extra(targetPerBlock, sourcePerBlock),
+    sourceExtra,
+    targetExtra,
     unlinked: Math.log(unlinkedShare),
+    sourceJoin: targetExtra,
+    targetJoin: sourceExtra,
   };
 }
 
@@ -204,21 +314,23 @@ class GroupScorer {
 
   constructor(
     private readonly evidence: PairEvidence,
+    readonly joins: Joins,
     private readonly length: LengthModel,
   ) {
     this.seen = new Int32Array(evidence.keyCount);
   }
 
-  /** Evidence of linking sentences `[source, source + a)` with `[target, target + b)` (absolute indices). */
+  /** Evidence of linking pieces `[source, source + a)` with `[target, target + b)` (absolute indices). */
   score(source: number, a: number, target: number, b: number): number {
     const evidence = this.evidence;
-    if (b === 0) return evidence.unlinked.source[source] ?? 0;
-    if (a === 0) return evidence.unlinked.target[target] ?? 0;
-    let sourceLength = 0;
-    let targetLength = 0;
-    for (let index = source; index < source + a; index++) sourceLength += evidence.source.lengths[index]!;
-    for (let index = target; index < target + b; index++) targetLength += evidence.target.lengths[index]!;
-    const length = lengthLogOdds(this.length, sourceLength, targetLength, b, a + b > 2);
+    if (b === 0) return sumOf(evidence.unlinked.source, source, a);
+    if (a === 0) return sumOf(evidence.unlinked.target, target, b);
+    const sourceLength = sumOf(evidence.source.lengths, source, a);
+    const targetLength = sumOf(evidence.target.lengths, target, b);
+    // Counted in sentences, as the length model's unrelated text is: a sentence cut in pieces is still one.
+    const sourceSentences = sentencesIn(this.joins.source, source, a);
+    const targetSentences = sentencesIn(this.joins.target, target, b);
+    const length = lengthLogOdds(this.length, sourceLength, targetLength, targetSentences, sourceSentences + targetSentences > 2);
     return defaultAlignOptions.lengthWeight * length + defaultAlignOptions.anchorWeight * this.anchors(source, a, target, b);
   }
 
@@ -291,16 +403,26 @@ function searchBlock(
 ): SentenceLink[] {
   const width = m + 1;
   const node = (i: number, j: number) => i * width + j;
+  const { source: sourceJoins, target: targetJoins } = scorer.joins;
   // A side may group as many sentences as the other side's count demands (SRX rules that leave a Thai paragraph
   // whole against five English sentences), so that every block has a path linking all of its sentences.
-  const largestSource = Math.max(priors.source, Math.ceil(n / Math.max(m, 1)));
-  const largestTarget = Math.max(priors.target, Math.ceil(m / Math.max(n, 1)));
+  const sourceSentences = sentencesIn(sourceJoins, s0, n);
+  const targetSentences = sentencesIn(targetJoins, t0, m);
+  const largestSource = Math.max(priors.source, Math.ceil(sourceSentences / Math.max(targetSentences, 1)));
+  const largestTarget = Math.max(priors.target, Math.ceil(targetSentences / Math.max(sourceSentences, 1)));
   const incoming: Step[][] = Array.from({ length: (n + 1) * width }, () => []);
   for (let i = 0; i <= n; i++) {
+    const sourceJoin = sourceJoins[s0 + i] ? priors.sourceJoin : 0;
     for (let j = 0; j <= m; j++) {
-      for (let a = 0; a <= largestSource && i + a <= n; a++) {
-        for (let b = 0; b <= largestTarget && j + b <= m; b++) {
-          const prior = groupLogPrior(priors, a, b);
+      const targetJoin = targetJoins[t0 + j] ? priors.targetJoin : 0;
+      for (let a = 0; i + a <= n; a++) {
+        const sourceGroup = sentencesIn(sourceJoins, s0 + i, a);
+        if (sourceGroup > largestSource) break;
+        for (let b = 0; j + b <= m; b++) {
+          const targetGroup = sentencesIn(targetJoins, t0 + j, b);
+          if (targetGroup > largestTarget) break;
+          // A link that begins inside a sentence, at a join, costs the join's prior on that side.
+          const prior = groupLogPrior(priors, sourceGroup, targetGroup) + (a > 0 ? sourceJoin : 0) + (b > 0 ? targetJoin : 0);
           if (prior === -Infinity) continue;
           const score = prior + scorer.score(s0 + i, a, t0 + j, b);
           const step = { i, j, a, b, score };

@@ -31,3 +31,12 @@ export function wordStarts(text: string, locale: string): number[] {
   }
   return out;
 }
+
+/** `[start, end)` of the words of `text` (punctuation and spaces left out), in order. */
+export function wordSpans(text: string, locale: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const segment of wordSegmenter(locale).segment(text)) {
+    if (segment.isWordLike) out.push({ start: segment.index, end: segment.index + segment.segment.length });
+  }
+  return out;
+}

@@ -11,7 +11,7 @@
  * built-in rules entirely, so sentence units match a team's translation memory.
  */
 import { srxBreaks, type SrxRules } from './srx-rules.ts';
-import { spaceClauseBreaks, spaceClauseLanguages } from './space-clauses.ts';
+import { spaceClauseBreaks, spaceClauseJoins, spaceClauseLanguages } from './space-clauses.ts';
 
 /**
  * One sentence: `[start, end)` in UTF-16 code units of the text it came from.
@@ -34,6 +34,19 @@ export type SegmentationRules = SrxRules;
 export function splitSentences(text: string, language: string, rules?: SegmentationRules): SentenceSpan[] {
   const breaks = rules ? srxBreaks(text, language, rules) : builtInBreaks(text, baseLanguage(language));
   return spansBetween(text, breaks);
+}
+
+/**
+ * Offsets inside the sentences of {@link splitSentences} where a translation
+ * may have joined two sentences of its original into one (a Thai clause that
+ * runs "…Taiwan" and "and although Ukraine…" together): not sentence breaks,
+ * but places a sentence aligner may cut when the other side says so.
+ * Ascending; empty except for the built-in clause rules of Thai and Lao
+ * (under SRX rules, the team's units are kept whole).
+ */
+export function sentenceJoins(text: string, language: string, rules?: SegmentationRules): number[] {
+  const base = baseLanguage(language);
+  return rules || !spaceClauseLanguages.has(base) ? [] : spaceClauseJoins(text, base);
 }
 
 /** The text of each span. */

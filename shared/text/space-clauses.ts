@@ -5,7 +5,7 @@
  * repetition mark ๆ, and between the items of a list, so those spaces are kept
  * inside a clause, and fragments too short to stand alone are merged.
  */
-import { wordStarts } from './segment.ts';
+import { wordStarts, wordSpans } from './segment.ts';
 
 /** BCP-47 primary subtags of the languages split here. */
 export const spaceClauseLanguages: ReadonlySet<string> = new Set(['th', 'lo', 'km', 'my']);
@@ -24,6 +24,35 @@ const continuingWords = /^(?:และ|หรือ|ว่า|ของ|ที�
 
 /** Words after which a list or a quotation follows: "such as", "namely", "i.e.", "that" (Thai). */
 const introducingWords = /(?:เช่น|ได้แก่|อาทิ|คือ|ว่า)$/u;
+
+/**
+ * Conjunctions with which a translator runs two sentences of the original into
+ * one clause, often with no space before them: "and", "but", "although"
+ * (Thai, Lao). `…โจมตีไต้หวันและแม้ว่ายูเครน…` is "…attack Taiwan. And although
+ * Ukraine…". Whole words only (`แม้แต่` "even", `แต่ง` "dress" are others).
+ */
+const joiningWords: ReadonlySet<string> = new Set(['และ', 'แต่', 'แม้', 'แม้ว่า', 'ແລະ', 'ແຕ່']);
+
+/**
+ * Offsets inside the clauses of {@link spaceClauseBreaks} where a joining
+ * conjunction starts a word, ascending: places where a translator may have run
+ * two sentences together, which only the other side of a translation can
+ * confirm (the sentence aligner may cut there, at a cost). Most are not
+ * sentence joints (`ญี่ปุ่นและเกาหลีใต้`, "Japan and South Korea").
+ */
+export function spaceClauseJoins(text: string, language: string): number[] {
+  const breaks = new Set(spaceClauseBreaks(text, language));
+  const joins: number[] = [];
+  for (const word of wordSpans(text, language)) {
+    if (!joiningWords.has(text.slice(word.start, word.end))) continue;
+    // A join at a clause's start is that clause's break, not a cut inside it.
+    let start = word.start;
+    while (start > 0 && /\s/u.test(text[start - 1] as string)) start--;
+    if (start === 0 || breaks.has(word.start)) continue;
+    joins.push(word.start);
+  }
+  return joins;
+}
 
 /**
  * Offsets where a clause starts, ascending, each inside `(0, text.length)`.
