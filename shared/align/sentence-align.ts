@@ -93,17 +93,30 @@ const largestClauseGroup = 6;
 const unlinkedShare = 0.05;
 
 /**
+ * Given that a translator ran two sentences into one, how likely the seam is at
+ * one of its joining conjunctions rather than where none stands (`ข้อ 2 ทุกคน…`,
+ * "Article 2 Everyone…", the seam after the number): even odds, shared evenly
+ * among the sentence's joins. So a cut must beat leaving the sentences merged
+ * (2:1), which is what the seam's place cannot be told from.
+ */
+const seamAtJoinShare = 0.5;
+
+/**
  * A unit of the search: a sentence, or a piece of one cut at a join; `joined`
  * when it starts at a join rather than at a sentence's start.
  */
 interface Piece extends SentenceRef {
   readonly joined: boolean;
+  /** How many joins the piece's sentence has. */
+  readonly joins: number;
 }
 
-/** Both sides' `joined` flags, over the pieces of every block (indices as in the evidence). */
+/** Both sides' `joined` flags, and the log share of the seam for joined pieces, over the pieces of every block (indices as in the evidence). */
 interface Joins {
   readonly source: Uint8Array;
   readonly target: Uint8Array;
+  readonly sourceSeam: Float64Array;
+  readonly targetSeam: Float64Array;
 }
 
 /**
@@ -133,9 +146,14 @@ export function alignSentences(
     return offset;
   });
   const evidence = buildEvidence({ texts: sourceTexts, language: source.language }, { texts: targetTexts, language: target.language }, options.lexicon);
+  const sourcePieces = blocks.flatMap((block) => block.sourcePieces);
+  const targetPieces = blocks.flatMap((block) => block.targetPieces);
+  const seam = (piece: Piece) => (piece.joined ? Math.log(seamAtJoinShare / piece.joins) : 0);
   const joins: Joins = {
-    source: Uint8Array.from(blocks.flatMap((block) => block.sourcePieces.map((piece) => (piece.joined ? 1 : 0)))),
-    target: Uint8Array.from(blocks.flatMap((block) => block.targetPieces.map((piece) => (piece.joined ? 1 : 0)))),
+    source: Uint8Array.from(sourcePieces, (piece) => (piece.joined ? 1 : 0)),
+    target: Uint8Array.from(targetPieces, (piece) => (piece.joined ? 1 : 0)),
+    sourceSeam: Float64Array.from(sourcePieces, seam),
+    targetSeam: Float64Array.from(targetPieces, seam),
   };
   const sentenceCount = (flags: Uint8Array) => flags.length - flags.reduce((sum, flag) => sum + flag, 0);
   const limits = { source: largestGroupFor(source.language, options.rules), target: largestGroupFor(target.language, options.rules) };
@@ -179,7 +197,7 @@ function piecesOf(side: SentenceSide, paragraphs: readonly number[], rules: Segm
       return bounds.slice(1).map((bound, index) => {
         let end = bound;
         while (end > bounds[index]! && /\s/u.test(text[end - 1] as string)) end--;
-        return { paragraph, start: bounds[index]!, end, joined: index > 0 };
+        return { paragraph, start: bounds[index]!, end, joined: index > 0, joins: bounds.length - 2 };
       });
     });
   });
@@ -403,7 +421,7 @@ function searchBlock(
 ): SentenceLink[] {
   const width = m + 1;
   const node = (i: number, j: number) => i * width + j;
-  const { source: sourceJoins, target: targetJoins } = scorer.joins;
+  const { source: sourceJoins, target: targetJoins, sourceSeam, targetSeam } = scorer.joins;
   // A side may group as many sentences as the other side's count demands (SRX rules that leave a Thai paragraph
   // whole against five English sentences), so that every block has a path linking all of its sentences.
   const sourceSentences = sentencesIn(sourceJoins, s0, n);
@@ -412,16 +430,16 @@ function searchBlock(
   const largestTarget = Math.max(priors.target, Math.ceil(targetSentences / Math.max(sourceSentences, 1)));
   const incoming: Step[][] = Array.from({ length: (n + 1) * width }, () => []);
   for (let i = 0; i <= n; i++) {
-    const sourceJoin = sourceJoins[s0 + i] ? priors.sourceJoin : 0;
+    const sourceJoin = sourceJoins[s0 + i] ? priors.sourceJoin + sourceSeam[s0 + i]! : 0;
     for (let j = 0; j <= m; j++) {
-      const targetJoin = targetJoins[t0 + j] ? priors.targetJoin : 0;
+      const targetJoin = targetJoins[t0 + j] ? priors.targetJoin + targetSeam[t0 + j]! : 0;
       for (let a = 0; i + a <= n; a++) {
         const sourceGroup = sentencesIn(sourceJoins, s0 + i, a);
         if (sourceGroup > largestSource) break;
         for (let b = 0; j + b <= m; b++) {
           const targetGroup = sentencesIn(targetJoins, t0 + j, b);
           if (targetGroup > largestTarget) break;
-          // A link that begins inside a sentence, at a join, costs the join's prior on that side.
+          // A link that begins inside a sentence, at a join, costs a merge by the translator and the seam's place there.
           const prior = groupLogPrior(priors, sourceGroup, targetGroup) + (a > 0 ? sourceJoin : 0) + (b > 0 ? targetJoin : 0);
           if (prior === -Infinity) continue;
           const score = prior + scorer.score(s0 + i, a, t0 + j, b);

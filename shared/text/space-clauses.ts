@@ -43,12 +43,15 @@ const joiningWords: ReadonlySet<string> = new Set(['และ', 'แต่', '�
 export function spaceClauseJoins(text: string, language: string): number[] {
   const breaks = new Set(spaceClauseBreaks(text, language));
   const joins: number[] = [];
+  let previousEnd = -1;
   for (const word of wordSpans(text, language)) {
     if (!joiningWords.has(text.slice(word.start, word.end))) continue;
+    // "And although" (`และแม้ว่า`) is one join, before its first word.
+    const follows = previousEnd >= 0 && text.slice(previousEnd, word.start).trim() === '';
+    previousEnd = word.end;
+    if (follows) continue;
     // A join at a clause's start is that clause's break, not a cut inside it.
-    let start = word.start;
-    while (start > 0 && /\s/u.test(text[start - 1] as string)) start--;
-    if (start === 0 || breaks.has(word.start)) continue;
+    if (text.slice(0, word.start).trim() === '' || breaks.has(word.start)) continue;
     joins.push(word.start);
   }
   return joins;
