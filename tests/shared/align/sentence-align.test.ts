@@ -97,3 +97,50 @@ test('one unit against many sentences is one n:1 link, however many (SRX rules t
   const [block] = alignSentences(english, french, oneToOne(1));
   assert.equal(formatLinks(block!.links), '0,1,2,3,4-0');
 });
+
+/** Each link of a block as `English ⇔ Thai`, the sentences of a side joined by a space. */
+function pairTexts(block: LinkSentences, source: SentenceSide, target: SentenceSide): string[] {
+  const text = (side: SentenceSide, refs: LinkSentences['sourceSentences'], indices: readonly number[]) =>
+    indices.map((index) => side.texts[refs[index]!.paragraph]!.slice(refs[index]!.start, refs[index]!.end)).join(' ');
+  return block.links.map((link) => `${text(source, block.sourceSentences, link.source)} ⇔ ${text(target, block.targetSentences, link.target)}`);
+}
+
+const plants: SentenceSide = { language: 'eng', texts: ['The first plant opened in 1998 with 40 workers. And the second plant opened in 2004 with 75 workers.'] };
+/** One Thai clause for both sentences: no space before "and" (`คนและโรงงาน`), so the segmenter cannot cut it. */
+const plantsThai: SentenceSide = { language: 'tha', texts: ['โรงงานแห่งแรกเปิดในปี 1998 มีคนงาน 40 คนและโรงงานแห่งที่สองเปิดในปี 2004 มีคนงาน 75 คน'] };
+
+test('a Thai clause that runs two English sentences together is cut at its "and" when both sides say so', () => {
+  const [block] = alignSentences(plants, plantsThai, oneToOne(1));
+  assert.ok(block);
+  assertSound(block);
+  assert.deepEqual(pairTexts(block, plants, plantsThai), [
+    'The first plant opened in 1998 with 40 workers. ⇔ โรงงานแห่งแรกเปิดในปี 1998 มีคนงาน 40 คน',
+    'And the second plant opened in 2004 with 75 workers. ⇔ และโรงงานแห่งที่สองเปิดในปี 2004 มีคนงาน 75 คน',
+  ]);
+  const and = plantsThai.texts[0]!.indexOf('และโรงงาน');
+  assert.deepEqual(
+    block.targetSentences.map((ref) => [ref.paragraph, ref.start, ref.end]),
+    [[0, 0, and], [0, and, plantsThai.texts[0]!.length]],
+    'the cut Thai sentence is two sentences of the result, in the same paragraph, meeting at the "and"',
+  );
+});
+
+test('under SRX rules the Thai unit is the team\'s and is never cut', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { parseSrx } = await import('../../../shared/text/srx.ts');
+  const rules = parseSrx(readFileSync(new URL('../../fixtures/srx/workbench-sample.srx', import.meta.url), 'utf8'), 'workbench-sample.srx');
+  const [block] = alignSentences(plants, plantsThai, oneToOne(1), { rules });
+  assert.equal(formatLinks(block!.links), '0,1-0');
+});
+
+test('a heading merged into its article\'s sentence stays a 2:1, not cut at a nearby "and" (UDHR Thai, Article 2)', async () => {
+  const { udhrCase } = await import('../../../bench/udhr-cases.ts');
+  // Seed 4 merges "Article 2" with the article's text on the Thai side only: `ข้อ 2 ทุกคนย่อมมีสิทธิและอิสรภาพ…`.
+  const udhr = udhrCase('tha', 4);
+  const blocks = alignSentences(udhr.source, udhr.target, parseLinks(udhr.gold));
+  const article = blocks.find((block) => udhr.source.texts[block.sourceSentences[0]!.paragraph] === 'Article 2');
+  assert.ok(article);
+  assertSound(article);
+  assert.equal(formatLinks(article.links), '0,1-0,1,2,3,4', 'one link, the first Thai clause whole');
+  assert.match(pairTexts(article, udhr.source, udhr.target)[0]!, /⇔ ข้อ 2 ทุกคนย่อมมีสิทธิและอิสรภาพ/u);
+});

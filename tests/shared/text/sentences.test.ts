@@ -8,7 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { baseLanguage, sentenceTexts, splitSentences } from '../../../shared/text/sentences.ts';
+import { baseLanguage, sentenceJoins, sentenceTexts, splitSentences } from '../../../shared/text/sentences.ts';
+import { parseSrx } from '../../../shared/text/srx.ts';
 import { readUdhr } from '../../../bench/udhr-cases.ts';
 
 const split = (text: string, language: string): string => sentenceTexts(text, splitSentences(text, language)).join(' | ');
@@ -101,6 +102,39 @@ test('Thai (corpus): clauses at spaces, not inside numbers, Latin names, ๆ, li
 test('Lao, Khmer and Burmese are split like Thai; Khmer khan ends a sentence', () => {
   assert.equal(split('ខ្ញុំទៅផ្សារ។ គាត់នៅផ្ទះ។', 'km'), 'ខ្ញុំទៅផ្សារ។ | គាត់នៅផ្ទះ។');
   assert.equal(split('ສະບາຍດີ', 'lo'), 'ສະບາຍດີ');
+});
+
+/** Sentences joined by " | ", with each join (where a translator may have run two sentences together) marked `^`. */
+function joinsMarked(text: string, language: string, rules?: ReturnType<typeof parseSrx>): string {
+  const joins = new Set(sentenceJoins(text, language, rules));
+  return splitSentences(text, language, rules)
+    .map((span) => {
+      let marked = '';
+      for (let at = span.start; at < span.end; at++) marked += (joins.has(at) ? '^' : '') + text[at];
+      return marked;
+    })
+    .join(' | ');
+}
+
+test('Thai joins: "and", "but", "although" inside a clause, with or without a space before; "and although" is one', () => {
+  const corpus = readFileSync(new URL('../../../corpus/nato-asia-2023.th.translation.txt', import.meta.url), 'utf8').split('\n');
+  const taiwan = corpus.find((line) => line.startsWith('และนาโต')) ?? '';
+  assert.equal(
+    joinsMarked(taiwan, 'th'),
+    'และนาโต ญี่ปุ่น ^และเกาหลีใต้ตระหนักดีถึงความคล้ายคลึงกันระหว่างการรุกรานยูเครนของรัสเซีย ^และความกังวลที่เพิ่มขึ้นในภูมิภาคอินโดแปซิฟิกของความขัดแย้งที่คล้ายกัน | ' +
+      'หากจีนแผ่นดินใหญ่พยายามโจมตีไต้หวัน^และแม้ว่ายูเครนจะต้อนรับอาวุธร้ายแรงจากโตเกียวอย่างไม่ต้องสงสัย | ' +
+      'แต่ Stoltenberg ตระหนักว่าเป็นไปไม่ได้ในสถานการณ์ปัจจุบันในญี่ปุ่นดังนั้นจึงไม่น่าจะขอยุทโธปกรณ์หนักโดยตรง',
+    'not at the start of the paragraph or of a clause ("และนาโต", "แต่ Stoltenberg")',
+  );
+  assert.equal(joinsMarked('แม้แต่เขาก็แต่งงานแล้ว', 'th'), 'แม้แต่เขาก็แต่งงานแล้ว', 'whole words only: แม้แต่ "even", แต่ง "dress"');
+  assert.equal(joinsMarked('ປະເທດລາວ ແລະ ໄທ ໄດ້ຕົກລົງກັນ', 'lo'), 'ປະເທດລາວ ^ແລະ ໄທ ໄດ້ຕົກລົງກັນ', 'Lao "and"');
+});
+
+test('no joins where sentences end at stops, nor under SRX rules (the team\'s units are kept whole)', () => {
+  assert.deepEqual(sentenceJoins('Tokyo and Seoul agreed, but Kyiv waited.', 'en'), []);
+  const rules = parseSrx(readFileSync(new URL('../../fixtures/srx/workbench-sample.srx', import.meta.url), 'utf8'), 'workbench-sample.srx');
+  assert.deepEqual(sentenceJoins('หากจีนพยายามโจมตีไต้หวันและแม้ว่ายูเครนจะต้อนรับอาวุธ', 'th', rules), []);
+  assert.notDeepEqual(sentenceJoins('หากจีนพยายามโจมตีไต้หวันและแม้ว่ายูเครนจะต้อนรับอาวุธ', 'th'), []);
 });
 
 test('ISO 639-3 codes (franc) and regional tags name the same rules', () => {
