@@ -24,10 +24,12 @@
  * "…attack Taiwan. And although Ukraine…"), which no segmenter can cut without
  * cutting every "Japan and South Korea" too. So the search moves over pieces:
  * sentences, cut further at each such join (`sentenceJoins`), and a sentence
- * link may begin at a join at the prior of what it stands for, the translator
+ * link may begin at a join at the prior of what it stands for: the translator
  * merging two sentences of the other side (the other side's factor for a
- * sentence beyond the first, as in a 2:1 link); pieces of one sentence that
- * stay in the same link are one sentence again in the result.
+ * sentence beyond the first, as in a 2:1 link), with the seam at this join
+ * ({@link seamAtJoinShare}). Pieces of one sentence that stay in the same link
+ * are one sentence again in the result, so where no cut pays, the result is
+ * what it was without joins (a 2:1 link where the seam is unclear).
  *
  * Sentence links are computed on demand: they are a function of the
  * paragraph link, the two texts and the segmentation rules, so computing them

@@ -32,6 +32,8 @@ const introducingWords = /(?:เช่น|ได้แก่|อาทิ|คื
  * Ukraine…". Whole words only (`แม้แต่` "even", `แต่ง` "dress" are others).
  */
 const joiningWords: ReadonlySet<string> = new Set(['และ', 'แต่', 'แม้', 'แม้ว่า', 'ແລະ', 'ແຕ່']);
+/** Text that may hold one of {@link joiningWords}: the rest is not segmented into words again. */
+const mayJoin = /และ|แต่|แม้|ແລະ|ແຕ່/u;
 
 /**
  * Offsets inside the clauses of {@link spaceClauseBreaks} where a joining
@@ -41,6 +43,7 @@ const joiningWords: ReadonlySet<string> = new Set(['และ', 'แต่', '�
  * sentence joints (`ญี่ปุ่นและเกาหลีใต้`, "Japan and South Korea").
  */
 export function spaceClauseJoins(text: string, language: string): number[] {
+  if (!mayJoin.test(text)) return [];
   const breaks = new Set(spaceClauseBreaks(text, language));
   const joins: number[] = [];
   let previousEnd = -1;
