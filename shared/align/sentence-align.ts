@@ -430,19 +430,19 @@ function searchBlock(
   const targetSentences = sentencesIn(targetJoins, t0, m);
   const largestSource = Math.max(priors.source, Math.ceil(sourceSentences / Math.max(targetSentences, 1)));
   const largestTarget = Math.max(priors.target, Math.ceil(targetSentences / Math.max(sourceSentences, 1)));
+  // A link that begins inside a sentence, at a join, costs a merge by the translator and the seam's place there.
+  const stepPrior = (i: number, j: number, a: number, b: number) =>
+    groupLogPrior(priors, sentencesIn(sourceJoins, s0 + i, a), sentencesIn(targetJoins, t0 + j, b)) +
+    (a > 0 && sourceJoins[s0 + i] ? priors.sourceJoin + sourceSeam[s0 + i]! : 0) +
+    (b > 0 && targetJoins[t0 + j] ? priors.targetJoin + targetSeam[t0 + j]! : 0);
   const incoming: Step[][] = Array.from({ length: (n + 1) * width }, () => []);
   for (let i = 0; i <= n; i++) {
-    const sourceJoin = sourceJoins[s0 + i] ? priors.sourceJoin + sourceSeam[s0 + i]! : 0;
     for (let j = 0; j <= m; j++) {
-      const targetJoin = targetJoins[t0 + j] ? priors.targetJoin + targetSeam[t0 + j]! : 0;
       for (let a = 0; i + a <= n; a++) {
-        const sourceGroup = sentencesIn(sourceJoins, s0 + i, a);
-        if (sourceGroup > largestSource) break;
+        if (sentencesIn(sourceJoins, s0 + i, a) > largestSource) break;
         for (let b = 0; j + b <= m; b++) {
-          const targetGroup = sentencesIn(targetJoins, t0 + j, b);
-          if (targetGroup > largestTarget) break;
-          // A link that begins inside a sentence, at a join, costs a merge by the translator and the seam's place there.
-          const prior = groupLogPrior(priors, sourceGroup, targetGroup) + (a > 0 ? sourceJoin : 0) + (b > 0 ? targetJoin : 0);
+          if (sentencesIn(targetJoins, t0 + j, b) > largestTarget) break;
+          const prior = stepPrior(i, j, a, b);
           if (prior === -Infinity) continue;
           const score = prior + scorer.score(s0 + i, a, t0 + j, b);
           const step = { i, j, a, b, score };
@@ -480,14 +480,19 @@ function searchBlock(
     }
   }
   const total = forward[cells - 1]!;
-  const path: Step[] = [];
+  const bestPath: Step[] = [];
   for (let cell = cells - 1; cell > 0; ) {
     const step = choice[cell]!;
-    path.push(step);
+    bestPath.push(step);
     cell = node(step.i, step.j);
   }
-  return path.reverse().map((step) => {
-    const posterior = Math.exp(forward[node(step.i, step.j)]! + step.score / temperature + backward[node(step.i + step.a, step.j + step.b)]! - total);
+  const posteriorOf = (step: Step) => Math.exp(forward[node(step.i, step.j)]! + step.score / temperature + backward[node(step.i + step.a, step.j + step.b)]! - total);
+  const path = keepLikelyCuts(bestPath.reverse(), incoming, posteriorOf, { source: sourceJoins.subarray(s0, s0 + n), target: targetJoins.subarray(t0, t0 + m) }, (i, j, a, b) => {
+    const prior = stepPrior(i, j, a, b);
+    return prior === -Infinity ? prior : prior + scorer.score(s0 + i, a, t0 + j, b);
+  });
+  return path.map((step) => {
+    const posterior = posteriorOf(step);
     return {
       source: range(step.i, step.a),
       target: range(step.j, step.b),
@@ -495,6 +500,60 @@ function searchBlock(
       confidence: Math.round(Math.min(1, posterior) * 1e4) / 1e4,
     };
   });
+}
+
+/**
+ * The best path less the cuts at joins that are not more likely than not: a
+ * sentence the path cuts at a join (its second piece opens a link) stays whole
+ * when, summed over every alignment of the block, its two pieces share a link
+ * at least as often as not; the links on either side of the cut become one.
+ * The best path takes a cut that beats leaving the sentence whole by a little
+ * (a clause's "and" against an English sentence the translator left out,
+ * whose length happens to fit); the posterior sees how many other alignments
+ * keep it whole, as at paragraph level a paragraph likelier unlinked than
+ * linked leaves its link (confidence.ts).
+ */
+function keepLikelyCuts(
+  path: readonly Step[],
+  incoming: readonly (readonly Step[])[],
+  posteriorOf: (step: Step) => number,
+  joins: { readonly source: Uint8Array; readonly target: Uint8Array },
+  scoreOf: (i: number, j: number, a: number, b: number) => number,
+): Step[] {
+  // Probability that pieces `at - 1` and `at` of a side are in one link: the posteriors of the steps holding both.
+  const together = (side: 'source' | 'target', at: number) => {
+    let sum = 0;
+    for (const steps of incoming) {
+      for (const step of steps) {
+        const [start, count] = side === 'source' ? [step.i, step.a] : [step.j, step.b];
+        if (start < at && start + count > at) sum += posteriorOf(step);
+      }
+    }
+    return sum;
+  };
+  const kept: Step[] = [];
+  for (const step of path) {
+    let needSource = step.a > 0 && step.i > 0 && joins.source[step.i] === 1 && together('source', step.i) >= 0.5;
+    let needTarget = step.b > 0 && step.j > 0 && joins.target[step.j] === 1 && together('target', step.j) >= 0.5;
+    if (!needSource && !needTarget) {
+      kept.push(step);
+      continue;
+    }
+    // Back to the links holding the pieces before the cut; every step between them goes into the one link.
+    const popped: Step[] = [];
+    while ((needSource || needTarget) && kept.length > 0) {
+      const last = kept.pop()!;
+      popped.push(last);
+      if (last.a > 0) needSource = false;
+      if (last.b > 0) needTarget = false;
+    }
+    const first = popped.at(-1) ?? step;
+    const merged = { i: first.i, j: first.j, a: step.i + step.a - first.i, b: step.j + step.b - first.j, score: 0 };
+    const score = scoreOf(merged.i, merged.j, merged.a, merged.b);
+    if (score === -Infinity) kept.push(...popped.reverse(), step);
+    else kept.push({ ...merged, score });
+  }
+  return kept;
 }
 
 function range(start: number, count: number): number[] {

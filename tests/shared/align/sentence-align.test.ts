@@ -144,3 +144,19 @@ test('a heading merged into its article\'s sentence stays a 2:1, not cut at a ne
   assert.equal(formatLinks(article.links), '0,1-0,1,2,3,4', 'one link, the first Thai clause whole');
   assert.match(pairTexts(article, udhr.source, udhr.target)[0]!, /⇔ ข้อ 2 ทุกคนย่อมมีสิทธิและอิสรภาพ/u);
 });
+
+test('a cut the posteriors do not favour is undone: an English sentence the Thai leaves out takes no piece of a Thai clause (UDHR Thai, Article 23)', async () => {
+  const { udhrCase } = await import('../../../bench/udhr-cases.ts');
+  const { alignParagraphs } = await import('../../../shared/align/align.ts');
+  const { splitSentences } = await import('../../../shared/text/sentences.ts');
+  // Seed 2: the aligner links Article 23's paragraphs 3 and 4 to the Thai of paragraph 3 alone. The best path cut
+  // the Thai at "and if necessary…" (`และถ้าจำเป็น`) to give paragraph 4 ("trade unions") a part it does not translate.
+  const udhr = udhrCase('tha', 2);
+  const blocks = alignSentences(udhr.source, udhr.target, alignParagraphs(udhr.source, udhr.target));
+  const works = blocks.find((block) => udhr.source.texts[block.sourceSentences[0]!.paragraph]!.startsWith('Everyone who works has the right'));
+  assert.ok(works);
+  assertSound(works);
+  const thai = [...new Set(works.targetSentences.map((ref) => ref.paragraph))].flatMap((paragraph) => splitSentences(udhr.target.texts[paragraph]!, 'tha'));
+  assert.equal(works.targetSentences.length, thai.length, 'no Thai sentence cut');
+  assert.ok(pairTexts(works, udhr.source, udhr.target).every((pair) => !pair.includes('⇔ และถ้าจำเป็น')), pairTexts(works, udhr.source, udhr.target).join('\n'));
+});
