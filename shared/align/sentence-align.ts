@@ -520,21 +520,22 @@ function keepLikelyCuts(
   joins: { readonly source: Uint8Array; readonly target: Uint8Array },
   scoreOf: (i: number, j: number, a: number, b: number) => number,
 ): Step[] {
-  // Probability that pieces `at - 1` and `at` of a side are in one link: the posteriors of the steps holding both.
-  const together = (side: 'source' | 'target', at: number) => {
-    let sum = 0;
-    for (const steps of incoming) {
-      for (const step of steps) {
-        const [start, count] = side === 'source' ? [step.i, step.a] : [step.j, step.b];
-        if (start < at && start + count > at) sum += posteriorOf(step);
-      }
+  const cutAt = (step: Step) => (step.a > 0 && joins.source[step.i] === 1) || (step.b > 0 && joins.target[step.j] === 1);
+  if (!path.some(cutAt)) return [...path];
+  // Per side, probability that pieces `at - 1` and `at` are in one link: the posteriors of the steps holding both.
+  const together = { source: new Float64Array(joins.source.length), target: new Float64Array(joins.target.length) };
+  for (const steps of incoming) {
+    for (const step of steps) {
+      if (step.a < 2 && step.b < 2) continue;
+      const posterior = posteriorOf(step);
+      for (let at = step.i + 1; at < step.i + step.a; at++) together.source[at] = together.source[at]! + posterior;
+      for (let at = step.j + 1; at < step.j + step.b; at++) together.target[at] = together.target[at]! + posterior;
     }
-    return sum;
-  };
+  }
   const kept: Step[] = [];
   for (const step of path) {
-    let needSource = step.a > 0 && step.i > 0 && joins.source[step.i] === 1 && together('source', step.i) >= 0.5;
-    let needTarget = step.b > 0 && step.j > 0 && joins.target[step.j] === 1 && together('target', step.j) >= 0.5;
+    let needSource = step.a > 0 && joins.source[step.i] === 1 && together.source[step.i]! >= 0.5;
+    let needTarget = step.b > 0 && joins.target[step.j] === 1 && together.target[step.j]! >= 0.5;
     if (!needSource && !needTarget) {
       kept.push(step);
       continue;
