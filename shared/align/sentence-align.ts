@@ -27,9 +27,11 @@
  * link may begin at a join at the prior of what it stands for: the translator
  * merging two sentences of the other side (the other side's factor for a
  * sentence beyond the first, as in a 2:1 link), with the seam at this join
- * ({@link seamAtJoinShare}). Pieces of one sentence that stay in the same link
- * are one sentence again in the result, so where no cut pays, the result is
- * what it was without joins (a 2:1 link where the seam is unclear).
+ * ({@link seamAtJoinShare}); and a cut the best path takes stays only if the
+ * posteriors favour it ({@link keepLikelyCuts}). Pieces of one sentence that
+ * stay in the same link are one sentence again in the result, so where no cut
+ * pays, the result is what it was without joins (a 2:1 link where the seam is
+ * unclear).
  *
  * Sentence links are computed on demand: they are a function of the
  * paragraph link, the two texts and the segmentation rules, so computing them
