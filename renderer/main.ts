@@ -138,6 +138,7 @@ export async function start(host: Host, requests: StartupRequests): Promise<void
     onCommand: (command) => review.run(command),
     onLeave: () => review.focusEditor(),
     hint: (message) => notify('info', message),
+    keyLabel: (command) => review.keyLabel(command),
   });
 
   // ---- Commands -------------------------------------------------------------------------------
