@@ -157,7 +157,7 @@ describe('fixing sentence pairs in the browser host', { skip: existsSync(chromiu
     await page.waitForFunction(() => document.querySelector('[data-testid=title]')?.getAttribute('data-dirty') === 'false');
     const path = join(workspace, 'fixed.bitext');
     const saved = parseAlignmentFile(readFileSync(path, 'utf8'), path);
-    assert.equal(saved.schemaVersion, 2);
+    assert.equal(saved.schemaVersion, 3);
     assert.deepEqual(saved.links[index]!.sentences, fixed);
     assert.ok(saved.links.filter((link) => link.sentences).length === 1, 'only the fixed link stores its sentences');
 
