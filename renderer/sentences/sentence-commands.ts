@@ -6,10 +6,11 @@
  * hands the command back to the review controller (undo, the shortcut sheet).
  */
 import type { AlignmentEdit } from '../../shared/edits/operations.ts';
-import type { Side, StoredSentences } from '../../shared/model/alignment.ts';
+import type { SegmentationRecord, Side, StoredSentences } from '../../shared/model/alignment.ts';
 import type { LinkSentences } from '../../shared/align/sentence-align.ts';
 import { toStoredSentences } from '../../shared/align/link-sentences.ts';
 import { changeSentences, type SentenceChange } from '../../shared/edits/sentence-edits.ts';
+import { builtInRules } from '../../shared/model/segmentation-record.ts';
 import type { CommandId } from '../commands/command-table.ts';
 
 /** A sentence of the link: its side and index among that side's sentences (from 0). */
@@ -32,6 +33,8 @@ export interface SentenceContext {
   /** Pairs marked with Space. */
   readonly marks: readonly number[];
   readonly now: string;
+  /** The rules the computed pairs were cut by, recorded with them when the first edit stores them (default: built-in). */
+  readonly rules?: SegmentationRecord;
 }
 
 /** The outcome of a command. */
@@ -184,7 +187,7 @@ function sentenceEdit(context: SentenceContext, change: SentenceChange): Alignme
   return {
     kind: 'edit-sentences',
     link: context.link,
-    ...(context.stored ? {} : { base: toStoredSentences(context.block) }),
+    ...(context.stored ? {} : { base: { ...toStoredSentences(context.block), rules: context.rules ?? builtInRules } }),
     change,
     now: context.now,
   };

@@ -21,7 +21,7 @@
  * the one under the caret, so the cost does not grow with the document.
  */
 import './sentence-panel.css';
-import type { Alignment } from '../../shared/model/alignment.ts';
+import type { Alignment, SegmentationRecord } from '../../shared/model/alignment.ts';
 import type { AlignmentEdit } from '../../shared/edits/operations.ts';
 import { paragraphText } from '../../shared/model/document.ts';
 import { sentencesOfLink } from '../../shared/align/link-sentences.ts';
@@ -80,6 +80,7 @@ export class SentencePanel {
   private visible = false;
   private frame = 0;
   private rules: SegmentationRules | undefined;
+  private rulesRecord: SegmentationRecord | undefined;
 
   constructor(
     private readonly element: HTMLElement,
@@ -134,9 +135,10 @@ export class SentencePanel {
     this.list.focus();
   }
 
-  /** Takes the SRX rules computed sentence pairs are cut by (undefined: the built-in segmenter). */
-  setRules(rules: SegmentationRules | undefined): void {
+  /** Takes the SRX rules computed sentence pairs are cut by and their record (undefined: the built-in segmenter). */
+  setRules(rules: SegmentationRules | undefined, record: SegmentationRecord | undefined): void {
     this.rules = rules;
+    this.rulesRecord = record;
     this.drawn = undefined;
     if (this.visible) this.schedule();
   }
@@ -182,6 +184,7 @@ export class SentencePanel {
       ...(this.sentence ? { sentence: this.sentence } : {}),
       marks: this.marks,
       now: new Date().toISOString(),
+      ...(this.rulesRecord ? { rules: this.rulesRecord } : {}),
     };
   }
 
@@ -361,7 +364,10 @@ export class SentencePanel {
     this.drawn = { alignment, link, selected, marks, sentence, cut };
     this.drawHelp();
     const chosen = alignment?.links[link];
-    this.caption.classList.toggle('stored', chosen?.sentences !== undefined);
+    // Pairs the aligner stored (`bitext align --sentences`) are all `auto`; a reviewer's fix confirms or rejects one.
+    const stored = chosen?.sentences;
+    this.caption.classList.toggle('stored', stored !== undefined && stored.pairs.some((pair) => pair.status !== 'auto'));
+    this.caption.classList.toggle('stored-by-aligner', stored !== undefined && stored.pairs.every((pair) => pair.status === 'auto'));
     if (!alignment || !chosen) {
       this.block = undefined;
       this.caption.textContent = '';
