@@ -36,20 +36,25 @@ export function describeRules(record: SegmentationRecord): string {
  */
 export function rulesMismatches(alignment: Pick<Alignment, 'links' | 'segmentation'>, current: SegmentationRecord): string[] {
   const byRules = new Map<string, { record: SegmentationRecord; links: number[] }>();
+  let storing = 0;
   alignment.links.forEach((link, index) => {
     const rules = link.sentences?.rules;
+    if (link.sentences) storing++;
     if (!rules || sameRules(rules, current)) return;
     const key = rules.kind === 'built-in' ? 'built-in' : rules.sha256;
     const entry = byRules.get(key) ?? { record: rules, links: [] };
     entry.links.push(index + 1);
     byRules.set(key, entry);
   });
-  const messages = [...byRules.values()].map(
-    ({ record, links }) =>
-      `the stored sentence pairs of ${links.length === 1 ? 'link' : 'links'} ${listed(links)} were cut by ${describeRules(record)}, not by ${describeRules(current)} in use now; they are kept as they are`,
-  );
-  if (alignment.segmentation && !sameRules(alignment.segmentation, current)) {
-    messages.push(`the links were aligned with sentences cut by ${describeRules(alignment.segmentation)}, not by ${describeRules(current)} in use now`);
+  const now = `not by ${describeRules(current)} in use now`;
+  const messages = [...byRules.values()].map(({ record, links }) => {
+    const which = links.length === storing && storing > 1 ? `all ${storing} links that store them` : `${links.length === 1 ? 'link' : 'links'} ${listed(links)}`;
+    return `the stored sentence pairs of ${which} were cut by ${describeRules(record)}, ${now}; they are kept as they are`;
+  });
+  // The aligner's rules, unless the message about stored pairs named them already.
+  const aligner = alignment.segmentation;
+  if (aligner && !sameRules(aligner, current) && ![...byRules.values()].some(({ record }) => sameRules(record, aligner))) {
+    messages.push(`the links were aligned with sentences cut by ${describeRules(aligner)}, ${now}`);
   }
   return messages;
 }
