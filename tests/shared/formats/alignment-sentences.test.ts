@@ -14,6 +14,7 @@ import { applyEdit } from '../../../shared/edits/operations.ts';
 import { sentencesOfLink, toStoredSentences } from '../../../shared/align/link-sentences.ts';
 import { formatLinks, type Alignment } from '../../../shared/model/alignment.ts';
 import { isBitextError } from '../../../shared/errors.ts';
+import { validateAlignment } from '../../../shared/api.ts';
 import { smallLinks } from '../../fixtures/alignment-files/make-alignment.ts';
 
 const fixtures = new URL('../../fixtures/alignment-files/', import.meta.url);
@@ -80,6 +81,12 @@ test('version 3 records the rules that cut the stored sentences and the aligner\
   assert.deepEqual(parseAlignmentFile(JSON.stringify(builtIn), 'b.bitext').segmentation, { kind: 'built-in' });
   builtIn.segmentation = { kind: 'srx', name: 'team.srx' };
   assert.throws(() => parseAlignmentFile(JSON.stringify(builtIn), 'b.bitext'), (error: unknown) => isBitextError(error) && error.location.field?.startsWith('/segmentation') === true);
+
+  // The records cross the host boundary (the app saves what it edited); a malformed one is refused there.
+  assert.equal(validateAlignment(fixed), fixed);
+  const badHash = { ...fixed, links: fixed.links.map((item, at) => (at === link ? { ...item, sentences: { ...item.sentences!, rules: { ...rules, sha256: 'x' } } } : item)) };
+  assert.throws(() => validateAlignment(badHash), new RegExp(`/links/${link}/sentences/rules/sha256`));
+  assert.throws(() => validateAlignment({ ...fixed, segmentation: { kind: 'built-in', name: 'x' } }), /\/segmentation\/name/);
 
   // Version 2: the same file without the records opens, migrated by its number; with them it is refused as version 2.
   const version2 = JSON.parse(text);
