@@ -335,4 +335,40 @@ describe('fixing sentence pairs in the browser host', { skip: existsSync(chromiu
     await page.waitForFunction(() => document.querySelector('[data-testid="export-srx-name"]')?.textContent === 'built-in rules');
     await page.keyboard.press('Escape');
   });
+  test('every key the panel names does what its text says: R, C, K, S, X, Space and L, Enter', async () => {
+    const rowStatus = (at: number) => page.evaluate(`document.querySelector('[data-testid="sentence-row"][data-pair="${at}"]')?.dataset.status`) as Promise<string | undefined>;
+    const pairsNow = async () => pairsOf((await inspect(page)).links[index]!.sentences);
+    await page.keyboard.press('Shift+F6');
+    await page.keyboard.press('Home');
+    assert.equal(await pairsNow(), '0-0,1 1-2,3 2-', 'the fix saved and reopened');
+    await page.keyboard.press('r');
+    await page.waitForFunction(() => document.querySelector('[data-testid="sentence-row"][data-pair="0"]')?.getAttribute('data-status') === 'rejected');
+    // C confirms and moves on to the next pair nobody judged: the third (untranslated) one.
+    await page.keyboard.press('c');
+    await page.waitForFunction(() => document.querySelector('[data-testid="sentence-row"].selected')?.getAttribute('data-pair') === '2');
+    assert.equal(await rowStatus(0), 'confirmed');
+    // K moves its English sentence up into the second pair, which holds it and is selected.
+    await page.keyboard.press('k');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="sentence-row"]').length === 2);
+    assert.equal(await pairsNow(), '0-0,1 1,2-2,3');
+    assert.equal(await selectedRow(), '1');
+    // S pairs the sentences of the 2:2 pair in order; X unlinks the first of them.
+    await page.keyboard.press('s');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="sentence-row"]').length === 3);
+    assert.equal(await pairsNow(), '0-0,1 1-2 2-3');
+    await page.keyboard.press('x');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="sentence-row"]').length === 4);
+    assert.equal(await pairsNow(), '0-0,1 1- -2 2-3');
+    // Space marks the pair, ↓ moves on, L links the marked pair with the selected one.
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="sentence-row"].marked').length === 1);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('l');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="sentence-row"]').length === 3);
+    assert.equal(await pairsNow(), '0-0,1 1-2 2-3');
+    assert.equal(await page.locator('[data-testid="sentence-row"].marked').count(), 0, 'the marks are used up');
+    // Enter gives the keyboard back to the text.
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.closest('.monaco-editor') !== null);
+  });
 });
