@@ -151,8 +151,11 @@ export class SentencePanel {
       this.sentence = undefined;
       this.clicked = undefined;
     }
-    // A cut placed in the old pairs means nothing in new ones (an undo, typing in the text).
-    if (alignment !== this.alignment || link !== this.link) this.cut = undefined;
+    // A cut placed, or a point clicked, in the old sentences means nothing in new ones (an undo, typing in the text).
+    if (alignment !== this.alignment || link !== this.link) {
+      this.cut = undefined;
+      this.clicked = undefined;
+    }
     this.alignment = alignment;
     this.link = link;
     if (this.visible) this.schedule();

@@ -310,7 +310,7 @@ describe('fixing sentence pairs in the browser host', { skip: existsSync(chromiu
     assert.ok(!ofLink[0]!.target.includes(cutText));
   });
 
-  test('the Export… dialog chooses the SRX rules sentences are cut by: a bad file is refused with its line, a good one kept', async () => {
+  test('the Export… dialog chooses the SRX rules sentences are cut by: a bad file is refused with its line, a good one kept; reopened, a fix cut by other rules is named', async () => {
     const bad = join(dir, 'bad.srx');
     writeFileSync(bad, '<?xml version="1.0"?>\n<srx version="2.0">\n<body>\n<maprules>\n<languagemap languagepattern=".*" languagerulename="missing"/>\n</maprules>\n</body>\n</srx>\n');
     await page.getByTestId('export').click();
@@ -331,6 +331,17 @@ describe('fixing sentence pairs in the browser host', { skip: existsSync(chromiu
     await page.waitForFunction(() => document.querySelector('[data-testid="export-srx-name"]')?.textContent === 'workbench-sample.srx');
     assert.deepEqual(Object.keys(JSON.parse(readFileSync(join(dir, 'segmentation.json'), 'utf8'))), ['name', 'srx'], 'kept beside the settings');
     await page.locator('.export-dialog').screenshot({ path: join(screenshots, 'export-srx.png') });
+    // The saved fix was cut by the built-in rules: opened again with the SRX file chosen, the app says so.
+    await page.keyboard.press('Escape');
+    await page.reload();
+    await waitReady(page, { idle: true });
+    await page.waitForFunction(
+      (text) => [...document.querySelectorAll('#notices .notice .message')].some((notice) => notice.textContent?.includes(text)),
+      `Sentence rules: the stored sentence pairs of link ${index + 1} were cut by the built-in rules, not by the SRX file workbench-sample.srx (SHA-256 `,
+    );
+    await page.getByTestId('export').click();
+    await page.getByTestId('export-dialog').waitFor();
+    await page.getByTestId('export-unit-sentence').check();
     await page.getByTestId('export-srx-clear').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="export-srx-name"]')?.textContent === 'built-in rules');
     await page.keyboard.press('Escape');
@@ -338,7 +349,9 @@ describe('fixing sentence pairs in the browser host', { skip: existsSync(chromiu
   test('every key the panel names does what its text says: R, C, K, S, X, Space and L, Enter', async () => {
     const rowStatus = (at: number) => page.evaluate(`document.querySelector('[data-testid="sentence-row"][data-pair="${at}"]')?.dataset.status`) as Promise<string | undefined>;
     const pairsNow = async () => pairsOf((await inspect(page)).links[index]!.sentences);
+    await goToLink();
     await page.keyboard.press('Shift+F6');
+    await page.getByTestId('sentence-list').waitFor();
     await page.keyboard.press('Home');
     assert.equal(await pairsNow(), '0-0,1 1-2,3 2-', 'the fix saved and reopened');
     await page.keyboard.press('r');
