@@ -277,9 +277,11 @@ export class SentencePanel {
       case 'cut': {
         const clicked = this.clicked;
         const same = clicked && clicked.sentence.side === plan.sentence.side && clicked.sentence.index === plan.sentence.index;
-        const positions = this.positionsOf(plan.sentence, 'word');
+        // Near the middle, between words; a sentence of one long word (a name, an unknown compound) between letters.
+        const words = this.positionsOf(plan.sentence, 'word');
+        const positions = words.length > 0 ? words : this.positionsOf(plan.sentence, 'grapheme');
         const at = same ? clicked.at : nearestPosition(positions, this.middleOf(plan.sentence));
-        if (at === undefined) return this.events.hint('That sentence is one word: there is nowhere to cut it.');
+        if (at === undefined) return this.events.hint('That sentence is a single letter: there is nowhere to cut it.');
         this.sentence = plan.sentence;
         this.cut = { sentence: plan.sentence, at };
         return this.draw();
