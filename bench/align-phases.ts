@@ -64,7 +64,7 @@ const aligned = performance.now();
 const cpuAligned = cpuMilliseconds();
 const now = new Date().toISOString();
 const alignment: Alignment = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   tool: toolInfo,
   created: now,
   modified: now,

@@ -46,6 +46,7 @@ import { createExportCommands } from './export/export-flow.ts';
 import { DotPlotPanel } from './dot-plot/dot-plot-panel.ts';
 import { SentencePanel } from './sentences/sentence-panel.ts';
 import { createSegmentationControl } from './sentences/segmentation.ts';
+import { builtInRules, rulesMismatches } from '../shared/model/segmentation-record.ts';
 import { CorpusView } from './corpus/corpus-view.ts';
 import { describeFolders, folderPickerDialog } from './corpus/folder-picker.ts';
 import { createAlignAll } from './corpus/align-all.ts';
@@ -138,6 +139,7 @@ export async function start(host: Host, requests: StartupRequests): Promise<void
     onCommand: (command) => review.run(command),
     onLeave: () => review.focusEditor(),
     hint: (message) => notify('info', message),
+    keyLabel: (command) => review.keyLabel(command),
   });
 
   // ---- Commands -------------------------------------------------------------------------------
@@ -152,6 +154,7 @@ export async function start(host: Host, requests: StartupRequests): Promise<void
     }
   }
 
+  const segmentation = createSegmentationControl(host.api, host.shell, (chosen) => sentences.setRules(chosen?.rules, chosen?.record));
   const exporting = createExportCommands({
     api: host.api,
     shell: host.shell,
@@ -163,7 +166,7 @@ export async function start(host: Host, requests: StartupRequests): Promise<void
     },
     progress: withProgress,
     notify,
-    segmentation: createSegmentationControl(host.api, host.shell, (chosen) => sentences.setRules(chosen?.rules)),
+    segmentation,
   });
 
   // ---- Sessions: one tab per pair, and where the reviewer was ------------------------------------
@@ -192,6 +195,13 @@ export async function start(host: Host, requests: StartupRequests): Promise<void
   });
   /** A session just opened: say that this page holds it, and go back to where the reviewer was in it. */
   function sessionShown(state: WorkbenchState): void {
+    // Stored sentence pairs cut by other rules than the app's are kept as they are; the reviewer is told.
+    const opened = state.session?.alignment;
+    if (opened) {
+      void segmentation.ready.then(() => {
+        for (const message of rulesMismatches(opened, segmentation.current()?.record ?? builtInRules)) notify('warning', `Sentence rules: ${message}.`);
+      });
+    }
     const key = openKey(state);
     presence.hold(key);
     const remembered = key ? recallView(key) : undefined;

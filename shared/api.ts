@@ -710,7 +710,8 @@ function link(value: unknown, field: string): Link {
 /** The shape of a link's stored sentence pairs; `findSentenceProblem` then checks they fit the link. */
 function storedSentences(value: unknown, field: string): void {
   const sentences = object(value, field);
-  noExtraKeys(sentences, ['source', 'target', 'pairs'], field);
+  noExtraKeys(sentences, ['source', 'target', 'pairs', 'rules'], field);
+  if (sentences.rules !== undefined) segmentationRecord(sentences.rules, `${field}/rules`);
   for (const side of ['source', 'target'] as const) {
     const spans = sentences[side];
     if (!Array.isArray(spans) || spans.length > 100_000) fail(`${field}/${side}`, 'Expected an array of at most 100,000 sentences');
@@ -735,12 +736,23 @@ function storedSentences(value: unknown, field: string): void {
   });
 }
 
+/** The record of which rules cut sentences: `{ kind: 'built-in' }` or an SRX file's name and SHA-256. */
+function segmentationRecord(value: unknown, field: string): void {
+  const record = object(value, field);
+  oneOf(record.kind, ['built-in', 'srx'] as const, `${field}/kind`);
+  if (record.kind === 'built-in') return noExtraKeys(record, ['kind'], field);
+  noExtraKeys(record, ['kind', 'name', 'sha256'], field);
+  string(record.name, `${field}/name`, { nonEmpty: true, max: 4096 });
+  if (typeof record.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(record.sha256)) fail(`${field}/sha256`, 'Expected 64 lower-case hex digits');
+}
+
 /** Checks that `value` is a sound alignment: both documents, and links that break no rule. */
 export function validateAlignment(value: unknown, field = ''): Alignment {
   const alignment = object(value, field);
   if (alignment.schemaVersion !== alignmentSchemaVersion) fail(`${field}/schemaVersion`, `Expected ${alignmentSchemaVersion}, got ${describe(alignment.schemaVersion)}`);
   string(alignment.created, `${field}/created`, { max: 64 });
   string(alignment.modified, `${field}/modified`, { max: 64 });
+  if (alignment.segmentation !== undefined) segmentationRecord(alignment.segmentation, `${field}/segmentation`);
   const source = validateDocument(alignment.source, `${field}/source`);
   const target = validateDocument(alignment.target, `${field}/target`);
   if (!Array.isArray(alignment.links)) fail(`${field}/links`, `Expected an array, got ${describe(alignment.links)}`);

@@ -16,7 +16,7 @@ export const commandInfo = {
   align: {
     summary: 'align two documents paragraph by paragraph; print the alignment JSON',
     usage:
-      'bitext align SOURCE TARGET [-o FILE] [--force] [--dictionary FILE] [--srx FILE] [--source-encoding NAME] [--target-encoding NAME] [--source-lang ISO639-3] [--target-lang ISO639-3] [--source-format F] [--target-format F]\n       bitext align FILE.xlf|FILE.tmx [-o FILE] [--force]   (a bilingual file: its pairs, one link a unit)\nFormats (detected from the bytes unless given): text, markdown, html, docx, odt, epub, srt, webvtt, pdf',
+      'bitext align SOURCE TARGET [-o FILE] [--force] [--dictionary FILE] [--srx FILE] [--sentences] [--source-encoding NAME] [--target-encoding NAME] [--source-lang ISO639-3] [--target-lang ISO639-3] [--source-format F] [--target-format F]\n       bitext align FILE.xlf|FILE.tmx [-o FILE] [--force] [--sentences]   (a bilingual file: its pairs, one link a unit)\nFormats (detected from the bytes unless given): text, markdown, html, docx, odt, epub, srt, webvtt, pdf',
   },
   detect: {
     summary: "print each file's language, encoding and paragraphs' languages",

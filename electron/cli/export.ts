@@ -6,6 +6,8 @@ import { BitextError } from '../../shared/errors.ts';
 import { exportFormatById, exportFormatForPath, exportFormats, type ExportFormat } from '../../shared/formats/export-format.ts';
 import { exportUnits, type ExportFilters, type ExportSkipped, type ExportUnit } from '../../shared/formats/export-pairs.ts';
 import { readSrxFile } from './srx-file.ts';
+import type { Alignment } from '../../shared/model/alignment.ts';
+import { builtInRules, rulesMismatches } from '../../shared/model/segmentation-record.ts';
 import { loadAlignment } from '../services/alignment-store.ts';
 import { exportAlignment, exportCorpus, renderExport } from '../services/export.ts';
 import { addSkipped, renderCorpus, type CorpusMember } from '../services/batch/corpus-export.ts';
@@ -40,6 +42,11 @@ other, one XLSX sheet per pair.
   --unit paragraph|sentence one pair per link (default), or per sentence link inside
                             each link, recording the link it belongs to
   --srx FILE                cut sentences by the SRX 2.0 rules in FILE (with --unit sentence)
+
+With --unit sentence, links that store their sentence pairs (fixed in the app,
+or stored by \`bitext align --sentences\`) give those pairs as stored, with any
+sentence a reviewer cut or joined; a warning names them when they were cut by
+other rules than the ones in use now (the built-in rules, or --srx FILE).
 `;
 
 /** Runs `bitext export`. */
@@ -66,25 +73,32 @@ export async function run(args: string[]): Promise<number> {
   expectPositionals(files, 1, Infinity, usage);
   const format = chooseFormat(values.format, values.output);
   // The one place the options become filters: a new filter (such as sentence units, `--unit`) is added here and in the usage.
-  const filters: ExportFilters = {
+  let filters: ExportFilters = {
     confirmedOnly: values['confirmed-only'],
     minConfidence: parseConfidence(values['min-confidence']),
     includeUntranslated: values['include-untranslated'],
     deduplicate: values.deduplicate,
     includeRejected: values['include-rejected'],
     unit: parseUnit(values.unit),
-    ...(values.srx !== undefined ? { segmentation: await readSrxFile(values.srx, 'export') } : {}),
+  };
+  const srx = values.srx !== undefined ? await readSrxFile(values.srx, 'export') : undefined;
+  if (srx) filters = { ...filters, segmentation: srx.rules };
+  /** Sentence units cut by other rules than the file's stored pairs or its aligner's: said, not changed (a fix is never re-cut). */
+  const warnRules = (alignment: Alignment, file: string) => {
+    if (filters.unit !== 'sentence') return;
+    for (const message of rulesMismatches(alignment, srx?.record ?? builtInRules)) process.stderr.write(`bitext export: warning: ${file}: ${message}\n`);
   };
   if (values.output === undefined && format.output === 'binary') {
     throw new BitextError('invalid-argument', `${format.label} is a binary format: give a file with -o`);
   }
 
-  if (files.length > 1 || values['from-batch'] !== undefined) return exportMany(files, format, filters, values.output, values.force);
+  if (files.length > 1 || values['from-batch'] !== undefined) return exportMany(files, format, filters, values.output, values.force, warnRules);
   const { alignment, report } = await loadAlignment(files[0]!);
   for (const document of [report.source, report.target]) {
     // The export uses the paragraph texts saved in the alignment, which is what was reviewed.
     if (document.status !== 'ok') process.stderr.write(`bitext export: note: ${document.message}\n`);
   }
+  warnRules(alignment, files[0]!);
 
   if (values.output === undefined) {
     const { data, extracted } = await renderExport(alignment, format.id, { filters });
@@ -98,13 +112,21 @@ export async function run(args: string[]): Promise<number> {
 }
 
 /** Several alignment files into one export. */
-async function exportMany(files: readonly string[], format: ExportFormat, filters: ExportFilters, output: string | undefined, force: boolean): Promise<number> {
+async function exportMany(
+  files: readonly string[],
+  format: ExportFormat,
+  filters: ExportFilters,
+  output: string | undefined,
+  force: boolean,
+  warnRules: (alignment: Alignment, file: string) => void,
+): Promise<number> {
   const members: CorpusMember[] = [];
   for (const file of files) {
     const { alignment, report } = await loadAlignment(file);
     for (const document of [report.source, report.target]) {
       if (document.status !== 'ok') process.stderr.write(`bitext export: note: ${document.message}\n`);
     }
+    warnRules(alignment, file);
     members.push({ name: basename(file).replace(/\.bitext$/i, ''), alignment });
   }
   if (output === undefined) {

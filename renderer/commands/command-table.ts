@@ -47,6 +47,8 @@ export type CommandId =
   | 'focus-editor'
   | 'toggle-review-panel'
   | 'focus-sentences'
+  | 'split-sentence'
+  | 'join-sentence'
   | 'undo'
   | 'redo'
   | 'show-shortcuts';
@@ -327,6 +329,21 @@ export const commands: readonly CommandSpec[] = [
     description: 'Opens the sentence pairs of the link and gives them the keyboard: the keys above act on a sentence pair there.',
     keys: { global: ['Shift+F6'] },
     needsLink: true,
+  },
+  {
+    id: 'split-sentence',
+    label: 'Cut Sentence in Two',
+    category: 'links',
+    description:
+      'In the sentence pairs (Shift+F6): shows a cut in the picked sentence (or where you clicked in it); ← → move it by word, Shift+← → by letter, Enter cuts, Esc cancels.',
+    keys: { review: ['Shift+S'] },
+  },
+  {
+    id: 'join-sentence',
+    label: 'Join Sentence with Next',
+    category: 'links',
+    description: 'In the sentence pairs (Shift+F6): makes the picked sentence and the next one on its side one sentence, where the segmenter cut wrongly.',
+    keys: { review: ['Shift+M'] },
   },
   {
     id: 'undo',

@@ -300,6 +300,9 @@ export class ReviewController {
       }
       case 'focus-sentences':
         return this.options.focusSentences?.();
+      case 'split-sentence':
+      case 'join-sentence':
+        return this.options.hint(`Sentences are cut and joined in the sentence pairs: press ${this.keyLabel('focus-sentences')}, pick the sentence with ← →, then the key again.`);
       case 'undo':
       case 'redo':
         return this.step(id);

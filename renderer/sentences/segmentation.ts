@@ -9,12 +9,15 @@
 import './segmentation.css';
 import type { WorkbenchApi } from '../../shared/api.ts';
 import type { SegmentationRules } from '../../shared/text/sentences.ts';
+import type { SegmentationRecord } from '../../shared/model/alignment.ts';
+import { srxRecord } from '../../shared/model/segmentation-record.ts';
 import type { Shell } from '../api-client.ts';
 
-/** The chosen rules: the file's name and the parsed rules. */
+/** The chosen rules: the file's name, the parsed rules, and their record (name and SHA-256) for the alignment file. */
 export interface ChosenRules {
   readonly name: string;
   readonly rules: SegmentationRules;
+  readonly record: SegmentationRecord;
 }
 
 /** The setting as the page sees it. */
@@ -25,6 +28,8 @@ export interface SegmentationControl {
   choose(): Promise<ChosenRules | undefined>;
   /** Goes back to the built-in segmenter. */
   clear(): Promise<void>;
+  /** Settles once the kept choice is loaded (or found missing), so a check of a file's rules compares with the right ones. */
+  readonly ready: Promise<void>;
 }
 
 /**
@@ -36,15 +41,25 @@ export function createSegmentationControl(api: WorkbenchApi, shell: Shell, onCha
   const parse = async (setting: { name: string; srx: string } | null): Promise<ChosenRules | undefined> => {
     if (!setting) return undefined;
     const { parseSrx } = await import('../../shared/text/srx.ts');
-    return { name: setting.name.split(/[/\\]/).pop() ?? setting.name, rules: parseSrx(setting.srx, setting.name) };
+    const record = await srxRecord(setting.name, setting.srx);
+    return { name: setting.name.split(/[/\\]/).pop() ?? setting.name, rules: parseSrx(setting.srx, setting.name), record };
   };
   const set = (rules: ChosenRules | undefined) => {
     chosen = rules;
     onChange(rules);
   };
   // A kept copy that no longer parses is the host's to report; here it means the built-in rules.
-  void api.getSegmentationRules().then(parse).then((rules) => rules && set(rules), () => undefined);
+  const ready = api
+    .getSegmentationRules()
+    .then(parse)
+    .then(
+      (rules) => {
+        if (rules) set(rules);
+      },
+      () => undefined,
+    );
   return {
+    ready,
     current: () => chosen,
     async choose() {
       const file = await shell.chooseFile('srx');

@@ -6,10 +6,11 @@
  * hands the command back to the review controller (undo, the shortcut sheet).
  */
 import type { AlignmentEdit } from '../../shared/edits/operations.ts';
-import type { Side } from '../../shared/model/alignment.ts';
+import type { SegmentationRecord, Side, StoredSentences } from '../../shared/model/alignment.ts';
 import type { LinkSentences } from '../../shared/align/sentence-align.ts';
 import { toStoredSentences } from '../../shared/align/link-sentences.ts';
-import type { SentenceChange } from '../../shared/edits/sentence-edits.ts';
+import { changeSentences, type SentenceChange } from '../../shared/edits/sentence-edits.ts';
+import { builtInRules } from '../../shared/model/segmentation-record.ts';
 import type { CommandId } from '../commands/command-table.ts';
 
 /** A sentence of the link: its side and index among that side's sentences (from 0). */
@@ -32,11 +33,16 @@ export interface SentenceContext {
   /** Pairs marked with Space. */
   readonly marks: readonly number[];
   readonly now: string;
+  /** The rules the computed pairs were cut by, recorded with them when the first edit stores them (default: built-in). */
+  readonly rules?: SegmentationRecord;
 }
 
 /** The outcome of a command. */
 export type SentencePlan =
-  | { readonly kind: 'edit'; readonly edit: AlignmentEdit; readonly select: number; readonly clearMarks?: boolean }
+  /** An edit; then `select` is the pair to select and `sentence` the sentence to keep picked in it. */
+  | { readonly kind: 'edit'; readonly edit: AlignmentEdit; readonly select: number; readonly sentence?: SentenceAt; readonly clearMarks?: boolean }
+  /** Shows a cut in `sentence` (the panel moves it with the arrows and makes the cut with {@link planCut}). */
+  | { readonly kind: 'cut'; readonly sentence: SentenceAt }
   | { readonly kind: 'select'; readonly pair: number; readonly sentence?: SentenceAt }
   | { readonly kind: 'marks'; readonly marks: readonly number[] }
   | { readonly kind: 'refused'; readonly reason: string }
@@ -51,18 +57,24 @@ export function planSentenceCommand(command: CommandId, context: SentenceContext
   const pairs = block.links;
   const pair = pairs[selected];
   const count = pairs.length;
-  const edit = (change: SentenceChange, select = selected, clearMarks = false): SentencePlan => ({
+  const edit = (change: SentenceChange, select = selected, clearMarks = false, sentence?: SentenceAt): SentencePlan => ({
     kind: 'edit',
-    edit: {
-      kind: 'edit-sentences',
-      link: context.link,
-      ...(context.stored ? {} : { base: toStoredSentences(block) }),
-      change,
-      now: context.now,
-    },
+    edit: sentenceEdit(context, change),
     select,
+    ...(sentence ? { sentence } : {}),
     ...(clearMarks ? { clearMarks } : {}),
   });
+  /** An edit after which the selection follows `sentence` to the pair that holds it then (pairs before it may have split in several). */
+  const following = (change: SentenceChange, sentence: SentenceAt): SentencePlan => {
+    let after: StoredSentences;
+    try {
+      after = changeSentences(toStoredSentences(block), change, context.link);
+    } catch (error) {
+      // The message names the sentence as the reviewer reads it; the location prefix (a 0-based link, a field) is for code.
+      return { kind: 'refused', reason: error instanceof Error ? error.message.replace(/^link \d+(, [\w/.-]+)?: /, '') : String(error) };
+    }
+    return edit(change, holderOf(after, sentence) ?? selected, false, sentence);
+  };
   const picked = (): SentenceAt | undefined => {
     if (context.sentence && pair?.[context.sentence.side].includes(context.sentence.index)) return context.sentence;
     if (!pair) return undefined;
@@ -95,16 +107,28 @@ export function planSentenceCommand(command: CommandId, context: SentenceContext
       return edit({ kind: 'unlink', pair: selected });
     case 'mark-untranslated': {
       const sentence = picked()!;
-      const first = pair![sentence.side][0] === sentence.index;
-      return edit({ kind: 'mark-untranslated', side: sentence.side, sentence: sentence.index }, first ? selected : selected + 1);
+      return following({ kind: 'mark-untranslated', side: sentence.side, sentence: sentence.index }, sentence);
     }
     case 'shift-up':
     case 'shift-down': {
       const up = command === 'shift-up';
       if (up ? selected === 0 : selected + 1 >= count) return { kind: 'refused', reason: `Sentence pair ${selected + 1} has no ${up ? 'previous' : 'next'} pair.` };
       const side = picked()!.side;
-      if (pair![side].length === 0) return { kind: 'refused', reason: `Sentence pair ${selected + 1} has no ${side === 'source' ? 'original' : 'translation'} sentence to move.` };
-      return edit({ kind: 'shift-boundary', pair: selected, side, direction: up ? 'up' : 'down' }, up ? selected - 1 : selected + 1);
+      const moved = up ? pair![side][0] : pair![side].at(-1);
+      if (moved === undefined) return { kind: 'refused', reason: `Sentence pair ${selected + 1} has no ${side === 'source' ? 'original' : 'translation'} sentence to move.` };
+      return following({ kind: 'shift-boundary', pair: selected, side, direction: up ? 'up' : 'down' }, { side, index: moved });
+    }
+    case 'split-sentence':
+      return { kind: 'cut', sentence: picked()! };
+    case 'join-sentence': {
+      const sentence = picked()!;
+      const total = sentenceCount(block, sentence.side);
+      if (sentence.index + 1 >= total) return { kind: 'refused', reason: `That is the last ${sideName(sentence.side)} sentence of the link: there is no next one to join it with.` };
+      const here = block[sentence.side === 'source' ? 'sourceSentences' : 'targetSentences'];
+      if (here[sentence.index]!.paragraph !== here[sentence.index + 1]!.paragraph) {
+        return { kind: 'refused', reason: `That ${sideName(sentence.side)} sentence ends its paragraph: a sentence cannot run into the next paragraph (M puts their pairs together).` };
+      }
+      return following({ kind: 'join-sentences', side: sentence.side, sentence: sentence.index }, sentence);
     }
     case 'toggle-mark':
       return { kind: 'marks', marks: context.marks.includes(selected) ? context.marks.filter((at) => at !== selected) : [...context.marks, selected].sort((a, b) => a - b) };
@@ -145,6 +169,42 @@ export function planSentenceCommand(command: CommandId, context: SentenceContext
     default:
       return passed.has(command) ? { kind: 'pass' } : { kind: 'refused', reason: 'That command acts on paragraph links: press Enter to go back to the text first.' };
   }
+}
+
+/**
+ * Plans the cut of `sentence` at `at` (an offset in its paragraph's text) in
+ * the link of `context`: both parts stay in the pair, the first stays picked,
+ * so J then moves the second part to the next pair.
+ */
+export function planCut(context: SentenceContext, sentence: SentenceAt, at: number): SentencePlan {
+  const holder = context.block.links.findIndex((pair) => pair[sentence.side].includes(sentence.index));
+  if (holder < 0) return { kind: 'refused', reason: 'That sentence is not in this link.' };
+  return { kind: 'edit', edit: sentenceEdit(context, { kind: 'split-sentence', side: sentence.side, sentence: sentence.index, at }), select: holder, sentence };
+}
+
+/** The edit of the link's sentence pairs; the first carries the computed pairs it starts from. */
+function sentenceEdit(context: SentenceContext, change: SentenceChange): AlignmentEdit {
+  return {
+    kind: 'edit-sentences',
+    link: context.link,
+    ...(context.stored ? {} : { base: { ...toStoredSentences(context.block), rules: context.rules ?? builtInRules } }),
+    change,
+    now: context.now,
+  };
+}
+
+/** The index of the pair holding `sentence`, or undefined. */
+function holderOf(sentences: StoredSentences, sentence: SentenceAt): number | undefined {
+  const index = sentences.pairs.findIndex((pair) => pair[sentence.side].includes(sentence.index));
+  return index < 0 ? undefined : index;
+}
+
+function sentenceCount(block: LinkSentences, side: Side): number {
+  return (side === 'source' ? block.sourceSentences : block.targetSentences).length;
+}
+
+function sideName(side: Side): string {
+  return side === 'source' ? 'original' : 'translation';
 }
 
 /** Commands the sentence panel leaves to the review controller. */

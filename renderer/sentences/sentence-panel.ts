@@ -8,15 +8,20 @@
  * next pair, S splits, X unlinks, U makes the picked sentence untranslated,
  * K/J move a sentence across the pair's boundary, Space and L link marked
  * pairs, A drops the fix (computed again); ↑ ↓ choose a pair, ← → a sentence
- * in it; Enter or Esc go back to the text. Every fix is an edit of the one
- * undo history, and the link then stores its sentence pairs in the file.
+ * in it; Enter or Esc go back to the text. Where the segmenter cut a sentence
+ * wrongly, Shift+S shows a cut in the picked sentence (where the reviewer
+ * clicked in it, else near its middle) that ← → move by word and Shift+← →
+ * by letter, and Enter cuts there; Shift+M joins the picked sentence with the
+ * next one of its side. Every fix is an edit of the one undo history, and
+ * the link then stores its sentence pairs in the file. The keys the panel
+ * names are read from the keymap, so a remapped key is named as remapped.
  *
  * Computed pairs are computed on the next frame after the link or the
  * alignment changes, and only while the panel is shown, from the links around
  * the one under the caret, so the cost does not grow with the document.
  */
 import './sentence-panel.css';
-import type { Alignment } from '../../shared/model/alignment.ts';
+import type { Alignment, SegmentationRecord } from '../../shared/model/alignment.ts';
 import type { AlignmentEdit } from '../../shared/edits/operations.ts';
 import { paragraphText } from '../../shared/model/document.ts';
 import { sentencesOfLink } from '../../shared/align/link-sentences.ts';
@@ -25,7 +30,8 @@ import type { CommandId } from '../commands/command-table.ts';
 import type { SegmentationRules } from '../../shared/text/sentences.ts';
 import { confidenceBand, describeLink } from '../state/alignment-index.ts';
 import { h, icon } from '../ui/dom.ts';
-import { planSentenceCommand, type SentenceAt } from './sentence-commands.ts';
+import { planCut, planSentenceCommand, type SentenceAt, type SentenceContext } from './sentence-commands.ts';
+import { cutPositions, nearestPosition, stepPosition } from './sentence-cut.ts';
 
 /** What the panel tells its owner. */
 export interface SentencePanelEvents {
@@ -41,16 +47,32 @@ export interface SentencePanelEvents {
   onLeave(): void;
   /** Says something briefly (why a key did nothing). */
   hint(message: string): void;
+  /** The key a review command has now, as the user reads it (`C`, `Shift+S`), for the panel's key help. */
+  keyLabel(command: CommandId): string;
+}
+
+/** A cut being placed in a sentence: where Enter will cut it (an offset in its paragraph's text). */
+interface PendingCut {
+  readonly sentence: SentenceAt;
+  readonly at: number;
 }
 
 /** The panel, built into `element` (hidden until {@link SentencePanel.setVisible}). */
 export class SentencePanel {
   private readonly list: HTMLElement;
   private readonly caption: HTMLElement;
+  private readonly help: HTMLElement;
+  private readonly keys: HTMLElement;
+  /** The cut being placed (Shift+S), if any. */
+  private cut: PendingCut | undefined;
+  /** Where the reviewer last clicked inside the picked sentence: where Shift+S puts the cut first. */
+  private clicked: PendingCut | undefined;
   private alignment: Alignment | undefined;
   private link = -1;
   /** What the shown list was made from, to skip recomputing when nothing changed. */
-  private drawn: { alignment: Alignment | undefined; link: number; selected: number; marks: readonly number[]; sentence: SentenceAt | undefined } | undefined;
+  private drawn:
+    | { alignment: Alignment | undefined; link: number; selected: number; marks: readonly number[]; sentence: SentenceAt | undefined; cut: PendingCut | undefined }
+    | undefined;
   private block: LinkSentences | undefined;
   private selected = 0;
   private marks: readonly number[] = [];
@@ -58,6 +80,7 @@ export class SentencePanel {
   private visible = false;
   private frame = 0;
   private rules: SegmentationRules | undefined;
+  private rulesRecord: SegmentationRecord | undefined;
 
   constructor(
     private readonly element: HTMLElement,
@@ -69,14 +92,11 @@ export class SentencePanel {
       'data-testid': 'sentence-list',
       role: 'listbox',
       tabindex: '0',
-      'aria-label': 'Sentence pairs: C confirm, M merge, S split, X unlink, U untranslated, K and J move a sentence, A recompute',
+      'aria-label': 'Sentence pairs',
     });
+    this.help = h('p', { class: 'sentence-help', 'data-testid': 'sentence-help', 'aria-live': 'polite' });
     this.list.addEventListener('keydown', (event) => this.onKey(event));
-    this.list.addEventListener('mousedown', (event) => {
-      const row = event.target instanceof Element ? event.target.closest<HTMLElement>('.sentence-row') : null;
-      if (!row) return;
-      this.select(Number(row.dataset.pair));
-    });
+    this.list.addEventListener('mousedown', (event) => this.onMouseDown(event));
     element.replaceChildren(
       h(
         'div',
@@ -85,7 +105,7 @@ export class SentencePanel {
         h('span', { class: 'panel-title' }, 'Sentences'),
         this.caption,
         h('span', { class: 'fill' }),
-        h('span', { class: 'sentence-keys' }, 'Shift+F6 or click, then C M S X U K J · A recompute'),
+        (this.keys = h('span', { class: 'sentence-keys', 'data-testid': 'sentence-keys' })),
         h(
           'button',
           { type: 'button', class: 'tool icon-only', title: 'Close the sentence pairs', 'aria-label': 'Close the sentence pairs', onclick: () => this.events.onClose() },
@@ -93,6 +113,7 @@ export class SentencePanel {
         ),
       ),
       this.list,
+      this.help,
     );
   }
 
@@ -114,9 +135,10 @@ export class SentencePanel {
     this.list.focus();
   }
 
-  /** Takes the SRX rules computed sentence pairs are cut by (undefined: the built-in segmenter). */
-  setRules(rules: SegmentationRules | undefined): void {
+  /** Takes the SRX rules computed sentence pairs are cut by and their record (undefined: the built-in segmenter). */
+  setRules(rules: SegmentationRules | undefined, record: SegmentationRecord | undefined): void {
     this.rules = rules;
+    this.rulesRecord = record;
     this.drawn = undefined;
     if (this.visible) this.schedule();
   }
@@ -127,6 +149,12 @@ export class SentencePanel {
       this.selected = 0;
       this.marks = [];
       this.sentence = undefined;
+      this.clicked = undefined;
+    }
+    // A cut placed, or a point clicked, in the old sentences means nothing in new ones (an undo, typing in the text).
+    if (alignment !== this.alignment || link !== this.link) {
+      this.cut = undefined;
+      this.clicked = undefined;
     }
     this.alignment = alignment;
     this.link = link;
@@ -144,16 +172,14 @@ export class SentencePanel {
   private select(pair: number, sentence?: SentenceAt): void {
     this.selected = pair;
     this.sentence = sentence;
+    this.cut = undefined;
     this.draw();
     this.list.querySelector('.sentence-row.selected')?.scrollIntoView({ block: 'nearest' });
   }
 
-  private onKey(event: KeyboardEvent): void {
-    const command = this.events.commandFor(event);
-    if (!command || !this.alignment || !this.block) return;
-    event.preventDefault();
-    event.stopPropagation();
-    const plan = planSentenceCommand(command, {
+  private context(): SentenceContext | undefined {
+    if (!this.alignment || !this.block) return undefined;
+    return {
       link: this.link,
       block: this.block,
       stored: this.alignment.links[this.link]?.sentences !== undefined,
@@ -161,15 +187,105 @@ export class SentencePanel {
       ...(this.sentence ? { sentence: this.sentence } : {}),
       marks: this.marks,
       now: new Date().toISOString(),
-    });
+      ...(this.rulesRecord ? { rules: this.rulesRecord } : {}),
+    };
+  }
+
+  /** A click on a row selects its pair; on a sentence's text, picks that sentence and remembers the point for a cut. */
+  private onMouseDown(event: MouseEvent): void {
+    const target = event.target instanceof Element ? event.target : null;
+    const row = target?.closest<HTMLElement>('.sentence-row');
+    if (!row) return;
+    const pair = Number(row.dataset.pair);
+    const sentenceElement = target?.closest<HTMLElement>('.sentence[data-index]');
+    if (!sentenceElement || !this.alignment || !this.block) {
+      this.clicked = undefined;
+      return this.select(pair);
+    }
+    const sentence: SentenceAt = { side: sentenceElement.dataset.side === 'target' ? 'target' : 'source', index: Number(sentenceElement.dataset.index) };
+    const offset = textOffsetAt(sentenceElement, event.clientX, event.clientY);
+    const at = offset === undefined ? undefined : this.snapCut(sentence, offset);
+    const cutting = this.cut !== undefined;
+    this.clicked = at === undefined ? undefined : { sentence, at };
+    this.select(pair, sentence);
+    // While a cut is shown, a click moves it there.
+    if (cutting && this.clicked) {
+      this.cut = this.clicked;
+      this.draw();
+    }
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (this.cut && this.onCutKey(event)) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
+    const command = this.events.commandFor(event);
+    const context = this.context();
+    if (!command || !context) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.follow(planSentenceCommand(command, context), command);
+  }
+
+  /** Keys while a cut is shown: the arrows move it, Enter (or the cut key again) cuts, Esc takes it away. False: not a cut key. */
+  private onCutKey(event: KeyboardEvent): boolean {
+    const cut = this.cut!;
+    const command = this.events.commandFor(event);
+    if (event.key === 'Escape') {
+      this.cut = undefined;
+      this.draw();
+      return true;
+    }
+    if (event.key === 'Enter' || command === 'split-sentence') {
+      const context = this.context();
+      this.cut = undefined;
+      if (context) this.follow(planCut(context, cut.sentence, cut.at), 'split-sentence');
+      else this.draw();
+      return true;
+    }
+    const positions = this.positionsOf(cut.sentence, event.shiftKey ? 'grapheme' : 'word');
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : event.key === 'Home' ? -Infinity : event.key === 'End' ? Infinity : 0;
+    if (step === 0 || event.ctrlKey || event.altKey || event.metaKey) {
+      // Any other key leaves the cut and does what it does.
+      this.cut = undefined;
+      this.draw();
+      return false;
+    }
+    const at = stepPosition(positions, cut.at, step);
+    if (at !== undefined) {
+      this.cut = { sentence: cut.sentence, at };
+      this.draw();
+    }
+    return true;
+  }
+
+  /** Carries out what `command` planned. */
+  private follow(plan: ReturnType<typeof planSentenceCommand>, command: CommandId): void {
     switch (plan.kind) {
       case 'edit':
         if (this.events.onEdit(plan.edit)) {
           this.selected = plan.select;
-          this.sentence = undefined;
+          this.sentence = plan.sentence;
+          this.clicked = undefined;
           if (plan.clearMarks) this.marks = [];
+          this.draw();
+          this.list.querySelector('.sentence-row.selected')?.scrollIntoView({ block: 'nearest' });
         }
         return;
+      case 'cut': {
+        const clicked = this.clicked;
+        const same = clicked && clicked.sentence.side === plan.sentence.side && clicked.sentence.index === plan.sentence.index;
+        // Near the middle, between words; a sentence of one long word (a name, an unknown compound) between letters.
+        const words = this.positionsOf(plan.sentence, 'word');
+        const positions = words.length > 0 ? words : this.positionsOf(plan.sentence, 'grapheme');
+        const at = same ? clicked.at : nearestPosition(positions, this.middleOf(plan.sentence));
+        if (at === undefined) return this.events.hint('That sentence is a single letter: there is nowhere to cut it.');
+        this.sentence = plan.sentence;
+        this.cut = { sentence: plan.sentence, at };
+        return this.draw();
+      }
       case 'select':
         return this.select(plan.pair, plan.sentence);
       case 'marks':
@@ -184,15 +300,79 @@ export class SentencePanel {
     }
   }
 
+  /** The sentence's span and text, and its document's language. */
+  private sentenceOf(sentence: SentenceAt): { start: number; text: string; language: string } | undefined {
+    const alignment = this.alignment;
+    const ref = this.block?.[sentence.side === 'source' ? 'sourceSentences' : 'targetSentences'][sentence.index];
+    if (!alignment || !ref) return undefined;
+    const document = alignment[sentence.side];
+    return {
+      start: ref.start,
+      text: paragraphText(document, ref.paragraph).slice(ref.start, ref.end),
+      language: document.language.override?.bcp47 ?? document.language.detected.bcp47,
+    };
+  }
+
+  /** Where the sentence may be cut (offsets in its paragraph's text), by word or by letter. */
+  private positionsOf(sentence: SentenceAt, unit: 'word' | 'grapheme'): readonly number[] {
+    const found = this.sentenceOf(sentence);
+    return found ? cutPositions(found.text, found.language, unit).map((offset) => found.start + offset) : [];
+  }
+
+  private middleOf(sentence: SentenceAt): number {
+    const found = this.sentenceOf(sentence);
+    return found ? found.start + found.text.length / 2 : 0;
+  }
+
+  /** A clicked offset in the sentence (from its start) as the nearest place a cut may go, in paragraph offsets. */
+  private snapCut(sentence: SentenceAt, offset: number): number | undefined {
+    const found = this.sentenceOf(sentence);
+    if (!found) return undefined;
+    return nearestPosition(this.positionsOf(sentence, 'grapheme'), found.start + offset);
+  }
+
+  /** The key help under the list: what each key does, as mapped now; while a cut is shown, the cut's keys. */
+  private drawHelp(): void {
+    const key = (command: CommandId) => this.events.keyLabel(command);
+    this.help.classList.toggle('cutting', this.cut !== undefined);
+    if (this.cut) {
+      const side = this.cut.sentence.side === 'source' ? 'original' : 'translation';
+      this.help.textContent = `Cutting ${side} sentence ${this.cut.sentence.index + 1}: ← → move the cut by word, Shift+← → by letter, Home/End, or click in the sentence · Enter cuts (both parts stay in the pair; then ${key('shift-down')} moves the second to the next pair) · Esc cancels`;
+      return;
+    }
+    this.help.textContent = [
+      `↑ ↓ pair, ← → sentence`,
+      `${key('confirm-next')} confirm`,
+      `${key('reject')} reject`,
+      `${key('merge-next')} merge with next pair`,
+      `${key('split')} split pair`,
+      `${key('unlink')} unlink`,
+      `${key('mark-untranslated')} sentence untranslated`,
+      `${key('shift-up')}/${key('shift-down')} move sentence to pair above/below`,
+      `${key('split-sentence')} cut sentence`,
+      `${key('join-sentence')} join with next sentence`,
+      `${key('toggle-mark')} mark, ${key('link-marked')} link marked`,
+      `${key('realign')} recompute`,
+      `${key('undo')} undo`,
+      `Enter back to the text`,
+    ].join(' · ');
+  }
+
   private draw(): void {
-    const { alignment, link, selected, marks, sentence } = this;
+    const { alignment, link, selected, marks, sentence, cut } = this;
     if (!this.visible) return;
     const drawn = this.drawn;
-    if (drawn && drawn.alignment === alignment && drawn.link === link && drawn.selected === selected && drawn.marks === marks && drawn.sentence === sentence) return;
+    if (drawn && drawn.alignment === alignment && drawn.link === link && drawn.selected === selected && drawn.marks === marks && drawn.sentence === sentence && drawn.cut === cut) {
+      return;
+    }
     const sameBlock = drawn && drawn.alignment === alignment && drawn.link === link;
-    this.drawn = { alignment, link, selected, marks, sentence };
+    this.drawn = { alignment, link, selected, marks, sentence, cut };
+    this.drawHelp();
     const chosen = alignment?.links[link];
-    this.caption.classList.toggle('stored', chosen?.sentences !== undefined);
+    // Pairs the aligner stored (`bitext align --sentences`) are all `auto`; a reviewer's fix confirms or rejects one.
+    const stored = chosen?.sentences;
+    this.caption.classList.toggle('stored', stored !== undefined && stored.pairs.some((pair) => pair.status !== 'auto'));
+    this.caption.classList.toggle('stored-by-aligner', stored !== undefined && stored.pairs.every((pair) => pair.status === 'auto'));
     if (!alignment || !chosen) {
       this.block = undefined;
       this.caption.textContent = '';
@@ -202,6 +382,7 @@ export class SentencePanel {
     const block = sameBlock ? this.block : sentencesOfLink(alignment, link, this.rules);
     this.block = block;
     this.caption.textContent = `link ${link + 1} · ¶ ${describeLink(chosen)}`;
+    this.keys.textContent = `${this.events.keyLabel('focus-sentences')} or a click gives the pairs the keys below`;
     if (!block) {
       this.list.replaceChildren(h('p', { class: 'panel-empty' }, 'This paragraph has no counterpart, so it has no sentence pairs.'));
       return;
@@ -223,7 +404,12 @@ export class SentencePanel {
           : indices.map((at) => {
               const ref = refs[at]!;
               const text = paragraphText(alignment[side], ref.paragraph).slice(ref.start, ref.end);
-              return h('span', { class: picked?.side === side && picked.index === at ? 'sentence picked' : 'sentence' }, text);
+              const isPicked = picked?.side === side && picked.index === at;
+              const cut = isPicked && this.cut?.sentence.side === side && this.cut.sentence.index === at ? this.cut.at - ref.start : undefined;
+              const attributes = { class: isPicked ? `sentence picked${cut !== undefined ? ' cutting' : ''}` : 'sentence', 'data-side': side, 'data-index': String(at) };
+              if (cut === undefined) return h('span', attributes, text);
+              // The cut as a bar between the two parts (not text: a copy of the sentence stays the sentence).
+              return h('span', attributes, text.slice(0, cut), h('span', { class: 'sentence-cut', 'data-testid': 'sentence-cut', 'aria-label': 'cut here' }), text.slice(cut));
             })),
       );
     const confidence = sentenceLink.confidence;
@@ -246,4 +432,17 @@ export class SentencePanel {
       h('span', { class: `sentence-confidence confidence-${confidenceBand(confidence)}`, title: 'Confidence of this sentence pair inside its link' }, confidence.toFixed(2)),
     );
   }
+}
+
+/** The offset in `element`'s text (its text nodes in order) of the point the pointer is at, or undefined. */
+function textOffsetAt(element: HTMLElement, x: number, y: number): number | undefined {
+  const range = document.caretRangeFromPoint?.(x, y);
+  if (!range || !element.contains(range.startContainer)) return undefined;
+  let offset = 0;
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node === range.startContainer) return offset + range.startOffset;
+    offset += node.textContent?.length ?? 0;
+  }
+  return undefined;
 }

@@ -14,7 +14,7 @@
  */
 import type { Alignment, Link, LinkStatus, Side, StoredSentences } from '../model/alignment.ts';
 import { findSentenceProblem } from '../model/sentence-invariants.ts';
-import { paragraphLength } from '../model/document.ts';
+import { paragraphLength, paragraphText } from '../model/document.ts';
 import { changeSentences, type SentenceChange } from './sentence-edits.ts';
 import { linkStatuses } from '../model/alignment.ts';
 import { assertNever, BitextError } from '../errors.ts';
@@ -440,7 +440,7 @@ function editSentences(alignment: Alignment, edit: EditSentencesEdit): Alignment
   const length = (side: Side, paragraph: number) => paragraphLength(alignment[side], paragraph);
   const baseProblem = findSentenceProblem({ ...link, sentences: base }, length);
   if (baseProblem) throw invalid(`the sentence pairs of link ${edit.link + 1} do not fit it: ${baseProblem}`, 'base', edit.link);
-  const sentences = changeSentences(base, edit.change, edit.link);
+  const sentences = changeSentences(base, edit.change, edit.link, (side, paragraph) => paragraphText(alignment[side], paragraph));
   const problem = findSentenceProblem({ ...link, sentences }, length);
   // Unreachable for a sound base (each change keeps pairs consecutive and covering); kept so no edit stores unsound pairs.
   if (problem) throw invalid(`the edit would leave unsound sentence pairs: ${problem}`, 'change', edit.link);

@@ -12,7 +12,7 @@
  * always consecutive on each side and in document order, so no edit can
  * make two pairs cross.
  */
-import type { LinkStatus, SentencePair, Side, StoredSentences } from '../model/alignment.ts';
+import type { LinkStatus, SentencePair, SentenceRef, Side, StoredSentences } from '../model/alignment.ts';
 import { linkStatuses } from '../model/alignment.ts';
 import { assertNever, BitextError } from '../errors.ts';
 
@@ -28,7 +28,22 @@ export type SentenceChange =
   /** Sentence `sentence` of `side` (index among the link's sentences of that side) gets a pair of its own, one-sided. */
   | { readonly kind: 'mark-untranslated'; readonly side: Side; readonly sentence: number }
   /** Moves the pair's first sentence of `side` into the pair before (`up`) or its last into the pair after (`down`). */
-  | { readonly kind: 'shift-boundary'; readonly pair: number; readonly side: Side; readonly direction: 'up' | 'down' };
+  | { readonly kind: 'shift-boundary'; readonly pair: number; readonly side: Side; readonly direction: 'up' | 'down' }
+  /**
+   * Cuts sentence `sentence` of `side` in two at `at`, an offset in its
+   * paragraph's text strictly inside the sentence (white space at the cut goes
+   * to neither part). Both parts stay in the sentence's pair.
+   */
+  | { readonly kind: 'split-sentence'; readonly side: Side; readonly sentence: number; readonly at: number }
+  /**
+   * Joins sentence `sentence` of `side` with the next sentence of that side
+   * (same paragraph). When they were in different pairs, those pairs and any
+   * between them become one pair, so no counterpart is lost.
+   */
+  | { readonly kind: 'join-sentences'; readonly side: Side; readonly sentence: number };
+
+/** A paragraph's text by side and index: what a cut needs to leave white space out of both parts. */
+export type ParagraphText = (side: Side, paragraph: number) => string;
 
 /** The kinds of sentence change. */
 export type SentenceChangeKind = SentenceChange['kind'];
@@ -53,10 +68,11 @@ function invalid(message: string, field: string, link: number): BitextError {
 
 /**
  * Applies `change` to the sentence pairs `sentences` of link `link` (the
- * index only names the link in messages). Returns new pairs; throws
- * `invalid-argument` naming the pair (from 1) when the change cannot be made.
+ * index only names the link in messages; `text` gives the paragraphs' texts,
+ * which only a cut reads). Returns new pairs; throws `invalid-argument`
+ * naming the pair or sentence (from 1) when the change cannot be made.
  */
-export function changeSentences(sentences: StoredSentences, change: SentenceChange, link: number): StoredSentences {
+export function changeSentences(sentences: StoredSentences, change: SentenceChange, link: number, text?: ParagraphText): StoredSentences {
   const pairs = sentences.pairs;
   const pairAt = (index: number): SentencePair => {
     const pair = Number.isInteger(index) ? pairs[index] : undefined;
@@ -101,6 +117,10 @@ export function changeSentences(sentences: StoredSentences, change: SentenceChan
       return markUntranslated(sentences, change.side, change.sentence, link);
     case 'shift-boundary':
       return shiftBoundary(sentences, change.pair, change.side, change.direction, link, pairAt);
+    case 'split-sentence':
+      return splitSentence(sentences, change.side, change.sentence, change.at, link, text);
+    case 'join-sentences':
+      return joinSentences(sentences, change.side, change.sentence, link);
     default:
       return assertNever(change, 'sentence change');
   }
@@ -158,4 +178,73 @@ function shiftBoundary(
   const pieces = direction === 'up' ? [received, ...donor] : [...donor, received];
   const from = Math.min(index, neighbourIndex);
   return { ...sentences, pairs: [...sentences.pairs.slice(0, from), ...pieces, ...sentences.pairs.slice(from + 2)] };
+}
+
+/** The side's name as a reviewer reads it. */
+function sideName(side: Side): string {
+  return side === 'source' ? 'original' : 'translation';
+}
+
+/** The sentence's span, or a refusal naming it from 1. */
+function sentenceAt(sentences: StoredSentences, side: Side, sentence: number, link: number): SentenceRef {
+  if (side !== 'source' && side !== 'target') throw invalid(`unknown side ${String(side)}`, 'side', link);
+  const span = Number.isInteger(sentence) ? sentences[side][sentence] : undefined;
+  if (!span) throw invalid(`no ${sideName(side)} sentence ${sentence + 1}: the link has ${sentences[side].length}`, 'sentence', link);
+  return span;
+}
+
+/** Every pair's indices of `side` from `from` on moved by `by` (a sentence was cut in two or two were joined). */
+function renumber(pairs: readonly SentencePair[], side: Side, from: number, by: number): SentencePair[] {
+  return pairs.map((pair) => (pair[side].some((at) => at >= from) ? { ...pair, [side]: pair[side].map((at) => (at >= from ? at + by : at)) } : pair));
+}
+
+function splitSentence(sentences: StoredSentences, side: Side, sentence: number, at: number, link: number, text: ParagraphText | undefined): StoredSentences {
+  const span = sentenceAt(sentences, side, sentence, link);
+  const name = `${sideName(side)} sentence ${sentence + 1}`;
+  if (!Number.isInteger(at) || at <= span.start || at >= span.end) {
+    throw invalid(`${name} cannot be cut at ${at}: the cut must fall inside it (${span.start} to ${span.end})`, 'at', link);
+  }
+  if (!text) throw invalid(`${name} cannot be cut without its paragraph's text`, 'at', link);
+  const paragraph = text(side, span.paragraph);
+  const head = paragraph.slice(span.start, at);
+  const tail = paragraph.slice(at, span.end);
+  const first: SentenceRef = { paragraph: span.paragraph, start: span.start, end: span.start + head.trimEnd().length };
+  const second: SentenceRef = { paragraph: span.paragraph, start: span.end - tail.trimStart().length, end: span.end };
+  if (first.end <= first.start || second.end <= second.start) {
+    throw invalid(`${name} cannot be cut there: one part would hold only white space`, 'at', link);
+  }
+  const spans = [...sentences[side].slice(0, sentence), first, second, ...sentences[side].slice(sentence + 1)];
+  const holder = sentences.pairs.findIndex((pair) => pair[side].includes(sentence));
+  const pairs = renumber(sentences.pairs, side, sentence + 1, 1).map((pair, index) => {
+    if (index !== holder) return pair;
+    const grown = [...pair[side], sentence + 1].sort((a, b) => a - b);
+    return handPair(side === 'source' ? grown : pair.source, side === 'target' ? grown : pair.target);
+  });
+  return { ...sentences, [side]: spans, pairs };
+}
+
+function joinSentences(sentences: StoredSentences, side: Side, sentence: number, link: number): StoredSentences {
+  const span = sentenceAt(sentences, side, sentence, link);
+  const next = sentences[side][sentence + 1];
+  const name = `${sideName(side)} sentence ${sentence + 1}`;
+  if (!next) throw invalid(`${name} is the last of the link: there is no next sentence to join it with`, 'sentence', link);
+  if (next.paragraph !== span.paragraph) {
+    throw invalid(
+      `${name} ends its paragraph: a sentence cannot run into the next paragraph (M puts their pairs together instead)`,
+      'sentence',
+      link,
+    );
+  }
+  const joined: SentenceRef = { paragraph: span.paragraph, start: span.start, end: next.end };
+  const spans = [...sentences[side].slice(0, sentence), joined, ...sentences[side].slice(sentence + 2)];
+  const from = sentences.pairs.findIndex((pair) => pair[side].includes(sentence));
+  const to = sentences.pairs.findIndex((pair) => pair[side].includes(sentence + 1));
+  const together = sentences.pairs.slice(from, to + 1);
+  // The two sentences become one, in one pair with every counterpart of the pairs they were in.
+  const merged = handPair(
+    together.flatMap((pair) => pair.source),
+    together.flatMap((pair) => pair.target),
+  );
+  const pairs = [...sentences.pairs.slice(0, from), { ...merged, [side]: merged[side].filter((at) => at !== sentence + 1) }, ...sentences.pairs.slice(to + 1)];
+  return { ...sentences, [side]: spans, pairs: renumber(pairs, side, sentence + 2, -1) };
 }

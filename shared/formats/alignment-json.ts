@@ -16,7 +16,17 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import { validate as validateCurrentVersion } from './alignment-validator.generated.js';
 import schema from '../../schema/alignment.schema.json' with { type: 'json' };
 import { BitextError } from '../errors.ts';
-import { alignmentSchemaVersion, type Alignment, type Link, type SentencePair, type SentenceRef, type Side, type StoredSentences, type ToolInfo } from '../model/alignment.ts';
+import {
+  alignmentSchemaVersion,
+  type Alignment,
+  type Link,
+  type SegmentationRecord,
+  type SentencePair,
+  type SentenceRef,
+  type Side,
+  type StoredSentences,
+  type ToolInfo,
+} from '../model/alignment.ts';
 import { findSentenceProblem } from '../model/sentence-invariants.ts';
 import type { BitextDocument, DecodedEncoding, DocumentFormat, DocumentLanguage, LanguageTag, Paragraph, ParagraphLanguage } from '../model/document.ts';
 import { findLinkProblems } from '../model/invariants.ts';
@@ -65,6 +75,8 @@ export interface AlignmentFile {
   readonly tool: ToolInfo;
   readonly created: string;
   readonly modified: string;
+  /** The rules the aligner cut sentences by (`bitext align --srx`, `--sentences`). */
+  readonly segmentation?: SegmentationRecord;
   readonly source: DocumentRecord;
   readonly target: DocumentRecord;
   readonly links: readonly Link[];
@@ -104,6 +116,7 @@ export function toAlignmentFile(alignment: Alignment, options: SerializeOptions 
     tool: { name: alignment.tool.name, version: alignment.tool.version },
     created: alignment.created,
     modified: alignment.modified,
+    ...(alignment.segmentation ? { segmentation: copyRules(alignment.segmentation) } : {}),
     source: record(alignment.source, 'source'),
     target: record(alignment.target, 'target'),
     links: alignment.links.map(copyLink),
@@ -296,6 +309,7 @@ export function alignmentFromFile(
     tool: { name: file.tool.name, version: file.tool.version },
     created: file.created,
     modified: file.modified,
+    ...(file.segmentation ? { segmentation: copyRules(file.segmentation) } : {}),
     source: documents.source,
     target: documents.target,
     links: file.links.map(copyLink),
@@ -453,6 +467,7 @@ function copyFile(file: AlignmentFile): AlignmentFile {
     tool: { name: file.tool.name, version: file.tool.version },
     created: file.created,
     modified: file.modified,
+    ...(file.segmentation ? { segmentation: copyRules(file.segmentation) } : {}),
     source: copyRecord(file.source),
     target: copyRecord(file.target),
     links: file.links.map(copyLink),
@@ -520,7 +535,16 @@ function copyLink(link: Link): Link {
 function copySentences(sentences: StoredSentences): StoredSentences {
   const ref = (span: SentenceRef): SentenceRef => ({ paragraph: span.paragraph, start: span.start, end: span.end });
   const pair = (item: SentencePair): SentencePair => ({ source: [...item.source], target: [...item.target], confidence: item.confidence, status: item.status });
-  return { source: sentences.source.map(ref), target: sentences.target.map(ref), pairs: sentences.pairs.map(pair) };
+  return {
+    source: sentences.source.map(ref),
+    target: sentences.target.map(ref),
+    pairs: sentences.pairs.map(pair),
+    ...(sentences.rules ? { rules: copyRules(sentences.rules) } : {}),
+  };
+}
+
+function copyRules(rules: SegmentationRecord): SegmentationRecord {
+  return rules.kind === 'srx' ? { kind: 'srx', name: rules.name, sha256: rules.sha256 } : { kind: 'built-in' };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

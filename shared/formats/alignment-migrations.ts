@@ -170,6 +170,28 @@ const version1Schema = {
   },
 };
 
+/**
+ * Version 2: version 3 without the records of which sentence rules cut
+ * sentences (`rules` in a link's `sentences`, top-level `segmentation`).
+ * As for version 1, only what tells the versions apart is checked here.
+ */
+const version2Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'bitext-workbench:alignment-v2',
+  type: 'object',
+  required: ['schemaVersion', 'links'],
+  properties: {
+    schemaVersion: { const: 2 },
+    links: {
+      type: 'array',
+      items: {
+        not: { type: 'object', properties: { sentences: { type: 'object', properties: { rules: {} }, required: ['rules'] } }, required: ['sentences'] },
+      },
+    },
+  },
+  not: { type: 'object', properties: { segmentation: {} }, required: ['segmentation'] },
+};
+
 /** Scripts worth telling apart for the documents the workbench aligns; others count as none. */
 const knownScripts = [
   'Latn', 'Thai', 'Cyrl', 'Grek', 'Arab', 'Hebr', 'Hani', 'Hira', 'Kana', 'Hang', 'Deva', 'Beng', 'Taml',
@@ -213,5 +235,14 @@ export const migrations: readonly AlignmentMigration[] = [
       'so a version-1 file becomes version 2 by its number alone (its links keep computing their sentence pairs on demand).',
     schema: version1Schema,
     migrate: (file) => ({ ...(file as Record<string, unknown>), schemaVersion: 2 }),
+  },
+  {
+    from: 2,
+    description:
+      'Version 2 to 3: the rules that cut stored sentences (`rules` in `sentences`) and the aligner\'s SRX rules (`segmentation`) ' +
+      'are recorded; version 2 recorded neither, so a version-2 file becomes version 3 by its number alone (its stored sentence ' +
+      'pairs say nothing of their rules, and no warning about rules is given for them).',
+    schema: version2Schema,
+    migrate: (file) => ({ ...(file as Record<string, unknown>), schemaVersion: 3 }),
   },
 ];

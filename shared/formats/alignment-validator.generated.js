@@ -2,19 +2,20 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/bitext-workbench/bitext-workbench/schema/alignment.schema.json","title":"Bitext Workbench alignment file","description":"An alignment of two documents (an original and its translation) paragraph by paragraph, as Bitext Workbench saves it (extension `.bitext`, JSON content; `.json` is accepted too). Design: the documents themselves stay where they are on disk and are NOT copied into this file; each document is named by its path (relative to this file's folder when it lies near it, else absolute) and pinned by the SHA-256 of its bytes. Every paragraph also carries its `text`, so that other tools can read the aligned pairs without the documents, and so that the workbench can still show the alignment when a document has gone missing or changed: it then rebuilds the document text from the paragraph texts, filling the gaps between paragraphs with line breaks so that every offset stays valid, and reports the document as missing or changed. A loader must check, beyond this schema: paragraph offsets lie within `textLength`, do not overlap and come in order; each paragraph's `text` has exactly `end - start` UTF-16 code units; link indices are in range; no paragraph is in two links; links with both sides do not cross; a link's stored sentences lie in its own paragraphs, in order, and its sentence pairs take every sentence once, in order. Files of an older `schemaVersion` are migrated on load; files of a newer one are refused.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","created","modified","source","target","links"],"properties":{"schemaVersion":{"description":"Version of this schema the file follows. This schema describes version 2, which added the sentence pairs a reviewer fixed by hand (`sentences` on a link). Older versions are migrated on load: version 1 (the same, without `sentences`) by its number alone; version 0 (an unreleased prototype shape: `version` instead of `schemaVersion`, links as bare `[[source…], [target…]]` pairs without score or status) field by field.","const":2},"tool":{"description":"The program that wrote the file.","type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"description":"The program's name, e.g. `Bitext Workbench`.","type":"string","minLength":1,"maxLength":200},"version":{"description":"The program's version, e.g. `0.1.0`.","type":"string","minLength":1,"maxLength":100}}},"created":{"description":"When the alignment was first made: ISO 8601 in UTC, e.g. `2024-05-01T09:30:00.000Z`.","$ref":"#/$defs/utcTime"},"modified":{"description":"When the alignment was last changed: ISO 8601 in UTC.","$ref":"#/$defs/utcTime"},"source":{"description":"The original document (the left side).","$ref":"#/$defs/document"},"target":{"description":"The translation (the right side).","$ref":"#/$defs/document"},"links":{"description":"The links between paragraphs, in document order (the link at 0-based position i is link i + 1 wherever a person reads it). Each paragraph of either document is in at most one link (the aligner puts every paragraph in exactly one; a paragraph with no counterpart gets a link with an empty other side).","type":"array","maxItems":10000000,"items":{"$ref":"#/$defs/link"}}},"$defs":{"utcTime":{"description":"An ISO 8601 time in UTC with a `Z` suffix, to the second or finer.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$"},"offset":{"description":"A position in a document's text, in UTF-16 code units from its start (after any byte-order mark). At most 50 million, which bounds what a rebuilt text may cost.","type":"integer","minimum":0,"maximum":50000000},"paragraphIndex":{"description":"A paragraph's 0-based index in its document's `paragraphs` list. The file keeps 0-based indices; everything a person reads (the workbench, the review report, exports' ids and properties, command-line messages) numbers paragraphs and links from 1, so index 0 is paragraph 1.","type":"integer","minimum":0,"maximum":100000000},"languageTag":{"description":"A language as the workbench reports it; `und` when not known.","type":"object","additionalProperties":false,"required":["iso6393","bcp47","script"],"properties":{"iso6393":{"description":"ISO 639-3 code as franc returns it (`eng`, `tha`), or `und`.","type":"string","pattern":"^[a-z]{3}$"},"bcp47":{"description":"BCP-47 tag (`en`, `th`, `zh-Hant`), or `und`.","type":"string","maxLength":64,"pattern":"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"},"script":{"description":"ISO 15924 code of the script most letters are in (`Latn`, `Thai`), or `Zyyy` when there are none.","type":"string","pattern":"^[A-Z][a-z]{3}$"}}},"document":{"description":"One document of the pair. Its text is not stored here: it is read from `path` and checked against `sha256`.","type":"object","additionalProperties":false,"required":["path","sha256","encoding","language","textLength","paragraphs"],"properties":{"path":{"description":"Where the document is: relative to the folder of this file (with `/` separators) when it can be, else absolute.","type":"string","minLength":1,"maxLength":4096},"sha256":{"description":"Lower-case hex SHA-256 of the document's bytes as they were read. A loader compares it with the file on disk and reports the document as changed when it differs.","type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"description":"The format the document was read as, when not plain text: its text (which offsets count in) is what the workbench's reader of that format extracts. `xliff` and `tmx`: one side of a bilingual file. Absent: plain text.","enum":["text","markdown","html","docx","odt","epub","srt","webvtt","pdf","xliff","tmx"]},"textSha256":{"description":"For a document read from another format than plain text: lower-case hex SHA-256 of the extracted text (UTF-8). `sha256` stays the hash of the original file's bytes.","type":"string","pattern":"^[0-9a-f]{64}$"},"encoding":{"description":"How the bytes were decoded into text; offsets count in that text.","type":"object","additionalProperties":false,"required":["name","bom","forced"],"properties":{"name":{"description":"WHATWG encoding name, as `TextDecoder` takes it.","enum":["utf-8","utf-16le","utf-16be","windows-874","windows-1252"]},"bom":{"description":"Whether the bytes began with a byte-order mark (which is not part of the text).","type":"boolean"},"forced":{"description":"Whether the user chose the encoding rather than letting the workbench detect it.","type":"boolean"}}},"language":{"description":"The document's language: what was detected and, when the user chose another, the override (which wins wherever a language is used).","type":"object","additionalProperties":false,"required":["detected"],"properties":{"detected":{"description":"The language franc detected in the whole text.","$ref":"#/$defs/languageTag"},"override":{"description":"The language the user set instead of the detected one. Absent when the user did not override.","$ref":"#/$defs/languageTag"}}},"textLength":{"description":"Length of the decoded text in UTF-16 code units. Paragraph offsets lie within it; a rebuilt text (document missing) is padded with line breaks to this length.","$ref":"#/$defs/offset"},"paragraphs":{"description":"The paragraphs in text order, each a half-open range `[start, end)` of the text; ranges do not overlap. A link refers to a paragraph by its index in this list.","type":"array","maxItems":10000000,"items":{"$ref":"#/$defs/paragraph"}}}},"paragraph":{"description":"One paragraph: where it is in the text, its text, and its detected language.","type":"object","additionalProperties":false,"required":["start","end","text"],"properties":{"start":{"description":"Offset of the paragraph's first code unit.","$ref":"#/$defs/offset"},"end":{"description":"Offset just past the paragraph's last code unit (not less than `start`).","$ref":"#/$defs/offset"},"text":{"description":"The paragraph's text, exactly the document text from `start` to `end`; stored so that other tools can read the file without the documents.","type":"string"},"mark":{"description":"Why the paragraph is not ordinary body text, as the format's reader saw it: `furniture` (a web page's navigation, header, footer or aside), `footnote` (a footnote or endnote, placed after the body), `text-box` (a text box or frame, after the paragraph that anchors it). Absent: body text.","enum":["furniture","footnote","text-box"]},"language":{"description":"The language detected in this paragraph alone. Absent when detection was not run.","type":"object","additionalProperties":false,"required":["iso6393","reason","mismatch"],"properties":{"iso6393":{"description":"ISO 639-3 code, or `und`.","type":"string","pattern":"^[a-z]{3}$"},"reason":{"description":"Why the language is what it is: `detected` (among the pair's languages with a clear margin), `too-short` (too short, or only digits and punctuation: not guessed), `uncertain` (no language of the pair won clearly).","enum":["detected","too-short","uncertain"]},"mismatch":{"description":"True when the paragraph is in another language than its document (English left in a Thai text).","type":"boolean"}}}}},"paragraphIndices":{"description":"Paragraph indices of one side of a link, sorted ascending without repeats. They need not be contiguous: a group may skip a paragraph that stays out of it (and is then in its own link, or in none). Empty when this side has no counterpart (a 1:0 or 0:1 link).","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/paragraphIndex"}},"link":{"description":"A link between paragraphs of the source and the target. Not both sides may be empty.","type":"object","additionalProperties":false,"required":["source","target","score","confidence","status"],"properties":{"source":{"description":"Indices of the source paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"target":{"description":"Indices of the target paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"score":{"description":"The aligner's raw score for the link (log-odds; higher is better). 0 for links a user made.","type":"number","minimum":-1000000000,"maximum":1000000000},"confidence":{"description":"How sure the aligner is, from 0 to 1; low confidence is where a reviewer should look. A link a reviewer made or reshaped by hand is `confirmed` with confidence 1 (the reviewer's word); a link an edit left over without anyone judging it (what remains of a link that lost paragraphs) is `auto` with confidence 0.","type":"number","minimum":0,"maximum":1},"status":{"description":"Review status: `auto` (the aligner's, not reviewed), `confirmed` or `rejected` by a reviewer.","enum":["auto","confirmed","rejected"]},"note":{"description":"A reviewer's note on the link. Absent when there is none.","type":"string","maxLength":20000},"tags":{"description":"Free labels a reviewer put on the link (`caption`, `ad`, `check-names`). Absent when there are none.","type":"array","maxItems":100,"uniqueItems":true,"items":{"description":"One tag: a short non-empty label.","type":"string","minLength":1,"maxLength":200}},"sentences":{"description":"The link's sentence pairs as a reviewer fixed them by hand. Absent (the usual case): a reader computes them from the paragraphs with its sentence segmenter and aligner, as Bitext Workbench does. Present only on a link with both sides whose sentence pairs a reviewer edited; the sentences themselves are stored with the pairs, so other segmentation rules (an SRX file) never reinterpret a fix. Dropped when the link's paragraphs change, and when its text changes beyond what a rebase can follow.","$ref":"#/$defs/linkSentences"}}},"sentence":{"description":"One sentence of a link: the paragraph it is in (0-based index in its document, one of the link's paragraphs of that side) and its half-open range `[start, end)` of UTF-16 code units in that paragraph's `text` (not in the document's text, so that edits elsewhere do not move it).","type":"object","additionalProperties":false,"required":["paragraph","start","end"],"properties":{"paragraph":{"description":"The paragraph the sentence is in: its 0-based index in the document, one of the link's paragraphs of this side.","$ref":"#/$defs/paragraphIndex"},"start":{"description":"Offset of the sentence's first code unit in its paragraph's text.","$ref":"#/$defs/offset"},"end":{"description":"Offset just past its last code unit (greater than `start`, at most the paragraph's length).","$ref":"#/$defs/offset"}}},"sentenceIndices":{"description":"Indices (0-based) into the link's sentences of one side, consecutive and ascending; empty when this side has no counterpart (1:0, 0:1).","type":"array","maxItems":100000,"items":{"type":"integer","minimum":0,"maximum":100000000}},"sentencePair":{"description":"A link between sentences inside a paragraph link (1:1, n:m, 1:0 or 0:1). Not both sides may be empty.","type":"object","additionalProperties":false,"required":["source","target","confidence","status"],"properties":{"source":{"description":"Indices of the link's source sentences in this pair.","$ref":"#/$defs/sentenceIndices"},"target":{"description":"Indices of the link's target sentences in this pair.","$ref":"#/$defs/sentenceIndices"},"confidence":{"description":"As a link's: the sentence aligner's estimate for a pair nobody changed, 1 for a pair the reviewer made or reshaped, 0 for one an edit left over.","type":"number","minimum":0,"maximum":1},"status":{"description":"Review status of the sentence pair, as a link's.","enum":["auto","confirmed","rejected"]}}},"linkSentences":{"description":"The sentences of a link's paragraphs on each side, in text order, and the pairs between them, in document order, together taking every sentence exactly once.","type":"object","additionalProperties":false,"required":["source","target","pairs"],"properties":{"source":{"description":"The sentences of the link's source paragraphs.","type":"array","minItems":1,"maxItems":100000,"items":{"$ref":"#/$defs/sentence"}},"target":{"description":"The sentences of the link's target paragraphs.","type":"array","minItems":1,"maxItems":100000,"items":{"$ref":"#/$defs/sentence"}},"pairs":{"description":"The sentence pairs, in document order.","type":"array","minItems":1,"maxItems":100000,"items":{"$ref":"#/$defs/sentencePair"}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/bitext-workbench/bitext-workbench/schema/alignment.schema.json","title":"Bitext Workbench alignment file","description":"An alignment of two documents (an original and its translation) paragraph by paragraph, as Bitext Workbench saves it (extension `.bitext`, JSON content; `.json` is accepted too). Design: the documents themselves stay where they are on disk and are NOT copied into this file; each document is named by its path (relative to this file's folder when it lies near it, else absolute) and pinned by the SHA-256 of its bytes. Every paragraph also carries its `text`, so that other tools can read the aligned pairs without the documents, and so that the workbench can still show the alignment when a document has gone missing or changed: it then rebuilds the document text from the paragraph texts, filling the gaps between paragraphs with line breaks so that every offset stays valid, and reports the document as missing or changed. A loader must check, beyond this schema: paragraph offsets lie within `textLength`, do not overlap and come in order; each paragraph's `text` has exactly `end - start` UTF-16 code units; link indices are in range; no paragraph is in two links; links with both sides do not cross; a link's stored sentences lie in its own paragraphs, in order, and its sentence pairs take every sentence once, in order. Files of an older `schemaVersion` are migrated on load; files of a newer one are refused.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","created","modified","source","target","links"],"properties":{"schemaVersion":{"description":"Version of this schema the file follows. This schema describes version 3, which records which sentence rules cut sentences (`rules` in a link's stored `sentences`, and `segmentation` for the aligner's). Older versions are migrated on load: version 2 (the same without those records: its stored sentence pairs say nothing of their rules) and version 1 (version 2 without `sentences`) by their number alone; version 0 (an unreleased prototype shape: `version` instead of `schemaVersion`, links as bare `[[source…], [target…]]` pairs without score or status) field by field.","const":3},"tool":{"description":"The program that wrote the file.","type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"description":"The program's name, e.g. `Bitext Workbench`.","type":"string","minLength":1,"maxLength":200},"version":{"description":"The program's version, e.g. `0.1.0`.","type":"string","minLength":1,"maxLength":100}}},"created":{"description":"When the alignment was first made: ISO 8601 in UTC, e.g. `2024-05-01T09:30:00.000Z`.","$ref":"#/$defs/utcTime"},"modified":{"description":"When the alignment was last changed: ISO 8601 in UTC.","$ref":"#/$defs/utcTime"},"segmentation":{"description":"The sentence rules the aligner cut sentences by, recorded when they were an SRX file (`bitext align --srx`) or when the aligner stored every link's sentence pairs (`bitext align --sentences`). Absent otherwise. A reader cutting sentences by other rules should say so: its computed sentence pairs then differ from the aligner's.","$ref":"#/$defs/segmentationRules"},"source":{"description":"The original document (the left side).","$ref":"#/$defs/document"},"target":{"description":"The translation (the right side).","$ref":"#/$defs/document"},"links":{"description":"The links between paragraphs, in document order (the link at 0-based position i is link i + 1 wherever a person reads it). Each paragraph of either document is in at most one link (the aligner puts every paragraph in exactly one; a paragraph with no counterpart gets a link with an empty other side).","type":"array","maxItems":10000000,"items":{"$ref":"#/$defs/link"}}},"$defs":{"utcTime":{"description":"An ISO 8601 time in UTC with a `Z` suffix, to the second or finer.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$"},"offset":{"description":"A position in a document's text, in UTF-16 code units from its start (after any byte-order mark). At most 50 million, which bounds what a rebuilt text may cost.","type":"integer","minimum":0,"maximum":50000000},"paragraphIndex":{"description":"A paragraph's 0-based index in its document's `paragraphs` list. The file keeps 0-based indices; everything a person reads (the workbench, the review report, exports' ids and properties, command-line messages) numbers paragraphs and links from 1, so index 0 is paragraph 1.","type":"integer","minimum":0,"maximum":100000000},"languageTag":{"description":"A language as the workbench reports it; `und` when not known.","type":"object","additionalProperties":false,"required":["iso6393","bcp47","script"],"properties":{"iso6393":{"description":"ISO 639-3 code as franc returns it (`eng`, `tha`), or `und`.","type":"string","pattern":"^[a-z]{3}$"},"bcp47":{"description":"BCP-47 tag (`en`, `th`, `zh-Hant`), or `und`.","type":"string","maxLength":64,"pattern":"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"},"script":{"description":"ISO 15924 code of the script most letters are in (`Latn`, `Thai`), or `Zyyy` when there are none.","type":"string","pattern":"^[A-Z][a-z]{3}$"}}},"document":{"description":"One document of the pair. Its text is not stored here: it is read from `path` and checked against `sha256`.","type":"object","additionalProperties":false,"required":["path","sha256","encoding","language","textLength","paragraphs"],"properties":{"path":{"description":"Where the document is: relative to the folder of this file (with `/` separators) when it can be, else absolute.","type":"string","minLength":1,"maxLength":4096},"sha256":{"description":"Lower-case hex SHA-256 of the document's bytes as they were read. A loader compares it with the file on disk and reports the document as changed when it differs.","type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"description":"The format the document was read as, when not plain text: its text (which offsets count in) is what the workbench's reader of that format extracts. `xliff` and `tmx`: one side of a bilingual file. Absent: plain text.","enum":["text","markdown","html","docx","odt","epub","srt","webvtt","pdf","xliff","tmx"]},"textSha256":{"description":"For a document read from another format than plain text: lower-case hex SHA-256 of the extracted text (UTF-8). `sha256` stays the hash of the original file's bytes.","type":"string","pattern":"^[0-9a-f]{64}$"},"encoding":{"description":"How the bytes were decoded into text; offsets count in that text.","type":"object","additionalProperties":false,"required":["name","bom","forced"],"properties":{"name":{"description":"WHATWG encoding name, as `TextDecoder` takes it.","enum":["utf-8","utf-16le","utf-16be","windows-874","windows-1252"]},"bom":{"description":"Whether the bytes began with a byte-order mark (which is not part of the text).","type":"boolean"},"forced":{"description":"Whether the user chose the encoding rather than letting the workbench detect it.","type":"boolean"}}},"language":{"description":"The document's language: what was detected and, when the user chose another, the override (which wins wherever a language is used).","type":"object","additionalProperties":false,"required":["detected"],"properties":{"detected":{"description":"The language franc detected in the whole text.","$ref":"#/$defs/languageTag"},"override":{"description":"The language the user set instead of the detected one. Absent when the user did not override.","$ref":"#/$defs/languageTag"}}},"textLength":{"description":"Length of the decoded text in UTF-16 code units. Paragraph offsets lie within it; a rebuilt text (document missing) is padded with line breaks to this length.","$ref":"#/$defs/offset"},"paragraphs":{"description":"The paragraphs in text order, each a half-open range `[start, end)` of the text; ranges do not overlap. A link refers to a paragraph by its index in this list.","type":"array","maxItems":10000000,"items":{"$ref":"#/$defs/paragraph"}}}},"paragraph":{"description":"One paragraph: where it is in the text, its text, and its detected language.","type":"object","additionalProperties":false,"required":["start","end","text"],"properties":{"start":{"description":"Offset of the paragraph's first code unit.","$ref":"#/$defs/offset"},"end":{"description":"Offset just past the paragraph's last code unit (not less than `start`).","$ref":"#/$defs/offset"},"text":{"description":"The paragraph's text, exactly the document text from `start` to `end`; stored so that other tools can read the file without the documents.","type":"string"},"mark":{"description":"Why the paragraph is not ordinary body text, as the format's reader saw it: `furniture` (a web page's navigation, header, footer or aside), `footnote` (a footnote or endnote, placed after the body), `text-box` (a text box or frame, after the paragraph that anchors it). Absent: body text.","enum":["furniture","footnote","text-box"]},"language":{"description":"The language detected in this paragraph alone. Absent when detection was not run.","type":"object","additionalProperties":false,"required":["iso6393","reason","mismatch"],"properties":{"iso6393":{"description":"ISO 639-3 code, or `und`.","type":"string","pattern":"^[a-z]{3}$"},"reason":{"description":"Why the language is what it is: `detected` (among the pair's languages with a clear margin), `too-short` (too short, or only digits and punctuation: not guessed), `uncertain` (no language of the pair won clearly).","enum":["detected","too-short","uncertain"]},"mismatch":{"description":"True when the paragraph is in another language than its document (English left in a Thai text).","type":"boolean"}}}}},"paragraphIndices":{"description":"Paragraph indices of one side of a link, sorted ascending without repeats. They need not be contiguous: a group may skip a paragraph that stays out of it (and is then in its own link, or in none). Empty when this side has no counterpart (a 1:0 or 0:1 link).","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/paragraphIndex"}},"link":{"description":"A link between paragraphs of the source and the target. Not both sides may be empty.","type":"object","additionalProperties":false,"required":["source","target","score","confidence","status"],"properties":{"source":{"description":"Indices of the source paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"target":{"description":"Indices of the target paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"score":{"description":"The aligner's raw score for the link (log-odds; higher is better). 0 for links a user made.","type":"number","minimum":-1000000000,"maximum":1000000000},"confidence":{"description":"How sure the aligner is, from 0 to 1; low confidence is where a reviewer should look. A link a reviewer made or reshaped by hand is `confirmed` with confidence 1 (the reviewer's word); a link an edit left over without anyone judging it (what remains of a link that lost paragraphs) is `auto` with confidence 0.","type":"number","minimum":0,"maximum":1},"status":{"description":"Review status: `auto` (the aligner's, not reviewed), `confirmed` or `rejected` by a reviewer.","enum":["auto","confirmed","rejected"]},"note":{"description":"A reviewer's note on the link. Absent when there is none.","type":"string","maxLength":20000},"tags":{"description":"Free labels a reviewer put on the link (`caption`, `ad`, `check-names`). Absent when there are none.","type":"array","maxItems":100,"uniqueItems":true,"items":{"description":"One tag: a short non-empty label.","type":"string","minLength":1,"maxLength":200}},"sentences":{"description":"The link's sentence pairs as a reviewer fixed them by hand. Absent (the usual case): a reader computes them from the paragraphs with its sentence segmenter and aligner, as Bitext Workbench does. Present only on a link with both sides whose sentence pairs a reviewer edited; the sentences themselves are stored with the pairs, so other segmentation rules (an SRX file) never reinterpret a fix. Dropped when the link's paragraphs change, and when its text changes beyond what a rebase can follow.","$ref":"#/$defs/linkSentences"}}},"sentence":{"description":"One sentence of a link: the paragraph it is in (0-based index in its document, one of the link's paragraphs of that side) and its half-open range `[start, end)` of UTF-16 code units in that paragraph's `text` (not in the document's text, so that edits elsewhere do not move it).","type":"object","additionalProperties":false,"required":["paragraph","start","end"],"properties":{"paragraph":{"description":"The paragraph the sentence is in: its 0-based index in the document, one of the link's paragraphs of this side.","$ref":"#/$defs/paragraphIndex"},"start":{"description":"Offset of the sentence's first code unit in its paragraph's text.","$ref":"#/$defs/offset"},"end":{"description":"Offset just past its last code unit (greater than `start`, at most the paragraph's length).","$ref":"#/$defs/offset"}}},"sentenceIndices":{"description":"Indices (0-based) into the link's sentences of one side, consecutive and ascending; empty when this side has no counterpart (1:0, 0:1).","type":"array","maxItems":100000,"items":{"type":"integer","minimum":0,"maximum":100000000}},"sentencePair":{"description":"A link between sentences inside a paragraph link (1:1, n:m, 1:0 or 0:1). Not both sides may be empty.","type":"object","additionalProperties":false,"required":["source","target","confidence","status"],"properties":{"source":{"description":"Indices of the link's source sentences in this pair.","$ref":"#/$defs/sentenceIndices"},"target":{"description":"Indices of the link's target sentences in this pair.","$ref":"#/$defs/sentenceIndices"},"confidence":{"description":"As a link's: the sentence aligner's estimate for a pair nobody changed, 1 for a pair the reviewer made or reshaped, 0 for one an edit left over.","type":"number","minimum":0,"maximum":1},"status":{"description":"Review status of the sentence pair, as a link's.","enum":["auto","confirmed","rejected"]}}},"linkSentences":{"description":"The sentences of a link's paragraphs on each side, in text order, and the pairs between them, in document order, together taking every sentence exactly once. The spans say which text each sentence is, whether the segmenter cut it there or a reviewer moved a boundary (cut a sentence in two, joined it with the next).","type":"object","additionalProperties":false,"required":["source","target","pairs"],"properties":{"source":{"description":"The sentences of the link's source paragraphs.","type":"array","minItems":1,"maxItems":100000,"items":{"$ref":"#/$defs/sentence"}},"target":{"description":"The sentences of the link's target paragraphs.","type":"array","minItems":1,"maxItems":100000,"items":{"$ref":"#/$defs/sentence"}},"pairs":{"description":"The sentence pairs, in document order.","type":"array","minItems":1,"maxItems":100000,"items":{"$ref":"#/$defs/sentencePair"}},"rules":{"description":"The rules that first cut these sentences (a reviewer's cuts and joins come on top). Absent only in files migrated from version 2, which did not record them.","$ref":"#/$defs/segmentationRules"}}},"segmentationRules":{"description":"Which sentence rules cut a text: `built-in` (the workbench's own segmenter, of the version in `tool`), or `srx`: an SRX 2.0 file, named as the user chose it (`name`, its base name) and pinned by the SHA-256 of its text (`sha256`; UTF-8 without a byte-order mark), so two files of the same name are told apart.","oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"description":"The workbench's built-in segmenter.","const":"built-in"}}},{"type":"object","additionalProperties":false,"required":["kind","name","sha256"],"properties":{"kind":{"description":"An SRX 2.0 file.","const":"srx"},"name":{"description":"The SRX file's base name.","type":"string","minLength":1,"maxLength":4096},"sha256":{"description":"Lower-case hex SHA-256 of the SRX file's text.","type":"string","pattern":"^[0-9a-f]{64}$"}}}]}}};
 const schema32 = {"description":"An ISO 8601 time in UTC with a `Z` suffix, to the second or finer.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$"};
+const schema34 = {"description":"Which sentence rules cut a text: `built-in` (the workbench's own segmenter, of the version in `tool`), or `srx`: an SRX 2.0 file, named as the user chose it (`name`, its base name) and pinned by the SHA-256 of its text (`sha256`; UTF-8 without a byte-order mark), so two files of the same name are told apart.","oneOf":[{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"description":"The workbench's built-in segmenter.","const":"built-in"}}},{"type":"object","additionalProperties":false,"required":["kind","name","sha256"],"properties":{"kind":{"description":"An SRX 2.0 file.","const":"srx"},"name":{"description":"The SRX file's base name.","type":"string","minLength":1,"maxLength":4096},"sha256":{"description":"Lower-case hex SHA-256 of the SRX file's text.","type":"string","pattern":"^[0-9a-f]{64}$"}}}]};
 import func1Module from "ajv/dist/runtime/ucs2length.js";
 const func1 = func1Module.default;
 const pattern4 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$", "u");
-const schema34 = {"description":"One document of the pair. Its text is not stored here: it is read from `path` and checked against `sha256`.","type":"object","additionalProperties":false,"required":["path","sha256","encoding","language","textLength","paragraphs"],"properties":{"path":{"description":"Where the document is: relative to the folder of this file (with `/` separators) when it can be, else absolute.","type":"string","minLength":1,"maxLength":4096},"sha256":{"description":"Lower-case hex SHA-256 of the document's bytes as they were read. A loader compares it with the file on disk and reports the document as changed when it differs.","type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"description":"The format the document was read as, when not plain text: its text (which offsets count in) is what the workbench's reader of that format extracts. `xliff` and `tmx`: one side of a bilingual file. Absent: plain text.","enum":["text","markdown","html","docx","odt","epub","srt","webvtt","pdf","xliff","tmx"]},"textSha256":{"description":"For a document read from another format than plain text: lower-case hex SHA-256 of the extracted text (UTF-8). `sha256` stays the hash of the original file's bytes.","type":"string","pattern":"^[0-9a-f]{64}$"},"encoding":{"description":"How the bytes were decoded into text; offsets count in that text.","type":"object","additionalProperties":false,"required":["name","bom","forced"],"properties":{"name":{"description":"WHATWG encoding name, as `TextDecoder` takes it.","enum":["utf-8","utf-16le","utf-16be","windows-874","windows-1252"]},"bom":{"description":"Whether the bytes began with a byte-order mark (which is not part of the text).","type":"boolean"},"forced":{"description":"Whether the user chose the encoding rather than letting the workbench detect it.","type":"boolean"}}},"language":{"description":"The document's language: what was detected and, when the user chose another, the override (which wins wherever a language is used).","type":"object","additionalProperties":false,"required":["detected"],"properties":{"detected":{"description":"The language franc detected in the whole text.","$ref":"#/$defs/languageTag"},"override":{"description":"The language the user set instead of the detected one. Absent when the user did not override.","$ref":"#/$defs/languageTag"}}},"textLength":{"description":"Length of the decoded text in UTF-16 code units. Paragraph offsets lie within it; a rebuilt text (document missing) is padded with line breaks to this length.","$ref":"#/$defs/offset"},"paragraphs":{"description":"The paragraphs in text order, each a half-open range `[start, end)` of the text; ranges do not overlap. A link refers to a paragraph by its index in this list.","type":"array","maxItems":10000000,"items":{"$ref":"#/$defs/paragraph"}}}};
-const schema35 = {"description":"A language as the workbench reports it; `und` when not known.","type":"object","additionalProperties":false,"required":["iso6393","bcp47","script"],"properties":{"iso6393":{"description":"ISO 639-3 code as franc returns it (`eng`, `tha`), or `und`.","type":"string","pattern":"^[a-z]{3}$"},"bcp47":{"description":"BCP-47 tag (`en`, `th`, `zh-Hant`), or `und`.","type":"string","maxLength":64,"pattern":"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"},"script":{"description":"ISO 15924 code of the script most letters are in (`Latn`, `Thai`), or `Zyyy` when there are none.","type":"string","pattern":"^[A-Z][a-z]{3}$"}}};
-const schema37 = {"description":"A position in a document's text, in UTF-16 code units from its start (after any byte-order mark). At most 50 million, which bounds what a rebuilt text may cost.","type":"integer","minimum":0,"maximum":50000000};
 const pattern6 = new RegExp("^[0-9a-f]{64}$", "u");
-const pattern8 = new RegExp("^[a-z]{3}$", "u");
-const pattern9 = new RegExp("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", "u");
-const pattern10 = new RegExp("^[A-Z][a-z]{3}$", "u");
-const schema38 = {"description":"One paragraph: where it is in the text, its text, and its detected language.","type":"object","additionalProperties":false,"required":["start","end","text"],"properties":{"start":{"description":"Offset of the paragraph's first code unit.","$ref":"#/$defs/offset"},"end":{"description":"Offset just past the paragraph's last code unit (not less than `start`).","$ref":"#/$defs/offset"},"text":{"description":"The paragraph's text, exactly the document text from `start` to `end`; stored so that other tools can read the file without the documents.","type":"string"},"mark":{"description":"Why the paragraph is not ordinary body text, as the format's reader saw it: `furniture` (a web page's navigation, header, footer or aside), `footnote` (a footnote or endnote, placed after the body), `text-box` (a text box or frame, after the paragraph that anchors it). Absent: body text.","enum":["furniture","footnote","text-box"]},"language":{"description":"The language detected in this paragraph alone. Absent when detection was not run.","type":"object","additionalProperties":false,"required":["iso6393","reason","mismatch"],"properties":{"iso6393":{"description":"ISO 639-3 code, or `und`.","type":"string","pattern":"^[a-z]{3}$"},"reason":{"description":"Why the language is what it is: `detected` (among the pair's languages with a clear margin), `too-short` (too short, or only digits and punctuation: not guessed), `uncertain` (no language of the pair won clearly).","enum":["detected","too-short","uncertain"]},"mismatch":{"description":"True when the paragraph is in another language than its document (English left in a Thai text).","type":"boolean"}}}}};
+const schema35 = {"description":"One document of the pair. Its text is not stored here: it is read from `path` and checked against `sha256`.","type":"object","additionalProperties":false,"required":["path","sha256","encoding","language","textLength","paragraphs"],"properties":{"path":{"description":"Where the document is: relative to the folder of this file (with `/` separators) when it can be, else absolute.","type":"string","minLength":1,"maxLength":4096},"sha256":{"description":"Lower-case hex SHA-256 of the document's bytes as they were read. A loader compares it with the file on disk and reports the document as changed when it differs.","type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"description":"The format the document was read as, when not plain text: its text (which offsets count in) is what the workbench's reader of that format extracts. `xliff` and `tmx`: one side of a bilingual file. Absent: plain text.","enum":["text","markdown","html","docx","odt","epub","srt","webvtt","pdf","xliff","tmx"]},"textSha256":{"description":"For a document read from another format than plain text: lower-case hex SHA-256 of the extracted text (UTF-8). `sha256` stays the hash of the original file's bytes.","type":"string","pattern":"^[0-9a-f]{64}$"},"encoding":{"description":"How the bytes were decoded into text; offsets count in that text.","type":"object","additionalProperties":false,"required":["name","bom","forced"],"properties":{"name":{"description":"WHATWG encoding name, as `TextDecoder` takes it.","enum":["utf-8","utf-16le","utf-16be","windows-874","windows-1252"]},"bom":{"description":"Whether the bytes began with a byte-order mark (which is not part of the text).","type":"boolean"},"forced":{"description":"Whether the user chose the encoding rather than letting the workbench detect it.","type":"boolean"}}},"language":{"description":"The document's language: what was detected and, when the user chose another, the override (which wins wherever a language is used).","type":"object","additionalProperties":false,"required":["detected"],"properties":{"detected":{"description":"The language franc detected in the whole text.","$ref":"#/$defs/languageTag"},"override":{"description":"The language the user set instead of the detected one. Absent when the user did not override.","$ref":"#/$defs/languageTag"}}},"textLength":{"description":"Length of the decoded text in UTF-16 code units. Paragraph offsets lie within it; a rebuilt text (document missing) is padded with line breaks to this length.","$ref":"#/$defs/offset"},"paragraphs":{"description":"The paragraphs in text order, each a half-open range `[start, end)` of the text; ranges do not overlap. A link refers to a paragraph by its index in this list.","type":"array","maxItems":10000000,"items":{"$ref":"#/$defs/paragraph"}}}};
+const schema36 = {"description":"A language as the workbench reports it; `und` when not known.","type":"object","additionalProperties":false,"required":["iso6393","bcp47","script"],"properties":{"iso6393":{"description":"ISO 639-3 code as franc returns it (`eng`, `tha`), or `und`.","type":"string","pattern":"^[a-z]{3}$"},"bcp47":{"description":"BCP-47 tag (`en`, `th`, `zh-Hant`), or `und`.","type":"string","maxLength":64,"pattern":"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"},"script":{"description":"ISO 15924 code of the script most letters are in (`Latn`, `Thai`), or `Zyyy` when there are none.","type":"string","pattern":"^[A-Z][a-z]{3}$"}}};
+const schema38 = {"description":"A position in a document's text, in UTF-16 code units from its start (after any byte-order mark). At most 50 million, which bounds what a rebuilt text may cost.","type":"integer","minimum":0,"maximum":50000000};
+const pattern9 = new RegExp("^[a-z]{3}$", "u");
+const pattern10 = new RegExp("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", "u");
+const pattern11 = new RegExp("^[A-Z][a-z]{3}$", "u");
+const schema39 = {"description":"One paragraph: where it is in the text, its text, and its detected language.","type":"object","additionalProperties":false,"required":["start","end","text"],"properties":{"start":{"description":"Offset of the paragraph's first code unit.","$ref":"#/$defs/offset"},"end":{"description":"Offset just past the paragraph's last code unit (not less than `start`).","$ref":"#/$defs/offset"},"text":{"description":"The paragraph's text, exactly the document text from `start` to `end`; stored so that other tools can read the file without the documents.","type":"string"},"mark":{"description":"Why the paragraph is not ordinary body text, as the format's reader saw it: `furniture` (a web page's navigation, header, footer or aside), `footnote` (a footnote or endnote, placed after the body), `text-box` (a text box or frame, after the paragraph that anchors it). Absent: body text.","enum":["furniture","footnote","text-box"]},"language":{"description":"The language detected in this paragraph alone. Absent when detection was not run.","type":"object","additionalProperties":false,"required":["iso6393","reason","mismatch"],"properties":{"iso6393":{"description":"ISO 639-3 code, or `und`.","type":"string","pattern":"^[a-z]{3}$"},"reason":{"description":"Why the language is what it is: `detected` (among the pair's languages with a clear margin), `too-short` (too short, or only digits and punctuation: not guessed), `uncertain` (no language of the pair won clearly).","enum":["detected","too-short","uncertain"]},"mismatch":{"description":"True when the paragraph is in another language than its document (English left in a Thai text).","type":"boolean"}}}}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -115,7 +116,7 @@ if(data.mark !== undefined){
 let data3 = data.mark;
 const _errs10 = errors;
 if(!(((data3 === "furniture") || (data3 === "footnote")) || (data3 === "text-box"))){
-validate22.errors = [{instancePath:instancePath+"/mark",schemaPath:"#/properties/mark/enum",keyword:"enum",params:{allowedValues: schema38.properties.mark.enum},message:"must be equal to one of the allowed values"}];
+validate22.errors = [{instancePath:instancePath+"/mark",schemaPath:"#/properties/mark/enum",keyword:"enum",params:{allowedValues: schema39.properties.mark.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -149,7 +150,7 @@ let data5 = data4.iso6393;
 const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data5 === "string"){
-if(!pattern8.test(data5)){
+if(!pattern9.test(data5)){
 validate22.errors = [{instancePath:instancePath+"/language/iso6393",schemaPath:"#/properties/language/properties/iso6393/pattern",keyword:"pattern",params:{pattern: "^[a-z]{3}$"},message:"must match pattern \""+"^[a-z]{3}$"+"\""}];
 return false;
 }
@@ -169,7 +170,7 @@ if(data4.reason !== undefined){
 let data6 = data4.reason;
 const _errs16 = errors;
 if(!(((data6 === "detected") || (data6 === "too-short")) || (data6 === "uncertain"))){
-validate22.errors = [{instancePath:instancePath+"/language/reason",schemaPath:"#/properties/language/properties/reason/enum",keyword:"enum",params:{allowedValues: schema38.properties.language.properties.reason.enum},message:"must be equal to one of the allowed values"}];
+validate22.errors = [{instancePath:instancePath+"/language/reason",schemaPath:"#/properties/language/properties/reason/enum",keyword:"enum",params:{allowedValues: schema39.properties.language.properties.reason.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid3 = _errs16 === errors;
@@ -301,7 +302,7 @@ if(data.format !== undefined){
 let data2 = data.format;
 const _errs6 = errors;
 if(!(((((((((((data2 === "text") || (data2 === "markdown")) || (data2 === "html")) || (data2 === "docx")) || (data2 === "odt")) || (data2 === "epub")) || (data2 === "srt")) || (data2 === "webvtt")) || (data2 === "pdf")) || (data2 === "xliff")) || (data2 === "tmx"))){
-validate21.errors = [{instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema34.properties.format.enum},message:"must be equal to one of the allowed values"}];
+validate21.errors = [{instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema35.properties.format.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -355,7 +356,7 @@ if(data4.name !== undefined){
 let data5 = data4.name;
 const _errs12 = errors;
 if(!(((((data5 === "utf-8") || (data5 === "utf-16le")) || (data5 === "utf-16be")) || (data5 === "windows-874")) || (data5 === "windows-1252"))){
-validate21.errors = [{instancePath:instancePath+"/encoding/name",schemaPath:"#/properties/encoding/properties/name/enum",keyword:"enum",params:{allowedValues: schema34.properties.encoding.properties.name.enum},message:"must be equal to one of the allowed values"}];
+validate21.errors = [{instancePath:instancePath+"/encoding/name",schemaPath:"#/properties/encoding/properties/name/enum",keyword:"enum",params:{allowedValues: schema35.properties.encoding.properties.name.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid1 = _errs12 === errors;
@@ -449,7 +450,7 @@ let data10 = data9.iso6393;
 const _errs24 = errors;
 if(errors === _errs24){
 if(typeof data10 === "string"){
-if(!pattern8.test(data10)){
+if(!pattern9.test(data10)){
 validate21.errors = [{instancePath:instancePath+"/language/detected/iso6393",schemaPath:"#/$defs/languageTag/properties/iso6393/pattern",keyword:"pattern",params:{pattern: "^[a-z]{3}$"},message:"must match pattern \""+"^[a-z]{3}$"+"\""}];
 return false;
 }
@@ -475,7 +476,7 @@ validate21.errors = [{instancePath:instancePath+"/language/detected/bcp47",schem
 return false;
 }
 else {
-if(!pattern9.test(data11)){
+if(!pattern10.test(data11)){
 validate21.errors = [{instancePath:instancePath+"/language/detected/bcp47",schemaPath:"#/$defs/languageTag/properties/bcp47/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"},message:"must match pattern \""+"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"+"\""}];
 return false;
 }
@@ -497,7 +498,7 @@ let data12 = data9.script;
 const _errs28 = errors;
 if(errors === _errs28){
 if(typeof data12 === "string"){
-if(!pattern10.test(data12)){
+if(!pattern11.test(data12)){
 validate21.errors = [{instancePath:instancePath+"/language/detected/script",schemaPath:"#/$defs/languageTag/properties/script/pattern",keyword:"pattern",params:{pattern: "^[A-Z][a-z]{3}$"},message:"must match pattern \""+"^[A-Z][a-z]{3}$"+"\""}];
 return false;
 }
@@ -554,7 +555,7 @@ let data14 = data13.iso6393;
 const _errs34 = errors;
 if(errors === _errs34){
 if(typeof data14 === "string"){
-if(!pattern8.test(data14)){
+if(!pattern9.test(data14)){
 validate21.errors = [{instancePath:instancePath+"/language/override/iso6393",schemaPath:"#/$defs/languageTag/properties/iso6393/pattern",keyword:"pattern",params:{pattern: "^[a-z]{3}$"},message:"must match pattern \""+"^[a-z]{3}$"+"\""}];
 return false;
 }
@@ -580,7 +581,7 @@ validate21.errors = [{instancePath:instancePath+"/language/override/bcp47",schem
 return false;
 }
 else {
-if(!pattern9.test(data15)){
+if(!pattern10.test(data15)){
 validate21.errors = [{instancePath:instancePath+"/language/override/bcp47",schemaPath:"#/$defs/languageTag/properties/bcp47/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"},message:"must match pattern \""+"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"+"\""}];
 return false;
 }
@@ -602,7 +603,7 @@ let data16 = data13.script;
 const _errs38 = errors;
 if(errors === _errs38){
 if(typeof data16 === "string"){
-if(!pattern10.test(data16)){
+if(!pattern11.test(data16)){
 validate21.errors = [{instancePath:instancePath+"/language/override/script",schemaPath:"#/$defs/languageTag/properties/script/pattern",keyword:"pattern",params:{pattern: "^[A-Z][a-z]{3}$"},message:"must match pattern \""+"^[A-Z][a-z]{3}$"+"\""}];
 return false;
 }
@@ -730,9 +731,9 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema41 = {"description":"A link between paragraphs of the source and the target. Not both sides may be empty.","type":"object","additionalProperties":false,"required":["source","target","score","confidence","status"],"properties":{"source":{"description":"Indices of the source paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"target":{"description":"Indices of the target paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"score":{"description":"The aligner's raw score for the link (log-odds; higher is better). 0 for links a user made.","type":"number","minimum":-1000000000,"maximum":1000000000},"confidence":{"description":"How sure the aligner is, from 0 to 1; low confidence is where a reviewer should look. A link a reviewer made or reshaped by hand is `confirmed` with confidence 1 (the reviewer's word); a link an edit left over without anyone judging it (what remains of a link that lost paragraphs) is `auto` with confidence 0.","type":"number","minimum":0,"maximum":1},"status":{"description":"Review status: `auto` (the aligner's, not reviewed), `confirmed` or `rejected` by a reviewer.","enum":["auto","confirmed","rejected"]},"note":{"description":"A reviewer's note on the link. Absent when there is none.","type":"string","maxLength":20000},"tags":{"description":"Free labels a reviewer put on the link (`caption`, `ad`, `check-names`). Absent when there are none.","type":"array","maxItems":100,"uniqueItems":true,"items":{"description":"One tag: a short non-empty label.","type":"string","minLength":1,"maxLength":200}},"sentences":{"description":"The link's sentence pairs as a reviewer fixed them by hand. Absent (the usual case): a reader computes them from the paragraphs with its sentence segmenter and aligner, as Bitext Workbench does. Present only on a link with both sides whose sentence pairs a reviewer edited; the sentences themselves are stored with the pairs, so other segmentation rules (an SRX file) never reinterpret a fix. Dropped when the link's paragraphs change, and when its text changes beyond what a rebase can follow.","$ref":"#/$defs/linkSentences"}}};
-const schema42 = {"description":"Paragraph indices of one side of a link, sorted ascending without repeats. They need not be contiguous: a group may skip a paragraph that stays out of it (and is then in its own link, or in none). Empty when this side has no counterpart (a 1:0 or 0:1 link).","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/paragraphIndex"}};
-const schema43 = {"description":"A paragraph's 0-based index in its document's `paragraphs` list. The file keeps 0-based indices; everything a person reads (the workbench, the review report, exports' ids and properties, command-line messages) numbers paragraphs and links from 1, so index 0 is paragraph 1.","type":"integer","minimum":0,"maximum":100000000};
+const schema42 = {"description":"A link between paragraphs of the source and the target. Not both sides may be empty.","type":"object","additionalProperties":false,"required":["source","target","score","confidence","status"],"properties":{"source":{"description":"Indices of the source paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"target":{"description":"Indices of the target paragraphs in this link.","$ref":"#/$defs/paragraphIndices"},"score":{"description":"The aligner's raw score for the link (log-odds; higher is better). 0 for links a user made.","type":"number","minimum":-1000000000,"maximum":1000000000},"confidence":{"description":"How sure the aligner is, from 0 to 1; low confidence is where a reviewer should look. A link a reviewer made or reshaped by hand is `confirmed` with confidence 1 (the reviewer's word); a link an edit left over without anyone judging it (what remains of a link that lost paragraphs) is `auto` with confidence 0.","type":"number","minimum":0,"maximum":1},"status":{"description":"Review status: `auto` (the aligner's, not reviewed), `confirmed` or `rejected` by a reviewer.","enum":["auto","confirmed","rejected"]},"note":{"description":"A reviewer's note on the link. Absent when there is none.","type":"string","maxLength":20000},"tags":{"description":"Free labels a reviewer put on the link (`caption`, `ad`, `check-names`). Absent when there are none.","type":"array","maxItems":100,"uniqueItems":true,"items":{"description":"One tag: a short non-empty label.","type":"string","minLength":1,"maxLength":200}},"sentences":{"description":"The link's sentence pairs as a reviewer fixed them by hand. Absent (the usual case): a reader computes them from the paragraphs with its sentence segmenter and aligner, as Bitext Workbench does. Present only on a link with both sides whose sentence pairs a reviewer edited; the sentences themselves are stored with the pairs, so other segmentation rules (an SRX file) never reinterpret a fix. Dropped when the link's paragraphs change, and when its text changes beyond what a rebase can follow.","$ref":"#/$defs/linkSentences"}}};
+const schema43 = {"description":"Paragraph indices of one side of a link, sorted ascending without repeats. They need not be contiguous: a group may skip a paragraph that stays out of it (and is then in its own link, or in none). Empty when this side has no counterpart (a 1:0 or 0:1 link).","type":"array","maxItems":100000,"items":{"$ref":"#/$defs/paragraphIndex"}};
+const schema44 = {"description":"A paragraph's 0-based index in its document's `paragraphs` list. The file keeps 0-based indices; everything a person reads (the workbench, the review report, exports' ids and properties, command-line messages) numbers paragraphs and links from 1, so index 0 is paragraph 1.","type":"integer","minimum":0,"maximum":100000000};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -792,8 +793,8 @@ return errors === 0;
 }
 validate27.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema44 = {"description":"The sentences of a link's paragraphs on each side, in text order, and the pairs between them, in document order, together taking every sentence exactly once.","type":"object","additionalProperties":false,"required":["source","target","pairs"],"properties":{"source":{"description":"The sentences of the link's source paragraphs.","type":"array","minItems":1,"maxItems":100000,"items":{"$ref":"#/$defs/sentence"}},"target":{"description":"The sentences of the link's target paragraphs.","type":"array","minItems":1,"maxItems":100000,"items":{"$ref":"#/$defs/sentence"}},"pairs":{"description":"The sentence pairs, in document order.","type":"array","minItems":1,"maxItems":100000,"items":{"$ref":"#/$defs/sentencePair"}}}};
-const schema45 = {"description":"One sentence of a link: the paragraph it is in (0-based index in its document, one of the link's paragraphs of that side) and its half-open range `[start, end)` of UTF-16 code units in that paragraph's `text` (not in the document's text, so that edits elsewhere do not move it).","type":"object","additionalProperties":false,"required":["paragraph","start","end"],"properties":{"paragraph":{"description":"The paragraph the sentence is in: its 0-based index in the document, one of the link's paragraphs of this side.","$ref":"#/$defs/paragraphIndex"},"start":{"description":"Offset of the sentence's first code unit in its paragraph's text.","$ref":"#/$defs/offset"},"end":{"description":"Offset just past its last code unit (greater than `start`, at most the paragraph's length).","$ref":"#/$defs/offset"}}};
+const schema45 = {"description":"The sentences of a link's paragraphs on each side, in text order, and the pairs between them, in document order, together taking every sentence exactly once. The spans say which text each sentence is, whether the segmenter cut it there or a reviewer moved a boundary (cut a sentence in two, joined it with the next).","type":"object","additionalProperties":false,"required":["source","target","pairs"],"properties":{"source":{"description":"The sentences of the link's source paragraphs.","type":"array","minItems":1,"maxItems":100000,"items":{"$ref":"#/$defs/sentence"}},"target":{"description":"The sentences of the link's target paragraphs.","type":"array","minItems":1,"maxItems":100000,"items":{"$ref":"#/$defs/sentence"}},"pairs":{"description":"The sentence pairs, in document order.","type":"array","minItems":1,"maxItems":100000,"items":{"$ref":"#/$defs/sentencePair"}},"rules":{"description":"The rules that first cut these sentences (a reviewer's cuts and joins come on top). Absent only in files migrated from version 2, which did not record them.","$ref":"#/$defs/segmentationRules"}}};
+const schema46 = {"description":"One sentence of a link: the paragraph it is in (0-based index in its document, one of the link's paragraphs of that side) and its half-open range `[start, end)` of UTF-16 code units in that paragraph's `text` (not in the document's text, so that edits elsewhere do not move it).","type":"object","additionalProperties":false,"required":["paragraph","start","end"],"properties":{"paragraph":{"description":"The paragraph the sentence is in: its 0-based index in the document, one of the link's paragraphs of this side.","$ref":"#/$defs/paragraphIndex"},"start":{"description":"Offset of the sentence's first code unit in its paragraph's text.","$ref":"#/$defs/offset"},"end":{"description":"Offset just past its last code unit (greater than `start`, at most the paragraph's length).","$ref":"#/$defs/offset"}}};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -920,8 +921,8 @@ return errors === 0;
 }
 validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema49 = {"description":"A link between sentences inside a paragraph link (1:1, n:m, 1:0 or 0:1). Not both sides may be empty.","type":"object","additionalProperties":false,"required":["source","target","confidence","status"],"properties":{"source":{"description":"Indices of the link's source sentences in this pair.","$ref":"#/$defs/sentenceIndices"},"target":{"description":"Indices of the link's target sentences in this pair.","$ref":"#/$defs/sentenceIndices"},"confidence":{"description":"As a link's: the sentence aligner's estimate for a pair nobody changed, 1 for a pair the reviewer made or reshaped, 0 for one an edit left over.","type":"number","minimum":0,"maximum":1},"status":{"description":"Review status of the sentence pair, as a link's.","enum":["auto","confirmed","rejected"]}}};
-const schema50 = {"description":"Indices (0-based) into the link's sentences of one side, consecutive and ascending; empty when this side has no counterpart (1:0, 0:1).","type":"array","maxItems":100000,"items":{"type":"integer","minimum":0,"maximum":100000000}};
+const schema50 = {"description":"A link between sentences inside a paragraph link (1:1, n:m, 1:0 or 0:1). Not both sides may be empty.","type":"object","additionalProperties":false,"required":["source","target","confidence","status"],"properties":{"source":{"description":"Indices of the link's source sentences in this pair.","$ref":"#/$defs/sentenceIndices"},"target":{"description":"Indices of the link's target sentences in this pair.","$ref":"#/$defs/sentenceIndices"},"confidence":{"description":"As a link's: the sentence aligner's estimate for a pair nobody changed, 1 for a pair the reviewer made or reshaped, 0 for one an edit left over.","type":"number","minimum":0,"maximum":1},"status":{"description":"Review status of the sentence pair, as a link's.","enum":["auto","confirmed","rejected"]}}};
+const schema51 = {"description":"Indices (0-based) into the link's sentences of one side, consecutive and ascending; empty when this side has no counterpart (1:0, 0:1).","type":"array","maxItems":100000,"items":{"type":"integer","minimum":0,"maximum":100000000}};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1085,7 +1086,7 @@ if(data.status !== undefined){
 let data5 = data.status;
 const _errs14 = errors;
 if(!(((data5 === "auto") || (data5 === "confirmed")) || (data5 === "rejected"))){
-validate34.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema49.properties.status.enum},message:"must be equal to one of the allowed values"}];
+validate34.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema50.properties.status.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs14 === errors;
@@ -1130,7 +1131,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((key0 === "source") || (key0 === "target")) || (key0 === "pairs"))){
+if(!((((key0 === "source") || (key0 === "target")) || (key0 === "pairs")) || (key0 === "rules"))){
 validate30.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -1262,6 +1263,259 @@ var valid0 = _errs8 === errors;
 else {
 var valid0 = true;
 }
+if(valid0){
+if(data.rules !== undefined){
+let data6 = data.rules;
+const _errs11 = errors;
+const _errs13 = errors;
+let valid5 = false;
+let passing0 = null;
+const _errs14 = errors;
+if(errors === _errs14){
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+let missing1;
+if((data6.kind === undefined) && (missing1 = "kind")){
+const err0 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/segmentationRules/oneOf/0/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+const _errs16 = errors;
+for(const key1 in data6){
+if(!(key1 === "kind")){
+const err1 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/segmentationRules/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+break;
+}
+}
+if(_errs16 === errors){
+if(data6.kind !== undefined){
+if("built-in" !== data6.kind){
+const err2 = {instancePath:instancePath+"/rules/kind",schemaPath:"#/$defs/segmentationRules/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "built-in"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/segmentationRules/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+var _valid0 = _errs14 === errors;
+if(_valid0){
+valid5 = true;
+passing0 = 0;
+var props0 = true;
+}
+const _errs18 = errors;
+if(errors === _errs18){
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+let missing2;
+if((((data6.kind === undefined) && (missing2 = "kind")) || ((data6.name === undefined) && (missing2 = "name"))) || ((data6.sha256 === undefined) && (missing2 = "sha256"))){
+const err4 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/segmentationRules/oneOf/1/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+const _errs20 = errors;
+for(const key2 in data6){
+if(!(((key2 === "kind") || (key2 === "name")) || (key2 === "sha256"))){
+const err5 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/segmentationRules/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+break;
+}
+}
+if(_errs20 === errors){
+if(data6.kind !== undefined){
+const _errs21 = errors;
+if("srx" !== data6.kind){
+const err6 = {instancePath:instancePath+"/rules/kind",schemaPath:"#/$defs/segmentationRules/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "srx"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var valid7 = _errs21 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data6.name !== undefined){
+let data9 = data6.name;
+const _errs22 = errors;
+if(errors === _errs22){
+if(typeof data9 === "string"){
+if(func1(data9) > 4096){
+const err7 = {instancePath:instancePath+"/rules/name",schemaPath:"#/$defs/segmentationRules/oneOf/1/properties/name/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+if(func1(data9) < 1){
+const err8 = {instancePath:instancePath+"/rules/name",schemaPath:"#/$defs/segmentationRules/oneOf/1/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/rules/name",schemaPath:"#/$defs/segmentationRules/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+var valid7 = _errs22 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data6.sha256 !== undefined){
+let data10 = data6.sha256;
+const _errs24 = errors;
+if(errors === _errs24){
+if(typeof data10 === "string"){
+if(!pattern6.test(data10)){
+const err10 = {instancePath:instancePath+"/rules/sha256",schemaPath:"#/$defs/segmentationRules/oneOf/1/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/rules/sha256",schemaPath:"#/$defs/segmentationRules/oneOf/1/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+var valid7 = _errs24 === errors;
+}
+else {
+var valid7 = true;
+}
+}
+}
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/segmentationRules/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+var _valid0 = _errs18 === errors;
+if(_valid0 && valid5){
+valid5 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid5 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+if(!valid5){
+const err13 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/segmentationRules/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+validate30.errors = vErrors;
+return false;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }
@@ -1387,7 +1641,7 @@ if(data.status !== undefined){
 let data4 = data.status;
 const _errs8 = errors;
 if(!(((data4 === "auto") || (data4 === "confirmed")) || (data4 === "rejected"))){
-validate26.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema41.properties.status.enum},message:"must be equal to one of the allowed values"}];
+validate26.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema42.properties.status.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -1541,7 +1795,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((((((key0 === "schemaVersion") || (key0 === "tool")) || (key0 === "created")) || (key0 === "modified")) || (key0 === "source")) || (key0 === "target")) || (key0 === "links"))){
+if(!((((((((key0 === "schemaVersion") || (key0 === "tool")) || (key0 === "created")) || (key0 === "modified")) || (key0 === "segmentation")) || (key0 === "source")) || (key0 === "target")) || (key0 === "links"))){
 validate20.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -1550,8 +1804,8 @@ break;
 if(_errs1 === errors){
 if(data.schemaVersion !== undefined){
 const _errs2 = errors;
-if(2 !== data.schemaVersion){
-validate20.errors = [{instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant"}];
+if(3 !== data.schemaVersion){
+validate20.errors = [{instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: 3},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -1692,11 +1946,251 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.source !== undefined){
+if(data.segmentation !== undefined){
+let data6 = data.segmentation;
 const _errs16 = errors;
-if(!(validate21(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
+const _errs18 = errors;
+let valid5 = false;
+let passing0 = null;
+const _errs19 = errors;
+if(errors === _errs19){
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+let missing2;
+if((data6.kind === undefined) && (missing2 = "kind")){
+const err0 = {instancePath:instancePath+"/segmentation",schemaPath:"#/$defs/segmentationRules/oneOf/0/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+const _errs21 = errors;
+for(const key2 in data6){
+if(!(key2 === "kind")){
+const err1 = {instancePath:instancePath+"/segmentation",schemaPath:"#/$defs/segmentationRules/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+break;
+}
+}
+if(_errs21 === errors){
+if(data6.kind !== undefined){
+if("built-in" !== data6.kind){
+const err2 = {instancePath:instancePath+"/segmentation/kind",schemaPath:"#/$defs/segmentationRules/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "built-in"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/segmentation",schemaPath:"#/$defs/segmentationRules/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+var _valid0 = _errs19 === errors;
+if(_valid0){
+valid5 = true;
+passing0 = 0;
+var props0 = true;
+}
+const _errs23 = errors;
+if(errors === _errs23){
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+let missing3;
+if((((data6.kind === undefined) && (missing3 = "kind")) || ((data6.name === undefined) && (missing3 = "name"))) || ((data6.sha256 === undefined) && (missing3 = "sha256"))){
+const err4 = {instancePath:instancePath+"/segmentation",schemaPath:"#/$defs/segmentationRules/oneOf/1/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+const _errs25 = errors;
+for(const key3 in data6){
+if(!(((key3 === "kind") || (key3 === "name")) || (key3 === "sha256"))){
+const err5 = {instancePath:instancePath+"/segmentation",schemaPath:"#/$defs/segmentationRules/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+break;
+}
+}
+if(_errs25 === errors){
+if(data6.kind !== undefined){
+const _errs26 = errors;
+if("srx" !== data6.kind){
+const err6 = {instancePath:instancePath+"/segmentation/kind",schemaPath:"#/$defs/segmentationRules/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "srx"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var valid7 = _errs26 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data6.name !== undefined){
+let data9 = data6.name;
+const _errs27 = errors;
+if(errors === _errs27){
+if(typeof data9 === "string"){
+if(func1(data9) > 4096){
+const err7 = {instancePath:instancePath+"/segmentation/name",schemaPath:"#/$defs/segmentationRules/oneOf/1/properties/name/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+if(func1(data9) < 1){
+const err8 = {instancePath:instancePath+"/segmentation/name",schemaPath:"#/$defs/segmentationRules/oneOf/1/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/segmentation/name",schemaPath:"#/$defs/segmentationRules/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+var valid7 = _errs27 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data6.sha256 !== undefined){
+let data10 = data6.sha256;
+const _errs29 = errors;
+if(errors === _errs29){
+if(typeof data10 === "string"){
+if(!pattern6.test(data10)){
+const err10 = {instancePath:instancePath+"/segmentation/sha256",schemaPath:"#/$defs/segmentationRules/oneOf/1/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/segmentation/sha256",schemaPath:"#/$defs/segmentationRules/oneOf/1/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+var valid7 = _errs29 === errors;
+}
+else {
+var valid7 = true;
+}
+}
+}
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/segmentation",schemaPath:"#/$defs/segmentationRules/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+var _valid0 = _errs23 === errors;
+if(_valid0 && valid5){
+valid5 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid5 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+if(!valid5){
+const err13 = {instancePath:instancePath+"/segmentation",schemaPath:"#/$defs/segmentationRules/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+validate20.errors = vErrors;
+return false;
+}
+else {
+errors = _errs18;
+if(vErrors !== null){
+if(_errs18){
+vErrors.length = _errs18;
+}
+else {
+vErrors = null;
+}
+}
 }
 var valid0 = _errs16 === errors;
 }
@@ -1704,38 +2198,50 @@ else {
 var valid0 = true;
 }
 if(valid0){
+if(data.source !== undefined){
+const _errs31 = errors;
+if(!(validate21(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs31 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.target !== undefined){
-const _errs17 = errors;
+const _errs32 = errors;
 if(!(validate21(data.target, {instancePath:instancePath+"/target",parentData:data,parentDataProperty:"target",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs17 === errors;
+var valid0 = _errs32 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.links !== undefined){
-let data8 = data.links;
-const _errs18 = errors;
-if(errors === _errs18){
-if(Array.isArray(data8)){
-if(data8.length > 10000000){
+let data13 = data.links;
+const _errs33 = errors;
+if(errors === _errs33){
+if(Array.isArray(data13)){
+if(data13.length > 10000000){
 validate20.errors = [{instancePath:instancePath+"/links",schemaPath:"#/properties/links/maxItems",keyword:"maxItems",params:{limit: 10000000},message:"must NOT have more than 10000000 items"}];
 return false;
 }
 else {
-var valid4 = true;
-const len0 = data8.length;
+var valid8 = true;
+const len0 = data13.length;
 for(let i0=0; i0<len0; i0++){
-const _errs20 = errors;
-if(!(validate26(data8[i0], {instancePath:instancePath+"/links/" + i0,parentData:data8,parentDataProperty:i0,rootData,dynamicAnchors}))){
+const _errs35 = errors;
+if(!(validate26(data13[i0], {instancePath:instancePath+"/links/" + i0,parentData:data13,parentDataProperty:i0,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
 errors = vErrors.length;
 }
-var valid4 = _errs20 === errors;
-if(!valid4){
+var valid8 = _errs35 === errors;
+if(!valid8){
 break;
 }
 }
@@ -1746,10 +2252,11 @@ validate20.errors = [{instancePath:instancePath+"/links",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs18 === errors;
+var valid0 = _errs33 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }

@@ -64,7 +64,23 @@ export interface StoredSentences {
   readonly source: readonly SentenceRef[];
   readonly target: readonly SentenceRef[];
   readonly pairs: readonly SentencePair[];
+  /**
+   * The rules that first cut these sentences (a reviewer's cuts and joins
+   * come on top). Absent in files of schema version 2, which did not record
+   * them.
+   */
+  readonly rules?: SegmentationRecord;
 }
+
+/**
+ * Which sentence rules cut a text: the workbench's built-in segmenter, or an
+ * SRX file, named as the user chose it and pinned by the SHA-256 of its text
+ * (UTF-8, without a byte-order mark), so another file of the same name is
+ * told apart.
+ */
+export type SegmentationRecord =
+  | { readonly kind: 'built-in' }
+  | { readonly kind: 'srx'; readonly name: string; readonly sha256: string };
 
 /** The tool that wrote an alignment file. */
 export interface ToolInfo {
@@ -72,8 +88,12 @@ export interface ToolInfo {
   readonly version: string;
 }
 
-/** The alignment file schema version the model follows (2: links may store their sentence pairs). */
-export const alignmentSchemaVersion = 2;
+/**
+ * The alignment file schema version the model follows (2: links may store
+ * their sentence pairs; 3: with the rules that cut them, and the rules
+ * `bitext align --srx` cut sentences by).
+ */
+export const alignmentSchemaVersion = 3;
 
 /** An alignment of two documents. */
 export interface Alignment {
@@ -83,6 +103,12 @@ export interface Alignment {
   /** ISO 8601 UTC times. */
   readonly created: string;
   readonly modified: string;
+  /**
+   * The sentence rules the aligner cut sentences by, when they were an SRX
+   * file (`bitext align --srx`) or the aligner stored sentence pairs
+   * (`bitext align --sentences`). Absent otherwise.
+   */
+  readonly segmentation?: SegmentationRecord;
   readonly source: BitextDocument;
   readonly target: BitextDocument;
   /** Links in document order. */

@@ -189,7 +189,7 @@ describe('browser host', () => {
       ['openAlignment', { file: { kind: 'path', path: 'a.bitext' }, extra: 1 }, /\/extra: Unexpected field "extra"/],
       ['updateViewSettings', { fontSize: 200 }, /\/fontSize: Expected an integer in \[11, 24\]/],
       ['updateViewSettings', { theme: 'pink' }, /\/theme: Expected one of system, light, dark/],
-      ['setDocumentLanguage', { alignment: {}, side: 'source', language: 'tha' }, /\/alignment\/schemaVersion: Expected 2/],
+      ['setDocumentLanguage', { alignment: {}, side: 'source', language: 'tha' }, /\/alignment\/schemaVersion: Expected 3/],
       ['saveAlignment', { alignment: null, path: 'a.bitext' }, /\/alignment: Expected an object, got null/],
       ['hostInfo', { unexpected: true }, /Expected no argument/],
     ];

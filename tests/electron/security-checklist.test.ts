@@ -41,7 +41,7 @@ import {
 } from '../../shared/api.ts';
 import { loadDocument } from '../../shared/document/load.ts';
 import { alignDocuments } from '../../shared/pipeline.ts';
-import type { Alignment } from '../../shared/model/alignment.ts';
+import { alignmentSchemaVersion, type Alignment } from '../../shared/model/alignment.ts';
 import { securityHeaders, startHttpHost, tokenHeader, type HttpHost } from '../../electron/http-host.ts';
 import { callApi, createWorkbenchService } from '../../electron/services/workbench-service.ts';
 import { createSettingsStore } from '../../electron/services/settings.ts';
@@ -616,7 +616,7 @@ describe('Electron security checklist', () => {
         ...generic,
         { alignment: good, side: 'middle', language: 'tha' },
         { alignment: good, side: 'source', language: 'thai; rm -rf /' },
-        { alignment: { ...good, schemaVersion: 3 }, side: 'source', language: 'tha' },
+        { alignment: { ...good, schemaVersion: alignmentSchemaVersion + 1 }, side: 'source', language: 'tha' },
         { alignment: crossing, side: 'source', language: 'tha' },
       ],
       saveAlignment: [

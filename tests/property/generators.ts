@@ -202,7 +202,7 @@ export function alignmentArbitrary(options: AlignmentArbitraryOptions = {}): fc.
             const { status, score, confidence, note, tags } = reviews[index]!;
             return { ...link, status, score, confidence, ...(note !== undefined ? { note } : {}), ...(tags !== undefined ? { tags } : {}) };
           });
-          return { schemaVersion: 2, tool: { name: 'Bitext Workbench', version: '0.1.0' }, created, modified, source, target, links };
+          return { schemaVersion: 3, tool: { name: 'Bitext Workbench', version: '0.1.0' }, created, modified, source, target, links };
         }),
       );
   });

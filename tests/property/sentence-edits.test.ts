@@ -2,7 +2,7 @@
  * Property of the sentence edits: any sequence of changes (the panel's keys,
  * with any pair, side and sentence, valid or not) on a link's sentence pairs
  * either is refused with `invalid-argument` or leaves pairs that keep every
- * rule of `findSentenceProblem`, and a stored link then saves and reads back.
+ * rule of `findSentenceProblem` (cuts and joins of sentences among them).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,7 +33,12 @@ const change: fc.Arbitrary<SentenceChange> = fc.oneof(
   fc.record({ kind: fc.constant('unlink' as const), pair: index }),
   fc.record({ kind: fc.constant('mark-untranslated' as const), side, sentence: index }),
   fc.record({ kind: fc.constant('shift-boundary' as const), pair: index, side, direction: fc.constantFrom<'up' | 'down'>('up', 'down') }),
+  fc.record({ kind: fc.constant('split-sentence' as const), side, sentence: index, at: fc.integer({ min: -1, max: 120 }) }),
+  fc.record({ kind: fc.constant('join-sentences' as const), side, sentence: index }),
 );
+
+/** The one paragraph's text on each side: words of two to four letters with spaces, so some cuts fall in white space. */
+const paragraph = 'ab cd efgh ij klm n opq rs tuvw xy'.repeat(4);
 
 test('sentence edits keep the pairs sound or refuse, for any sequence of changes', () => {
   fc.assert(
@@ -44,7 +49,7 @@ test('sentence edits keep the pairs sound or refuse, for any sequence of changes
       assert.equal(findSentenceProblem({ ...link, sentences: current }, length), undefined);
       for (const next of changes) {
         try {
-          current = changeSentences(current, next, 0);
+          current = changeSentences(current, next, 0, () => paragraph);
         } catch (error) {
           assert.ok(isBitextError(error) && error.code === 'invalid-argument', String(error));
           continue;

@@ -62,7 +62,7 @@ export async function corpusAlignment(): Promise<Alignment> {
     return { ...shape, score: 0, confidence: 0.8, status: 'auto', ...extra };
   });
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     tool: { name: 'Bitext Workbench', version: '0.1.0' },
     created: '2024-03-01T09:30:00.000Z',
     modified: '2024-03-02T16:05:42.000Z',
@@ -105,7 +105,7 @@ export function makeAlignment(
   links: readonly (Partial<Link> & Pick<Link, 'source' | 'target'>)[],
 ): Alignment {
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     tool: { name: 'Bitext Workbench', version: '0.1.0' },
     created: '2024-01-02T03:04:05.000Z',
     modified: '2024-01-02T03:04:05.000Z',

@@ -162,7 +162,7 @@ test('the golden fixture and a version-0 file load from the fixture folder', asy
   assert.deepEqual(await snapshot(v0), before, 'loading an old file does not rewrite it');
   // Saving writes the current version.
   await saveAlignment(join(v0, 'old.json'), old.alignment);
-  assert.equal(JSON.parse(await readFile(join(v0, 'old.json'), 'utf8')).schemaVersion, 2);
+  assert.equal(JSON.parse(await readFile(join(v0, 'old.json'), 'utf8')).schemaVersion, 3);
   assert.equal((await loadAlignment(join(v0, 'old.json'))).report.migratedFrom, undefined);
 });
 
@@ -192,9 +192,9 @@ const badFiles: { name: string; content: (good: string) => string | Uint8Array; 
   { name: 'empty', content: () => '', code: 'invalid-alignment', message: /the file is empty/ },
   {
     name: 'newer version',
-    content: (good) => good.replace('"schemaVersion": 2', '"schemaVersion": 7'),
+    content: (good) => good.replace('"schemaVersion": 3', '"schemaVersion": 7'),
     code: 'unsupported-version',
-    message: /newer version of the workbench \(alignment schema version 7\); this version reads up to 2/,
+    message: /newer version of the workbench \(alignment schema version 7\); this version reads up to 3/,
     field: '/schemaVersion',
   },
   {
@@ -207,7 +207,7 @@ const badFiles: { name: string; content: (good: string) => string | Uint8Array; 
   },
   {
     name: '__proto__ key',
-    content: (good) => good.replace('"schemaVersion": 2,', '"schemaVersion": 2, "__proto__": {"admin": true},'),
+    content: (good) => good.replace('"schemaVersion": 3,', '"schemaVersion": 3, "__proto__": {"admin": true},'),
     code: 'invalid-alignment',
     message: /unknown field/,
     field: '/__proto__',

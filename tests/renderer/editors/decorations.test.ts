@@ -25,7 +25,7 @@ function document(text: string, iso6393: string, mismatch: number[] = []): Bitex
 }
 
 const alignment: Alignment = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   tool: { name: 'test', version: '0' },
   created: 'then',
   modified: 'then',

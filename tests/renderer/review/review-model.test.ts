@@ -41,7 +41,7 @@ function document(text: string): BitextDocument {
 /** Source paragraphs 0–5, target 0–3; `confidences` and `statuses` by link. */
 function alignment(links: string, confidences: number[] = [], statuses: LinkStatus[] = []): Alignment {
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     tool: { name: 'test', version: '0' },
     created: 'then',
     modified: 'then',

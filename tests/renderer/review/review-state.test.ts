@@ -35,7 +35,7 @@ function document(text: string): BitextDocument {
 }
 
 const start: Alignment = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   tool: { name: 'test', version: '0' },
   created: 'then',
   modified: 'then',

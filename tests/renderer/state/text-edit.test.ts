@@ -24,7 +24,7 @@ function document(text: string): BitextDocument {
 
 function alignment(source: string, target: string, links: string): Alignment {
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     tool: { name: 'test', version: '0' },
     created: '2026-01-01T00:00:00.000Z',
     modified: '2026-01-01T00:00:00.000Z',

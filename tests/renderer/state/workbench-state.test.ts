@@ -39,7 +39,7 @@ function document(text: string, mismatch: number[] = []): BitextDocument {
 
 function alignment(links: string, statuses: LinkStatus[] = []): Alignment {
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     tool: { name: 'test', version: '0' },
     created: 'then',
     modified: 'then',

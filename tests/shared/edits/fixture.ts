@@ -43,7 +43,7 @@ export function makeAlignment(
     status: statuses[index] ?? 'auto',
   }));
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     tool: { name: 'test', version: '0' },
     created: '2024-01-01T00:00:00.000Z',
     modified: '2024-01-01T00:00:00.000Z',

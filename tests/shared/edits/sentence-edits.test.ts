@@ -10,6 +10,8 @@ import { findSentenceProblem } from '../../../shared/model/sentence-invariants.t
 import type { SentenceChange } from '../../../shared/edits/sentence-edits.ts';
 import { isBitextError } from '../../../shared/errors.ts';
 import { lineParagraphs, makeTextAlignment, now } from './fixture.ts';
+import { paragraphText } from '../../../shared/model/document.ts';
+import { extractPairs } from '../../../shared/formats/export-pairs.ts';
 
 /** Pairs as a reader checks them: `0-0 1,2-1 3-∅`, then statuses (`a`, `c`, `r`). */
 function pairsOf(sentences: Pick<StoredSentences, 'pairs'> | undefined): string {
@@ -138,4 +140,78 @@ test('text edits: sentences found again are rebased, one edited sentence follows
   history = recordTextEdit(history, { side: 'source', text: newText, paragraphs: lineParagraphs(newText), now }).history;
   assert.equal(history.present.state.links[0]!.sentences, undefined);
   assert.ok(undo(history).present.state.links[0]!.sentences);
+});
+
+/** The texts of a side's stored sentences, `|` between them. */
+function textsOf(alignment: Alignment, side: 'source' | 'target'): string {
+  return alignment.links[0]!.sentences![side].map((span) => paragraphText(alignment[side], span.paragraph).slice(span.start, span.end)).join('|');
+}
+
+test('a sentence is cut in two at a point: white space at the cut goes to neither part, both stay in the pair', () => {
+  const alignment = pair();
+  // "Leaders spoke at length." is source sentence 3 (index 2); cut before "at".
+  const at = alignment.source.text.indexOf(' at length');
+  const cut = edit(alignment, { kind: 'split-sentence', side: 'source', sentence: 2, at });
+  assert.equal(textsOf(cut, 'source'), 'Nato met in Seoul.|It was 2023.|Leaders spoke|at length.|Then they left.');
+  assert.equal(pairsOf(cut.links[0]!.sentences), '0-0 1-1 2,3-2 4-3 aaca');
+  assert.equal(cut.links[0]!.sentences!.pairs[2]!.confidence, 1);
+  // The same cut just after the space is the same cut.
+  assert.deepEqual(edit(alignment, { kind: 'split-sentence', side: 'source', sentence: 2, at: at + 1 }).links[0]!.sentences, cut.links[0]!.sentences);
+  // The target side: "ผู้นำพูดนาน." cut after "ผู้นำ".
+  const thai = edit(alignment, { kind: 'split-sentence', side: 'target', sentence: 2, at: alignment.target.text.indexOf('พูดนาน') });
+  assert.equal(textsOf(thai, 'target'), 'Nato ประชุมที่โซล.|ปี 2023.|ผู้นำ|พูดนาน.|แล้วก็กลับ.');
+  assert.equal(pairsOf(thai.links[0]!.sentences), '0-0 1-1 2-2,3 3-4 aaca');
+});
+
+test('a sentence joins the next one of its side: in one pair it shrinks, across pairs those pairs become one', () => {
+  const alignment = pair();
+  const joined = edit(alignment, { kind: 'join-sentences', side: 'source', sentence: 1 });
+  assert.equal(textsOf(joined, 'source'), 'Nato met in Seoul.|It was 2023. Leaders spoke at length.|Then they left.');
+  // Source sentences 2 and 3 were in pairs 2 and 3: those pairs are one now, with both their translations.
+  assert.equal(pairsOf(joined.links[0]!.sentences), '0-0 1-1,2 2-3 aca');
+  // Cut then joined again: the sentences and the pair are as before the cut.
+  const cut = edit(alignment, { kind: 'split-sentence', side: 'target', sentence: 0, at: alignment.target.text.indexOf('ประชุม') });
+  const back = edit(cut, { kind: 'join-sentences', side: 'target', sentence: 0 });
+  assert.deepEqual(back.links[0]!.sentences!.target, base(alignment).target);
+  assert.equal(pairsOf(back.links[0]!.sentences), '0-0 1-1 2-2 3-3 caaa');
+});
+
+test('cuts and joins that cannot be made are refused, naming the sentence from 1', () => {
+  const alignment = pair();
+  const refused = (change: SentenceChange, message: RegExp) =>
+    assert.throws(() => edit(alignment, change), (error: unknown) => isBitextError(error) && error.code === 'invalid-argument' && message.test(error.message));
+  const second = base(alignment).source[1]!;
+  refused({ kind: 'split-sentence', side: 'source', sentence: 1, at: second.start }, /original sentence 2 cannot be cut at \d+: the cut must fall inside it/);
+  refused({ kind: 'split-sentence', side: 'source', sentence: 9, at: 3 }, /no original sentence 10: the link has 4/);
+  refused({ kind: 'join-sentences', side: 'target', sentence: 3 }, /translation sentence 4 is the last of the link/);
+  // Two paragraphs in one link: the last sentence of the first cannot run into the second.
+  const two = makeTextAlignment(['One here. Two here.', 'Three here.'], ['หนึ่ง สอง', 'สาม'], '0,1-0,1');
+  const twoBase = toStoredSentences(sentencesOfLink(two, 0)!);
+  assert.throws(
+    () => applyEdit(two, { kind: 'edit-sentences', link: 0, base: twoBase, change: { kind: 'join-sentences', side: 'source', sentence: 1 }, now }),
+    /original sentence 2 ends its paragraph/,
+  );
+  // A cut that leaves only white space on one side.
+  const spaced = makeTextAlignment(['Alpha beta.'], ['อัลฟา'], '0-0');
+  const spacedBase = toStoredSentences(sentencesOfLink(spaced, 0)!);
+  assert.throws(
+    () => applyEdit(spaced, { kind: 'edit-sentences', link: 0, base: spacedBase, change: { kind: 'split-sentence', side: 'source', sentence: 0, at: 0 }, now }),
+    /the cut must fall inside it/,
+  );
+});
+
+test('a cut and a join are one step each of the undo history, and the export by sentence uses the new boundaries', () => {
+  const alignment = pair();
+  let history = createHistory(alignment);
+  const at = alignment.source.text.indexOf(' at length');
+  history = recordEdit(history, { kind: 'edit-sentences', link: 0, base: base(alignment), change: { kind: 'split-sentence', side: 'source', sentence: 2, at }, now });
+  history = recordEdit(history, { kind: 'edit-sentences', link: 0, change: { kind: 'shift-boundary', pair: 2, side: 'source', direction: 'down' }, now });
+  const cut = history.present.state;
+  assert.equal(pairsOf(cut.links[0]!.sentences), '0-0 1-1 2-2 3,4-3 aacc');
+  const units = extractPairs(cut, { unit: 'sentence' }).pairs.map((unit) => `${unit.source} = ${unit.target}`);
+  assert.deepEqual(units.slice(2, 4), ['Leaders spoke = ผู้นำพูดนาน.', 'at length. Then they left. = แล้วก็กลับ.']);
+  history = undo(undo(history));
+  assert.equal(history.present.state.links[0]!.sentences, undefined);
+  history = redo(history);
+  assert.equal(textsOf(history.present.state, 'source'), 'Nato met in Seoul.|It was 2023.|Leaders spoke|at length.|Then they left.');
 });

@@ -73,7 +73,7 @@ test('the output is stable: fixed key order, 2-space indent, folded lists, final
   const golden = await readFile(new URL('small-pair.bitext', fixtures), 'utf8');
   assert.equal(text, golden);
   assert.ok(text.endsWith('}\n'));
-  assert.match(text, /\n  "schemaVersion": 2,\n  "tool": \{/);
+  assert.match(text, /\n  "schemaVersion": 3,\n  "tool": \{/);
   assert.match(text, /"source": \[2, 4\],\n {6}"target": \[1\],/);
   assert.match(text, /"tags": \["caption", "check-names"\]/);
   // A value built with its keys in another order serializes to the same bytes.
@@ -291,7 +291,7 @@ test('a UTF-8 byte-order mark before the JSON is accepted', async () => {
 
 test('parsing does not pollute prototypes or keep unknown objects', async () => {
   const json = await smallJson();
-  const text = JSON.stringify(json).replace('"schemaVersion":2', '"schemaVersion":2,"constructor":{"prototype":{"x":1}}');
+  const text = JSON.stringify(json).replace('"schemaVersion":3', '"schemaVersion":3,"constructor":{"prototype":{"x":1}}');
   parseError(text);
   assert.equal(({} as Record<string, unknown>)['x'], undefined);
   assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
