@@ -97,6 +97,8 @@ export class AlignmentView {
   /** True while level() puts spacers in: the content height they change is no new layout to do. */
   private placingZones = false;
   private lastFocused: Side = 'source';
+  /** Set when the editors changed size with the caret's link in view: the next layout keeps it in view. */
+  private keepCaretLink = false;
   private commandDisposers: (() => void)[] = [];
 
   constructor(
@@ -553,10 +555,49 @@ export class AlignmentView {
     else editor.trigger('bitext', command, null);
   }
 
-  /** Lays the editors out again after their containers changed size. */
+  /**
+   * Lays the editors out again after their containers changed size (a panel
+   * opened below them, say). The caret's link, in view before, is kept in view.
+   */
   layout(): void {
+    if (this.caretLinkShown()) this.keepCaretLink = true;
     for (const pane of Object.values(this.panes)) pane.editor.layout();
     this.scheduleLayout();
+  }
+
+  /** Where the paragraphs of `link` are, from the top of the first to the bottom of the last on either side. */
+  private linkSpan(alignment: Alignment, link: number): { top: number; bottom: number } | undefined {
+    const spans = (['source', 'target'] as const).flatMap((side) => {
+      const pane = this.panes[side];
+      const paragraphs = alignment.links[link]?.[side] ?? [];
+      const first = pane.lines[paragraphs[0]!];
+      const last = pane.lines[paragraphs.at(-1)!];
+      return first && last ? [{ top: pane.editor.getTopForLineNumber(first.first), bottom: pane.editor.getBottomForLineNumber(last.last) }] : [];
+    });
+    if (spans.length === 0) return undefined;
+    return { top: Math.min(...spans.map((span) => span.top)), bottom: Math.max(...spans.map((span) => span.bottom)) };
+  }
+
+  /** Whether some of the caret's link is in view. */
+  private caretLinkShown(): boolean {
+    const span = this.alignment && this.caret && this.caret.link >= 0 ? this.linkSpan(this.alignment, this.caret.link) : undefined;
+    if (!span) return false;
+    const editor = this.panes.source.editor;
+    const top = editor.getScrollTop();
+    return span.bottom > top && span.top < top + editor.getLayoutInfo().height;
+  }
+
+  /** Scrolls as little as brings the caret's link wholly into view (its top, when it is taller than the view). */
+  private revealCaretLink(): void {
+    const span = this.alignment && this.caret && this.caret.link >= 0 ? this.linkSpan(this.alignment, this.caret.link) : undefined;
+    if (!span) return;
+    const editor = this.panes.source.editor;
+    const top = editor.getScrollTop();
+    const height = editor.getLayoutInfo().height;
+    if (span.top >= top && span.bottom <= top + height) return;
+    const wanted = span.top < top || span.bottom - span.top > height ? span.top : span.bottom - height;
+    // The scroll sync moves the other editor and the connectors.
+    editor.setScrollTop(wanted, monaco.editor.ScrollType.Immediate);
   }
 
   /** Recomputes spacers and connectors on the next frame (once, however often it is asked). */
@@ -599,6 +640,10 @@ export class AlignmentView {
     }
     this.applyHighlight();
     this.level(alignment);
+    if (this.keepCaretLink) {
+      this.keepCaretLink = false;
+      this.revealCaretLink();
+    }
     this.drawConnectors(alignment);
     this.laidOut = true;
     this.events.onLayout?.();
