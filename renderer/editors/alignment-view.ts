@@ -578,9 +578,13 @@ export class AlignmentView {
     return { top: Math.min(...spans.map((span) => span.top)), bottom: Math.max(...spans.map((span) => span.bottom)) };
   }
 
+  private caretLinkSpan(): { top: number; bottom: number } | undefined {
+    return this.alignment && this.caret && this.caret.link >= 0 ? this.linkSpan(this.alignment, this.caret.link) : undefined;
+  }
+
   /** Whether some of the caret's link is in view. */
   private caretLinkShown(): boolean {
-    const span = this.alignment && this.caret && this.caret.link >= 0 ? this.linkSpan(this.alignment, this.caret.link) : undefined;
+    const span = this.caretLinkSpan();
     if (!span) return false;
     const editor = this.panes.source.editor;
     const top = editor.getScrollTop();
@@ -589,7 +593,7 @@ export class AlignmentView {
 
   /** Scrolls as little as brings the caret's link wholly into view (its top, when it is taller than the view). */
   private revealCaretLink(): void {
-    const span = this.alignment && this.caret && this.caret.link >= 0 ? this.linkSpan(this.alignment, this.caret.link) : undefined;
+    const span = this.caretLinkSpan();
     if (!span) return;
     const editor = this.panes.source.editor;
     const top = editor.getScrollTop();
