@@ -49,35 +49,51 @@ function preloadWorkbench(): Plugin {
 const monacoLineBreaks = {
   file: /\/monaco-editor\/esm\/vs\/editor\/browser\/view\/domLineBreaksComputer\.js$/,
   declaration: 'function readLineBreaks(range, lineDomNode, lineContent, charOffsets, spanStartOffsets) {',
+  /** Wraps the lines of a document (or of an edit): every line laid out in a hidden element, then read. */
+  whole: 'function createLineBreaks(targetWindow, context, lineNumbers, fontInfo, tabSize, firstLineBreakColumn, wrappingIndent, wordBreak, useTwoCellFullwidthCharacters) {',
 };
 
 /**
  * Opening a long pair spends most of its time in Monaco finding where lines
- * wrap; renderer/editors/line-breaks.ts finds the same breaks with fewer layout
- * queries. Monaco's `readLineBreaks` is renamed and passed to it as the fallback.
- * A Monaco whose file no longer has that function fails the build here.
+ * wrap. renderer/editors/line-breaks.ts finds the same breaks with fewer layout
+ * queries (Monaco's `readLineBreaks` is renamed and passed to it as the
+ * fallback), and renderer/editors/deferred-line-breaks.ts measures only the
+ * first screenful of a long document when it is opened, the rest later
+ * (Monaco's `createLineBreaks` renamed and passed to it, with the class of its
+ * results). A Monaco whose file no longer has these functions fails the build here.
  */
 function fasterLineBreaks(): Plugin {
-  const ours = fileURLToPath(new URL('./renderer/editors/line-breaks.ts', import.meta.url));
+  const quickly = fileURLToPath(new URL('./renderer/editors/line-breaks.ts', import.meta.url));
+  const later = fileURLToPath(new URL('./renderer/editors/deferred-line-breaks.ts', import.meta.url));
   return {
     name: 'bitext-line-breaks',
     enforce: 'pre',
     transform(code, id) {
       if (!monacoLineBreaks.file.test(id.split('?')[0]!)) return undefined;
-      if (code.split(monacoLineBreaks.declaration).length !== 2) {
-        throw new Error(`${id}: Monaco's readLineBreaks is not declared as renderer/editors/line-breaks.ts expects; check it against this Monaco version`);
-      }
-      const { declaration } = monacoLineBreaks;
-      return code.replace(
-        declaration,
-        [
-          `import { readLineBreaks as readLineBreaksQuickly } from ${JSON.stringify(ours)};`,
+      const { declaration, whole } = monacoLineBreaks;
+      const found = [declaration, whole].every((expected) => code.split(expected).length === 2) && code.includes('import { ModelLineProjectionData } from');
+      if (!found) throw new Error(`${id}: Monaco's line-break computer is not declared as renderer/editors expects; check it against this Monaco version`);
+      return code
+        .replace(
           declaration,
-          '  return readLineBreaksQuickly(range, lineDomNode, lineContent, charOffsets, spanStartOffsets, monacoReadLineBreaks);',
-          '}',
-          declaration.replace('readLineBreaks', 'monacoReadLineBreaks'),
-        ].join('\n'),
-      );
+          [
+            `import { readLineBreaks as readLineBreaksQuickly } from ${JSON.stringify(quickly)};`,
+            declaration,
+            '  return readLineBreaksQuickly(range, lineDomNode, lineContent, charOffsets, spanStartOffsets, monacoReadLineBreaks);',
+            '}',
+            declaration.replace('readLineBreaks', 'monacoReadLineBreaks'),
+          ].join('\n'),
+        )
+        .replace(
+          whole,
+          [
+            `import { createLineBreaks as createLineBreaksLater } from ${JSON.stringify(later)};`,
+            whole,
+            '  return createLineBreaksLater(monacoCreateLineBreaks, ModelLineProjectionData, targetWindow, context, lineNumbers, fontInfo, tabSize, firstLineBreakColumn, wrappingIndent, wordBreak, useTwoCellFullwidthCharacters);',
+            '}',
+            whole.replace('createLineBreaks', 'monacoCreateLineBreaks'),
+          ].join('\n'),
+        );
     },
   };
 }

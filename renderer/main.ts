@@ -105,6 +105,11 @@ export async function start(host: Host, requests: StartupRequests): Promise<void
         const root = document.documentElement;
         root.dataset.layouts = String(Number(root.dataset.layouts ?? '0') + 1);
       },
+      onWrapping: (pending) => {
+        // Tests and bench/ui.ts wait for every line to be wrapped as measured.
+        if (pending) document.documentElement.dataset.wrapping = 'pending';
+        else delete document.documentElement.dataset.wrapping;
+      },
       onHint: (message) => notify('info', message),
     },
   );

@@ -11,9 +11,11 @@ import type { BitextDocument } from '../../shared/model/document.ts';
 import { indexLinks, isPaired, confidenceBand, describeLink, otherSide, paragraphAt, sameLinkShapes, type LinkIndex } from '../state/alignment-index.ts';
 import type { Caret } from '../state/workbench-state.ts';
 import type { TextEdit } from '../state/text-edit.ts';
+import { canWrapLater, linesInView, wrapInBackground } from './background-wrapping.ts';
 import { ConnectorLayer, type Connector } from './connectors.ts';
 import { caretDecorations, paragraphDecorationGroups, type LanguageName } from './decorations.ts';
 import { DecorationLayer } from './decoration-layer.ts';
+import { deferWrapping, type DeferredWrapping } from './deferred-line-breaks.ts';
 import { textFontFamilyFor } from './fonts.ts';
 import type { RememberedView } from '../state/view-memory.ts';
 import { layoutRows, levelZones, paragraphLines, withoutZones, type LineRange, type Zone } from './level.ts';
@@ -40,6 +42,8 @@ export interface AlignmentViewEvents {
   onLineEndsNormalised(side: Side, eol: '\n' | '\r\n'): void;
   /** A layout finished (spacers and connectors are in place). */
   onLayout?(): void;
+  /** Lines of a long text wrapped by estimate are being measured in idle time (true), or all are measured (false). */
+  onWrapping?(pending: boolean): void;
   /** Something to tell the user briefly (a jump that has nowhere to go). */
   onHint(message: string): void;
 }
@@ -72,6 +76,8 @@ interface Pane {
   measuredFor?: Alignment['source'];
   /** The text of a preview ({@link AlignmentView.preview}) in the editor. */
   preview?: string;
+  /** Stops measuring the lines of the text that were wrapped by estimate (background-wrapping.ts); absent when none are left. */
+  stopWrapping?: () => void;
 }
 
 /** The two editors, their spacers and decorations, and the connectors. */
@@ -91,6 +97,8 @@ export class AlignmentView {
   /** True while level() puts spacers in: the content height they change is no new layout to do. */
   private placingZones = false;
   private lastFocused: Side = 'source';
+  /** Set when the editors changed size with the caret's link in view: the next layout keeps it in view. */
+  private keepCaretLink = false;
   private commandDisposers: (() => void)[] = [];
 
   constructor(
@@ -230,12 +238,7 @@ export class AlignmentView {
       if (pane.preview === undefined) continue;
       pane.preview = undefined;
       pane.editor.updateOptions({ readOnly: false });
-      this.writing = true;
-      try {
-        pane.model.setValue(shown?.[side].text ?? '');
-      } finally {
-        this.writing = false;
-      }
+      this.replaceText(pane, shown?.[side].text ?? '');
     }
     if (shown) {
       this.decorationsStale = true;
@@ -248,12 +251,34 @@ export class AlignmentView {
   private setText(pane: Pane, document: BitextDocument): void {
     const language = document.language;
     pane.editor.updateOptions({ fontFamily: textFontFamilyFor((language.override ?? language.detected).bcp47) });
+    this.replaceText(pane, document.text, { wrapLater: true });
+  }
+
+  /**
+   * Replaces the whole text of an editor. With `wrapLater`, a long text has only
+   * the lines that can be in view measured for wrapping now, the rest in idle time.
+   */
+  private replaceText(pane: Pane, text: string, { wrapLater = false } = {}): void {
+    pane.stopWrapping?.();
+    pane.stopWrapping = undefined;
     this.writing = true;
+    let job: DeferredWrapping | undefined;
     try {
-      pane.model.setValue(document.text);
+      if (wrapLater && canWrapLater(pane.editor)) job = deferWrapping(linesInView(pane.editor), () => pane.model.setValue(text));
+      else pane.model.setValue(text);
     } finally {
       this.writing = false;
     }
+    if (!job) return this.reportWrapping();
+    pane.stopWrapping = wrapInBackground(pane.editor, job, () => {
+      pane.stopWrapping = undefined;
+      this.reportWrapping();
+    });
+    this.reportWrapping();
+  }
+
+  private reportWrapping(): void {
+    this.events.onWrapping?.(Object.values(this.panes).some((pane) => pane.stopWrapping !== undefined));
   }
 
   /**
@@ -292,12 +317,7 @@ export class AlignmentView {
       if (pane.model.getValueLength() !== alignment[side].text.length) {
         // Never expected: the one text edit path keeps them equal. Resynchronise rather than draw wrong offsets.
         console.error(`The ${side} editor and the alignment disagree on the text length; reloading the text`);
-        this.writing = true;
-        try {
-          pane.model.setValue(alignment[side].text);
-        } finally {
-          this.writing = false;
-        }
+        this.replaceText(pane, alignment[side].text);
       }
     }
     // The links changed under the caret (an edit, an undo): the link index at the caret is told again.
@@ -535,10 +555,53 @@ export class AlignmentView {
     else editor.trigger('bitext', command, null);
   }
 
-  /** Lays the editors out again after their containers changed size. */
+  /**
+   * Lays the editors out again after their containers changed size (a panel
+   * opened below them, say). The caret's link, in view before, is kept in view.
+   */
   layout(): void {
+    if (this.caretLinkShown()) this.keepCaretLink = true;
     for (const pane of Object.values(this.panes)) pane.editor.layout();
     this.scheduleLayout();
+  }
+
+  /** Where the paragraphs of `link` are, from the top of the first to the bottom of the last on either side. */
+  private linkSpan(alignment: Alignment, link: number): { top: number; bottom: number } | undefined {
+    const spans = (['source', 'target'] as const).flatMap((side) => {
+      const pane = this.panes[side];
+      const paragraphs = alignment.links[link]?.[side] ?? [];
+      const first = pane.lines[paragraphs[0]!];
+      const last = pane.lines[paragraphs.at(-1)!];
+      return first && last ? [{ top: pane.editor.getTopForLineNumber(first.first), bottom: pane.editor.getBottomForLineNumber(last.last) }] : [];
+    });
+    if (spans.length === 0) return undefined;
+    return { top: Math.min(...spans.map((span) => span.top)), bottom: Math.max(...spans.map((span) => span.bottom)) };
+  }
+
+  private caretLinkSpan(): { top: number; bottom: number } | undefined {
+    return this.alignment && this.caret && this.caret.link >= 0 ? this.linkSpan(this.alignment, this.caret.link) : undefined;
+  }
+
+  /** Whether some of the caret's link is in view. */
+  private caretLinkShown(): boolean {
+    const span = this.caretLinkSpan();
+    if (!span) return false;
+    const editor = this.panes.source.editor;
+    const top = editor.getScrollTop();
+    return span.bottom > top && span.top < top + editor.getLayoutInfo().height;
+  }
+
+  /** Scrolls as little as brings the caret's link wholly into view (its top, when it is taller than the view). */
+  private revealCaretLink(): void {
+    const span = this.caretLinkSpan();
+    if (!span) return;
+    const editor = this.panes.source.editor;
+    const top = editor.getScrollTop();
+    const height = editor.getLayoutInfo().height;
+    if (span.top >= top && span.bottom <= top + height) return;
+    const wanted = span.top < top || span.bottom - span.top > height ? span.top : span.bottom - height;
+    // The scroll sync moves the other editor and the connectors.
+    editor.setScrollTop(wanted, monaco.editor.ScrollType.Immediate);
   }
 
   /** Recomputes spacers and connectors on the next frame (once, however often it is asked). */
@@ -581,6 +644,10 @@ export class AlignmentView {
     }
     this.applyHighlight();
     this.level(alignment);
+    if (this.keepCaretLink) {
+      this.keepCaretLink = false;
+      this.revealCaretLink();
+    }
     this.drawConnectors(alignment);
     this.laidOut = true;
     this.events.onLayout?.();
@@ -689,6 +756,7 @@ export class AlignmentView {
     if (this.frame !== 0) cancelAnimationFrame(this.frame);
     for (const dispose of this.disposers) dispose();
     for (const pane of Object.values(this.panes)) {
+      pane.stopWrapping?.();
       pane.editor.dispose();
       pane.model.dispose();
     }

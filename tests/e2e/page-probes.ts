@@ -5,8 +5,12 @@
  */
 import type { Page } from 'playwright-core';
 
-/** Waits until no layout has happened for a few frames (spacers and connectors are in place). */
+/**
+ * Waits until every line is wrapped as measured (a long text is measured in idle time after it shows)
+ * and no layout has happened for a few frames (spacers and connectors are in place).
+ */
 export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.wrapping === undefined, null, { timeout: 60_000 });
   await page.evaluate(`(async () => {
     let last = document.documentElement.dataset.layouts;
     for (let quiet = 0; quiet < 4; ) {
