@@ -61,6 +61,37 @@ interface KeyLists {
   readonly keys: Int32Array;
 }
 
+/**
+ * One bit per key, the same for a key on either side: two paragraphs whose
+ * signatures share no bit share no key (the converse need not hold).
+ */
+function keySignature(key: number): number {
+  return 1 << (Math.imul(key, 0x9e3779b1) >>> 27);
+}
+
+/** Per paragraph of one side: whether it has keys, the OR of their {@link keySignature}s, and their `cost`s summed per size of the other side's group. */
+interface SideTables {
+  readonly hasKeys: Uint8Array;
+  readonly signature: Int32Array;
+  /** `misses[paragraph * 3 + size - 1]`: the sum of `cost[key * 3 + size - 1]` over the paragraph's keys. */
+  readonly misses: Float64Array;
+}
+
+function sideTables(lists: KeyLists, count: number, cost: Float64Array): SideTables {
+  const hasKeys = new Uint8Array(count);
+  const signature = new Int32Array(count);
+  const misses = new Float64Array(count * largestGroup);
+  for (let paragraph = 0; paragraph < count; paragraph++) {
+    for (let at = lists.start[paragraph]!; at < lists.start[paragraph + 1]!; at++) {
+      const key = lists.keys[at]!;
+      hasKeys[paragraph] = 1;
+      signature[paragraph]! |= keySignature(key);
+      for (let size = 0; size < largestGroup; size++) misses[paragraph * largestGroup + size]! += cost[key * largestGroup + size]!;
+    }
+  }
+  return { hasKeys, signature, misses };
+}
+
 function filterKeys(side: SideEvidence, useful: Uint8Array): KeyLists {
   const start = new Int32Array(side.count + 1);
   const kept: number[] = [];
@@ -72,22 +103,130 @@ function filterKeys(side: SideEvidence, useful: Uint8Array): KeyLists {
   return { start, keys: Int32Array.from(kept) };
 }
 
+/**
+ * What the scorer needs of a pair's evidence that no model changes: the
+ * anchor rewards and costs per key, the key lists without negligible keys,
+ * and the logarithms of target group lengths. Built once per evidence and
+ * reward cap, and shared by the scorers of every pass over it.
+ */
+interface EvidenceTables {
+  readonly maximumReward: number;
+  /** `reward[key * 9 + (sourceCount - 1) * 3 + (targetCount - 1)]`. */
+  readonly reward: Float64Array;
+  /** Cost of a key in the source group missing from a target group of 1–3 paragraphs: `missInTarget[key * 3 + targetCount - 1]`. */
+  readonly missInTarget: Float64Array;
+  readonly missInSource: Float64Array;
+  readonly sourceKeys: KeyLists;
+  readonly targetKeys: KeyLists;
+  /** Whether each paragraph has any key left after filtering: most have none, and then anchors need no work. */
+  readonly sourceHasKeys: Uint8Array;
+  readonly targetHasKeys: Uint8Array;
+  readonly anyKeys: boolean;
+  /** Per paragraph: its keys' signature, and the sums of their costs when the other side lacks them all (see `anchorScore`). */
+  readonly sourceSignature: Int32Array;
+  readonly targetSignature: Int32Array;
+  readonly sourceMisses: Float64Array;
+  readonly targetMisses: Float64Array;
+  /** Log length of the target group starting at j: one paragraph, two, three, and j with j + 2. */
+  readonly logTarget: readonly [Float64Array, Float64Array, Float64Array, Float64Array];
+}
+
+/** Log length of the target group starting at each paragraph: `first` plus the paragraphs at the given offsets (0 past the end). */
+function logGroupLengths(lengths: Float64Array, offsets: readonly number[]): Float64Array {
+  const logs = new Float64Array(lengths.length);
+  for (let paragraph = 0; paragraph < lengths.length; paragraph++) {
+    let length = lengths[paragraph]!;
+    for (const offset of offsets) length += lengths[paragraph + offset] ?? 0;
+    logs[paragraph] = Math.log(length);
+  }
+  return logs;
+}
+
+function buildTables(evidence: PairEvidence, maximumReward: number): EvidenceTables {
+  const keys = evidence.keyCount;
+  const reward = new Float64Array(keys * largestGroup * largestGroup);
+  const missInTarget = new Float64Array(keys * largestGroup);
+  const missInSource = new Float64Array(keys * largestGroup);
+  const useful = new Uint8Array(keys);
+  const sourceTotal = Math.max(evidence.sourceTotal, 1);
+  const targetTotal = Math.max(evidence.targetTotal, 1);
+  for (let key = 0; key < keys; key++) {
+    const keepForward = evidence.keepSourceToTarget[key]!;
+    const keepBackward = evidence.keepTargetToSource[key]!;
+    let largest = 0;
+    for (let size = 1; size <= largestGroup; size++) {
+      const chanceInTarget = Math.min(0.99, (size * evidence.targetFrequency[key]!) / targetTotal);
+      const chanceInSource = Math.min(0.99, (size * evidence.sourceFrequency[key]!) / sourceTotal);
+      const forward = Math.min(0, Math.log((1 - Math.min(keepForward, 0.999)) / (1 - chanceInTarget)));
+      const backward = Math.min(0, Math.log((1 - Math.min(keepBackward, 0.999)) / (1 - chanceInSource)));
+      missInTarget[key * largestGroup + size - 1] = forward;
+      missInSource[key * largestGroup + size - 1] = backward;
+      largest = Math.max(largest, -forward, -backward);
+    }
+    for (let sourceSize = 1; sourceSize <= largestGroup; sourceSize++) {
+      for (let targetSize = 1; targetSize <= largestGroup; targetSize++) {
+        const chanceInTarget = Math.min(0.99, (targetSize * evidence.targetFrequency[key]!) / targetTotal);
+        const chanceInSource = Math.min(0.99, (sourceSize * evidence.sourceFrequency[key]!) / sourceTotal);
+        const value = 0.5 * (Math.log(keepForward / chanceInTarget) + Math.log(keepBackward / chanceInSource));
+        const capped = Math.min(Math.max(value, 0), maximumReward);
+        reward[key * 9 + (sourceSize - 1) * 3 + targetSize - 1] = capped;
+        largest = Math.max(largest, capped);
+      }
+    }
+    useful[key] = largest >= negligible ? 1 : 0;
+  }
+  const sourceKeys = filterKeys(evidence.source, useful);
+  const targetKeys = filterKeys(evidence.target, useful);
+  const lengths = evidence.target.lengths;
+  const source = sideTables(sourceKeys, evidence.source.count, missInTarget);
+  const target = sideTables(targetKeys, evidence.target.count, missInSource);
+  return {
+    maximumReward,
+    reward,
+    missInTarget,
+    missInSource,
+    sourceKeys,
+    targetKeys,
+    sourceHasKeys: source.hasKeys,
+    targetHasKeys: target.hasKeys,
+    anyKeys: sourceKeys.keys.length > 0 && targetKeys.keys.length > 0,
+    sourceSignature: source.signature,
+    targetSignature: target.signature,
+    sourceMisses: source.misses,
+    targetMisses: target.misses,
+    logTarget: [logGroupLengths(lengths, []), logGroupLengths(lengths, [1]), logGroupLengths(lengths, [1, 2]), logGroupLengths(lengths, [2])],
+  };
+}
+
+/** The tables of the evidence a scorer was last made for, per evidence: each pass makes a scorer of its own over the same evidence. */
+const tablesOf = new WeakMap<PairEvidence, EvidenceTables>();
+
+function evidenceTables(evidence: PairEvidence, maximumReward: number): EvidenceTables {
+  const known = tablesOf.get(evidence);
+  if (known && known.maximumReward === maximumReward) return known;
+  const tables = buildTables(evidence, maximumReward);
+  tablesOf.set(evidence, tables);
+  return tables;
+}
+
 /** Scores links of a pair; reusable across calls, not across threads. */
 export class LinkScorer {
   private readonly model: ScoringModel;
   private readonly sourceLengths: Float64Array;
   private readonly targetLengths: Float64Array;
-  /** `reward[key * 9 + (sourceCount - 1) * 3 + (targetCount - 1)]`. */
+  // The evidence's tables (see EvidenceTables), as fields: the inner loop reads them without another load.
   private readonly reward: Float64Array;
-  /** Cost of a key in the source group missing from a target group of 1–3 paragraphs: `missInTarget[key * 3 + targetCount - 1]`. */
   private readonly missInTarget: Float64Array;
   private readonly missInSource: Float64Array;
   private readonly sourceKeys: KeyLists;
   private readonly targetKeys: KeyLists;
-  /** Whether each paragraph has any key left after filtering: most have none, and then anchors need no work. */
   private readonly sourceHasKeys: Uint8Array;
   private readonly targetHasKeys: Uint8Array;
   private readonly anyKeys: boolean;
+  private readonly sourceSignature: Int32Array;
+  private readonly targetSignature: Int32Array;
+  private readonly sourceMisses: Float64Array;
+  private readonly targetMisses: Float64Array;
   private readonly lengthWeight: number;
   private readonly anchorWeight: number;
   private readonly seen: Int32Array;
@@ -95,7 +234,6 @@ export class LinkScorer {
   private epoch = 0;
   private readonly sourceMembers = new Int32Array(largestGroup);
   private readonly targetMembers = new Int32Array(largestGroup);
-  /** Log length of the target group starting at j: one paragraph, two, three, and j with j + 2. */
   private readonly logTarget: readonly [Float64Array, Float64Array, Float64Array, Float64Array];
   // Length model constants.
   private readonly ratio: number;
@@ -115,58 +253,25 @@ export class LinkScorer {
     this.model = model;
     this.sourceLengths = evidence.source.lengths;
     this.targetLengths = evidence.target.lengths;
-    const keys = evidence.keyCount;
-    this.reward = new Float64Array(keys * largestGroup * largestGroup);
-    this.missInTarget = new Float64Array(keys * largestGroup);
-    this.missInSource = new Float64Array(keys * largestGroup);
-    this.seen = new Int32Array(keys);
-    this.inTarget = new Int32Array(keys);
-    const useful = new Uint8Array(keys);
-    const sourceTotal = Math.max(evidence.sourceTotal, 1);
-    const targetTotal = Math.max(evidence.targetTotal, 1);
-    for (let key = 0; key < keys; key++) {
-      const keepForward = evidence.keepSourceToTarget[key]!;
-      const keepBackward = evidence.keepTargetToSource[key]!;
-      let largest = 0;
-      for (let size = 1; size <= largestGroup; size++) {
-        const chanceInTarget = Math.min(0.99, (size * evidence.targetFrequency[key]!) / targetTotal);
-        const chanceInSource = Math.min(0.99, (size * evidence.sourceFrequency[key]!) / sourceTotal);
-        const forward = Math.min(0, Math.log((1 - Math.min(keepForward, 0.999)) / (1 - chanceInTarget)));
-        const backward = Math.min(0, Math.log((1 - Math.min(keepBackward, 0.999)) / (1 - chanceInSource)));
-        this.missInTarget[key * largestGroup + size - 1] = forward;
-        this.missInSource[key * largestGroup + size - 1] = backward;
-        largest = Math.max(largest, -forward, -backward);
-      }
-      for (let sourceSize = 1; sourceSize <= largestGroup; sourceSize++) {
-        for (let targetSize = 1; targetSize <= largestGroup; targetSize++) {
-          const chanceInTarget = Math.min(0.99, (targetSize * evidence.targetFrequency[key]!) / targetTotal);
-          const chanceInSource = Math.min(0.99, (sourceSize * evidence.sourceFrequency[key]!) / sourceTotal);
-          const value = 0.5 * (Math.log(keepForward / chanceInTarget) + Math.log(keepBackward / chanceInSource));
-          const reward = Math.min(Math.max(value, 0), model.maximumReward);
-          this.reward[key * 9 + (sourceSize - 1) * 3 + targetSize - 1] = reward;
-          largest = Math.max(largest, reward);
-        }
-      }
-      useful[key] = largest >= negligible ? 1 : 0;
-    }
-    this.sourceKeys = filterKeys(evidence.source, useful);
-    this.targetKeys = filterKeys(evidence.target, useful);
-    const hasKeys = (lists: KeyLists, count: number) => Uint8Array.from({ length: count }, (_, index) => (lists.start[index + 1]! > lists.start[index]! ? 1 : 0));
-    this.sourceHasKeys = hasKeys(this.sourceKeys, evidence.source.count);
-    this.targetHasKeys = hasKeys(this.targetKeys, evidence.target.count);
-    this.anyKeys = this.sourceKeys.keys.length > 0 && this.targetKeys.keys.length > 0;
+    const tables = evidenceTables(evidence, model.maximumReward);
+    this.reward = tables.reward;
+    this.missInTarget = tables.missInTarget;
+    this.missInSource = tables.missInSource;
+    this.sourceKeys = tables.sourceKeys;
+    this.targetKeys = tables.targetKeys;
+    this.sourceHasKeys = tables.sourceHasKeys;
+    this.targetHasKeys = tables.targetHasKeys;
+    this.anyKeys = tables.anyKeys;
+    this.sourceSignature = tables.sourceSignature;
+    this.targetSignature = tables.targetSignature;
+    this.sourceMisses = tables.sourceMisses;
+    this.targetMisses = tables.targetMisses;
+    this.logTarget = tables.logTarget;
+    this.seen = new Int32Array(evidence.keyCount);
+    this.inTarget = new Int32Array(evidence.keyCount);
     this.lengthWeight = model.lengthWeight;
     this.anchorWeight = model.anchorWeight;
 
-    const lengths = this.targetLengths;
-    const count = lengths.length;
-    const logOf = (pick: (j: number) => number) => Float64Array.from({ length: count }, (_, j) => Math.log(pick(j)));
-    this.logTarget = [
-      logOf((j) => lengths[j]!),
-      logOf((j) => lengths[j]! + (lengths[j + 1] ?? 0)),
-      logOf((j) => lengths[j]! + (lengths[j + 1] ?? 0) + (lengths[j + 2] ?? 0)),
-      logOf((j) => lengths[j]! + (lengths[j + 2] ?? 0)),
-    ];
     const length = model.length;
     this.ratio = length.ratio;
     this.perCharacter = length.variance;
@@ -177,7 +282,8 @@ export class LinkScorer {
     // log(n·e^−h + w·e^−h/W²) = log w − h/W² + log1p((n/w)·e^−(1−1/W²)h), with n, w the components' weights over their spreads.
     const boost = ((1 - length.outlierShare) * length.outlierScale) / length.outlierShare;
     this.mixtureDecay = 1 - this.wideInverseSquare;
-    this.mixtureTable = Float64Array.from({ length: mixtureSteps + 2 }, (_, step) => Math.log1p(boost * Math.exp(-this.mixtureDecay * step * mixtureStep)));
+    this.mixtureTable = new Float64Array(mixtureSteps + 2);
+    for (let step = 0; step < mixtureSteps + 2; step++) this.mixtureTable[step] = Math.log1p(boost * Math.exp(-this.mixtureDecay * step * mixtureStep));
     this.nullMean = [0, 1, 2, 3].map((groupSize) => length.targetLogMean + Math.log(Math.max(groupSize, 1)));
     this.nullInverseDeviation = 1 / length.targetLogDeviation;
     this.nullBase = Math.log(length.targetLogDeviation);
@@ -288,13 +394,35 @@ export class LinkScorer {
     return mixture - 0.5 * Math.log(variance) + 0.5 * z * z + logTargetLength + this.nullBase;
   }
 
+  /**
+   * Anchor evidence of a group link: each key either side has, once, rewarded
+   * when both sides have it and costed when one lacks it. Most groups a search
+   * tries share no key and repeat none (their key signatures tell, without
+   * looking at a key), and then every key is a miss and the sum is the
+   * members' sums taken beforehand.
+   */
   private anchorScore(sourceCount: number, targetCount: number): number {
+    let sourceSignature = 0;
+    let targetSignature = 0;
+    let overlap = 0;
+    for (let index = 0; index < sourceCount; index++) {
+      const signature = this.sourceSignature[this.sourceMembers[index]!]!;
+      overlap |= sourceSignature & signature;
+      sourceSignature |= signature;
+    }
+    for (let index = 0; index < targetCount; index++) {
+      const signature = this.targetSignature[this.targetMembers[index]!]!;
+      overlap |= targetSignature & signature;
+      targetSignature |= signature;
+    }
+    if ((overlap | (sourceSignature & targetSignature)) === 0) {
+      let misses = 0;
+      for (let index = 0; index < sourceCount; index++) misses += this.sourceMisses[this.sourceMembers[index]! * largestGroup + targetCount - 1]!;
+      for (let index = 0; index < targetCount; index++) misses += this.targetMisses[this.targetMembers[index]! * largestGroup + sourceCount - 1]!;
+      return misses;
+    }
     const source = this.sourceKeys;
     const target = this.targetKeys;
-    let any = 0;
-    for (let index = 0; index < sourceCount; index++) any |= this.sourceHasKeys[this.sourceMembers[index]!]!;
-    for (let index = 0; index < targetCount; index++) any |= this.targetHasKeys[this.targetMembers[index]!]!;
-    if (any === 0) return 0;
     const epoch = ++this.epoch;
     const seen = this.seen;
     const inTarget = this.inTarget;
