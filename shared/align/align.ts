@@ -522,7 +522,8 @@ function alignEvidence(
         // One more pass around the path, on the same models, with the learned words as anchors.
         const relearned = makeScorer(learned, models, options);
         const scores = reusedScores(search, evidence, scorer, learned, relearned);
-        result = finish(bandPass(learned, scores, options, search.path, true, work, learnedBandWidth), relearned);
+        // With exact scores kept, a retry of this pass's band reads the steps it scored already (search.ts).
+        result = finish(bandPass(learned, scores, options, search.path, true, work, learnedBandWidth, true), relearned);
         used = learned;
       }
       const stats = { cells: work.cells, bandWidths: work.bandWidths, anchorPairs: chain.length, lengthModel: models.length, shapeModel: models.shapes };
