@@ -18,7 +18,7 @@
  */
 import type { PairEvidence, SideEvidence } from './evidence.ts';
 import type { LengthModel } from './length-model.ts';
-import { shapeTable } from './shapes.ts';
+import { shapeTable, shapes } from './shapes.ts';
 
 /** Groups on one side hold at most this many paragraphs. */
 const largestGroup = 3;
@@ -69,27 +69,67 @@ function keySignature(key: number): number {
   return 1 << (Math.imul(key, 0x9e3779b1) >>> 27);
 }
 
-/** Per paragraph of one side: whether it has keys, the OR of their {@link keySignature}s, and their `cost`s summed per size of the other side's group. */
-interface SideTables {
+/**
+ * The groups of one side a link can take, by the offsets of their members from
+ * its first paragraph: one paragraph, two, three, and the first and third
+ * (a skip). Every shape's group on either side is one of these.
+ */
+const groupOffsets: readonly (readonly number[])[] = [[0], [0, 1], [0, 1, 2], [0, 2]];
+const groupKinds = groupOffsets.length;
+
+/** The group kind (index in {@link groupOffsets}) of members at `offsets`, or -1 for none. */
+function groupKind(offsets: readonly number[]): number {
+  return groupOffsets.findIndex((group) => group.length === offsets.length && group.every((offset, index) => offset === offsets[index]));
+}
+
+/** Per shape, the kind of its source group and of its target group. */
+const sourceGroupKind = Int32Array.from(shapes, (shape) => groupKind(shape.sourceMembers));
+const targetGroupKind = Int32Array.from(shapes, (shape) => groupKind(shape.targetMembers));
+
+/**
+ * Per group of one side (`(paragraph * 4 + kind)`, kinds as in
+ * {@link groupOffsets}, members past the side's end left out): the OR of its
+ * keys' {@link keySignature}s, and the sum of their `cost`s, each key once,
+ * for each size of the other side's group (`misses[group * 3 + size - 1]`):
+ * the group's anchor evidence against any group that shares no key with it.
+ */
+interface GroupTables {
   readonly hasKeys: Uint8Array;
   readonly signature: Int32Array;
-  /** `misses[paragraph * 3 + size - 1]`: the sum of `cost[key * 3 + size - 1]` over the paragraph's keys. */
   readonly misses: Float64Array;
 }
 
-function sideTables(lists: KeyLists, count: number, cost: Float64Array): SideTables {
+function groupTables(lists: KeyLists, count: number, cost: Float64Array): GroupTables {
   const hasKeys = new Uint8Array(count);
-  const signature = new Int32Array(count);
-  const misses = new Float64Array(count * largestGroup);
+  const signature = new Int32Array(count * groupKinds);
+  const misses = new Float64Array(count * groupKinds * largestGroup);
+  for (let paragraph = 0; paragraph < count; paragraph++) hasKeys[paragraph] = lists.start[paragraph + 1]! > lists.start[paragraph]! ? 1 : 0;
   for (let paragraph = 0; paragraph < count; paragraph++) {
-    for (let at = lists.start[paragraph]!; at < lists.start[paragraph + 1]!; at++) {
-      const key = lists.keys[at]!;
-      hasKeys[paragraph] = 1;
-      signature[paragraph]! |= keySignature(key);
-      for (let size = 0; size < largestGroup; size++) misses[paragraph * largestGroup + size]! += cost[key * largestGroup + size]!;
+    for (let kind = 0; kind < groupKinds; kind++) {
+      const group = paragraph * groupKinds + kind;
+      const members = groupOffsets[kind]!;
+      for (let index = 0; index < members.length; index++) {
+        const member = paragraph + members[index]!;
+        if (member >= count) break;
+        for (let at = lists.start[member]!; at < lists.start[member + 1]!; at++) {
+          const key = lists.keys[at]!;
+          if (heldBefore(lists, paragraph, members, index, key)) continue;
+          signature[group]! |= keySignature(key);
+          for (let size = 0; size < largestGroup; size++) misses[group * largestGroup + size]! += cost[key * largestGroup + size]!;
+        }
+      }
     }
   }
   return { hasKeys, signature, misses };
+}
+
+/** Whether a member of the group before member number `index` has `key` (lists are short: a look at each). */
+function heldBefore(lists: KeyLists, paragraph: number, members: readonly number[], index: number, key: number): boolean {
+  for (let earlier = 0; earlier < index; earlier++) {
+    const member = paragraph + members[earlier]!;
+    for (let at = lists.start[member]!; at < lists.start[member + 1]!; at++) if (lists.keys[at] === key) return true;
+  }
+  return false;
 }
 
 function filterKeys(side: SideEvidence, useful: Uint8Array): KeyLists {
@@ -122,7 +162,7 @@ interface EvidenceTables {
   readonly sourceHasKeys: Uint8Array;
   readonly targetHasKeys: Uint8Array;
   readonly anyKeys: boolean;
-  /** Per paragraph: its keys' signature, and the sums of their costs when the other side lacks them all (see `anchorScore`). */
+  /** Per group of each side: its keys' signature, and the sum of their costs when the other side lacks them all (see {@link GroupTables}). */
   readonly sourceSignature: Int32Array;
   readonly targetSignature: Int32Array;
   readonly sourceMisses: Float64Array;
@@ -178,8 +218,8 @@ function buildTables(evidence: PairEvidence, maximumReward: number): EvidenceTab
   const sourceKeys = filterKeys(evidence.source, useful);
   const targetKeys = filterKeys(evidence.target, useful);
   const lengths = evidence.target.lengths;
-  const source = sideTables(sourceKeys, evidence.source.count, missInTarget);
-  const target = sideTables(targetKeys, evidence.target.count, missInSource);
+  const source = groupTables(sourceKeys, evidence.source.count, missInTarget);
+  const target = groupTables(targetKeys, evidence.target.count, missInSource);
   return {
     maximumReward,
     reward,
@@ -318,7 +358,7 @@ export class LinkScorer {
     if (joinSource) for (let index = 1; index < sourceCount; index++) unlinked += joinSource[this.sourceMembers[index]!]!;
     if (joinTarget) for (let index = 1; index < targetCount; index++) unlinked += joinTarget[this.targetMembers[index]!]!;
     const logTargetLength = this.logTarget[skippedTarget >= 0 ? 3 : targetCount - 1]![targetStart]!;
-    return prior + unlinked + this.evidenceScore(sourceCount, targetCount, logTargetLength);
+    return prior + unlinked + this.evidenceScore(sourceCount, targetCount, logTargetLength, shape, sourceStart, targetStart);
   }
 
   /** Evidence (without prior) for linking the given paragraphs (absolute indices, at most three a side). */
@@ -327,10 +367,11 @@ export class LinkScorer {
     target.forEach((paragraph, index) => (this.targetMembers[index] = paragraph));
     let targetLength = 0;
     for (const paragraph of target) targetLength += this.targetLengths[paragraph]!;
-    return this.evidenceScore(source.length, target.length, Math.log(targetLength));
+    return this.evidenceScore(source.length, target.length, Math.log(targetLength), -1, 0, 0);
   }
 
-  private evidenceScore(sourceCount: number, targetCount: number, logTargetLength: number): number {
+  /** Evidence of the link of the members set; `shape` and the starts, when it is a shape's link (-1 when not), let anchors take the fast way. */
+  private evidenceScore(sourceCount: number, targetCount: number, logTargetLength: number, shape: number, sourceStart: number, targetStart: number): number {
     let sourceLength = 0;
     let targetLength = 0;
     for (let index = 0; index < sourceCount; index++) sourceLength += this.sourceLengths[this.sourceMembers[index]!]!;
@@ -338,13 +379,17 @@ export class LinkScorer {
     const length = this.lengthScore(sourceLength, targetLength, targetCount, logTargetLength, sourceCount + targetCount > 2);
     // A gross misfit stays one whatever anchors add (each is capped): skip them.
     if (length <= grossMisfit || !this.anyKeys) return this.lengthWeight * length;
-    return this.lengthWeight * length + this.anchorWeight * this.anchorScore(sourceCount, targetCount);
+    return this.lengthWeight * length + this.anchorWeight * this.anchorScore(shape, sourceStart, targetStart, sourceCount, targetCount);
   }
 
-  /** Evidence of a 1:1 link, the commonest step, without the group machinery: a merge of two sorted key lists. */
+  /** Evidence of a 1:1 link, the commonest step, without the group machinery: a merge of two sorted key lists when they may share a key. */
   private oneToOne(source: number, target: number): number {
     let score = this.lengthWeight * this.lengthScore(this.sourceLengths[source]!, this.targetLengths[target]!, 1, this.logTarget[0][target]!);
     if ((this.sourceHasKeys[source]! | this.targetHasKeys[target]!) === 0) return score;
+    // Sharing no key (see anchorScore), every key is a miss.
+    if ((this.sourceSignature[source * groupKinds]! & this.targetSignature[target * groupKinds]!) === 0) {
+      return score + this.anchorWeight * (this.sourceMisses[source * groupKinds * largestGroup]! + this.targetMisses[target * groupKinds * largestGroup]!);
+    }
     const sourceKeys = this.sourceKeys;
     const targetKeys = this.targetKeys;
     let a = sourceKeys.start[source]!;
@@ -395,32 +440,25 @@ export class LinkScorer {
   }
 
   /**
-   * Anchor evidence of a group link: each key either side has, once, rewarded
-   * when both sides have it and costed when one lacks it. Most groups a search
-   * tries share no key and repeat none (their key signatures tell, without
-   * looking at a key), and then every key is a miss and the sum is the
-   * members' sums taken beforehand.
+   * Anchor evidence of a group link (its members in `sourceMembers` and
+   * `targetMembers`): each key either side has, once, rewarded when both
+   * sides have it and costed when one lacks it. Most links a search tries
+   * share no key (their groups' key signatures tell, without looking at a
+   * key), and then every key is a miss and the sum is the groups' sums taken
+   * beforehand.
    */
-  private anchorScore(sourceCount: number, targetCount: number): number {
-    let sourceSignature = 0;
-    let targetSignature = 0;
-    let overlap = 0;
-    for (let index = 0; index < sourceCount; index++) {
-      const signature = this.sourceSignature[this.sourceMembers[index]!]!;
-      overlap |= sourceSignature & signature;
-      sourceSignature |= signature;
+  private anchorScore(shape: number, sourceStart: number, targetStart: number, sourceCount: number, targetCount: number): number {
+    if (shape >= 0) {
+      const sourceGroup = sourceStart * groupKinds + sourceGroupKind[shape]!;
+      const targetGroup = targetStart * groupKinds + targetGroupKind[shape]!;
+      if ((this.sourceSignature[sourceGroup]! & this.targetSignature[targetGroup]!) === 0) {
+        return this.sourceMisses[sourceGroup * largestGroup + targetCount - 1]! + this.targetMisses[targetGroup * largestGroup + sourceCount - 1]!;
+      }
     }
-    for (let index = 0; index < targetCount; index++) {
-      const signature = this.targetSignature[this.targetMembers[index]!]!;
-      overlap |= targetSignature & signature;
-      targetSignature |= signature;
-    }
-    if ((overlap | (sourceSignature & targetSignature)) === 0) {
-      let misses = 0;
-      for (let index = 0; index < sourceCount; index++) misses += this.sourceMisses[this.sourceMembers[index]! * largestGroup + targetCount - 1]!;
-      for (let index = 0; index < targetCount; index++) misses += this.targetMisses[this.targetMembers[index]! * largestGroup + sourceCount - 1]!;
-      return misses;
-    }
+    let any = 0;
+    for (let index = 0; index < sourceCount; index++) any |= this.sourceHasKeys[this.sourceMembers[index]!]!;
+    for (let index = 0; index < targetCount; index++) any |= this.targetHasKeys[this.targetMembers[index]!]!;
+    if (any === 0) return 0;
     const source = this.sourceKeys;
     const target = this.targetKeys;
     const epoch = ++this.epoch;
