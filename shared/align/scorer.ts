@@ -103,18 +103,49 @@ function groupTables(lists: KeyLists, count: number, cost: Float64Array): GroupT
   const hasKeys = new Uint8Array(count);
   const signature = new Int32Array(count * groupKinds);
   const misses = new Float64Array(count * groupKinds * largestGroup);
-  for (let paragraph = 0; paragraph < count; paragraph++) hasKeys[paragraph] = lists.start[paragraph + 1]! > lists.start[paragraph]! ? 1 : 0;
+  // Single paragraphs first: a group whose members' signatures do not overlap repeats no key, and sums theirs.
   for (let paragraph = 0; paragraph < count; paragraph++) {
-    for (let kind = 0; kind < groupKinds; kind++) {
+    const single = paragraph * groupKinds;
+    let own = 0;
+    let one = 0;
+    let two = 0;
+    let three = 0;
+    for (let at = lists.start[paragraph]!; at < lists.start[paragraph + 1]!; at++) {
+      const key = lists.keys[at]!;
+      own |= keySignature(key);
+      one += cost[key * largestGroup]!;
+      two += cost[key * largestGroup + 1]!;
+      three += cost[key * largestGroup + 2]!;
+    }
+    hasKeys[paragraph] = lists.start[paragraph + 1]! > lists.start[paragraph]! ? 1 : 0;
+    signature[single] = own;
+    misses[single * largestGroup] = one;
+    misses[single * largestGroup + 1] = two;
+    misses[single * largestGroup + 2] = three;
+  }
+  for (let paragraph = 0; paragraph < count; paragraph++) {
+    for (let kind = 1; kind < groupKinds; kind++) {
       const group = paragraph * groupKinds + kind;
       const members = groupOffsets[kind]!;
-      for (let index = 0; index < members.length; index++) {
+      let union = 0;
+      let overlap = 0;
+      for (let index = 0; index < members.length && paragraph + members[index]! < count; index++) {
+        const own = signature[(paragraph + members[index]!) * groupKinds]!;
+        overlap |= union & own;
+        union |= own;
+      }
+      signature[group] = union;
+      if (union === 0) continue;
+      for (let index = 0; index < members.length && paragraph + members[index]! < count; index++) {
         const member = paragraph + members[index]!;
-        if (member >= count) break;
+        if (overlap === 0) {
+          for (let size = 0; size < largestGroup; size++) misses[group * largestGroup + size]! += misses[member * groupKinds * largestGroup + size]!;
+          continue;
+        }
+        // Members may share a key: each counts once.
         for (let at = lists.start[member]!; at < lists.start[member + 1]!; at++) {
           const key = lists.keys[at]!;
           if (heldBefore(lists, paragraph, members, index, key)) continue;
-          signature[group]! |= keySignature(key);
           for (let size = 0; size < largestGroup; size++) misses[group * largestGroup + size]! += cost[key * largestGroup + size]!;
         }
       }
