@@ -60,12 +60,16 @@ export interface BandSearch {
 
 const shapeCount = shapes.length;
 
-/** Σ e^(term − max) over the first `count` terms; terms 40 nats below the top add nothing a double can hold. */
+/**
+ * Σ e^(term − max) over the first `count` terms; terms 40 nats below the top
+ * add nothing a double can hold, and the top itself adds e^0 = 1 exactly.
+ */
 function sumExp(terms: Float64Array, count: number, max: number): number {
   let sum = 0;
   for (let index = 0; index < count; index++) {
     const gap = terms[index]! - max;
-    if (gap > -40) sum += Math.exp(gap);
+    if (gap === 0) sum += 1;
+    else if (gap > -40) sum += Math.exp(gap);
   }
   return sum;
 }
