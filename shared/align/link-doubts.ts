@@ -48,7 +48,8 @@ const closing = /[.!?。！？:;,，、।॥؟۔჻።»”"')\]）]\s*$/u;
 
 /** Which paragraphs of a side look like headings: much shorter than its median paragraph, with no closing punctuation. */
 export function headingFlags(texts: readonly string[], lengths: ArrayLike<number>): Uint8Array {
-  const sorted = Array.from(lengths).sort((a, b) => a - b);
+  // A typed array sorts numbers without a comparator call per pair (four times per alignment).
+  const sorted = Float64Array.from(lengths).sort();
   const median = sorted.length > 0 ? sorted[sorted.length >> 1]! : 0;
   return Uint8Array.from(texts, (text, index) => (lengths[index]! <= headingShare * median && !closing.test(text) ? 1 : 0));
 }
