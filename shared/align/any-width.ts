@@ -201,7 +201,10 @@ export function paragraphingDiffers(links: readonly Pick<Link, 'source' | 'targe
     let counted: Float64Array;
     if (anyLinked) {
       const values: number[] = [];
-      for (const link of links) if (link.source.length > 0 && link.target.length > 0) for (const index of link[side]) values.push(lengths[index]!);
+      for (const link of links) {
+        const members = link[side];
+        if (link.source.length > 0 && link.target.length > 0) for (let at = 0; at < members.length; at++) values.push(lengths[members[at]!]!);
+      }
       counted = Float64Array.from(values);
     } else counted = Float64Array.from(lengths);
     counted.sort();

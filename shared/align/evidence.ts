@@ -209,7 +209,8 @@ class WordTable {
     this.units.set(word, from);
     this.starts.push(from + length);
     this.hashes.push(hash);
-    this.words.push(String.fromCharCode(...word));
+    // apply, not a spread: a spread iterates the units one result object at a time.
+    this.words.push(String.fromCharCode.apply(null, word as unknown as number[]));
     return this.words.length - 1;
   }
 
@@ -614,7 +615,8 @@ function inOtherLanguage(pair: PairWork): Uint8Array[] {
   });
   const counts = ids.map((ranked) => {
     const count = new Int32Array(vocabulary);
-    for (const id of ranked) count[id]!++;
+    // An index, not for…of: this loop over every word of a side runs once, mostly before the optimiser takes it, where an iterator allocates a result per word.
+    for (let at = 0; at < ranked.length; at++) count[ranked[at]!]!++;
     return count;
   });
   const totals = ids.map((ranked) => ranked.length);
