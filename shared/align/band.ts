@@ -46,7 +46,8 @@ class Guide {
     const sources = new Float64Array(points.length + 2);
     const targets = new Float64Array(points.length + 2);
     let count = 1;
-    for (const point of points) {
+    for (let index = 0; index < points.length; index++) {
+      const point = points[index]!;
       if (point.source > sources[count - 1]! && point.target > targets[count - 1]! && point.source < sourceCount && point.target < targetCount) {
         sources[count] = point.source;
         targets[count] = point.target;

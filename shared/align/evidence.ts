@@ -399,7 +399,8 @@ function scansOf(side: SideWork): SideWords {
 /** Per word of the table, 1 where `words` has it. */
 function wordFlags(words: Int32Array, size: number): Uint8Array {
   const flags = new Uint8Array(size);
-  for (const word of words) flags[word] = 1;
+  // An index, not for…of (see inOtherLanguage): every word of a side, once.
+  for (let at = 0; at < words.length; at++) flags[words[at]!] = 1;
   return flags;
 }
 
@@ -615,7 +616,7 @@ function inOtherLanguage(pair: PairWork): Uint8Array[] {
   });
   const counts = ids.map((ranked) => {
     const count = new Int32Array(vocabulary);
-    // An index, not for…of: this loop over every word of a side runs once, mostly before the optimiser takes it, where an iterator allocates a result per word.
+    // An index, not for…of: this loop over every word of a side runs once, mostly before the optimiser takes it, and there an iterator allocates a result per word.
     for (let at = 0; at < ranked.length; at++) count[ranked[at]!]!++;
     return count;
   });

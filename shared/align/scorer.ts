@@ -207,7 +207,7 @@ function logGroupLengths(lengths: Float64Array, offsets: readonly number[]): Flo
   const logs = new Float64Array(lengths.length);
   for (let paragraph = 0; paragraph < lengths.length; paragraph++) {
     let length = lengths[paragraph]!;
-    for (const offset of offsets) length += lengths[paragraph + offset] ?? 0;
+    for (let index = 0; index < offsets.length; index++) length += lengths[paragraph + offsets[index]!] ?? 0;
     logs[paragraph] = Math.log(length);
   }
   return logs;
