@@ -200,6 +200,23 @@ interface EvidenceTables {
   readonly targetMisses: Float64Array;
   /** Log length of the target group starting at j: one paragraph, two, three, and j with j + 2. */
   readonly logTarget: readonly [Float64Array, Float64Array, Float64Array, Float64Array];
+  /** Length of each group of each side (`paragraph * 4 + kind`, kinds as in {@link groupOffsets}), summed in member order. */
+  readonly sourceGroupLengths: Float64Array;
+  readonly targetGroupLengths: Float64Array;
+}
+
+function groupLengths(lengths: Float64Array): Float64Array {
+  const count = lengths.length;
+  const sums = new Float64Array(count * groupKinds);
+  for (let paragraph = 0; paragraph < count; paragraph++) {
+    for (let kind = 0; kind < groupKinds; kind++) {
+      const members = groupOffsets[kind]!;
+      let sum = 0;
+      for (let index = 0; index < members.length && paragraph + members[index]! < count; index++) sum += lengths[paragraph + members[index]!]!;
+      sums[paragraph * groupKinds + kind] = sum;
+    }
+  }
+  return sums;
 }
 
 /** Log length of the target group starting at each paragraph: `first` plus the paragraphs at the given offsets (0 past the end). */
@@ -266,6 +283,8 @@ function buildTables(evidence: PairEvidence, maximumReward: number): EvidenceTab
     sourceMisses: source.misses,
     targetMisses: target.misses,
     logTarget: [logGroupLengths(lengths, []), logGroupLengths(lengths, [1]), logGroupLengths(lengths, [1, 2]), logGroupLengths(lengths, [2])],
+    sourceGroupLengths: groupLengths(evidence.source.lengths),
+    targetGroupLengths: groupLengths(lengths),
   };
 }
 
@@ -306,6 +325,8 @@ export class LinkScorer {
   private readonly sourceMembers = new Int32Array(largestGroup);
   private readonly targetMembers = new Int32Array(largestGroup);
   private readonly logTarget: readonly [Float64Array, Float64Array, Float64Array, Float64Array];
+  private readonly sourceGroupLengths: Float64Array;
+  private readonly targetGroupLengths: Float64Array;
   // Length model constants.
   private readonly ratio: number;
   private readonly perCharacter: number;
@@ -338,6 +359,8 @@ export class LinkScorer {
     this.sourceMisses = tables.sourceMisses;
     this.targetMisses = tables.targetMisses;
     this.logTarget = tables.logTarget;
+    this.sourceGroupLengths = tables.sourceGroupLengths;
+    this.targetGroupLengths = tables.targetGroupLengths;
     this.seen = new Int32Array(evidence.keyCount);
     this.inTarget = new Int32Array(evidence.keyCount);
     this.lengthWeight = model.lengthWeight;
@@ -383,13 +406,27 @@ export class LinkScorer {
     const skippedTarget = shapeTable.skippedTarget[shape]!;
     if (skippedSource >= 0) unlinked += this.model.unlinkedSource?.[sourceStart + skippedSource] ?? 0;
     if (skippedTarget >= 0) unlinked += this.model.unlinkedTarget?.[targetStart + skippedTarget] ?? 0;
-    for (let index = 0; index < sourceCount; index++) this.sourceMembers[index] = sourceStart + shapeTable.sourceOffsets[shape * 3 + index]!;
-    for (let index = 0; index < targetCount; index++) this.targetMembers[index] = targetStart + shapeTable.targetOffsets[shape * 3 + index]!;
     const { joinSource, joinTarget } = this.model;
-    if (joinSource) for (let index = 1; index < sourceCount; index++) unlinked += joinSource[this.sourceMembers[index]!]!;
-    if (joinTarget) for (let index = 1; index < targetCount; index++) unlinked += joinTarget[this.targetMembers[index]!]!;
+    if (joinSource) for (let index = 1; index < sourceCount; index++) unlinked += joinSource[sourceStart + shapeTable.sourceOffsets[shape * 3 + index]!]!;
+    if (joinTarget) for (let index = 1; index < targetCount; index++) unlinked += joinTarget[targetStart + shapeTable.targetOffsets[shape * 3 + index]!]!;
+    // The groups' lengths, key signatures and misses were summed beforehand (EvidenceTables): most links need no member list.
+    const sourceGroup = sourceStart * groupKinds + sourceGroupKind[shape]!;
+    const targetGroup = targetStart * groupKinds + targetGroupKind[shape]!;
     const logTargetLength = this.logTarget[skippedTarget >= 0 ? 3 : targetCount - 1]![targetStart]!;
-    return prior + unlinked + this.evidenceScore(sourceCount, targetCount, logTargetLength, shape, sourceStart, targetStart);
+    const group = sourceCount + targetCount > 2;
+    const length = this.lengthScore(this.sourceGroupLengths[sourceGroup]!, this.targetGroupLengths[targetGroup]!, targetCount, logTargetLength, group);
+    // A gross misfit stays one whatever anchors add (each is capped): skip them.
+    if (length <= grossMisfit || !this.anyKeys) return prior + unlinked + this.lengthWeight * length;
+    let anchors: number;
+    if ((this.sourceSignature[sourceGroup]! & this.targetSignature[targetGroup]!) === 0) {
+      // Sharing no key, every key is a miss: the groups' sums.
+      anchors = this.sourceMisses[sourceGroup * largestGroup + targetCount - 1]! + this.targetMisses[targetGroup * largestGroup + sourceCount - 1]!;
+    } else {
+      for (let index = 0; index < sourceCount; index++) this.sourceMembers[index] = sourceStart + shapeTable.sourceOffsets[shape * 3 + index]!;
+      for (let index = 0; index < targetCount; index++) this.targetMembers[index] = targetStart + shapeTable.targetOffsets[shape * 3 + index]!;
+      anchors = this.anchorScore(sourceCount, targetCount);
+    }
+    return prior + unlinked + (this.lengthWeight * length + this.anchorWeight * anchors);
   }
 
   /** Evidence (without prior) for linking the given paragraphs (absolute indices, at most three a side). */
@@ -398,11 +435,11 @@ export class LinkScorer {
     target.forEach((paragraph, index) => (this.targetMembers[index] = paragraph));
     let targetLength = 0;
     for (const paragraph of target) targetLength += this.targetLengths[paragraph]!;
-    return this.evidenceScore(source.length, target.length, Math.log(targetLength), -1, 0, 0);
+    return this.evidenceScore(source.length, target.length, Math.log(targetLength));
   }
 
-  /** Evidence of the link of the members set; `shape` and the starts, when it is a shape's link (-1 when not), let anchors take the fast way. */
-  private evidenceScore(sourceCount: number, targetCount: number, logTargetLength: number, shape: number, sourceStart: number, targetStart: number): number {
+  /** Evidence of the link of the members set, weighing its keys one by one. */
+  private evidenceScore(sourceCount: number, targetCount: number, logTargetLength: number): number {
     let sourceLength = 0;
     let targetLength = 0;
     for (let index = 0; index < sourceCount; index++) sourceLength += this.sourceLengths[this.sourceMembers[index]!]!;
@@ -410,7 +447,7 @@ export class LinkScorer {
     const length = this.lengthScore(sourceLength, targetLength, targetCount, logTargetLength, sourceCount + targetCount > 2);
     // A gross misfit stays one whatever anchors add (each is capped): skip them.
     if (length <= grossMisfit || !this.anyKeys) return this.lengthWeight * length;
-    return this.lengthWeight * length + this.anchorWeight * this.anchorScore(shape, sourceStart, targetStart, sourceCount, targetCount);
+    return this.lengthWeight * length + this.anchorWeight * this.anchorScore(sourceCount, targetCount);
   }
 
   /** Evidence of a 1:1 link, the commonest step, without the group machinery: a merge of two sorted key lists when they may share a key. */
@@ -471,21 +508,13 @@ export class LinkScorer {
   }
 
   /**
-   * Anchor evidence of a group link (its members in `sourceMembers` and
+   * Anchor evidence of a link (its members in `sourceMembers` and
    * `targetMembers`): each key either side has, once, rewarded when both
-   * sides have it and costed when one lacks it. Most links a search tries
-   * share no key (their groups' key signatures tell, without looking at a
-   * key), and then every key is a miss and the sum is the groups' sums taken
-   * beforehand.
+   * sides have it and costed when one lacks it. `score` comes here only for
+   * links whose groups may share a key (their key signatures overlap); the
+   * rest are a miss for every key, summed beforehand.
    */
-  private anchorScore(shape: number, sourceStart: number, targetStart: number, sourceCount: number, targetCount: number): number {
-    if (shape >= 0) {
-      const sourceGroup = sourceStart * groupKinds + sourceGroupKind[shape]!;
-      const targetGroup = targetStart * groupKinds + targetGroupKind[shape]!;
-      if ((this.sourceSignature[sourceGroup]! & this.targetSignature[targetGroup]!) === 0) {
-        return this.sourceMisses[sourceGroup * largestGroup + targetCount - 1]! + this.targetMisses[targetGroup * largestGroup + sourceCount - 1]!;
-      }
-    }
+  private anchorScore(sourceCount: number, targetCount: number): number {
     let any = 0;
     for (let index = 0; index < sourceCount; index++) any |= this.sourceHasKeys[this.sourceMembers[index]!]!;
     for (let index = 0; index < targetCount; index++) any |= this.targetHasKeys[this.targetMembers[index]!]!;
