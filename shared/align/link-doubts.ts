@@ -104,7 +104,8 @@ export function linkDoubts(link: Pick<Link, 'source' | 'target'>, context: Doubt
   if (link.source.length === 0 || link.target.length === 0) return [];
   const doubts: LinkDoubt[] = [];
   const source = numberKeys(context.evidence.source, link.source, context.numberKeys);
-  const target = numberKeys(context.evidence.target, link.target, context.numberKeys);
+  // Numbers differ only where both sides have some (most links have none on a side: no second set, no spreads).
+  const target = source.size > 0 ? numberKeys(context.evidence.target, link.target, context.numberKeys) : source;
   const onlySource = [...source].some((key) => !target.has(key));
   const onlyTarget = [...target].some((key) => !source.has(key));
   if (onlySource && onlyTarget) doubts.push('numbers-differ');
