@@ -316,13 +316,16 @@ interface Work {
  */
 const widestBeam = 1024;
 
+/** Half-width of the first pass's beam, in band widths: the beam must find the path alone, the band only refines it. */
+const beamFactor = 4;
+
 /**
  * The first pass: a beam search (no guide needed), widened where its path hugs
  * the beam's edge. Only around those rows: on a whole Bible one touch in 30,000
  * rows used to redo the whole beam at twice, then four times the width, and the
  * beam passes were most of the aligner's work.
  */
-function trackPass(evidence: PairEvidence, scorer: LinkScorer, options: ResolvedAlignOptions, work: Work, beamWidth = 2 * options.bandWidth): readonly PathStep[] {
+function trackPass(evidence: PairEvidence, scorer: LinkScorer, options: ResolvedAlignOptions, work: Work, beamWidth = beamFactor * options.bandWidth): readonly PathStep[] {
   const { count: sourceCount } = evidence.source;
   const { count: targetCount } = evidence.target;
   const grid = Math.max(sourceCount, targetCount);
@@ -490,7 +493,7 @@ function alignEvidence(
   evidence: PairEvidence,
   options: ResolvedAlignOptions,
   sides?: PairSides,
-  beamWidth = 2 * options.bandWidth,
+  beamWidth = beamFactor * options.bandWidth,
 ): AlignResult & { readonly models: PassModels; readonly evidence: PairEvidence } {
   const sourceCount = evidence.source.count;
   const targetCount = evidence.target.count;
@@ -522,7 +525,8 @@ function alignEvidence(
         // One more pass around the path, on the same models, with the learned words as anchors.
         const relearned = makeScorer(learned, models, options);
         const scores = reusedScores(search, evidence, scorer, learned, relearned);
-        result = finish(bandPass(learned, scores, options, search.path, true, work, learnedBandWidth), relearned);
+        // With exact scores kept, a retry of this pass's band reads the steps it scored already (search.ts).
+        result = finish(bandPass(learned, scores, options, search.path, true, work, learnedBandWidth, true), relearned);
         used = learned;
       }
       const stats = { cells: work.cells, bandWidths: work.bandWidths, anchorPairs: chain.length, lengthModel: models.length, shapeModel: models.shapes };
@@ -556,13 +560,14 @@ export function alignParagraphsDetailed(source: AlignSide, target: AlignSide, op
 
 /**
  * Half-width of the sentence route's first beam, in band widths (paragraphs
- * get 2). Sentences are shorter and more alike than paragraphs (a stretch of
- * Proverbs), and a beam centred on each row's best node loses the diagonal
- * among them more easily: on the whole Bible paragraphed independently a beam
- * of 8 sentences wandered off and widened to its cap (F1 0.19, 28 million
- * cells); one of 32 kept to it (F1 0.96, 4 million cells, as it widened less).
+ * get {@link beamFactor}). Sentences are shorter and more alike than
+ * paragraphs (a stretch of Proverbs), and a beam centred on each row's best
+ * node loses the diagonal among them more easily: on the whole Bible
+ * paragraphed independently a beam of 8 sentences wandered off and widened
+ * to its cap (F1 0.19, 28 million cells); one of 32 kept to it (F1 0.96,
+ * 4 million cells, as it widened less).
  */
-const sentenceBeamWidth = 8;
+const sentenceBeamWidth = 16;
 
 /**
  * Paragraph links of any width (any-width.ts): the sentences of both

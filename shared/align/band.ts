@@ -26,28 +26,56 @@ export interface Band {
   readonly halfWidth: number;
 }
 
-/** The guide's target position at source position `x`, interpolating between points (sorted, increasing). */
-function makeGuide(points: readonly GuidePoint[], sourceCount: number, targetCount: number): (x: number) => number {
-  const vertices: GuidePoint[] = [{ source: 0, target: 0 }];
-  for (const point of points) {
-    const last = vertices.at(-1)!;
-    if (point.source > last.source && point.target > last.target && point.source < sourceCount && point.target < targetCount) {
-      vertices.push(point);
+/**
+ * The guide's target position at increasing source positions, interpolating
+ * between its vertices: the points (sorted, increasing) that advance on both
+ * sides, from (0, 0) to the grid's far corner. The vertices are typed arrays
+ * and the segment a moving index: a band is built for every pass and retry.
+ */
+class Guide {
+  private readonly sources: Float64Array;
+  private readonly targets: Float64Array;
+  private readonly last: number;
+  private segment = 0;
+
+  constructor(
+    points: readonly GuidePoint[],
+    private readonly sourceCount: number,
+    private readonly targetCount: number,
+  ) {
+    const sources = new Float64Array(points.length + 2);
+    const targets = new Float64Array(points.length + 2);
+    let count = 1;
+    for (let index = 0; index < points.length; index++) {
+      const point = points[index]!;
+      if (point.source > sources[count - 1]! && point.target > targets[count - 1]! && point.source < sourceCount && point.target < targetCount) {
+        sources[count] = point.source;
+        targets[count] = point.target;
+        count++;
+      }
     }
+    sources[count] = sourceCount;
+    targets[count] = targetCount;
+    this.sources = sources;
+    this.targets = targets;
+    this.last = count;
   }
-  vertices.push({ source: sourceCount, target: targetCount });
-  let segment = 0;
-  // Callers ask for increasing x, so a moving segment pointer makes the whole sweep linear.
-  return (x: number) => {
+
+  /** The target position at `x`; callers ask for nearly increasing x, so the whole sweep is linear. */
+  at(x: number): number {
     if (x <= 0) return 0;
-    if (x >= sourceCount) return targetCount;
-    while (segment > 0 && vertices[segment]!.source > x) segment--;
-    while (segment < vertices.length - 2 && vertices[segment + 1]!.source < x) segment++;
-    const from = vertices[segment]!;
-    const to = vertices[segment + 1]!;
-    const span = to.source - from.source;
-    return span <= 0 ? to.target : from.target + ((x - from.source) / span) * (to.target - from.target);
-  };
+    if (x >= this.sourceCount) return this.targetCount;
+    const sources = this.sources;
+    let segment = this.segment;
+    while (segment > 0 && sources[segment]! > x) segment--;
+    while (segment < this.last - 1 && sources[segment + 1]! < x) segment++;
+    this.segment = segment;
+    const fromSource = sources[segment]!;
+    const fromTarget = this.targets[segment]!;
+    const toTarget = this.targets[segment + 1]!;
+    const span = sources[segment + 1]! - fromSource;
+    return span <= 0 ? toTarget : fromTarget + ((x - fromSource) / span) * (toTarget - fromTarget);
+  }
 }
 
 /**
@@ -56,29 +84,29 @@ function makeGuide(points: readonly GuidePoint[], sourceCount: number, targetCou
  * position (widened only where the path needs room).
  */
 export function bandAround(points: readonly GuidePoint[], sourceCount: number, targetCount: number, halfWidth: number | Int32Array): Band {
-  const lowGuide = makeGuide(points, sourceCount, targetCount);
-  const highGuide = makeGuide(points, sourceCount, targetCount);
-  const widthAt = (row: number) => (typeof halfWidth === 'number' ? halfWidth : halfWidth[row]!);
+  const lowGuide = new Guide(points, sourceCount, targetCount);
+  const highGuide = new Guide(points, sourceCount, targetCount);
+  const widths = typeof halfWidth === 'number' ? new Int32Array(sourceCount + 1).fill(halfWidth) : halfWidth;
   const low = new Int32Array(sourceCount + 1);
   const high = new Int32Array(sourceCount + 1);
   for (let row = 0; row <= sourceCount; row++) {
-    const width = widthAt(row);
+    const width = widths[row]!;
     // Within the width on the source axis as well: a steep guide stretch (target paragraphs with no source) widens the row.
-    low[row] = Math.max(0, Math.floor(lowGuide(row - width)) - width);
-    high[row] = Math.min(targetCount, Math.ceil(highGuide(row + width)) + width);
+    low[row] = Math.max(0, Math.floor(lowGuide.at(row - width)) - width);
+    high[row] = Math.min(targetCount, Math.ceil(highGuide.at(row + width)) + width);
   }
   // Bounds must never decrease with the row, or a widened row would hang unconnected.
   for (let row = sourceCount - 1; row >= 0; row--) low[row] = Math.min(low[row]!, low[row + 1]!);
   for (let row = 1; row <= sourceCount; row++) high[row] = Math.max(high[row]!, high[row - 1]!);
   const rowStart = new Int32Array(sourceCount + 2);
   let cells = 0;
+  let widest = 0;
   for (let row = 0; row <= sourceCount; row++) {
     rowStart[row] = cells;
     cells += high[row]! - low[row]! + 1;
+    widest = Math.max(widest, widths[row]!);
   }
   rowStart[sourceCount + 1] = cells;
-  let widest = 0;
-  for (let row = 0; row <= sourceCount; row++) widest = Math.max(widest, widthAt(row));
   return { sourceCount, targetCount, low, high, rowStart, cells, halfWidth: widest };
 }
 

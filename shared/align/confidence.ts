@@ -48,9 +48,13 @@ export function computePosteriors(search: BandSearch): Posteriors {
   const sourceSkip = shapeIndex['2:1-skip'];
   const targetSkip = shapeIndex['1:2-skip'];
   const inverse = 1 / temperature;
-  const probability = (cell: number, shape: number, from: number) => {
+  // The probability of `shape` ending at `cell`, from node (fromRow, fromColumn); 0 where the step is impossible.
+  // Its score is NaN wherever the step's start is outside the band or unreached, so that is looked at first.
+  const probability = (cell: number, shape: number, fromRow: number, fromColumn: number) => {
     const score = stepScores[cell * shapeCount + shape]!;
-    if (Number.isNaN(score) || from < 0) return 0;
+    if (Number.isNaN(score)) return 0;
+    const from = nodeIndex(band, fromRow, fromColumn);
+    if (from < 0) return 0;
     return Math.exp(forward[from]! + score * inverse + backward[cell]! - logTotal);
   };
   for (let row = 0; row <= band.sourceCount; row++) {
@@ -58,10 +62,10 @@ export function computePosteriors(search: BandSearch): Posteriors {
     for (let column = low; column <= band.high[row]!; column++) {
       const cell = band.rowStart[row]! + column - low;
       if (backward[cell] === -Infinity) continue;
-      if (row >= 1) unlinkedSource[row - 1]! += probability(cell, deletion, nodeIndex(band, row - 1, column));
-      if (column >= 1) unlinkedTarget[column - 1]! += probability(cell, insertion, nodeIndex(band, row, column - 1));
-      if (row >= 3 && column >= 1) unlinkedSource[row - 2]! += probability(cell, sourceSkip, nodeIndex(band, row - 3, column - 1));
-      if (row >= 1 && column >= 3) unlinkedTarget[column - 2]! += probability(cell, targetSkip, nodeIndex(band, row - 1, column - 3));
+      if (row >= 1) unlinkedSource[row - 1]! += probability(cell, deletion, row - 1, column);
+      if (column >= 1) unlinkedTarget[column - 1]! += probability(cell, insertion, row, column - 1);
+      if (row >= 3 && column >= 1) unlinkedSource[row - 2]! += probability(cell, sourceSkip, row - 3, column - 1);
+      if (row >= 1 && column >= 3) unlinkedTarget[column - 2]! += probability(cell, targetSkip, row - 1, column - 3);
     }
   }
   unlinkedSource.forEach((value, index) => (unlinkedSource[index] = clampProbability(value)));
@@ -119,6 +123,14 @@ function splitStep(step: PathStep, cutSource: ReadonlySet<number>, cutTarget: Re
   ];
 }
 
+/** Whether any paragraph of a step's link is more likely unlinked than {@link unlinkedPosteriorThreshold}: for nearly every step, none is. */
+function anyLikelyUnlinked(step: PathStep, posteriors: Posteriors): boolean {
+  const shape = shapes[step.shape]!;
+  for (const offset of shape.sourceMembers) if (posteriors.unlinkedSource[step.sourceStart + offset]! > unlinkedPosteriorThreshold) return true;
+  for (const offset of shape.targetMembers) if (posteriors.unlinkedTarget[step.targetStart + offset]! > unlinkedPosteriorThreshold) return true;
+  return false;
+}
+
 /**
  * The best path with each paragraph whose posterior of being unlinked is above
  * {@link unlinkedPosteriorThreshold} taken out of its link (see there), and the
@@ -132,6 +144,11 @@ export function leaveLikelyUnlinked(search: BandSearch, posteriors: Posteriors):
   const { band, stepScores } = search;
   search.path.forEach((step, index) => {
     const shape = shapes[step.shape]!;
+    if (!anyLikelyUnlinked(step, posteriors)) {
+      path.push(step);
+      steps.push(posteriors.steps[index]!);
+      return;
+    }
     const likely = (members: readonly number[], start: number, unlinked: Float64Array) =>
       new Set(members.map((offset) => start + offset).filter((paragraph) => unlinked[paragraph]! > unlinkedPosteriorThreshold));
     const cutSource = likely(shape.sourceMembers, step.sourceStart, posteriors.unlinkedSource);

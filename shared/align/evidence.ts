@@ -209,7 +209,8 @@ class WordTable {
     this.units.set(word, from);
     this.starts.push(from + length);
     this.hashes.push(hash);
-    this.words.push(String.fromCharCode(...word));
+    // apply, not a spread: a spread iterates the units one result object at a time.
+    this.words.push(String.fromCharCode.apply(null, word as unknown as number[]));
     return this.words.length - 1;
   }
 
@@ -398,7 +399,8 @@ function scansOf(side: SideWork): SideWords {
 /** Per word of the table, 1 where `words` has it. */
 function wordFlags(words: Int32Array, size: number): Uint8Array {
   const flags = new Uint8Array(size);
-  for (const word of words) flags[word] = 1;
+  // An index, not for…of (see inOtherLanguage): every word of a side, once.
+  for (let at = 0; at < words.length; at++) flags[words[at]!] = 1;
   return flags;
 }
 
@@ -614,7 +616,8 @@ function inOtherLanguage(pair: PairWork): Uint8Array[] {
   });
   const counts = ids.map((ranked) => {
     const count = new Int32Array(vocabulary);
-    for (const id of ranked) count[id]!++;
+    // An index, not for…of: this loop over every word of a side runs once, mostly before the optimiser takes it, and there an iterator allocates a result per word.
+    for (let at = 0; at < ranked.length; at++) count[ranked[at]!]!++;
     return count;
   });
   const totals = ids.map((ranked) => ranked.length);

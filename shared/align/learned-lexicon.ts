@@ -64,7 +64,8 @@ export function wordsOf(text: string, segmenter: Intl.Segmenter | undefined): st
       if (segment.isWordLike && hasLetter.test(segment.segment)) words.add(segment.segment.toLowerCase());
     }
   } else {
-    for (const match of text.matchAll(spacedWord)) if (hasLetter.test(match[0])) words.add(match[0].toLowerCase());
+    // The matched strings alone (a global match), not a match object with its index and groups per word.
+    for (const word of text.match(spacedWord) ?? []) if (hasLetter.test(word)) words.add(word.toLowerCase());
   }
   return [...words];
 }

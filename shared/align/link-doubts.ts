@@ -48,7 +48,8 @@ const closing = /[.!?。！？:;,，、।॥؟۔჻።»”"')\]）]\s*$/u;
 
 /** Which paragraphs of a side look like headings: much shorter than its median paragraph, with no closing punctuation. */
 export function headingFlags(texts: readonly string[], lengths: ArrayLike<number>): Uint8Array {
-  const sorted = Array.from(lengths).sort((a, b) => a - b);
+  // A typed array sorts numbers without a comparator call per pair (four times per alignment).
+  const sorted = Float64Array.from(lengths).sort();
   const median = sorted.length > 0 ? sorted[sorted.length >> 1]! : 0;
   return Uint8Array.from(texts, (text, index) => (lengths[index]! <= headingShare * median && !closing.test(text) ? 1 : 0));
 }
@@ -103,7 +104,8 @@ export function linkDoubts(link: Pick<Link, 'source' | 'target'>, context: Doubt
   if (link.source.length === 0 || link.target.length === 0) return [];
   const doubts: LinkDoubt[] = [];
   const source = numberKeys(context.evidence.source, link.source, context.numberKeys);
-  const target = numberKeys(context.evidence.target, link.target, context.numberKeys);
+  // Numbers differ only where both sides have some (most links have none on a side: no second set, no spreads).
+  const target = source.size > 0 ? numberKeys(context.evidence.target, link.target, context.numberKeys) : source;
   const onlySource = [...source].some((key) => !target.has(key));
   const onlyTarget = [...target].some((key) => !source.has(key));
   if (onlySource && onlyTarget) doubts.push('numbers-differ');

@@ -20,9 +20,15 @@ export interface AlignOptions {
   readonly lexicon?: Lexicon;
   /**
    * Half-width, in paragraphs, of the search band around the previous pass's
-   * path (the first pass's beam is twice as wide). Doubled, and the pass
+   * path (the first pass's beam is four times as wide). Doubled, and the pass
    * redone, while the best path runs along the band's edge. A whole number
-   * ≥ 1; a band wider than the documents is the whole grid. Default 4.
+   * ≥ 1; a band wider than the documents is the whole grid. Default 2:
+   * against a band of 4 (with the same beam of 8), the same links, scores
+   * and confidences on the corpus pair, 24 UDHR cases, 5,000 Bible verses,
+   * 2,000 paragraphed independently and 3,000 synthetic paragraphs; on
+   * 30,000 verses with drops and merges 43 links in place of 41 of 29,159
+   * (F1 0.99316 → 0.99321, untranslated left unlinked 0.941 → 0.945); and
+   * half the cells of the pass the aligner spent most on.
    */
   readonly bandWidth?: number;
   /**
@@ -98,7 +104,7 @@ export type ResolvedAlignOptions = Required<Omit<AlignOptions, 'lexicon' | 'shap
 
 /** The defaults, as documented on {@link AlignOptions}. */
 export const defaultAlignOptions: ResolvedAlignOptions = {
-  bandWidth: 4,
+  bandWidth: 2,
   passes: 2,
   temperature: 1,
   lengthWeight: 1,

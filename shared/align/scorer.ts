@@ -18,7 +18,7 @@
  */
 import type { PairEvidence, SideEvidence } from './evidence.ts';
 import type { LengthModel } from './length-model.ts';
-import { shapeTable } from './shapes.ts';
+import { shapeTable, shapes } from './shapes.ts';
 
 /** Groups on one side hold at most this many paragraphs. */
 const largestGroup = 3;
@@ -61,6 +61,108 @@ interface KeyLists {
   readonly keys: Int32Array;
 }
 
+/**
+ * One bit per key, the same for a key on either side: two paragraphs whose
+ * signatures share no bit share no key (the converse need not hold).
+ */
+function keySignature(key: number): number {
+  return 1 << (Math.imul(key, 0x9e3779b1) >>> 27);
+}
+
+/**
+ * The groups of one side a link can take, by the offsets of their members from
+ * its first paragraph: one paragraph, two, three, and the first and third
+ * (a skip). Every shape's group on either side is one of these.
+ */
+const groupOffsets: readonly (readonly number[])[] = [[0], [0, 1], [0, 1, 2], [0, 2]];
+const groupKinds = groupOffsets.length;
+
+/** The group kind (index in {@link groupOffsets}) of members at `offsets`, or -1 for none. */
+function groupKind(offsets: readonly number[]): number {
+  return groupOffsets.findIndex((group) => group.length === offsets.length && group.every((offset, index) => offset === offsets[index]));
+}
+
+/** Per shape, the kind of its source group and of its target group. */
+const sourceGroupKind = Int32Array.from(shapes, (shape) => groupKind(shape.sourceMembers));
+const targetGroupKind = Int32Array.from(shapes, (shape) => groupKind(shape.targetMembers));
+
+/**
+ * Per group of one side (`(paragraph * 4 + kind)`, kinds as in
+ * {@link groupOffsets}, members past the side's end left out): the OR of its
+ * keys' {@link keySignature}s, and the sum of their `cost`s, each key once,
+ * for each size of the other side's group (`misses[group * 3 + size - 1]`):
+ * the group's anchor evidence against any group that shares no key with it.
+ */
+interface GroupTables {
+  readonly hasKeys: Uint8Array;
+  readonly signature: Int32Array;
+  readonly misses: Float64Array;
+}
+
+function groupTables(lists: KeyLists, count: number, cost: Float64Array): GroupTables {
+  const hasKeys = new Uint8Array(count);
+  const signature = new Int32Array(count * groupKinds);
+  const misses = new Float64Array(count * groupKinds * largestGroup);
+  // Single paragraphs first: a group whose members' signatures do not overlap repeats no key, and sums theirs.
+  for (let paragraph = 0; paragraph < count; paragraph++) {
+    const single = paragraph * groupKinds;
+    let own = 0;
+    let one = 0;
+    let two = 0;
+    let three = 0;
+    for (let at = lists.start[paragraph]!; at < lists.start[paragraph + 1]!; at++) {
+      const key = lists.keys[at]!;
+      own |= keySignature(key);
+      one += cost[key * largestGroup]!;
+      two += cost[key * largestGroup + 1]!;
+      three += cost[key * largestGroup + 2]!;
+    }
+    hasKeys[paragraph] = lists.start[paragraph + 1]! > lists.start[paragraph]! ? 1 : 0;
+    signature[single] = own;
+    misses[single * largestGroup] = one;
+    misses[single * largestGroup + 1] = two;
+    misses[single * largestGroup + 2] = three;
+  }
+  for (let paragraph = 0; paragraph < count; paragraph++) {
+    for (let kind = 1; kind < groupKinds; kind++) {
+      const group = paragraph * groupKinds + kind;
+      const members = groupOffsets[kind]!;
+      let union = 0;
+      let overlap = 0;
+      for (let index = 0; index < members.length && paragraph + members[index]! < count; index++) {
+        const own = signature[(paragraph + members[index]!) * groupKinds]!;
+        overlap |= union & own;
+        union |= own;
+      }
+      signature[group] = union;
+      if (union === 0) continue;
+      for (let index = 0; index < members.length && paragraph + members[index]! < count; index++) {
+        const member = paragraph + members[index]!;
+        if (overlap === 0) {
+          for (let size = 0; size < largestGroup; size++) misses[group * largestGroup + size]! += misses[member * groupKinds * largestGroup + size]!;
+          continue;
+        }
+        // Members may share a key: each counts once.
+        for (let at = lists.start[member]!; at < lists.start[member + 1]!; at++) {
+          const key = lists.keys[at]!;
+          if (heldBefore(lists, paragraph, members, index, key)) continue;
+          for (let size = 0; size < largestGroup; size++) misses[group * largestGroup + size]! += cost[key * largestGroup + size]!;
+        }
+      }
+    }
+  }
+  return { hasKeys, signature, misses };
+}
+
+/** Whether a member of the group before member number `index` has `key` (lists are short: a look at each). */
+function heldBefore(lists: KeyLists, paragraph: number, members: readonly number[], index: number, key: number): boolean {
+  for (let earlier = 0; earlier < index; earlier++) {
+    const member = paragraph + members[earlier]!;
+    for (let at = lists.start[member]!; at < lists.start[member + 1]!; at++) if (lists.keys[at] === key) return true;
+  }
+  return false;
+}
+
 function filterKeys(side: SideEvidence, useful: Uint8Array): KeyLists {
   const start = new Int32Array(side.count + 1);
   const kept: number[] = [];
@@ -72,22 +174,149 @@ function filterKeys(side: SideEvidence, useful: Uint8Array): KeyLists {
   return { start, keys: Int32Array.from(kept) };
 }
 
+/**
+ * What the scorer needs of a pair's evidence that no model changes: the
+ * anchor rewards and costs per key, the key lists without negligible keys,
+ * and the logarithms of target group lengths. Built once per evidence and
+ * reward cap, and shared by the scorers of every pass over it.
+ */
+interface EvidenceTables {
+  readonly maximumReward: number;
+  /** `reward[key * 9 + (sourceCount - 1) * 3 + (targetCount - 1)]`. */
+  readonly reward: Float64Array;
+  /** Cost of a key in the source group missing from a target group of 1–3 paragraphs: `missInTarget[key * 3 + targetCount - 1]`. */
+  readonly missInTarget: Float64Array;
+  readonly missInSource: Float64Array;
+  readonly sourceKeys: KeyLists;
+  readonly targetKeys: KeyLists;
+  /** Whether each paragraph has any key left after filtering: most have none, and then anchors need no work. */
+  readonly sourceHasKeys: Uint8Array;
+  readonly targetHasKeys: Uint8Array;
+  readonly anyKeys: boolean;
+  /** Per group of each side: its keys' signature, and the sum of their costs when the other side lacks them all (see {@link GroupTables}). */
+  readonly sourceSignature: Int32Array;
+  readonly targetSignature: Int32Array;
+  readonly sourceMisses: Float64Array;
+  readonly targetMisses: Float64Array;
+  /** Log length of the target group starting at j: one paragraph, two, three, and j with j + 2. */
+  readonly logTarget: readonly [Float64Array, Float64Array, Float64Array, Float64Array];
+  /** Length of each group of each side (`paragraph * 4 + kind`, kinds as in {@link groupOffsets}), summed in member order. */
+  readonly sourceGroupLengths: Float64Array;
+  readonly targetGroupLengths: Float64Array;
+}
+
+function groupLengths(lengths: Float64Array): Float64Array {
+  const count = lengths.length;
+  const sums = new Float64Array(count * groupKinds);
+  for (let paragraph = 0; paragraph < count; paragraph++) {
+    for (let kind = 0; kind < groupKinds; kind++) {
+      const members = groupOffsets[kind]!;
+      let sum = 0;
+      for (let index = 0; index < members.length && paragraph + members[index]! < count; index++) sum += lengths[paragraph + members[index]!]!;
+      sums[paragraph * groupKinds + kind] = sum;
+    }
+  }
+  return sums;
+}
+
+/** Log length of the target group starting at each paragraph: `first` plus the paragraphs at the given offsets (0 past the end). */
+function logGroupLengths(lengths: Float64Array, offsets: readonly number[]): Float64Array {
+  const logs = new Float64Array(lengths.length);
+  for (let paragraph = 0; paragraph < lengths.length; paragraph++) {
+    let length = lengths[paragraph]!;
+    for (let index = 0; index < offsets.length; index++) length += lengths[paragraph + offsets[index]!] ?? 0;
+    logs[paragraph] = Math.log(length);
+  }
+  return logs;
+}
+
+function buildTables(evidence: PairEvidence, maximumReward: number): EvidenceTables {
+  const keys = evidence.keyCount;
+  const reward = new Float64Array(keys * largestGroup * largestGroup);
+  const missInTarget = new Float64Array(keys * largestGroup);
+  const missInSource = new Float64Array(keys * largestGroup);
+  const useful = new Uint8Array(keys);
+  const sourceTotal = Math.max(evidence.sourceTotal, 1);
+  const targetTotal = Math.max(evidence.targetTotal, 1);
+  for (let key = 0; key < keys; key++) {
+    const keepForward = evidence.keepSourceToTarget[key]!;
+    const keepBackward = evidence.keepTargetToSource[key]!;
+    let largest = 0;
+    for (let size = 1; size <= largestGroup; size++) {
+      const chanceInTarget = Math.min(0.99, (size * evidence.targetFrequency[key]!) / targetTotal);
+      const chanceInSource = Math.min(0.99, (size * evidence.sourceFrequency[key]!) / sourceTotal);
+      const forward = Math.min(0, Math.log((1 - Math.min(keepForward, 0.999)) / (1 - chanceInTarget)));
+      const backward = Math.min(0, Math.log((1 - Math.min(keepBackward, 0.999)) / (1 - chanceInSource)));
+      missInTarget[key * largestGroup + size - 1] = forward;
+      missInSource[key * largestGroup + size - 1] = backward;
+      largest = Math.max(largest, -forward, -backward);
+    }
+    for (let sourceSize = 1; sourceSize <= largestGroup; sourceSize++) {
+      for (let targetSize = 1; targetSize <= largestGroup; targetSize++) {
+        const chanceInTarget = Math.min(0.99, (targetSize * evidence.targetFrequency[key]!) / targetTotal);
+        const chanceInSource = Math.min(0.99, (sourceSize * evidence.sourceFrequency[key]!) / sourceTotal);
+        const value = 0.5 * (Math.log(keepForward / chanceInTarget) + Math.log(keepBackward / chanceInSource));
+        const capped = Math.min(Math.max(value, 0), maximumReward);
+        reward[key * 9 + (sourceSize - 1) * 3 + targetSize - 1] = capped;
+        largest = Math.max(largest, capped);
+      }
+    }
+    useful[key] = largest >= negligible ? 1 : 0;
+  }
+  const sourceKeys = filterKeys(evidence.source, useful);
+  const targetKeys = filterKeys(evidence.target, useful);
+  const lengths = evidence.target.lengths;
+  const source = groupTables(sourceKeys, evidence.source.count, missInTarget);
+  const target = groupTables(targetKeys, evidence.target.count, missInSource);
+  return {
+    maximumReward,
+    reward,
+    missInTarget,
+    missInSource,
+    sourceKeys,
+    targetKeys,
+    sourceHasKeys: source.hasKeys,
+    targetHasKeys: target.hasKeys,
+    anyKeys: sourceKeys.keys.length > 0 && targetKeys.keys.length > 0,
+    sourceSignature: source.signature,
+    targetSignature: target.signature,
+    sourceMisses: source.misses,
+    targetMisses: target.misses,
+    logTarget: [logGroupLengths(lengths, []), logGroupLengths(lengths, [1]), logGroupLengths(lengths, [1, 2]), logGroupLengths(lengths, [2])],
+    sourceGroupLengths: groupLengths(evidence.source.lengths),
+    targetGroupLengths: groupLengths(lengths),
+  };
+}
+
+/** The tables of the evidence a scorer was last made for, per evidence: each pass makes a scorer of its own over the same evidence. */
+const tablesOf = new WeakMap<PairEvidence, EvidenceTables>();
+
+function evidenceTables(evidence: PairEvidence, maximumReward: number): EvidenceTables {
+  const known = tablesOf.get(evidence);
+  if (known && known.maximumReward === maximumReward) return known;
+  const tables = buildTables(evidence, maximumReward);
+  tablesOf.set(evidence, tables);
+  return tables;
+}
+
 /** Scores links of a pair; reusable across calls, not across threads. */
 export class LinkScorer {
   private readonly model: ScoringModel;
   private readonly sourceLengths: Float64Array;
   private readonly targetLengths: Float64Array;
-  /** `reward[key * 9 + (sourceCount - 1) * 3 + (targetCount - 1)]`. */
+  // The evidence's tables (see EvidenceTables), as fields: the inner loop reads them without another load.
   private readonly reward: Float64Array;
-  /** Cost of a key in the source group missing from a target group of 1–3 paragraphs: `missInTarget[key * 3 + targetCount - 1]`. */
   private readonly missInTarget: Float64Array;
   private readonly missInSource: Float64Array;
   private readonly sourceKeys: KeyLists;
   private readonly targetKeys: KeyLists;
-  /** Whether each paragraph has any key left after filtering: most have none, and then anchors need no work. */
   private readonly sourceHasKeys: Uint8Array;
   private readonly targetHasKeys: Uint8Array;
   private readonly anyKeys: boolean;
+  private readonly sourceSignature: Int32Array;
+  private readonly targetSignature: Int32Array;
+  private readonly sourceMisses: Float64Array;
+  private readonly targetMisses: Float64Array;
   private readonly lengthWeight: number;
   private readonly anchorWeight: number;
   private readonly seen: Int32Array;
@@ -95,8 +324,9 @@ export class LinkScorer {
   private epoch = 0;
   private readonly sourceMembers = new Int32Array(largestGroup);
   private readonly targetMembers = new Int32Array(largestGroup);
-  /** Log length of the target group starting at j: one paragraph, two, three, and j with j + 2. */
   private readonly logTarget: readonly [Float64Array, Float64Array, Float64Array, Float64Array];
+  private readonly sourceGroupLengths: Float64Array;
+  private readonly targetGroupLengths: Float64Array;
   // Length model constants.
   private readonly ratio: number;
   private readonly perCharacter: number;
@@ -115,58 +345,27 @@ export class LinkScorer {
     this.model = model;
     this.sourceLengths = evidence.source.lengths;
     this.targetLengths = evidence.target.lengths;
-    const keys = evidence.keyCount;
-    this.reward = new Float64Array(keys * largestGroup * largestGroup);
-    this.missInTarget = new Float64Array(keys * largestGroup);
-    this.missInSource = new Float64Array(keys * largestGroup);
-    this.seen = new Int32Array(keys);
-    this.inTarget = new Int32Array(keys);
-    const useful = new Uint8Array(keys);
-    const sourceTotal = Math.max(evidence.sourceTotal, 1);
-    const targetTotal = Math.max(evidence.targetTotal, 1);
-    for (let key = 0; key < keys; key++) {
-      const keepForward = evidence.keepSourceToTarget[key]!;
-      const keepBackward = evidence.keepTargetToSource[key]!;
-      let largest = 0;
-      for (let size = 1; size <= largestGroup; size++) {
-        const chanceInTarget = Math.min(0.99, (size * evidence.targetFrequency[key]!) / targetTotal);
-        const chanceInSource = Math.min(0.99, (size * evidence.sourceFrequency[key]!) / sourceTotal);
-        const forward = Math.min(0, Math.log((1 - Math.min(keepForward, 0.999)) / (1 - chanceInTarget)));
-        const backward = Math.min(0, Math.log((1 - Math.min(keepBackward, 0.999)) / (1 - chanceInSource)));
-        this.missInTarget[key * largestGroup + size - 1] = forward;
-        this.missInSource[key * largestGroup + size - 1] = backward;
-        largest = Math.max(largest, -forward, -backward);
-      }
-      for (let sourceSize = 1; sourceSize <= largestGroup; sourceSize++) {
-        for (let targetSize = 1; targetSize <= largestGroup; targetSize++) {
-          const chanceInTarget = Math.min(0.99, (targetSize * evidence.targetFrequency[key]!) / targetTotal);
-          const chanceInSource = Math.min(0.99, (sourceSize * evidence.sourceFrequency[key]!) / sourceTotal);
-          const value = 0.5 * (Math.log(keepForward / chanceInTarget) + Math.log(keepBackward / chanceInSource));
-          const reward = Math.min(Math.max(value, 0), model.maximumReward);
-          this.reward[key * 9 + (sourceSize - 1) * 3 + targetSize - 1] = reward;
-          largest = Math.max(largest, reward);
-        }
-      }
-      useful[key] = largest >= negligible ? 1 : 0;
-    }
-    this.sourceKeys = filterKeys(evidence.source, useful);
-    this.targetKeys = filterKeys(evidence.target, useful);
-    const hasKeys = (lists: KeyLists, count: number) => Uint8Array.from({ length: count }, (_, index) => (lists.start[index + 1]! > lists.start[index]! ? 1 : 0));
-    this.sourceHasKeys = hasKeys(this.sourceKeys, evidence.source.count);
-    this.targetHasKeys = hasKeys(this.targetKeys, evidence.target.count);
-    this.anyKeys = this.sourceKeys.keys.length > 0 && this.targetKeys.keys.length > 0;
+    const tables = evidenceTables(evidence, model.maximumReward);
+    this.reward = tables.reward;
+    this.missInTarget = tables.missInTarget;
+    this.missInSource = tables.missInSource;
+    this.sourceKeys = tables.sourceKeys;
+    this.targetKeys = tables.targetKeys;
+    this.sourceHasKeys = tables.sourceHasKeys;
+    this.targetHasKeys = tables.targetHasKeys;
+    this.anyKeys = tables.anyKeys;
+    this.sourceSignature = tables.sourceSignature;
+    this.targetSignature = tables.targetSignature;
+    this.sourceMisses = tables.sourceMisses;
+    this.targetMisses = tables.targetMisses;
+    this.logTarget = tables.logTarget;
+    this.sourceGroupLengths = tables.sourceGroupLengths;
+    this.targetGroupLengths = tables.targetGroupLengths;
+    this.seen = new Int32Array(evidence.keyCount);
+    this.inTarget = new Int32Array(evidence.keyCount);
     this.lengthWeight = model.lengthWeight;
     this.anchorWeight = model.anchorWeight;
 
-    const lengths = this.targetLengths;
-    const count = lengths.length;
-    const logOf = (pick: (j: number) => number) => Float64Array.from({ length: count }, (_, j) => Math.log(pick(j)));
-    this.logTarget = [
-      logOf((j) => lengths[j]!),
-      logOf((j) => lengths[j]! + (lengths[j + 1] ?? 0)),
-      logOf((j) => lengths[j]! + (lengths[j + 1] ?? 0) + (lengths[j + 2] ?? 0)),
-      logOf((j) => lengths[j]! + (lengths[j + 2] ?? 0)),
-    ];
     const length = model.length;
     this.ratio = length.ratio;
     this.perCharacter = length.variance;
@@ -177,7 +376,8 @@ export class LinkScorer {
     // log(n·e^−h + w·e^−h/W²) = log w − h/W² + log1p((n/w)·e^−(1−1/W²)h), with n, w the components' weights over their spreads.
     const boost = ((1 - length.outlierShare) * length.outlierScale) / length.outlierShare;
     this.mixtureDecay = 1 - this.wideInverseSquare;
-    this.mixtureTable = Float64Array.from({ length: mixtureSteps + 2 }, (_, step) => Math.log1p(boost * Math.exp(-this.mixtureDecay * step * mixtureStep)));
+    this.mixtureTable = new Float64Array(mixtureSteps + 2);
+    for (let step = 0; step < mixtureSteps + 2; step++) this.mixtureTable[step] = Math.log1p(boost * Math.exp(-this.mixtureDecay * step * mixtureStep));
     this.nullMean = [0, 1, 2, 3].map((groupSize) => length.targetLogMean + Math.log(Math.max(groupSize, 1)));
     this.nullInverseDeviation = 1 / length.targetLogDeviation;
     this.nullBase = Math.log(length.targetLogDeviation);
@@ -206,13 +406,27 @@ export class LinkScorer {
     const skippedTarget = shapeTable.skippedTarget[shape]!;
     if (skippedSource >= 0) unlinked += this.model.unlinkedSource?.[sourceStart + skippedSource] ?? 0;
     if (skippedTarget >= 0) unlinked += this.model.unlinkedTarget?.[targetStart + skippedTarget] ?? 0;
-    for (let index = 0; index < sourceCount; index++) this.sourceMembers[index] = sourceStart + shapeTable.sourceOffsets[shape * 3 + index]!;
-    for (let index = 0; index < targetCount; index++) this.targetMembers[index] = targetStart + shapeTable.targetOffsets[shape * 3 + index]!;
     const { joinSource, joinTarget } = this.model;
-    if (joinSource) for (let index = 1; index < sourceCount; index++) unlinked += joinSource[this.sourceMembers[index]!]!;
-    if (joinTarget) for (let index = 1; index < targetCount; index++) unlinked += joinTarget[this.targetMembers[index]!]!;
+    if (joinSource) for (let index = 1; index < sourceCount; index++) unlinked += joinSource[sourceStart + shapeTable.sourceOffsets[shape * 3 + index]!]!;
+    if (joinTarget) for (let index = 1; index < targetCount; index++) unlinked += joinTarget[targetStart + shapeTable.targetOffsets[shape * 3 + index]!]!;
+    // The groups' lengths, key signatures and misses were summed beforehand (EvidenceTables): most links need no member list.
+    const sourceGroup = sourceStart * groupKinds + sourceGroupKind[shape]!;
+    const targetGroup = targetStart * groupKinds + targetGroupKind[shape]!;
     const logTargetLength = this.logTarget[skippedTarget >= 0 ? 3 : targetCount - 1]![targetStart]!;
-    return prior + unlinked + this.evidenceScore(sourceCount, targetCount, logTargetLength);
+    const group = sourceCount + targetCount > 2;
+    const length = this.lengthScore(this.sourceGroupLengths[sourceGroup]!, this.targetGroupLengths[targetGroup]!, targetCount, logTargetLength, group);
+    // A gross misfit stays one whatever anchors add (each is capped): skip them.
+    if (length <= grossMisfit || !this.anyKeys) return prior + unlinked + this.lengthWeight * length;
+    let anchors: number;
+    if ((this.sourceSignature[sourceGroup]! & this.targetSignature[targetGroup]!) === 0) {
+      // Sharing no key, every key is a miss: the groups' sums.
+      anchors = this.sourceMisses[sourceGroup * largestGroup + targetCount - 1]! + this.targetMisses[targetGroup * largestGroup + sourceCount - 1]!;
+    } else {
+      for (let index = 0; index < sourceCount; index++) this.sourceMembers[index] = sourceStart + shapeTable.sourceOffsets[shape * 3 + index]!;
+      for (let index = 0; index < targetCount; index++) this.targetMembers[index] = targetStart + shapeTable.targetOffsets[shape * 3 + index]!;
+      anchors = this.anchorScore(sourceCount, targetCount);
+    }
+    return prior + unlinked + (this.lengthWeight * length + this.anchorWeight * anchors);
   }
 
   /** Evidence (without prior) for linking the given paragraphs (absolute indices, at most three a side). */
@@ -224,6 +438,7 @@ export class LinkScorer {
     return this.evidenceScore(source.length, target.length, Math.log(targetLength));
   }
 
+  /** Evidence of the link of the members set, weighing its keys one by one. */
   private evidenceScore(sourceCount: number, targetCount: number, logTargetLength: number): number {
     let sourceLength = 0;
     let targetLength = 0;
@@ -235,10 +450,14 @@ export class LinkScorer {
     return this.lengthWeight * length + this.anchorWeight * this.anchorScore(sourceCount, targetCount);
   }
 
-  /** Evidence of a 1:1 link, the commonest step, without the group machinery: a merge of two sorted key lists. */
+  /** Evidence of a 1:1 link, the commonest step, without the group machinery: a merge of two sorted key lists when they may share a key. */
   private oneToOne(source: number, target: number): number {
     let score = this.lengthWeight * this.lengthScore(this.sourceLengths[source]!, this.targetLengths[target]!, 1, this.logTarget[0][target]!);
     if ((this.sourceHasKeys[source]! | this.targetHasKeys[target]!) === 0) return score;
+    // Sharing no key (see anchorScore), every key is a miss.
+    if ((this.sourceSignature[source * groupKinds]! & this.targetSignature[target * groupKinds]!) === 0) {
+      return score + this.anchorWeight * (this.sourceMisses[source * groupKinds * largestGroup]! + this.targetMisses[target * groupKinds * largestGroup]!);
+    }
     const sourceKeys = this.sourceKeys;
     const targetKeys = this.targetKeys;
     let a = sourceKeys.start[source]!;
@@ -288,13 +507,20 @@ export class LinkScorer {
     return mixture - 0.5 * Math.log(variance) + 0.5 * z * z + logTargetLength + this.nullBase;
   }
 
+  /**
+   * Anchor evidence of a link (its members in `sourceMembers` and
+   * `targetMembers`): each key either side has, once, rewarded when both
+   * sides have it and costed when one lacks it. `score` comes here only for
+   * links whose groups may share a key (their key signatures overlap); the
+   * rest are a miss for every key, summed beforehand.
+   */
   private anchorScore(sourceCount: number, targetCount: number): number {
-    const source = this.sourceKeys;
-    const target = this.targetKeys;
     let any = 0;
     for (let index = 0; index < sourceCount; index++) any |= this.sourceHasKeys[this.sourceMembers[index]!]!;
     for (let index = 0; index < targetCount; index++) any |= this.targetHasKeys[this.targetMembers[index]!]!;
     if (any === 0) return 0;
+    const source = this.sourceKeys;
+    const target = this.targetKeys;
     const epoch = ++this.epoch;
     const seen = this.seen;
     const inTarget = this.inTarget;

@@ -16,7 +16,11 @@ export interface StepScorer {
 export interface SearchOptions {
   /** Whether to compute the forward sums the posteriors need (default true). */
   readonly sums?: boolean;
-  /** A search of another band over the same pair, scorer, temperature and `sums`, to keep the rows it shares from. */
+  /**
+   * A search of another band over the same pair, scorer, temperature and
+   * `sums`, to keep the rows it shares from; and, when it kept its exact
+   * scores, to read the steps it scored below them from, not score them again.
+   */
   readonly previous?: BandSearch;
   /** Whether to keep every step's score exactly (a double), for a later pass to reuse ({@link BandSearch.exactScores}). */
   readonly exactScores?: boolean;
@@ -56,12 +60,16 @@ export interface BandSearch {
 
 const shapeCount = shapes.length;
 
-/** Σ e^(term − max) over the first `count` terms; terms 40 nats below the top add nothing a double can hold. */
+/**
+ * Σ e^(term − max) over the first `count` terms; terms 40 nats below the top
+ * add nothing a double can hold, and the top itself adds e^0 = 1 exactly.
+ */
 function sumExp(terms: Float64Array, count: number, max: number): number {
   let sum = 0;
   for (let index = 0; index < count; index++) {
     const gap = terms[index]! - max;
-    if (gap > -40) sum += Math.exp(gap);
+    if (gap === 0) sum += 1;
+    else if (gap > -40) sum += Math.exp(gap);
   }
   return sum;
 }
@@ -118,13 +126,19 @@ export function searchBand(band: Band, scorer: StepScorer, temperature: number, 
     stepScores.set(previous!.stepScores.subarray(0, keptCells * shapeCount));
     if (exactScores) exactScores.set(previous!.exactScores!.subarray(0, keptCells * shapeCount));
   }
+  // Steps the previous search scored (a widened band's retry scores again only the nodes the widening added).
+  const known = previous?.exactScores;
   for (let row = kept; row <= sourceCount; row++) {
     const low = lows[row]!;
     const high = highs[row]!;
     const rowStart = starts[row]!;
+    const knownLow = known ? previous!.band.low[row]! : 0;
+    const knownHigh = known ? previous!.band.high[row]! : -1;
+    const knownStart = known ? previous!.band.rowStart[row]! : 0;
     for (let column = low; column <= high; column++) {
       const cell = rowStart + column - low;
       if (cell === 0) continue;
+      const knownCell = column >= knownLow && column <= knownHigh ? knownStart + column - knownLow : -1;
       let top = -Infinity;
       let topShape = -1;
       let termCount = 0;
@@ -137,7 +151,8 @@ export function searchBand(band: Band, scorer: StepScorer, temperature: number, 
         if (fromColumn < fromLow || fromColumn > highs[fromRow]!) continue;
         const from = starts[fromRow]! + fromColumn - fromLow;
         if (best[from] === -Infinity) continue;
-        const score = scorer.score(shape, fromRow, fromColumn);
+        const reused = knownCell >= 0 ? known![knownCell * shapeCount + shape]! : Number.NaN;
+        const score = Number.isNaN(reused) ? scorer.score(shape, fromRow, fromColumn) : reused;
         stepScores[cell * shapeCount + shape] = score;
         if (exactScores) exactScores[cell * shapeCount + shape] = score;
         const total = best[from]! + score;

@@ -59,12 +59,48 @@ function firstChangedRow(previous: Int32Array, next: Int32Array): number {
   return next.length;
 }
 
+/** The last row whose width differs between two width lists of the same length (-1 when none does). */
+function lastChangedRow(previous: Int32Array, next: Int32Array): number {
+  for (let row = next.length - 1; row >= 0; row--) if (previous[row] !== next[row]) return row;
+  return -1;
+}
+
+/**
+ * The amount by which every node of rows `row - 1` and `row` of a beam
+ * outscores the same node of `previous`, when the two rows span the same
+ * nodes there and one amount holds for all that either reached; undefined
+ * otherwise.
+ */
+function commonOffset(previous: TrackState, low: Int32Array, high: Int32Array, rowStart: Int32Array, best: Float64Array, row: number): number | undefined {
+  let offset: number | undefined;
+  for (let at = row - 1; at <= row; at++) {
+    if (previous.low[at] !== low[at] || previous.high[at] !== high[at]) return undefined;
+    const nodes = high[at]! - low[at]! + 1;
+    for (let node = 0; node < nodes; node++) {
+      const now = best[rowStart[at]! + node]!;
+      const before = previous.best[previous.rowStart[at]! + node]!;
+      if (now === -Infinity || before === -Infinity) {
+        if (now !== before) return undefined;
+        continue;
+      }
+      offset ??= now - before;
+      if (now - before !== offset) return undefined;
+    }
+  }
+  return offset;
+}
+
 /**
  * Follows the best path through a beam of `halfWidth[row]` target positions
  * either side of the previous row's best node, so a retry can widen only where
  * it must. With `previous` (the state of a beam over the same pair with the
  * same scorer), the rows before the first whose width changed are taken from it
- * as they are: each row depends only on the rows above it.
+ * as they are: each row depends only on the rows above it. Below the last
+ * widened row, once two rows in a row hold the previous beam's nodes all
+ * raised by one amount (the better course found around the widened rows is
+ * shared by every path further down), the rest of the beam is the previous
+ * one raised by that amount, and is taken from it too: a widening a third of
+ * the way down a whole Bible recomputed the two thirds below it, twice.
  */
 export function trackPath(scorer: LinkScorer, sourceCount: number, targetCount: number, halfWidth: Int32Array, previous?: TrackState): TrackResult {
   const low = new Int32Array(sourceCount + 1);
@@ -97,7 +133,9 @@ export function trackPath(scorer: LinkScorer, sourceCount: number, targetCount: 
       }
     }
   }
-  const computedFrom = cells;
+  // The rows below which the widths are the previous beam's, where it may be taken up again.
+  const resumable = previous ? Math.max(1, kept, lastChangedRow(previous.widths, halfWidth)) : sourceCount + 1;
+  let computed = 0;
   const sourceSpans = shapeTable.sourceSpan;
   const targetSpans = shapeTable.targetSpan;
   const trackedCount = trackedShapes.length;
@@ -154,7 +192,31 @@ export function trackPath(scorer: LinkScorer, sourceCount: number, targetCount: 
       }
     }
     cells += nodes;
+    computed += nodes;
     center = rowBestColumn;
+    const offset = row >= resumable && row < sourceCount ? commonOffset(previous!, low, high, rowStart, best, row) : undefined;
+    if (offset !== undefined) {
+      const from = previous!.rowStart[row + 1]!;
+      const rest = previous!.rowStart[sourceCount + 1]! - from;
+      if (cells + rest > capacity) {
+        capacity = cells + rest;
+        const grownBest = new Float64Array(capacity);
+        grownBest.set(best.subarray(0, cells));
+        best = grownBest;
+        const grownBack = new Int8Array(capacity);
+        grownBack.set(back.subarray(0, cells));
+        back = grownBack;
+      }
+      for (let later = row + 1; later <= sourceCount; later++) {
+        low[later] = previous!.low[later]!;
+        high[later] = previous!.high[later]!;
+        rowStart[later] = previous!.rowStart[later]! - from + cells;
+      }
+      for (let node = 0; node < rest; node++) best[cells + node] = previous!.best[from + node]! + offset;
+      back.set(previous!.back.subarray(from, from + rest), cells);
+      cells += rest;
+      break;
+    }
   }
   rowStart[sourceCount + 1] = cells;
 
@@ -178,5 +240,5 @@ export function trackPath(scorer: LinkScorer, sourceCount: number, targetCount: 
   path.reverse();
   steps.reverse();
   edgeRows.reverse();
-  return { path, steps, touchesEdge: edgeRows.length > 0, edgeRows, cells: cells - computedFrom, state: { widths: halfWidth, low, high, rowStart, best, back } };
+  return { path, steps, touchesEdge: edgeRows.length > 0, edgeRows, cells: computed, state: { widths: halfWidth, low, high, rowStart, best, back } };
 }

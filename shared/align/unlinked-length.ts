@@ -69,9 +69,11 @@ function logDensity(logLength: number, model: LogNormal): number {
 
 /** Per paragraph, the log-odds (clamped to ±`limit`) that a paragraph of its length is unlinked rather than linked. */
 export function unlinkedLengthLogOdds(lengths: ArrayLike<number>, model: SideLengthModel, limit = 4): Float64Array {
-  return Float64Array.from({ length: lengths.length }, (_, index) => {
+  const odds = new Float64Array(lengths.length);
+  for (let index = 0; index < lengths.length; index++) {
     const logLength = Math.log(Math.max(lengths[index]!, 1));
     const value = logDensity(logLength, model.unlinked) - logDensity(logLength, model.linked);
-    return Math.max(-limit, Math.min(limit, value));
-  });
+    odds[index] = Math.max(-limit, Math.min(limit, value));
+  }
+  return odds;
 }
