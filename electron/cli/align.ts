@@ -8,10 +8,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { readDocument, readDocumentBytes } from '../services/documents.ts';
 import { isBilingualFile, openBilingualFile } from '../../shared/document/open-bilingual.ts';
 import { parseFormatName } from '../../shared/document/readers/extensions.ts';
-import type { Alignment } from '../../shared/model/alignment.ts';
 import { saveAlignment } from '../services/alignment-store.ts';
 import { resolve } from 'node:path';
-import { alignDocumentsConcurrently, startPairWorker } from '../services/paragraph-languages/detect-concurrently.ts';
+import { alignDocumentsConcurrently, alignDocumentsToSave, startPairWorker, type AlignmentToSave } from '../services/paragraph-languages/detect-concurrently.ts';
 import { serializeAlignment } from '../../shared/formats/alignment-json.ts';
 import { parseLexicon } from '../../shared/align/lexicon.ts';
 import { parseEncodingName } from '../../shared/text/decode.ts';
@@ -48,14 +47,15 @@ export async function run(args: string[]): Promise<number> {
   const bilingual = positionals.length === 1 ? await readDocumentBytes(positionals[0]!) : undefined;
   // One file is a bilingual file's pair; anything else alone is a mistake of usage.
   if (bilingual && !isBilingualFile(bilingual, positionals[0]!)) expectPositionals(positionals, 2, 2, usage);
-  const alignment = bilingual
-    ? await openBilingualFile(bilingual, positionals[0]!, new Date().toISOString())
-    : await alignPair(positionals as [string, string], values);
+  const { alignment, paragraphs }: AlignmentToSave = bilingual
+    ? { alignment: await openBilingualFile(bilingual, positionals[0]!, new Date().toISOString()), paragraphs: Promise.resolve(undefined) }
+    : await alignPair(positionals as [string, string], values, values.output !== undefined);
   const [sourcePath, targetPath] = [alignment.source.path, alignment.target.path];
   if (values.output) {
     // The file records document paths relative to its own folder, so it can move with them.
     const absolute = { ...alignment, source: { ...alignment.source, path: resolve(sourcePath) }, target: { ...alignment.target, path: resolve(targetPath) } };
-    await saveAlignment(values.output, absolute, { overwrite: values.force });
+    const written = await paragraphs;
+    await saveAlignment(values.output, absolute, { overwrite: values.force, ...(written ? { paragraphs: written } : {}) });
     process.stderr.write(`Wrote ${alignment.links.length} links to ${values.output}\n`);
   } else {
     process.stdout.write(serializeAlignment(alignment));
@@ -66,7 +66,8 @@ export async function run(args: string[]): Promise<number> {
 async function alignPair(
   [sourcePath, targetPath]: [string, string],
   values: { dictionary?: string | undefined; srx?: string | undefined } & Partial<Record<`${'source' | 'target'}-${'encoding' | 'lang' | 'format'}`, string>>,
-): Promise<Alignment> {
+  toFile: boolean,
+): Promise<AlignmentToSave> {
   // Started before the reading, so its start-up overlaps it, where the files are large enough that the documents
   // are likely long enough to give it work (detect-concurrently.ts); a worker left without work is stopped.
   const worker = (await fileBytes(sourcePath)) + (await fileBytes(targetPath)) >= prestartBytes ? startPairWorker() : undefined;
@@ -80,7 +81,10 @@ async function alignPair(
     const lexicon = values.dictionary ? parseLexicon(await readFile(values.dictionary, 'utf8'), values.dictionary) : undefined;
     // SRX rules cut the sentences of the any-width route (documents paragraphed differently).
     const segmentation = values.srx !== undefined ? await readSrxFile(values.srx, 'align') : undefined;
-    return await alignDocumentsConcurrently(source, target, { ...(lexicon ? { lexicon } : {}), ...(segmentation ? { segmentation } : {}) }, undefined, worker);
+    const options = { ...(lexicon ? { lexicon } : {}), ...(segmentation ? { segmentation } : {}) };
+    // Standard output gets the file in one piece: only a file's paragraph lists are written ahead in the worker.
+    if (toFile) return await alignDocumentsToSave(source, target, options, undefined, worker);
+    return { alignment: await alignDocumentsConcurrently(source, target, options, undefined, worker), paragraphs: Promise.resolve(undefined) };
   } catch (error) {
     worker?.stop();
     throw error;

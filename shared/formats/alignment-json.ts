@@ -13,7 +13,7 @@
  * does the file system part: reading the documents, hashing, atomic writes.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { validate as validateCurrentVersion } from './alignment-validator.generated.js';
+import { validate as validateCurrentVersion, validateParagraph } from './alignment-validator.generated.js';
 import schema from '../../schema/alignment.schema.json' with { type: 'json' };
 import { BitextError } from '../errors.ts';
 import { alignmentSchemaVersion, type Alignment, type Link, type SentencePair, type SentenceRef, type Side, type StoredSentences, type ToolInfo } from '../model/alignment.ts';
@@ -91,13 +91,7 @@ export function toAlignmentFile(alignment: Alignment, options: SerializeOptions 
     encoding: copyEncoding(document.encoding),
     language: copyDocumentLanguage(document.language),
     textLength: document.text.length,
-    paragraphs: document.paragraphs.map((paragraph) => ({
-      start: paragraph.start,
-      end: paragraph.end,
-      text: document.text.slice(paragraph.start, paragraph.end),
-      ...(paragraph.language ? { language: copyParagraphLanguage(paragraph.language) } : {}),
-      ...(paragraph.mark ? { mark: paragraph.mark } : {}),
-    })),
+    paragraphs: paragraphRecords(document),
   });
   return {
     schemaVersion: alignmentSchemaVersion,
@@ -119,16 +113,111 @@ export function serializeAlignment(alignment: Alignment, options: SerializeOptio
   return serializeAlignmentFile(toAlignmentFile(alignment, options));
 }
 
+/** The records of a document's paragraphs, as {@link toAlignmentFile} makes them. */
+export function paragraphRecords(document: Pick<BitextDocument, 'text' | 'paragraphs'>): ParagraphRecord[] {
+  return document.paragraphs.map((paragraph) => ({
+    start: paragraph.start,
+    end: paragraph.end,
+    text: document.text.slice(paragraph.start, paragraph.end),
+    ...(paragraph.language ? { language: copyParagraphLanguage(paragraph.language) } : {}),
+    ...(paragraph.mark ? { mark: paragraph.mark } : {}),
+  }));
+}
+
 /** Writes already-converted file content (see {@link serializeAlignment}). */
 export function serializeAlignmentFile(file: AlignmentFile): string {
+  const [beforeSource, between, afterTarget] = serializeAroundParagraphs(file);
+  return `${beforeSource}${serializeParagraphs(file.source.paragraphs)}${between}${serializeParagraphs(file.target.paragraphs)}${afterTarget}`;
+}
+
+/**
+ * A document's paragraph list written ahead of the rest of its alignment file
+ * (by a worker while the aligner runs: most of a long pair's file, and it does
+ * not depend on the links), and checked as {@link checkAlignmentFile} checks
+ * it. {@link alignmentFileChunks} joins two of them with the rest.
+ */
+export interface WrittenParagraphs {
+  /** The UTF-8 of the list as {@link serializeAlignmentFile} writes it. */
+  readonly bytes: Uint8Array;
+  /** Each paragraph's `end - start`, for checking the links (their indices and sentences) against the list. */
+  readonly lengths: Int32Array;
+}
+
+/**
+ * The paragraph list of the document on `side` of an alignment file (its
+ * {@link paragraphRecords}), checked and written.
+ *
+ * @throws BitextError `invalid-alignment` naming `fileName` and the field, as {@link checkAlignmentFile}.
+ */
+export function writeParagraphs(paragraphs: readonly ParagraphRecord[], textLength: number, side: Side, fileName: string): WrittenParagraphs {
+  paragraphs.forEach((paragraph, index) => validate(validateParagraph, paragraph, fileName, '', `/${side}/paragraphs/${index}`));
+  checkParagraphs(paragraphs, textLength, side, fileName);
+  return {
+    bytes: new TextEncoder().encode(serializeParagraphs(paragraphs)),
+    lengths: Int32Array.from(paragraphs, (paragraph) => paragraph.end - paragraph.start),
+  };
+}
+
+/**
+ * The UTF-8 bytes of an alignment file whose documents' paragraph lists were
+ * written ahead ({@link writeParagraphs}), in the order to write them: the
+ * same bytes {@link serializeAlignmentFile} gives for the whole file. `file`
+ * is the rest, its documents' `paragraphs` empty; it is checked as
+ * {@link checkAlignmentFile} checks a whole file, its links against the lists.
+ *
+ * @throws BitextError `invalid-alignment` naming `fileName`, as checkAlignmentFile.
+ */
+export function alignmentFileChunks(file: AlignmentFile, written: Readonly<Record<Side, WrittenParagraphs>>, fileName: string): Uint8Array[] {
+  if (file.source.paragraphs.length > 0 || file.target.paragraphs.length > 0) throw new Error('the paragraphs of an alignment file written ahead are not in the rest');
+  validate(currentValidator(), file, fileName, '');
+  checkTimes(file, fileName);
+  checkLinks(file.links, (side) => written[side].lengths, fileName);
+  const encoder = new TextEncoder();
+  const [beforeSource, between, afterTarget] = serializeAroundParagraphs(file).map((text) => encoder.encode(text));
+  return [beforeSource!, written.source.bytes, between!, written.target.bytes, afterTarget!];
+}
+
+/**
+ * The text of the file around its two paragraph lists: before the source's,
+ * between the two, after the target's (the lists themselves are not read).
+ */
+function serializeAroundParagraphs(file: AlignmentFile): [string, string, string] {
   // Rebuilt field by field so that the key order is the schema's whatever order the value was built in.
-  const ordered = copyFile(file);
-  if (ordered.links.length === 0) return `${foldLists(JSON.stringify(ordered, null, 2))}\n`;
+  const ordered = copyFile({ ...file, source: { ...file.source, paragraphs: [] }, target: { ...file.target, paragraphs: [] } });
   // The links are most of the lists to fold (two a link): each is written whole, the rest pretty-printed.
   const head = foldLists(JSON.stringify({ ...ordered, links: [] }, null, 2));
   const emptyLinks = '"links": []\n}';
   if (!head.endsWith(emptyLinks)) throw new Error('links are not the last field of an alignment file');
-  return `${head.slice(0, -emptyLinks.length)}"links": [\n    ${ordered.links.map(linkText).join(',\n    ')}\n  ]\n}\n`;
+  const links = ordered.links.length === 0 ? '[]' : `[\n    ${ordered.links.map(linkText).join(',\n    ')}\n  ]`;
+  const text = `${head.slice(0, -emptyLinks.length)}"links": ${links}\n}\n`;
+  // A raw line break is never inside a string (JSON.stringify escapes it): these are the two records' last fields.
+  const emptyList = '"paragraphs": []\n  }';
+  const source = text.indexOf(emptyList);
+  const target = text.indexOf(emptyList, source + 1);
+  if (source === -1 || target === -1) throw new Error('paragraphs are not the last field of a document record');
+  const list = '"paragraphs": '.length;
+  return [text.slice(0, source + list), text.slice(source + list + 2, target + list), text.slice(target + list + 2)];
+}
+
+/** A document's paragraph list as the file holds it: `[`, one record a paragraph (indented for its place), `]`. */
+function serializeParagraphs(paragraphs: readonly ParagraphRecord[]): string {
+  if (paragraphs.length === 0) return '[]';
+  return `[\n      ${paragraphs.map(paragraphText).join(',\n      ')}\n    ]`;
+}
+
+/** One paragraph record as an item of the file's `paragraphs`: the usual record by a template, any other pretty-printed. */
+function paragraphText(paragraph: ParagraphRecord): string {
+  const { language, mark } = paragraph;
+  const plainLanguage = !language || (typeof language.iso6393 === 'string' && typeof language.reason === 'string' && typeof language.mismatch === 'boolean');
+  if (Number.isFinite(paragraph.start) && Number.isFinite(paragraph.end) && typeof paragraph.text === 'string' && plainLanguage && (!mark || typeof mark === 'string')) {
+    const languageText = language
+      ? `,\n        "language": {\n          "iso6393": ${JSON.stringify(language.iso6393)},\n          "reason": ${JSON.stringify(language.reason)},\n          "mismatch": ${language.mismatch}\n        }`
+      : '';
+    const markText = mark ? `,\n        "mark": ${JSON.stringify(mark)}` : '';
+    return `{\n        "start": ${paragraph.start},\n        "end": ${paragraph.end},\n        "text": ${JSON.stringify(paragraph.text)}${languageText}${markText}\n      }`;
+  }
+  // Strings hold no raw line breaks (JSON.stringify escapes them), so indenting every line is exact.
+  return JSON.stringify(copyParagraph(paragraph), null, 2).replace(/\n/g, '\n      ');
 }
 
 /**
@@ -231,10 +320,10 @@ export function checkAlignmentFile(file: AlignmentFile, fileName: string): void 
 }
 
 function checkRules(file: AlignmentFile, fileName: string): void {
-  checkDocument(file.source, 'source', fileName);
-  checkDocument(file.target, 'target', fileName);
+  checkParagraphs(file.source.paragraphs, file.source.textLength, 'source', fileName);
+  checkParagraphs(file.target.paragraphs, file.target.textLength, 'target', fileName);
   checkTimes(file, fileName);
-  checkLinks(file, fileName);
+  checkLinks(file.links, (side) => file[side].paragraphs.map((paragraph) => paragraph.text.length), fileName);
 }
 
 /**
@@ -331,7 +420,8 @@ function migrationValidator(migration: AlignmentMigration): ValidateFunction {
   return validator;
 }
 
-function validate(validator: ValidateFunction, value: unknown, fileName: string, versionNote: string): void {
+/** Validates `value`, found at `at` (a JSON pointer) in the file; the error names the field. */
+function validate(validator: ValidateFunction, value: unknown, fileName: string, versionNote: string, at = ''): void {
   let valid: boolean;
   try {
     valid = validator(value) as boolean;
@@ -343,7 +433,7 @@ function validate(validator: ValidateFunction, value: unknown, fileName: string,
   const error = validator.errors?.[0];
   if (!error) throw new BitextError('invalid-alignment', `not an alignment${versionNote}`, { file: fileName });
   const { field, message } = describeSchemaError(error);
-  throw new BitextError('invalid-alignment', `${message}${versionNote}`, location(fileName, field));
+  throw new BitextError('invalid-alignment', `${message}${versionNote}`, location(fileName, `${at}${field}`));
 }
 
 function describeSchemaError(error: ErrorObject): { field: string; message: string } {
@@ -398,16 +488,16 @@ function fileVersion(raw: Record<string, unknown>, fileName: string): number {
   throw new BitextError('invalid-alignment', 'not an alignment file: required field is missing', { file: fileName, field: '/schemaVersion' });
 }
 
-function checkDocument(record: DocumentRecord, side: Side, fileName: string): void {
+function checkParagraphs(paragraphs: readonly ParagraphRecord[], textLength: number, side: Side, fileName: string): void {
   let previousEnd = 0;
-  record.paragraphs.forEach((paragraph, index) => {
+  paragraphs.forEach((paragraph, index) => {
     const field = `/${side}/paragraphs/${index}`;
     const fail = (key: string, message: string): never => {
       throw new BitextError('invalid-alignment', message, { file: fileName, field: `${field}/${key}` });
     };
     if (paragraph.end < paragraph.start) fail('end', `paragraph ends (${paragraph.end}) before it starts (${paragraph.start})`);
-    if (paragraph.end > record.textLength) {
-      fail('end', `paragraph ends (${paragraph.end}) past the end of the text (textLength ${record.textLength})`);
+    if (paragraph.end > textLength) {
+      fail('end', `paragraph ends (${paragraph.end}) past the end of the text (textLength ${textLength})`);
     }
     if (paragraph.start < previousEnd) {
       fail('start', `paragraph starts (${paragraph.start}) before the previous one ends (${previousEnd}): paragraphs overlap or are out of order`);
@@ -427,11 +517,13 @@ function checkTimes(file: AlignmentFile, fileName: string): void {
   }
 }
 
-function checkLinks(file: AlignmentFile, fileName: string): void {
-  const problem = findLinkProblems(file.links, file.source.paragraphs.length, file.target.paragraphs.length)[0];
+/** Checks `links` against the documents' paragraphs, given by their text lengths. */
+function checkLinks(links: readonly Link[], paragraphLengths: (side: Side) => ArrayLike<number>, fileName: string): void {
+  const lengths = { source: paragraphLengths('source'), target: paragraphLengths('target') };
+  const problem = findLinkProblems(links, lengths.source.length, lengths.target.length)[0];
   if (!problem) {
-    const length = (side: Side, paragraph: number) => file[side].paragraphs[paragraph]?.text.length;
-    file.links.forEach((link, index) => {
+    const length = (side: Side, paragraph: number) => lengths[side][paragraph];
+    links.forEach((link, index) => {
       const sentences = findSentenceProblem(link, length);
       if (sentences) throw new BitextError('invalid-alignment', sentences, { file: fileName, field: `/links/${index}/sentences`, link: index });
     });
@@ -467,13 +559,17 @@ function copyRecord(record: DocumentRecord): DocumentRecord {
     encoding: copyEncoding(record.encoding),
     language: copyDocumentLanguage(record.language),
     textLength: record.textLength,
-    paragraphs: record.paragraphs.map((paragraph) => ({
-      start: paragraph.start,
-      end: paragraph.end,
-      text: paragraph.text,
-      ...(paragraph.language ? { language: copyParagraphLanguage(paragraph.language) } : {}),
-      ...(paragraph.mark ? { mark: paragraph.mark } : {}),
-    })),
+    paragraphs: record.paragraphs.map(copyParagraph),
+  };
+}
+
+function copyParagraph(paragraph: ParagraphRecord): ParagraphRecord {
+  return {
+    start: paragraph.start,
+    end: paragraph.end,
+    text: paragraph.text,
+    ...(paragraph.language ? { language: copyParagraphLanguage(paragraph.language) } : {}),
+    ...(paragraph.mark ? { mark: paragraph.mark } : {}),
   };
 }
 

@@ -6,14 +6,18 @@
  * a machine with a second core it costs no wall time at all. The worker first
  * makes the target's half of the aligner's evidence (its anchors and words:
  * evidence.ts's `sideFeatures`) while the main thread makes the source's, then
- * detects: the main thread, the longer of the two, waits less. Short
- * documents are aligned and detected in line: starting a worker costs more
- * than it saves there.
+ * detects: the main thread, the longer of the two, waits less. For a caller
+ * about to save the alignment, it then writes each document's paragraph list
+ * as the alignment file holds it (most of the file, and independent of the
+ * links), so that only the links are left to write once the aligner is done.
+ * Short documents are aligned and detected in line: starting a worker costs
+ * more than it saves there.
  */
 import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import type { Alignment } from '../../../shared/model/alignment.ts';
-import type { BitextDocument, ParagraphLanguage } from '../../../shared/model/document.ts';
+import type { Alignment, Side } from '../../../shared/model/alignment.ts';
+import type { BitextDocument, Paragraph, ParagraphLanguage } from '../../../shared/model/document.ts';
+import type { WrittenParagraphs } from '../../../shared/formats/alignment-json.ts';
 import { paragraphDetectionOptions, paragraphTexts, withLanguagesOfParagraphs } from '../../../shared/document/load.ts';
 import type { ParagraphDetectionOptions } from '../../../shared/language/detect.ts';
 import { alignParagraphs, type AlignSide } from '../../../shared/align/align.ts';
@@ -23,11 +27,16 @@ import { bundledWorkerUrl, workerEntryAt } from '../batch/worker-url.ts';
 
 /**
  * What the worker is given: each document's paragraph texts and how to detect
- * them; and, for a pair, each document's language for the aligner, to make
- * the target's {@link SideFeatures} first.
+ * them; for a pair, each document's language for the aligner, to make the
+ * target's {@link SideFeatures} first; and, for a pair to be saved, each
+ * document's text and paragraphs, to write their paragraph lists last.
  */
 export interface DetectionJob {
-  readonly documents: readonly { readonly texts: readonly string[]; readonly options: ParagraphDetectionOptions }[];
+  readonly documents: readonly {
+    readonly texts: readonly string[];
+    readonly options: ParagraphDetectionOptions;
+    readonly toWrite?: { readonly text: string; readonly paragraphs: readonly Paragraph[] };
+  }[];
   readonly alignLanguages?: readonly [string, string];
 }
 
@@ -37,13 +46,20 @@ export type DetectionReply = { readonly ok: true; readonly languages: ParagraphL
 /** What the worker answers first when the job has `alignLanguages`: the target's side of the evidence. */
 export type FeaturesReply = { readonly ok: true; readonly features: SideFeatures } | { readonly ok: false; readonly message: string };
 
-/** The worker's messages, told apart by `kind`. */
-export type WorkerReply = ({ readonly kind: 'languages' } & DetectionReply) | ({ readonly kind: 'features' } & FeaturesReply);
+/** What the worker answers last when the pair's documents are `toWrite`: their paragraph lists, source then target. */
+export type ParagraphsReply = { readonly ok: true; readonly paragraphs: WrittenParagraphs[] } | { readonly ok: false; readonly message: string };
 
-/** The worker's two answers: the target's evidence features (when asked for), and the paragraph languages. */
+/** The worker's messages, told apart by `kind`. */
+export type WorkerReply =
+  | ({ readonly kind: 'languages' } & DetectionReply)
+  | ({ readonly kind: 'features' } & FeaturesReply)
+  | ({ readonly kind: 'paragraphs' } & ParagraphsReply);
+
+/** The worker's answers: the target's evidence features (when asked for), the paragraph languages, the paragraph lists (when asked for). */
 interface PairWork {
   readonly features: Promise<SideFeatures>;
   readonly languages: Promise<ParagraphLanguage[][]>;
+  readonly paragraphs: Promise<WrittenParagraphs[]>;
 }
 
 /**
@@ -72,20 +88,22 @@ export function startPairWorker(): PairWorker {
   const entry = workerEntryAt(bundledWorkerUrl(here, './worker.ts', 'paragraph-languages-worker.mjs'));
   const features = settable<SideFeatures>();
   const languages = settable<ParagraphLanguage[][]>();
+  const paragraphs = settable<WrittenParagraphs[]>();
   // An answer nobody asks for (a stopped worker's, features of a job without alignLanguages) fails unheard.
-  for (const answer of [features, languages]) answer.promise.catch(() => undefined);
+  for (const answer of [features, languages, paragraphs]) answer.promise.catch(() => undefined);
   const fail = (error: Error) => {
     features.reject(error);
     languages.reject(error);
+    paragraphs.reject(error);
   };
   let worker: Worker | undefined;
   try {
     worker = entry.kind === 'file' ? new Worker(entry.url) : new Worker(entry.code, { eval: true });
     worker.on('message', (reply: WorkerReply) => {
-      const answer = reply.kind === 'features' ? features : languages;
-      if (!reply.ok) answer.reject(new Error(reply.message));
+      if (!reply.ok) ({ features, languages, paragraphs })[reply.kind].reject(new Error(reply.message));
       else if (reply.kind === 'features') features.resolve(reply.features);
-      else languages.resolve(reply.languages);
+      else if (reply.kind === 'languages') languages.resolve(reply.languages);
+      else paragraphs.resolve(reply.paragraphs);
     });
     worker.once('error', fail);
     worker.once('exit', (code) => fail(new Error(`the language detection worker stopped (exit code ${code})`)));
@@ -99,7 +117,7 @@ export function startPairWorker(): PairWorker {
       } catch (error) {
         fail(error instanceof Error ? error : new Error(String(error)));
       }
-      return { features: features.promise, languages: languages.promise };
+      return { features: features.promise, languages: languages.promise, paragraphs: paragraphs.promise };
     },
     stop() {
       void worker?.terminate();
@@ -137,17 +155,51 @@ export async function alignDocumentsConcurrently(
   fromParagraphs = concurrentDetectionParagraphs,
   worker?: PairWorker,
 ): Promise<Alignment> {
+  return (await alignInWorker(source, target, options, fromParagraphs, worker, false)).alignment;
+}
+
+/** An alignment about to be saved, and its documents' paragraph lists as its file holds them, where the worker wrote them. */
+export interface AlignmentToSave {
+  readonly alignment: Alignment;
+  /** For alignment-store.ts's `saveAlignment`; undefined where the worker did not run or could not write them. */
+  readonly paragraphs: Promise<Record<Side, WrittenParagraphs> | undefined>;
+}
+
+/**
+ * {@link alignDocumentsConcurrently} for a caller about to save the
+ * alignment: where the worker runs, it also writes the documents' paragraph
+ * lists once it has their languages, while the aligner still runs.
+ */
+export async function alignDocumentsToSave(
+  source: BitextDocument,
+  target: BitextDocument,
+  options: PipelineOptions = {},
+  fromParagraphs = concurrentDetectionParagraphs,
+  worker?: PairWorker,
+): Promise<AlignmentToSave> {
+  return alignInWorker(source, target, options, fromParagraphs, worker, true);
+}
+
+async function alignInWorker(
+  source: BitextDocument,
+  target: BitextDocument,
+  options: PipelineOptions,
+  fromParagraphs: number,
+  worker: PairWorker | undefined,
+  write: boolean,
+): Promise<AlignmentToSave> {
   if (source.paragraphs.length + target.paragraphs.length < fromParagraphs) {
     worker?.stop();
-    return alignDocuments(source, target, options);
+    return { alignment: alignDocuments(source, target, options), paragraphs: Promise.resolve(undefined) };
   }
   const texts = [paragraphTexts(source), paragraphTexts(target)] as const;
   const sides = [alignSide(source, texts[0]), alignSide(target, texts[1])] as const;
   const pair = pairLanguages(source, target);
+  const toWrite = (document: BitextDocument) => (write ? { toWrite: { text: document.text, paragraphs: document.paragraphs } } : {});
   const work = (worker ?? startPairWorker()).run({
     documents: [
-      { texts: texts[0], options: paragraphDetectionOptions(source, pair) },
-      { texts: texts[1], options: paragraphDetectionOptions(target, pair) },
+      { texts: texts[0], options: paragraphDetectionOptions(source, pair), ...toWrite(source) },
+      { texts: texts[1], options: paragraphDetectionOptions(target, pair), ...toWrite(target) },
     ],
     alignLanguages: [sides[0].language, sides[1].language],
   });
@@ -157,7 +209,10 @@ export async function alignDocumentsConcurrently(
   const [sourceDocument, targetDocument] = languages
     ? [withLanguagesOfParagraphs(source, languages[0]!), withLanguagesOfParagraphs(target, languages[1]!)]
     : detectPairLanguages(source, target, texts);
-  return newAlignment(sourceDocument, targetDocument, links, options.now ?? new Date().toISOString());
+  const alignment = newAlignment(sourceDocument, targetDocument, links, options.now ?? new Date().toISOString());
+  // Lists written from other languages than the alignment's (detection failed in the worker) are not the alignment's.
+  const paragraphs = write && languages ? work.paragraphs.then(([sourceList, targetList]) => ({ source: sourceList!, target: targetList! }), () => undefined) : Promise.resolve(undefined);
+  return { alignment, paragraphs };
 }
 
 /**

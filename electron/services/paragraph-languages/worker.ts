@@ -3,11 +3,15 @@
  * (detect-concurrently.ts starts it): one job, its first message. Asked
  * for the aligner's languages, it first answers with the target's evidence
  * features (evidence.ts), its typed arrays moved rather than copied; then with
- * the paragraph languages; then it ends.
+ * the paragraph languages; then, when the documents are to be written, with
+ * their paragraph lists as the alignment file holds them, their bytes moved;
+ * then it ends.
  */
 import { parentPort } from 'node:worker_threads';
 import { evidencePlan, featureBuffers, sideFeatures } from '../../../shared/align/evidence.ts';
 import { detectParagraphLanguages } from '../../../shared/language/detect.ts';
+import { paragraphRecords, writeParagraphs } from '../../../shared/formats/alignment-json.ts';
+import type { ParagraphLanguage } from '../../../shared/model/document.ts';
 import type { DetectionJob, WorkerReply } from './detect-concurrently.ts';
 
 const failure = (error: unknown) => ({ ok: false, message: error instanceof Error ? error.message : String(error) }) as const;
@@ -27,11 +31,27 @@ parentPort!.once('message', (job: DetectionJob) => {
     parentPort!.postMessage(answer, transfer);
   }
 
-  let reply: WorkerReply;
+  let languages: ParagraphLanguage[][];
   try {
-    reply = { kind: 'languages', ok: true, languages: job.documents.map((document) => detectParagraphLanguages(document.texts, document.options)) };
+    languages = job.documents.map((document) => detectParagraphLanguages(document.texts, document.options));
   } catch (error) {
-    reply = { kind: 'languages', ...failure(error) };
+    parentPort!.postMessage({ kind: 'languages', ...failure(error) } satisfies WorkerReply);
+    return;
   }
-  parentPort!.postMessage(reply);
+  parentPort!.postMessage({ kind: 'languages', ok: true, languages } satisfies WorkerReply);
+
+  if (job.documents.length !== 2 || !job.documents.every((document) => document.toWrite)) return;
+  let written: WorkerReply;
+  try {
+    const paragraphs = job.documents.map(({ toWrite }, index) => {
+      const { text, paragraphs: offsets } = toWrite!;
+      const records = paragraphRecords({ text, paragraphs: offsets.map((paragraph, at) => ({ ...paragraph, language: languages[index]![at]! })) });
+      // The main thread's file names the output; a list that fails here is written (and refused, naming it) there.
+      return writeParagraphs(records, text.length, index === 0 ? 'source' : 'target', 'the alignment file');
+    });
+    written = { kind: 'paragraphs', ok: true, paragraphs };
+  } catch (error) {
+    written = { kind: 'paragraphs', ...failure(error) };
+  }
+  parentPort!.postMessage(written, written.ok ? written.paragraphs.flatMap((list) => [list.bytes.buffer as ArrayBuffer, list.lengths.buffer as ArrayBuffer]) : []);
 });
