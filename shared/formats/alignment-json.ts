@@ -12,18 +12,29 @@
  * Pure: no Node imports. The store (electron/services/alignment-store.ts)
  * does the file system part: reading the documents, hashing, atomic writes.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { validate as validateCurrentVersion, validateParagraph } from './alignment-validator.generated.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { validate as validateCurrentVersion } from './alignment-validator.generated.js';
 import schema from '../../schema/alignment.schema.json' with { type: 'json' };
 import { BitextError } from '../errors.ts';
 import { alignmentSchemaVersion, type Alignment, type Link, type SentencePair, type SentenceRef, type Side, type StoredSentences, type ToolInfo } from '../model/alignment.ts';
 import { findSentenceProblem } from '../model/sentence-invariants.ts';
-import type { BitextDocument, DecodedEncoding, DocumentFormat, DocumentLanguage, LanguageTag, Paragraph, ParagraphLanguage } from '../model/document.ts';
+import type { BitextDocument, DecodedEncoding, DocumentFormat, DocumentLanguage, LanguageTag } from '../model/document.ts';
 import { findLinkProblems } from '../model/invariants.ts';
 import { findJsonSyntaxError } from './alignment-json-syntax.ts';
 import { migrations, type AlignmentMigration } from './alignment-migrations.ts';
+import { validate } from './alignment-schema-check.ts';
+import {
+  checkParagraphs,
+  copyParagraph,
+  copyParagraphLanguage,
+  paragraphRecords,
+  serializeParagraphs,
+  type ParagraphRecord,
+  type WrittenParagraphs,
+} from './alignment-paragraphs.ts';
 
 export { migrations, type AlignmentMigration } from './alignment-migrations.ts';
+export { paragraphRecords, writeParagraphs, type ParagraphRecord, type WrittenParagraphs } from './alignment-paragraphs.ts';
 
 /** The schema version this build writes, and the newest it reads. */
 export const currentSchemaVersion = alignmentSchemaVersion;
@@ -36,12 +47,6 @@ export const alignmentFileExtensions: readonly string[] = ['.bitext', '.json'];
 
 /** The published JSON Schema of the file (version {@link currentSchemaVersion}). */
 export const alignmentSchema: object = schema;
-
-/** A paragraph as stored: its range, its text, and its language if detected. */
-export interface ParagraphRecord extends Paragraph {
-  /** The document text from `start` to `end`. */
-  readonly text: string;
-}
 
 /** A document as stored: everything but the text, which stays in the document file. */
 export interface DocumentRecord {
@@ -113,17 +118,6 @@ export function serializeAlignment(alignment: Alignment, options: SerializeOptio
   return serializeAlignmentFile(toAlignmentFile(alignment, options));
 }
 
-/** The records of a document's paragraphs, as {@link toAlignmentFile} makes them. */
-export function paragraphRecords(document: Pick<BitextDocument, 'text' | 'paragraphs'>): ParagraphRecord[] {
-  return document.paragraphs.map((paragraph) => ({
-    start: paragraph.start,
-    end: paragraph.end,
-    text: document.text.slice(paragraph.start, paragraph.end),
-    ...(paragraph.language ? { language: copyParagraphLanguage(paragraph.language) } : {}),
-    ...(paragraph.mark ? { mark: paragraph.mark } : {}),
-  }));
-}
-
 /** Writes already-converted file content (see {@link serializeAlignment}). */
 export function serializeAlignmentFile(file: AlignmentFile): string {
   const [beforeSource, between, afterTarget] = serializeAroundParagraphs(file);
@@ -131,36 +125,8 @@ export function serializeAlignmentFile(file: AlignmentFile): string {
 }
 
 /**
- * A document's paragraph list written ahead of the rest of its alignment file
- * (by a worker while the aligner runs: most of a long pair's file, and it does
- * not depend on the links), and checked as {@link checkAlignmentFile} checks
- * it. {@link alignmentFileChunks} joins two of them with the rest.
- */
-export interface WrittenParagraphs {
-  /** The UTF-8 of the list as {@link serializeAlignmentFile} writes it. */
-  readonly bytes: Uint8Array;
-  /** Each paragraph's `end - start`, for checking the links (their indices and sentences) against the list. */
-  readonly lengths: Int32Array;
-}
-
-/**
- * The paragraph list of the document on `side` of an alignment file (its
- * {@link paragraphRecords}), checked and written.
- *
- * @throws BitextError `invalid-alignment` naming `fileName` and the field, as {@link checkAlignmentFile}.
- */
-export function writeParagraphs(paragraphs: readonly ParagraphRecord[], textLength: number, side: Side, fileName: string): WrittenParagraphs {
-  paragraphs.forEach((paragraph, index) => validate(validateParagraph, paragraph, fileName, '', `/${side}/paragraphs/${index}`));
-  checkParagraphs(paragraphs, textLength, side, fileName);
-  return {
-    bytes: new TextEncoder().encode(serializeParagraphs(paragraphs)),
-    lengths: Int32Array.from(paragraphs, (paragraph) => paragraph.end - paragraph.start),
-  };
-}
-
-/**
  * The UTF-8 bytes of an alignment file whose documents' paragraph lists were
- * written ahead ({@link writeParagraphs}), in the order to write them: the
+ * written ahead (alignment-paragraphs.ts's `writeParagraphs`), in the order to write them: the
  * same bytes {@link serializeAlignmentFile} gives for the whole file. `file`
  * is the rest, its documents' `paragraphs` empty; it is checked as
  * {@link checkAlignmentFile} checks a whole file, its links against the lists.
@@ -197,27 +163,6 @@ function serializeAroundParagraphs(file: AlignmentFile): [string, string, string
   if (source === -1 || target === -1) throw new Error('paragraphs are not the last field of a document record');
   const list = '"paragraphs": '.length;
   return [text.slice(0, source + list), text.slice(source + list + 2, target + list), text.slice(target + list + 2)];
-}
-
-/** A document's paragraph list as the file holds it: `[`, one record a paragraph (indented for its place), `]`. */
-function serializeParagraphs(paragraphs: readonly ParagraphRecord[]): string {
-  if (paragraphs.length === 0) return '[]';
-  return `[\n      ${paragraphs.map(paragraphText).join(',\n      ')}\n    ]`;
-}
-
-/** One paragraph record as an item of the file's `paragraphs`: the usual record by a template, any other pretty-printed. */
-function paragraphText(paragraph: ParagraphRecord): string {
-  const { language, mark } = paragraph;
-  const plainLanguage = !language || (typeof language.iso6393 === 'string' && typeof language.reason === 'string' && typeof language.mismatch === 'boolean');
-  if (Number.isFinite(paragraph.start) && Number.isFinite(paragraph.end) && typeof paragraph.text === 'string' && plainLanguage && (!mark || typeof mark === 'string')) {
-    const languageText = language
-      ? `,\n        "language": {\n          "iso6393": ${JSON.stringify(language.iso6393)},\n          "reason": ${JSON.stringify(language.reason)},\n          "mismatch": ${language.mismatch}\n        }`
-      : '';
-    const markText = mark ? `,\n        "mark": ${JSON.stringify(mark)}` : '';
-    return `{\n        "start": ${paragraph.start},\n        "end": ${paragraph.end},\n        "text": ${JSON.stringify(paragraph.text)}${languageText}${markText}\n      }`;
-  }
-  // Strings hold no raw line breaks (JSON.stringify escapes them), so indenting every line is exact.
-  return JSON.stringify(copyParagraph(paragraph), null, 2).replace(/\n/g, '\n      ');
 }
 
 /**
@@ -420,51 +365,6 @@ function migrationValidator(migration: AlignmentMigration): ValidateFunction {
   return validator;
 }
 
-/** Validates `value`, found at `at` (a JSON pointer) in the file; the error names the field. */
-function validate(validator: ValidateFunction, value: unknown, fileName: string, versionNote: string, at = ''): void {
-  let valid: boolean;
-  try {
-    valid = validator(value) as boolean;
-  } catch (error) {
-    // Validation recurses into some values (uniqueItems compares deeply); absurd nesting can overflow the stack.
-    throw new BitextError('invalid-alignment', `not an alignment: the content is too deeply nested${versionNote}`, { file: fileName }, { cause: error });
-  }
-  if (valid) return;
-  const error = validator.errors?.[0];
-  if (!error) throw new BitextError('invalid-alignment', `not an alignment${versionNote}`, { file: fileName });
-  const { field, message } = describeSchemaError(error);
-  throw new BitextError('invalid-alignment', `${message}${versionNote}`, location(fileName, `${at}${field}`));
-}
-
-function describeSchemaError(error: ErrorObject): { field: string; message: string } {
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'additionalProperties':
-      return { field: `${error.instancePath}/${escapePointer(String(params['additionalProperty']))}`, message: 'unknown field' };
-    case 'required':
-      return { field: `${error.instancePath}/${escapePointer(String(params['missingProperty']))}`, message: 'required field is missing' };
-    case 'enum':
-      return {
-        field: error.instancePath,
-        message: `must be one of ${(params['allowedValues'] as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`,
-      };
-    case 'const':
-      return { field: error.instancePath, message: `must be ${JSON.stringify(params['allowedValue'])}` };
-    default:
-      return { field: error.instancePath, message: error.message ?? `fails the schema's ${error.keyword} rule` };
-  }
-}
-
-function escapePointer(key: string): string {
-  const escaped = key.replace(/~/g, '~0').replace(/\//g, '~1');
-  return escaped.length > 80 ? `${escaped.slice(0, 80)}…` : escaped;
-}
-
-function location(file: string, field: string): { file: string; field: string; link?: number } {
-  const link = /^\/links\/([0-9]+)(?:\/|$)/.exec(field);
-  return link ? { file, field: field || '/', link: Number(link[1]) } : { file, field: field || '/' };
-}
-
 function fileVersion(raw: Record<string, unknown>, fileName: string): number {
   if (Object.hasOwn(raw, 'schemaVersion')) {
     const version = raw['schemaVersion'];
@@ -486,27 +386,6 @@ function fileVersion(raw: Record<string, unknown>, fileName: string): number {
   // Version 0 named the field `version` (see alignment-migrations.ts).
   if (raw['version'] === 0) return 0;
   throw new BitextError('invalid-alignment', 'not an alignment file: required field is missing', { file: fileName, field: '/schemaVersion' });
-}
-
-function checkParagraphs(paragraphs: readonly ParagraphRecord[], textLength: number, side: Side, fileName: string): void {
-  let previousEnd = 0;
-  paragraphs.forEach((paragraph, index) => {
-    const field = `/${side}/paragraphs/${index}`;
-    const fail = (key: string, message: string): never => {
-      throw new BitextError('invalid-alignment', message, { file: fileName, field: `${field}/${key}` });
-    };
-    if (paragraph.end < paragraph.start) fail('end', `paragraph ends (${paragraph.end}) before it starts (${paragraph.start})`);
-    if (paragraph.end > textLength) {
-      fail('end', `paragraph ends (${paragraph.end}) past the end of the text (textLength ${textLength})`);
-    }
-    if (paragraph.start < previousEnd) {
-      fail('start', `paragraph starts (${paragraph.start}) before the previous one ends (${previousEnd}): paragraphs overlap or are out of order`);
-    }
-    if (paragraph.text.length !== paragraph.end - paragraph.start) {
-      fail('text', `text has ${paragraph.text.length} characters but the offsets span ${paragraph.end - paragraph.start}`);
-    }
-    previousEnd = paragraph.end;
-  });
 }
 
 function checkTimes(file: AlignmentFile, fileName: string): void {
@@ -563,16 +442,6 @@ function copyRecord(record: DocumentRecord): DocumentRecord {
   };
 }
 
-function copyParagraph(paragraph: ParagraphRecord): ParagraphRecord {
-  return {
-    start: paragraph.start,
-    end: paragraph.end,
-    text: paragraph.text,
-    ...(paragraph.language ? { language: copyParagraphLanguage(paragraph.language) } : {}),
-    ...(paragraph.mark ? { mark: paragraph.mark } : {}),
-  };
-}
-
 /** The optional format fields of a document or record: absent for plain text, so text-only files stay as they were. */
 function formatFields(document: { readonly format?: DocumentFormat; readonly textSha256?: string }): { format?: DocumentFormat; textSha256?: string } {
   return {
@@ -594,10 +463,6 @@ function copyDocumentLanguage(language: DocumentLanguage): DocumentLanguage {
     detected: copyTag(language.detected),
     ...(language.override ? { override: copyTag(language.override) } : {}),
   };
-}
-
-function copyParagraphLanguage(language: ParagraphLanguage): ParagraphLanguage {
-  return { iso6393: language.iso6393, reason: language.reason, mismatch: language.mismatch };
 }
 
 function copyLink(link: Link): Link {

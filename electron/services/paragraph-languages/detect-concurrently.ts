@@ -16,44 +16,16 @@
 import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import type { Alignment, Side } from '../../../shared/model/alignment.ts';
-import type { BitextDocument, Paragraph, ParagraphLanguage } from '../../../shared/model/document.ts';
-import type { WrittenParagraphs } from '../../../shared/formats/alignment-json.ts';
+import type { BitextDocument, ParagraphLanguage } from '../../../shared/model/document.ts';
+import type { WrittenParagraphs } from '../../../shared/formats/alignment-paragraphs.ts';
 import { paragraphDetectionOptions, paragraphTexts, withLanguagesOfParagraphs } from '../../../shared/document/load.ts';
-import type { ParagraphDetectionOptions } from '../../../shared/language/detect.ts';
 import { alignParagraphs, type AlignSide } from '../../../shared/align/align.ts';
 import { evidencePlan, sideFeatures, type SideFeatures } from '../../../shared/align/evidence.ts';
 import { alignDocuments, alignSide, detectPairLanguages, newAlignment, pairLanguages, type PipelineOptions } from '../../../shared/pipeline.ts';
 import { bundledWorkerUrl, workerEntryAt } from '../batch/worker-url.ts';
+import { jobDocument, type DetectionJob, type WorkerReply } from './job.ts';
 
-/**
- * What the worker is given: each document's paragraph texts and how to detect
- * them; for a pair, each document's language for the aligner, to make the
- * target's {@link SideFeatures} first; and, for a pair to be saved, each
- * document's text and paragraphs, to write their paragraph lists last.
- */
-export interface DetectionJob {
-  readonly documents: readonly {
-    readonly texts: readonly string[];
-    readonly options: ParagraphDetectionOptions;
-    readonly toWrite?: { readonly text: string; readonly paragraphs: readonly Paragraph[] };
-  }[];
-  readonly alignLanguages?: readonly [string, string];
-}
-
-/** What the worker answers: each document's paragraph languages, in the job's order. */
-export type DetectionReply = { readonly ok: true; readonly languages: ParagraphLanguage[][] } | { readonly ok: false; readonly message: string };
-
-/** What the worker answers first when the job has `alignLanguages`: the target's side of the evidence. */
-export type FeaturesReply = { readonly ok: true; readonly features: SideFeatures } | { readonly ok: false; readonly message: string };
-
-/** What the worker answers last when the pair's documents are `toWrite`: their paragraph lists, source then target. */
-export type ParagraphsReply = { readonly ok: true; readonly paragraphs: WrittenParagraphs[] } | { readonly ok: false; readonly message: string };
-
-/** The worker's messages, told apart by `kind`. */
-export type WorkerReply =
-  | ({ readonly kind: 'languages' } & DetectionReply)
-  | ({ readonly kind: 'features' } & FeaturesReply)
-  | ({ readonly kind: 'paragraphs' } & ParagraphsReply);
+export type { DetectionJob, DetectionReply, FeaturesReply, JobDocument, ParagraphsReply, WorkerReply } from './job.ts';
 
 /** The worker's answers: the target's evidence features (when asked for), the paragraph languages, the paragraph lists (when asked for). */
 interface PairWork {
@@ -113,7 +85,7 @@ export function startPairWorker(): PairWorker {
   return {
     run(job) {
       try {
-        worker?.postMessage(job);
+        worker?.postMessage(job, job.documents.map((document) => document.bounds.buffer as ArrayBuffer));
       } catch (error) {
         fail(error instanceof Error ? error : new Error(String(error)));
       }
@@ -195,13 +167,10 @@ async function alignInWorker(
   const texts = [paragraphTexts(source), paragraphTexts(target)] as const;
   const sides = [alignSide(source, texts[0]), alignSide(target, texts[1])] as const;
   const pair = pairLanguages(source, target);
-  const toWrite = (document: BitextDocument) => (write ? { toWrite: { text: document.text, paragraphs: document.paragraphs } } : {});
   const work = (worker ?? startPairWorker()).run({
-    documents: [
-      { texts: texts[0], options: paragraphDetectionOptions(source, pair), ...toWrite(source) },
-      { texts: texts[1], options: paragraphDetectionOptions(target, pair), ...toWrite(target) },
-    ],
+    documents: [jobDocument(source, paragraphDetectionOptions(source, pair)), jobDocument(target, paragraphDetectionOptions(target, pair))],
     alignLanguages: [sides[0].language, sides[1].language],
+    write,
   });
   const detection = work.languages.catch(() => undefined);
   const links = alignParagraphs(sides[0], sides[1], options, await preparedSides(sides, work.features));

@@ -10,18 +10,23 @@
 import { parentPort } from 'node:worker_threads';
 import { evidencePlan, featureBuffers, sideFeatures } from '../../../shared/align/evidence.ts';
 import { detectParagraphLanguages } from '../../../shared/language/detect.ts';
-import { paragraphRecords, writeParagraphs } from '../../../shared/formats/alignment-json.ts';
+import { paragraphRecords, writeParagraphs } from '../../../shared/formats/alignment-paragraphs.ts';
 import type { ParagraphLanguage } from '../../../shared/model/document.ts';
-import type { DetectionJob, WorkerReply } from './detect-concurrently.ts';
+import { paragraphTexts } from '../../../shared/text/paragraphs.ts';
+import { jobParagraphs, type DetectionJob, type WorkerReply } from './job.ts';
 
 const failure = (error: unknown) => ({ ok: false, message: error instanceof Error ? error.message : String(error) }) as const;
 
 parentPort!.once('message', (job: DetectionJob) => {
+  const documents = job.documents.map((document) => {
+    const paragraphs = jobParagraphs(document);
+    return { ...document, paragraphs, texts: paragraphTexts({ text: document.text, paragraphs }) };
+  });
   if (job.alignLanguages) {
     let answer: WorkerReply;
     let transfer: ArrayBuffer[] = [];
     try {
-      const [source, target] = job.documents.map((document, index) => ({ texts: document.texts, language: job.alignLanguages![index]! }));
+      const [source, target] = documents.map((document, index) => ({ texts: document.texts, language: job.alignLanguages![index]! }));
       const features = sideFeatures(target!.texts, 1, evidencePlan(source!, target!));
       answer = { kind: 'features', ok: true, features };
       transfer = featureBuffers(features);
@@ -33,19 +38,18 @@ parentPort!.once('message', (job: DetectionJob) => {
 
   let languages: ParagraphLanguage[][];
   try {
-    languages = job.documents.map((document) => detectParagraphLanguages(document.texts, document.options));
+    languages = documents.map((document) => detectParagraphLanguages(document.texts, document.options));
   } catch (error) {
     parentPort!.postMessage({ kind: 'languages', ...failure(error) } satisfies WorkerReply);
     return;
   }
   parentPort!.postMessage({ kind: 'languages', ok: true, languages } satisfies WorkerReply);
 
-  if (job.documents.length !== 2 || !job.documents.every((document) => document.toWrite)) return;
+  if (!job.write || documents.length !== 2) return;
   let written: WorkerReply;
   try {
-    const paragraphs = job.documents.map(({ toWrite }, index) => {
-      const { text, paragraphs: offsets } = toWrite!;
-      const records = paragraphRecords({ text, paragraphs: offsets.map((paragraph, at) => ({ ...paragraph, language: languages[index]![at]! })) });
+    const paragraphs = documents.map(({ text, paragraphs: bounds }, index) => {
+      const records = paragraphRecords({ text, paragraphs: bounds.map((paragraph, at) => ({ ...paragraph, language: languages[index]![at]! })) });
       // The main thread's file names the output; a list that fails here is written (and refused, naming it) there.
       return writeParagraphs(records, text.length, index === 0 ? 'source' : 'target', 'the alignment file');
     });

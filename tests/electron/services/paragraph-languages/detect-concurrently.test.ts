@@ -28,7 +28,8 @@ test('with detection in a worker, the alignment is the one made in line: links a
 });
 
 test('a job the worker cannot run is refused with the reason', async () => {
-  await assert.rejects(detectInWorker({ documents: [{ texts: null as unknown as string[], options: { documentLanguage: 'eng', pairLanguages: ['eng'] } }] }), /null|map|undefined/i);
+  const job = { documents: [{ text: null as unknown as string, bounds: new Int32Array([0, 1]), options: { documentLanguage: 'eng', pairLanguages: ['eng'] } }] };
+  await assert.rejects(detectInWorker(job), /null|slice|undefined/i);
 });
 
 test('two Latin-script documents (word scans made in the worker), through a worker started before the reading: the in-line alignment', async () => {
