@@ -100,9 +100,13 @@ export function dominantScript(text: string): string {
   return best;
 }
 
-/** The number of letters in `text`, in any script. */
-export function letterCount(text: string): number {
-  let count = 0;
-  for (let index = 0; index < text.length; index += unitsAt(text, index)) if (scriptAt(text, index) !== notLetter) count++;
-  return count;
+/**
+ * Whether `text` has at least `count` letters, in any script. It stops at the
+ * `count`th: per paragraph only "too short to judge or not" is asked, and a
+ * verse has its tenth letter within a few words.
+ */
+export function hasLetters(text: string, count: number): boolean {
+  let letters = 0;
+  for (let index = 0; index < text.length && letters < count; index += unitsAt(text, index)) if (scriptAt(text, index) !== notLetter) letters++;
+  return letters >= count;
 }
