@@ -64,9 +64,17 @@ function unitsAt(text: string, index: number): number {
 /** Counts the letters of `text` per script code. */
 export function countScripts(text: string): Map<string, number> {
   const byIndex = new Float64Array(scripts.length + 1);
-  // One loop, no callback per character: a document is millions of them.
-  for (let index = 0; index < text.length; index += unitsAt(text, index)) {
-    const script = scriptAt(text, index);
+  // One loop, no callback per character: a document is millions of them, nearly all in the BMP.
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    let script: number;
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      script = scriptAt(text, index);
+      index += unitsAt(text, index) - 1;
+    } else {
+      script = scriptOfUnit[unit]!;
+      if (script === unknown) script = scriptOfUnit[unit] = classify(String.fromCharCode(unit));
+    }
     if (script !== notLetter) byIndex[script]!++;
   }
   const counts = new Map<string, number>();
