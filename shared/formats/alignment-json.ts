@@ -121,7 +121,9 @@ export function serializeAlignment(alignment: Alignment, options: SerializeOptio
 /** Writes already-converted file content (see {@link serializeAlignment}). */
 export function serializeAlignmentFile(file: AlignmentFile): string {
   const [beforeSource, between, afterTarget] = serializeAroundParagraphs(file);
-  return `${beforeSource}${serializeParagraphs(file.source.paragraphs)}${between}${serializeParagraphs(file.target.paragraphs)}${afterTarget}`;
+  // Copied so that the keys are in the schema's order whatever order the records were built in.
+  const [source, target] = [file.source.paragraphs.map(copyParagraph), file.target.paragraphs.map(copyParagraph)];
+  return `${beforeSource}${serializeParagraphs(source)}${between}${serializeParagraphs(target)}${afterTarget}`;
 }
 
 /**

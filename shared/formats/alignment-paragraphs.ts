@@ -57,34 +57,31 @@ export function writeParagraphs(paragraphs: readonly ParagraphRecord[], textLeng
   };
 }
 
-/** A document's paragraph list as the file holds it: `[`, one record a paragraph (indented for its place), `]`. */
+/**
+ * A document's paragraph list as the file holds it: `[`, one record a
+ * paragraph, `]`, indented for its place (the list of a document of the
+ * file). The records' keys must be in the schema's order, as
+ * {@link paragraphRecords} and {@link copyParagraph} make them. Paragraph
+ * records hold no lists to fold, so this is the platform's pretty-printing,
+ * which indents by depth: the list is printed at its depth in the file and
+ * cut out.
+ */
 export function serializeParagraphs(paragraphs: readonly ParagraphRecord[]): string {
-  if (paragraphs.length === 0) return '[]';
-  return `[\n      ${paragraphs.map(paragraphText).join(',\n      ')}\n    ]`;
+  const placed = JSON.stringify({ document: { paragraphs } }, null, 2);
+  return placed.slice(placed.indexOf(listKey) + listKey.length, placed.length - placedEnd.length);
 }
 
-/** One paragraph record as an item of the file's `paragraphs`: the usual record by a template, any other pretty-printed. */
-function paragraphText(paragraph: ParagraphRecord): string {
-  const { language, mark } = paragraph;
-  const plainLanguage = !language || (typeof language.iso6393 === 'string' && typeof language.reason === 'string' && typeof language.mismatch === 'boolean');
-  if (Number.isFinite(paragraph.start) && Number.isFinite(paragraph.end) && typeof paragraph.text === 'string' && plainLanguage && (!mark || typeof mark === 'string')) {
-    const languageText = language
-      ? `,\n        "language": {\n          "iso6393": ${JSON.stringify(language.iso6393)},\n          "reason": ${JSON.stringify(language.reason)},\n          "mismatch": ${language.mismatch}\n        }`
-      : '';
-    const markText = mark ? `,\n        "mark": ${JSON.stringify(mark)}` : '';
-    return `{\n        "start": ${paragraph.start},\n        "end": ${paragraph.end},\n        "text": ${JSON.stringify(paragraph.text)}${languageText}${markText}\n      }`;
-  }
-  // Strings hold no raw line breaks (JSON.stringify escapes them), so indenting every line is exact.
-  return JSON.stringify(copyParagraph(paragraph), null, 2).replace(/\n/g, '\n      ');
-}
+const listKey = '"paragraphs": ';
+/** What follows the list in {@link serializeParagraphs}'s print: the ends of the document and of the wrapper. */
+const placedEnd = '\n  }\n}';
 
 /** Checks what the schema cannot say of a document's paragraphs: offsets in bounds and in order, texts matching them. */
 export function checkParagraphs(paragraphs: readonly ParagraphRecord[], textLength: number, side: Side, fileName: string): void {
   let previousEnd = 0;
+  // The field is named only when there is a problem: the check runs over every paragraph of a long document.
   paragraphs.forEach((paragraph, index) => {
-    const field = `/${side}/paragraphs/${index}`;
     const fail = (key: string, message: string): never => {
-      throw new BitextError('invalid-alignment', message, { file: fileName, field: `${field}/${key}` });
+      throw new BitextError('invalid-alignment', message, { file: fileName, field: `/${side}/paragraphs/${index}/${key}` });
     };
     if (paragraph.end < paragraph.start) fail('end', `paragraph ends (${paragraph.end}) before it starts (${paragraph.start})`);
     if (paragraph.end > textLength) {
