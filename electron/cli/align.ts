@@ -3,22 +3,17 @@
  * JSON (the file format, with each paragraph's text) to stdout or `-o FILE`.
  * `bitext align FILE.xlf` (or a TMX file): the pair the bilingual file holds,
  * one link a unit, without aligning.
+ *
+ * This module is light on purpose: for a long pair it starts the detection
+ * worker and has it read the target before loading the aligner and the
+ * readers (align-pair.ts), so that the worker's start-up and that reading
+ * overlap this thread's loading and its reading of the source.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { readDocument, readDocumentBytes } from '../services/documents.ts';
-import { isBilingualFile, openBilingualFile } from '../../shared/document/open-bilingual.ts';
-import { parseFormatName } from '../../shared/document/readers/extensions.ts';
-import { saveAlignment } from '../services/alignment-store.ts';
-import { resolve } from 'node:path';
-import { alignDocumentsConcurrently, alignDocumentsToSave, startPairWorker, type AlignmentToSave } from '../services/paragraph-languages/detect-concurrently.ts';
-import { serializeAlignment } from '../../shared/formats/alignment-json.ts';
-import { parseLexicon } from '../../shared/align/lexicon.ts';
-import { parseEncodingName } from '../../shared/text/decode.ts';
-import { languageTag } from '../../shared/language/detect.ts';
-import type { LoadOptions } from '../../shared/document/load.ts';
+import { stat } from 'node:fs/promises';
+import { startPairWorker } from '../services/paragraph-languages/pair-worker.ts';
 import { expectPositionals, parse } from './args.ts';
-import { readSrxFile } from './srx-file.ts';
 import { commandInfo } from './commands.ts';
+import type { AlignValues, EarlyWorker } from './align-pair.ts';
 
 const { usage } = commandInfo.align;
 
@@ -44,51 +39,27 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   expectPositionals(positionals, 1, 2, usage);
-  const bilingual = positionals.length === 1 ? await readDocumentBytes(positionals[0]!) : undefined;
-  // One file is a bilingual file's pair; anything else alone is a mistake of usage.
-  if (bilingual && !isBilingualFile(bilingual, positionals[0]!)) expectPositionals(positionals, 2, 2, usage);
-  const { alignment, paragraphs }: AlignmentToSave = bilingual
-    ? { alignment: await openBilingualFile(bilingual, positionals[0]!, new Date().toISOString()), paragraphs: Promise.resolve(undefined) }
-    : await alignPair(positionals as [string, string], values, values.output !== undefined);
-  const [sourcePath, targetPath] = [alignment.source.path, alignment.target.path];
-  if (values.output) {
-    // The file records document paths relative to its own folder, so it can move with them.
-    const absolute = { ...alignment, source: { ...alignment.source, path: resolve(sourcePath) }, target: { ...alignment.target, path: resolve(targetPath) } };
-    const written = await paragraphs;
-    await saveAlignment(values.output, absolute, { overwrite: values.force, ...(written ? { paragraphs: written } : {}) });
-    process.stderr.write(`Wrote ${alignment.links.length} links to ${values.output}\n`);
-  } else {
-    process.stdout.write(serializeAlignment(alignment));
-  }
-  return 0;
-}
-
-async function alignPair(
-  [sourcePath, targetPath]: [string, string],
-  values: { dictionary?: string | undefined; srx?: string | undefined } & Partial<Record<`${'source' | 'target'}-${'encoding' | 'lang' | 'format'}`, string>>,
-  toFile: boolean,
-): Promise<AlignmentToSave> {
-  // Started before the reading, so its start-up overlaps it, where the files are large enough that the documents
-  // are likely long enough to give it work (detect-concurrently.ts); a worker left without work is stopped.
-  const worker = (await fileBytes(sourcePath)) + (await fileBytes(targetPath)) >= prestartBytes ? startPairWorker() : undefined;
+  const early = positionals.length === 2 ? await startEarly(positionals[0]!, positionals[1]!, values) : undefined;
   try {
-    const [source, target] = await Promise.all([
-      readDocument(sourcePath, { ...loadOptions(values['source-encoding'], values['source-lang'], values['source-format']), detectParagraphs: false }),
-      readDocument(targetPath, { ...loadOptions(values['target-encoding'], values['target-lang'], values['target-format']), detectParagraphs: false }),
-    ]);
-    // Bytes replaced while decoding: the alignment is made, but the user must know its text is not quite the file's.
-    for (const warning of [...(source.warnings ?? []), ...(target.warnings ?? [])]) process.stderr.write(`bitext align: warning: ${warning}\n`);
-    const lexicon = values.dictionary ? parseLexicon(await readFile(values.dictionary, 'utf8'), values.dictionary) : undefined;
-    // SRX rules cut the sentences of the any-width route (documents paragraphed differently).
-    const segmentation = values.srx !== undefined ? await readSrxFile(values.srx, 'align') : undefined;
-    const options = { ...(lexicon ? { lexicon } : {}), ...(segmentation ? { segmentation } : {}) };
-    // Standard output gets the file in one piece: only a file's paragraph lists are written ahead in the worker.
-    if (toFile) return await alignDocumentsToSave(source, target, options, undefined, worker);
-    return { alignment: await alignDocumentsConcurrently(source, target, options, undefined, worker), paragraphs: Promise.resolve(undefined) };
+    const { alignCommand } = await import('./align-pair.ts');
+    return await alignCommand(values, positionals, early);
   } catch (error) {
-    worker?.stop();
+    // A worker waiting for work keeps the process alive.
+    early?.worker.stop();
     throw error;
   }
+}
+
+/**
+ * The worker, started and reading the target, where the files are large
+ * enough that the documents are likely long enough to give it work
+ * (detect-concurrently.ts); a worker left without work is stopped.
+ */
+async function startEarly(sourcePath: string, targetPath: string, values: AlignValues): Promise<EarlyWorker | undefined> {
+  if ((await fileBytes(sourcePath)) + (await fileBytes(targetPath)) < prestartBytes) return undefined;
+  const worker = startPairWorker();
+  const target = worker.load({ path: targetPath, encoding: values['target-encoding'], language: values['target-lang'], format: values['target-format'] });
+  return { worker, target };
 }
 
 /**
@@ -106,12 +77,4 @@ async function fileBytes(path: string): Promise<number> {
     (status) => status.size,
     () => 0,
   );
-}
-
-function loadOptions(encoding: string | undefined, language: string | undefined, format: string | undefined): LoadOptions {
-  return {
-    ...(format ? { format: parseFormatName(format) } : {}),
-    ...(encoding ? { encoding: parseEncodingName(encoding) } : {}),
-    ...(language ? { languageOverride: languageTag(language, 'Zyyy') } : {}),
-  };
 }

@@ -13,8 +13,6 @@
  * Short documents are aligned and detected in line: starting a worker costs
  * more than it saves there.
  */
-import { Worker } from 'node:worker_threads';
-import { pathToFileURL } from 'node:url';
 import type { Alignment, Side } from '../../../shared/model/alignment.ts';
 import type { BitextDocument, ParagraphLanguage } from '../../../shared/model/document.ts';
 import type { WrittenParagraphs } from '../../../shared/formats/alignment-paragraphs.ts';
@@ -22,17 +20,12 @@ import { paragraphDetectionOptions, paragraphTexts, withLanguagesOfParagraphs } 
 import { alignParagraphs, type AlignSide } from '../../../shared/align/align.ts';
 import { evidencePlan, sideFeatures, type SideFeatures } from '../../../shared/align/evidence.ts';
 import { alignDocuments, alignSide, detectPairLanguages, newAlignment, pairLanguages, type PipelineOptions } from '../../../shared/pipeline.ts';
-import { bundledWorkerUrl, workerEntryAt } from '../batch/worker-url.ts';
-import { jobDocument, type DetectionJob, type WorkerReply } from './job.ts';
+import { jobDocument } from './job.ts';
+import { startPairWorker, type PairWorker } from './pair-worker.ts';
 
 export type { DetectionJob, DetectionReply, FeaturesReply, JobDocument, ParagraphsReply, WorkerReply } from './job.ts';
+export { detectInWorker, startPairWorker, type PairWorker } from './pair-worker.ts';
 
-/** The worker's answers: the target's evidence features (when asked for), the paragraph languages, the paragraph lists (when asked for). */
-interface PairWork {
-  readonly features: Promise<SideFeatures>;
-  readonly languages: Promise<ParagraphLanguage[][]>;
-  readonly paragraphs: Promise<WrittenParagraphs[]>;
-}
 
 /**
  * Paragraphs (both documents together) from which detection runs in a worker.
@@ -41,86 +34,6 @@ interface PairWork {
  * tens of milliseconds.
  */
 export const concurrentDetectionParagraphs = 4000;
-
-/**
- * A worker started before it has a job: `bitext align` starts it before it
- * reads the documents, so the thread's start-up (a new JavaScript engine, the
- * bundle loaded) overlaps the reading instead of holding up the aligner.
- */
-export interface PairWorker {
-  /** Gives the worker its one job; a worker that stops or fails rejects whatever it has not answered yet. */
-  run(job: DetectionJob): PairWork;
-  /** Ends a worker that will get no job (the documents were short, or could not be read). */
-  stop(): void;
-}
-
-/**
- * The worker's young generation, in megabytes: larger than V8's default
- * (16 MiB semi-spaces), because its work is made of short-lived strings and
- * arrays (the text's trigrams, the paragraph records), which a small nursery
- * copies and promotes over and over. On a whole Bible it cut the worker's
- * collection time by about a third, for some 50 MiB more memory.
- */
-const resourceLimits = { maxYoungGenerationSizeMb: 96 };
-
-/** Starts a {@link PairWorker}. */
-export function startPairWorker(): PairWorker {
-  const here = typeof import.meta.url === 'string' ? import.meta.url : pathToFileURL(__filename).href;
-  const entry = workerEntryAt(bundledWorkerUrl(here, './worker.ts', 'paragraph-languages-worker.mjs'));
-  const features = settable<SideFeatures>();
-  const languages = settable<ParagraphLanguage[][]>();
-  const paragraphs = settable<WrittenParagraphs[]>();
-  // An answer nobody asks for (a stopped worker's, features of a job without alignLanguages) fails unheard.
-  for (const answer of [features, languages, paragraphs]) answer.promise.catch(() => undefined);
-  const fail = (error: Error) => {
-    features.reject(error);
-    languages.reject(error);
-    paragraphs.reject(error);
-  };
-  let worker: Worker | undefined;
-  try {
-    worker = entry.kind === 'file' ? new Worker(entry.url, { resourceLimits }) : new Worker(entry.code, { eval: true, resourceLimits });
-    worker.on('message', (reply: WorkerReply) => {
-      if (!reply.ok) ({ features, languages, paragraphs })[reply.kind].reject(new Error(reply.message));
-      else if (reply.kind === 'features') features.resolve(reply.features);
-      else if (reply.kind === 'languages') languages.resolve(reply.languages);
-      else paragraphs.resolve(reply.paragraphs);
-    });
-    worker.once('error', fail);
-    worker.once('exit', (code) => fail(new Error(`the language detection worker stopped (exit code ${code})`)));
-  } catch (error) {
-    fail(error instanceof Error ? error : new Error(String(error)));
-  }
-  return {
-    run(job) {
-      try {
-        worker?.postMessage(job, job.documents.map((document) => document.bounds.buffer as ArrayBuffer));
-      } catch (error) {
-        fail(error instanceof Error ? error : new Error(String(error)));
-      }
-      return { features: features.promise, languages: languages.promise, paragraphs: paragraphs.promise };
-    },
-    stop() {
-      void worker?.terminate();
-    },
-  };
-}
-
-/** Detects each document's paragraph languages in a worker thread. */
-export function detectInWorker(job: DetectionJob): Promise<ParagraphLanguage[][]> {
-  return startPairWorker().run(job).languages;
-}
-
-/** A promise with its settling functions (a later settling is ignored, as a promise does). */
-function settable<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: Error) => void } {
-  let resolve!: (value: T) => void;
-  let reject!: (error: Error) => void;
-  const promise = new Promise<T>((resolved, rejected) => {
-    resolve = resolved;
-    reject = rejected;
-  });
-  return { promise, resolve, reject };
-}
 
 /**
  * {@link alignDocuments}, with the paragraphs' languages detected in a worker
@@ -173,14 +86,17 @@ async function alignInWorker(
     worker?.stop();
     return { alignment: alignDocuments(source, target, options), paragraphs: Promise.resolve(undefined) };
   }
+  const pair = pairLanguages(source, target);
+  const pairWorker = worker ?? startPairWorker();
+  // A document the worker read is there already.
+  const sent = (document: BitextDocument) => {
+    const options = paragraphDetectionOptions(document, pair);
+    return pairWorker.holds(document) ? { held: true as const, options } : jobDocument(document, options);
+  };
+  // Sent before the texts are folded here: the worker folds its own meanwhile. The aligner's languages are the pair's.
+  const work = pairWorker.run({ documents: [sent(source), sent(target)], alignLanguages: [pair[0]!, pair[1]!], write });
   const texts = [paragraphTexts(source), paragraphTexts(target)] as const;
   const sides = [alignSide(source, texts[0]), alignSide(target, texts[1])] as const;
-  const pair = pairLanguages(source, target);
-  const work = (worker ?? startPairWorker()).run({
-    documents: [jobDocument(source, paragraphDetectionOptions(source, pair)), jobDocument(target, paragraphDetectionOptions(target, pair))],
-    alignLanguages: [sides[0].language, sides[1].language],
-    write,
-  });
   const detection = work.languages.catch(() => undefined);
   const links = alignParagraphs(sides[0], sides[1], options, await preparedSides(sides, work.features));
   const languages = await detection;

@@ -1,6 +1,7 @@
 /**
  * The worker that detects the paragraph languages of a pair's documents
- * (detect-concurrently.ts starts it): one job, its first message. Asked
+ * (pair-worker.ts starts it). It may first be asked to read one of them
+ * (while its caller reads the other); then it gets one job. Asked
  * for the aligner's languages, it first answers with the target's evidence
  * features (evidence.ts), its typed arrays moved rather than copied; then with
  * the paragraph languages; then, when the documents are to be written, with
@@ -11,16 +12,34 @@ import { parentPort } from 'node:worker_threads';
 import { evidencePlan, featureBuffers, sideFeatures } from '../../../shared/align/evidence.ts';
 import { detectParagraphLanguages } from '../../../shared/language/detect.ts';
 import { paragraphRecords, writeParagraphs } from '../../../shared/formats/alignment-paragraphs.ts';
-import type { ParagraphLanguage } from '../../../shared/model/document.ts';
 import { paragraphTexts } from '../../../shared/text/paragraphs.ts';
-import { jobParagraphs, type DetectionJob, type WorkerReply } from './job.ts';
+import { readDocument, namedLoadOptions } from '../documents.ts';
+import type { BitextDocument, Paragraph, ParagraphLanguage } from '../../../shared/model/document.ts';
+import { jobParagraphs, loadedDocument, type DetectionJob, type DocumentRequest, type WorkerReply, type WorkerRequest } from './job.ts';
 
 const failure = (error: unknown) => ({ ok: false, message: error instanceof Error ? error.message : String(error) }) as const;
 
-parentPort!.once('message', (job: DetectionJob) => {
+/** A document with its paragraphs and their folded texts, ready for the job. */
+interface Prepared {
+  readonly text: string;
+  readonly paragraphs: readonly Paragraph[];
+  readonly texts: string[];
+}
+
+function prepared(text: string, paragraphs: readonly Paragraph[]): Prepared {
+  return { text, paragraphs, texts: paragraphTexts({ text, paragraphs }) };
+}
+
+/** The document this worker read, prepared while its caller reads the other. */
+let held: Prepared | undefined;
+
+function detect(job: DetectionJob): void {
   const documents = job.documents.map((document) => {
-    const paragraphs = jobParagraphs(document);
-    return { ...document, paragraphs, texts: paragraphTexts({ text: document.text, paragraphs }) };
+    if ('held' in document) {
+      if (!held) throw new Error('the job names a document this worker has not read');
+      return { ...held, options: document.options };
+    }
+    return { ...prepared(document.text, jobParagraphs(document)), options: document.options };
   });
   if (job.alignLanguages) {
     let answer: WorkerReply;
@@ -58,4 +77,29 @@ parentPort!.once('message', (job: DetectionJob) => {
     written = { kind: 'paragraphs', ...failure(error) };
   }
   parentPort!.postMessage(written, written.ok ? written.paragraphs.flatMap((list) => [list.bytes.buffer as ArrayBuffer, list.lengths.buffer as ArrayBuffer]) : []);
-});
+}
+
+/** Reads the document asked for; a failure is only said (the caller reads the document itself then). */
+async function load(request: DocumentRequest): Promise<void> {
+  let document: BitextDocument;
+  try {
+    document = await readDocument(request.path, { ...namedLoadOptions(request), detectParagraphs: false });
+  } catch (error) {
+    parentPort!.postMessage({ kind: 'document', ...failure(error) } satisfies WorkerReply);
+    return;
+  }
+  const reply = { kind: 'document', ok: true, document: loadedDocument(document) } as const;
+  parentPort!.postMessage(reply, [reply.document.bounds.buffer as ArrayBuffer]);
+  held = prepared(document.text, document.paragraphs);
+}
+
+// Listening ends with the job, and the thread with it.
+const listen = (request: WorkerRequest) => {
+  if (request.kind === 'load') {
+    void load(request.request);
+    return;
+  }
+  parentPort!.off('message', listen);
+  detect(request.job);
+};
+parentPort!.on('message', listen);
