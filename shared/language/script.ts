@@ -89,6 +89,10 @@ export function countScripts(text: string): Map<string, number> {
  * has no letters. Japanese is `Jpan` when kana appear among Han characters.
  */
 export function dominantScript(text: string): string {
+  // Most European text: its letters are Latin-1's, all Latin but the micro sign (whose script is Common), and its
+  // other characters Latin-1's or general punctuation (’ “ — …), which has no letters. Two scans of the platform's
+  // regular expressions then decide what counting every character would.
+  if (!beyondLatin1AndPunctuation.test(text) && !text.includes('\u00b5')) return latin1Letter.test(text) ? 'Latn' : 'Zyyy';
   const counts = countScripts(text);
   const kana = (counts.get('Hira') ?? 0) + (counts.get('Kana') ?? 0);
   if (kana > 0 && (counts.get('Hani') ?? 0) + kana > 0) {
@@ -107,6 +111,11 @@ export function dominantScript(text: string): string {
   }
   return best;
 }
+
+/** A character outside Latin-1 and the General Punctuation block (U+2000–U+206F). */
+const beyondLatin1AndPunctuation = /[^\u0000-\u00ff\u2000-\u206f]/u;
+/** A letter of Latin-1 other than the micro sign: all are in the Latin script. */
+const latin1Letter = /[A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]/u;
 
 /**
  * Whether `text` has at least `count` letters, in any script. It stops at the
