@@ -26,7 +26,6 @@ import { startPairWorker, type PairWorker } from './pair-worker.ts';
 export type { DetectionJob, DetectionReply, FeaturesReply, JobDocument, ParagraphsReply, WorkerReply } from './job.ts';
 export { detectInWorker, startPairWorker, type PairWorker } from './pair-worker.ts';
 
-
 /**
  * Paragraphs (both documents together) from which detection runs in a worker.
  * Below it, a worker's start (its own copy of franc's models, the texts copied
@@ -90,8 +89,8 @@ async function alignInWorker(
   const pairWorker = worker ?? startPairWorker();
   // A document the worker read is there already.
   const sent = (document: BitextDocument) => {
-    const options = paragraphDetectionOptions(document, pair);
-    return pairWorker.holds(document) ? { held: true as const, options } : jobDocument(document, options);
+    const detection = paragraphDetectionOptions(document, pair);
+    return pairWorker.holds(document) ? { held: true as const, options: detection } : jobDocument(document, detection);
   };
   // Sent before the texts are folded here: the worker folds its own meanwhile. The aligner's languages are the pair's.
   const work = pairWorker.run({ documents: [sent(source), sent(target)], alignLanguages: [pair[0]!, pair[1]!], write });

@@ -67,10 +67,11 @@ function detect(job: DetectionJob): void {
   if (!job.write || documents.length !== 2) return;
   let written: WorkerReply;
   try {
-    const paragraphs = documents.map(({ text, paragraphs: bounds }, index) => {
-      const records = paragraphRecords({ text, paragraphs: bounds.map((paragraph, at) => ({ ...paragraph, language: languages[index]![at]! })) });
+    const paragraphs = documents.map((document, index) => {
+      const detected = document.paragraphs.map((paragraph, at) => ({ ...paragraph, language: languages[index]![at]! }));
+      const records = paragraphRecords({ text: document.text, paragraphs: detected });
       // The main thread's file names the output; a list that fails here is written (and refused, naming it) there.
-      return writeParagraphs(records, text.length, index === 0 ? 'source' : 'target', 'the alignment file');
+      return writeParagraphs(records, document.text.length, index === 0 ? 'source' : 'target', 'the alignment file');
     });
     written = { kind: 'paragraphs', ok: true, paragraphs };
   } catch (error) {
