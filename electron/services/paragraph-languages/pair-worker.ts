@@ -37,15 +37,6 @@ export interface PairWorker {
   stop(): void;
 }
 
-/**
- * The worker's young generation, in megabytes: larger than V8's default
- * (16 MiB semi-spaces), because its work is made of short-lived strings and
- * arrays (the text's trigrams, the paragraph records), which a small nursery
- * copies and promotes over and over. On a whole Bible it cut the worker's
- * collection time by about a third, for some 50 MiB more memory.
- */
-const resourceLimits = { maxYoungGenerationSizeMb: 96 };
-
 /** Starts a {@link PairWorker}. */
 export function startPairWorker(): PairWorker {
   const here = typeof import.meta.url === 'string' ? import.meta.url : pathToFileURL(__filename).href;
@@ -62,7 +53,7 @@ export function startPairWorker(): PairWorker {
   let worker: Worker | undefined;
   let loaded: BitextDocument | undefined;
   try {
-    worker = entry.kind === 'file' ? new Worker(entry.url, { resourceLimits }) : new Worker(entry.code, { eval: true, resourceLimits });
+    worker = entry.kind === 'file' ? new Worker(entry.url) : new Worker(entry.code, { eval: true });
     worker.on('message', (reply: WorkerReply) => {
       if (!reply.ok) ({ document, features, languages, paragraphs })[reply.kind].reject(new Error(reply.message));
       else if (reply.kind === 'document') document.resolve((loaded = documentFromLoaded(reply.document)));
