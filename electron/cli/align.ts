@@ -5,26 +5,17 @@
  * one link a unit, without aligning. `--sentences` also stores every link's
  * sentence pairs in the file (so a reader gets them without the app), with
  * the rules that cut them; `--srx FILE` records its rules' name and hash.
+ *
+ * This module is light on purpose: for a long pair it starts the detection
+ * worker and has it read the target before loading the aligner and the
+ * readers (align-pair.ts), so that the worker's start-up and that reading
+ * overlap this thread's loading and its reading of the source.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { readDocument, readDocumentBytes } from '../services/documents.ts';
-import { isBilingualFile, openBilingualFile } from '../../shared/document/open-bilingual.ts';
-import { parseFormatName } from '../../shared/document/readers/extensions.ts';
-import type { Alignment, SegmentationRecord } from '../../shared/model/alignment.ts';
-import type { SegmentationRules } from '../../shared/text/sentences.ts';
-import { sentencesOfLinks, toStoredSentences } from '../../shared/align/link-sentences.ts';
-import { builtInRules } from '../../shared/model/segmentation-record.ts';
-import { saveAlignment } from '../services/alignment-store.ts';
-import { resolve } from 'node:path';
-import { alignDocumentsConcurrently, startPairWorker } from '../services/paragraph-languages/detect-concurrently.ts';
-import { serializeAlignment } from '../../shared/formats/alignment-json.ts';
-import { parseLexicon } from '../../shared/align/lexicon.ts';
-import { parseEncodingName } from '../../shared/text/decode.ts';
-import { languageTag } from '../../shared/language/detect.ts';
-import type { LoadOptions } from '../../shared/document/load.ts';
+import { stat } from 'node:fs/promises';
+import { startPairWorker } from '../services/paragraph-languages/pair-worker.ts';
 import { expectPositionals, parse } from './args.ts';
-import { readSrxFile } from './srx-file.ts';
 import { commandInfo } from './commands.ts';
+import type { AlignValues, EarlyWorker } from './align-pair.ts';
 
 const { usage } = commandInfo.align;
 
@@ -73,65 +64,27 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   expectPositionals(positionals, 1, 2, usage);
-  const bilingual = positionals.length === 1 ? await readDocumentBytes(positionals[0]!) : undefined;
-  // One file is a bilingual file's pair; anything else alone is a mistake of usage.
-  if (bilingual && !isBilingualFile(bilingual, positionals[0]!)) expectPositionals(positionals, 2, 2, usage);
-  // SRX rules cut the sentences of the any-width route (documents paragraphed differently) and the stored sentence pairs.
-  const srx = values.srx !== undefined ? await readSrxFile(values.srx, 'align') : undefined;
-  const aligned = bilingual
-    ? await openBilingualFile(bilingual, positionals[0]!, new Date().toISOString())
-    : await alignPair(positionals as [string, string], values, srx?.rules);
-  const recorded = srx ? { ...aligned, segmentation: srx.record } : aligned;
-  const alignment = values.sentences ? withSentencePairs(recorded, srx) : recorded;
-  const [sourcePath, targetPath] = [alignment.source.path, alignment.target.path];
-  if (values.output) {
-    // The file records document paths relative to its own folder, so it can move with them.
-    const absolute = { ...alignment, source: { ...alignment.source, path: resolve(sourcePath) }, target: { ...alignment.target, path: resolve(targetPath) } };
-    await saveAlignment(values.output, absolute, { overwrite: values.force });
-    const stored = alignment.links.filter((link) => link.sentences).length;
-    process.stderr.write(`Wrote ${alignment.links.length} links${values.sentences ? ` (sentence pairs stored for ${stored})` : ''} to ${values.output}\n`);
-  } else {
-    process.stdout.write(serializeAlignment(alignment));
+  const early = positionals.length === 2 ? await startEarly(positionals[0]!, positionals[1]!, values) : undefined;
+  try {
+    const { alignCommand } = await import('./align-pair.ts');
+    return await alignCommand(values, positionals, early);
+  } catch (error) {
+    // A worker waiting for work keeps the process alive.
+    early?.worker.stop();
+    throw error;
   }
-  return 0;
 }
 
 /**
- * Every link with both sides stores its sentence pairs as the sentence aligner
- * makes them (status `auto`, its confidences), with the rules that cut them;
- * the file records those rules as the aligner's too.
+ * The worker, started and reading the target, where the files are large
+ * enough that the documents are likely long enough to give it work
+ * (detect-concurrently.ts); a worker left without work is stopped.
  */
-function withSentencePairs(alignment: Alignment, srx: { rules: SegmentationRules; record: SegmentationRecord } | undefined): Alignment {
-  const rules = srx?.record ?? builtInRules;
-  const blocks = sentencesOfLinks(alignment, srx?.rules);
-  const links = alignment.links.map((link, index) => {
-    const block = blocks.get(index);
-    return block && !link.sentences ? { ...link, sentences: { ...toStoredSentences(block), rules } } : link;
-  });
-  return { ...alignment, segmentation: rules, links };
-}
-
-async function alignPair(
-  [sourcePath, targetPath]: [string, string],
-  values: { dictionary?: string | undefined } & Partial<Record<`${'source' | 'target'}-${'encoding' | 'lang' | 'format'}`, string>>,
-  segmentation: SegmentationRules | undefined,
-): Promise<Alignment> {
-  // Started before the reading, so its start-up overlaps it, where the files are large enough that the documents
-  // are likely long enough to give it work (detect-concurrently.ts); a worker left without work is stopped.
-  const worker = (await fileBytes(sourcePath)) + (await fileBytes(targetPath)) >= prestartBytes ? startPairWorker() : undefined;
-  try {
-    const [source, target] = await Promise.all([
-      readDocument(sourcePath, { ...loadOptions(values['source-encoding'], values['source-lang'], values['source-format']), detectParagraphs: false }),
-      readDocument(targetPath, { ...loadOptions(values['target-encoding'], values['target-lang'], values['target-format']), detectParagraphs: false }),
-    ]);
-    // Bytes replaced while decoding: the alignment is made, but the user must know its text is not quite the file's.
-    for (const warning of [...(source.warnings ?? []), ...(target.warnings ?? [])]) process.stderr.write(`bitext align: warning: ${warning}\n`);
-    const lexicon = values.dictionary ? parseLexicon(await readFile(values.dictionary, 'utf8'), values.dictionary) : undefined;
-    return await alignDocumentsConcurrently(source, target, { ...(lexicon ? { lexicon } : {}), ...(segmentation ? { segmentation } : {}) }, undefined, worker);
-  } catch (error) {
-    worker?.stop();
-    throw error;
-  }
+async function startEarly(sourcePath: string, targetPath: string, values: AlignValues): Promise<EarlyWorker | undefined> {
+  if ((await fileBytes(sourcePath)) + (await fileBytes(targetPath)) < prestartBytes) return undefined;
+  const worker = startPairWorker();
+  const target = worker.load({ path: targetPath, encoding: values['target-encoding'], language: values['target-lang'], format: values['target-format'] });
+  return { worker, target };
 }
 
 /**
@@ -149,12 +102,4 @@ async function fileBytes(path: string): Promise<number> {
     (status) => status.size,
     () => 0,
   );
-}
-
-function loadOptions(encoding: string | undefined, language: string | undefined, format: string | undefined): LoadOptions {
-  return {
-    ...(format ? { format: parseFormatName(format) } : {}),
-    ...(encoding ? { encoding: parseEncodingName(encoding) } : {}),
-    ...(language ? { languageOverride: languageTag(language, 'Zyyy') } : {}),
-  };
 }

@@ -14,6 +14,7 @@ import { BitextError, isBitextError } from '../../shared/errors.ts';
 import type { Alignment, Side } from '../../shared/model/alignment.ts';
 import type { BitextDocument } from '../../shared/model/document.ts';
 import {
+  alignmentFileChunks,
   alignmentFromFile,
   checkAlignmentFile,
   documentFromRecord,
@@ -23,6 +24,7 @@ import {
   serializeAlignmentFile,
   toAlignmentFile,
   type DocumentRecord,
+  type WrittenParagraphs,
 } from '../../shared/formats/alignment-json.ts';
 import { documentText } from '../../shared/document/load.ts';
 import { decodeBytes } from '../../shared/text/decode.ts';
@@ -88,6 +90,19 @@ export interface LoadedAlignment {
   readonly report: LoadReport;
 }
 
+/** Options of {@link saveAlignment}. */
+export interface SaveOptions {
+  /** Replace an existing file; default true. */
+  readonly overwrite?: boolean;
+  /**
+   * The documents' paragraph lists already written (alignment-json.ts's
+   * `writeParagraphs`, by the worker that detected their languages), which are
+   * most of a long pair's file: only the rest is written here. They must be
+   * those of `alignment`'s documents.
+   */
+  readonly paragraphs?: Readonly<Record<Side, WrittenParagraphs>>;
+}
+
 /**
  * Saves `alignment` to `path` atomically, keeping the previous file as
  * `<path>.bak`. Document paths are written relative to the file's folder
@@ -97,8 +112,9 @@ export interface LoadedAlignment {
  * The alignment is checked before anything is written: an invalid one throws
  * `BitextError` 'invalid-alignment' and the file on disk is untouched.
  */
-export async function saveAlignment(path: string, alignment: Alignment, options: { readonly overwrite?: boolean } = {}): Promise<void> {
-  await writeFileAtomic(path, serializeChecked(path, alignment), { backup: true, overwrite: options.overwrite ?? true });
+export async function saveAlignment(path: string, alignment: Alignment, options: SaveOptions = {}): Promise<void> {
+  const data = options.paragraphs ? chunksAround(path, alignment, options.paragraphs) : serializeChecked(path, alignment);
+  await writeFileAtomic(path, data, { backup: true, overwrite: options.overwrite ?? true });
 }
 
 /**
@@ -188,6 +204,15 @@ function serializeChecked(path: string, alignment: Alignment): string {
   // The loader's own checks on what is written: never write a file that could not be opened again.
   checkAlignmentFile(file, path);
   return serializeAlignmentFile(file);
+}
+
+/** The file's bytes around paragraph lists written ahead, checked as {@link serializeChecked} checks a whole file. */
+function chunksAround(path: string, alignment: Alignment, paragraphs: Readonly<Record<Side, WrittenParagraphs>>): Uint8Array[] {
+  const folder = dirname(resolve(path));
+  const withoutParagraphs = (document: BitextDocument): BitextDocument => ({ ...document, paragraphs: [] });
+  const rest = { ...alignment, source: withoutParagraphs(alignment.source), target: withoutParagraphs(alignment.target) };
+  const file = toAlignmentFile(rest, { documentPath: (documentPath) => recordedPath(documentPath, folder) });
+  return alignmentFileChunks(file, paragraphs, path);
 }
 
 /** The path to record for a document: relative to `folder` with `/` separators, or absolute on another drive. */

@@ -85,7 +85,9 @@ function isRunning(pid: number): boolean {
 
 /**
  * Writes `data` to `path` atomically: temp file in the same folder, fsync,
- * rename over `path`, fsync of the folder. Strings are written as UTF-8.
+ * rename over `path`, fsync of the folder. Strings are written as UTF-8; a
+ * list of byte arrays is written one after the other (pieces made apart need
+ * not be copied into one).
  * On failure the temp file is removed and `path` is as it was; the error is a
  * `BitextError` 'io' naming `path`. A symbolic link at `path` is followed (the
  * file it points to is replaced, the link stays). A replaced file's
@@ -93,7 +95,7 @@ function isRunning(pid: number): boolean {
  */
 export async function writeFileAtomic(
   path: string,
-  data: string | Uint8Array,
+  data: string | Uint8Array | readonly Uint8Array[],
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const overwrite = options.overwrite ?? true;
@@ -155,12 +157,13 @@ function alreadyExists(path: string): BitextError {
 }
 
 /** Writes and flushes a new file; `mode` (the replaced file's permissions) is applied past the umask. */
-async function writeAndSync(file: string, data: string | Uint8Array, mode: number | undefined): Promise<void> {
+async function writeAndSync(file: string, data: string | Uint8Array | readonly Uint8Array[], mode: number | undefined): Promise<void> {
   // O_EXCL: fail rather than write through a file (or a link planted) at the temp name.
   const handle = await open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode ?? 0o666);
   try {
     if (mode !== undefined) await handle.chmod(mode);
-    await handle.writeFile(data);
+    // A handle's writeFile writes from where the last write ended: the pieces follow one another.
+    for (const piece of typeof data === 'string' || data instanceof Uint8Array ? [data] : data) await handle.writeFile(piece);
     await handle.sync();
   } finally {
     await handle.close();

@@ -4,6 +4,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { BitextError } from '../../shared/errors.ts';
 import { loadDocument, type LoadOptions } from '../../shared/document/load.ts';
+import { parseFormatName } from '../../shared/document/readers/extensions.ts';
+import { parseEncodingName } from '../../shared/text/decode.ts';
+import { languageTag } from '../../shared/language/detect.ts';
 import type { BitextDocument } from '../../shared/model/document.ts';
 import { maxDocumentBytes } from '../../shared/document/limits.ts';
 
@@ -38,4 +41,18 @@ export async function readDocumentBytes(path: string): Promise<Uint8Array> {
   } catch (error) {
     throw new BitextError('io', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { file: path }, { cause: error });
   }
+}
+
+/**
+ * Load options from the names a user gives on the command line (`--source-encoding cp874`, `--target-lang tha`,
+ * `--source-format html`); absent names leave the choice to detection.
+ *
+ * @throws BitextError `invalid-argument` for a name the workbench does not know.
+ */
+export function namedLoadOptions(names: { readonly encoding?: string | undefined; readonly language?: string | undefined; readonly format?: string | undefined }): LoadOptions {
+  return {
+    ...(names.format ? { format: parseFormatName(names.format) } : {}),
+    ...(names.encoding ? { encoding: parseEncodingName(names.encoding) } : {}),
+    ...(names.language ? { languageOverride: languageTag(names.language, 'Zyyy') } : {}),
+  };
 }

@@ -8,7 +8,7 @@ import type { BitextDocument, DocumentFormat, EncodingName, LanguageTag, Paragra
 import type { Side } from '../model/alignment.ts';
 import { effectiveLanguage } from '../model/document.ts';
 import { decodeBytes } from '../text/decode.ts';
-import { foldWhitespace } from '../text/paragraphs.ts';
+import { paragraphTexts } from '../text/paragraphs.ts';
 import { commonLanguages, detectDocumentLanguage, detectParagraphLanguages, languageTag, toBcp47, type ParagraphDetectionOptions } from '../language/detect.ts';
 import { readDocumentContent } from './readers/read-document.ts';
 import { readBilingual } from './readers/bilingual.ts';
@@ -96,10 +96,8 @@ export function withLanguageHint(detected: LanguageTag, hint: string | undefined
   return iso6393 ? languageTag(iso6393, detected.script) : detected;
 }
 
-/** Each paragraph's text with its white space folded: what detection and the aligner read. */
-export function paragraphTexts(document: BitextDocument): string[] {
-  return document.paragraphs.map((paragraph) => foldWhitespace(document.text.slice(paragraph.start, paragraph.end)));
-}
+// Where the paragraph texts are made without a document's readers (the detection worker).
+export { paragraphTexts } from '../text/paragraphs.ts';
 
 /**
  * The document with every paragraph's language detected among `pairLanguages`

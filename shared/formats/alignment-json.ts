@@ -12,7 +12,7 @@
  * Pure: no Node imports. The store (electron/services/alignment-store.ts)
  * does the file system part: reading the documents, hashing, atomic writes.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { validate as validateCurrentVersion } from './alignment-validator.generated.js';
 import schema from '../../schema/alignment.schema.json' with { type: 'json' };
 import { BitextError } from '../errors.ts';
@@ -28,12 +28,23 @@ import {
   type ToolInfo,
 } from '../model/alignment.ts';
 import { findSentenceProblem } from '../model/sentence-invariants.ts';
-import type { BitextDocument, DecodedEncoding, DocumentFormat, DocumentLanguage, LanguageTag, Paragraph, ParagraphLanguage } from '../model/document.ts';
+import type { BitextDocument, DecodedEncoding, DocumentFormat, DocumentLanguage, LanguageTag } from '../model/document.ts';
 import { findLinkProblems } from '../model/invariants.ts';
 import { findJsonSyntaxError } from './alignment-json-syntax.ts';
 import { migrations, type AlignmentMigration } from './alignment-migrations.ts';
+import { validate } from './alignment-schema-check.ts';
+import {
+  checkParagraphs,
+  copyParagraph,
+  copyParagraphLanguage,
+  paragraphRecords,
+  serializeParagraphs,
+  type ParagraphRecord,
+  type WrittenParagraphs,
+} from './alignment-paragraphs.ts';
 
 export { migrations, type AlignmentMigration } from './alignment-migrations.ts';
+export { paragraphRecords, writeParagraphs, type ParagraphRecord, type WrittenParagraphs } from './alignment-paragraphs.ts';
 
 /** The schema version this build writes, and the newest it reads. */
 export const currentSchemaVersion = alignmentSchemaVersion;
@@ -46,12 +57,6 @@ export const alignmentFileExtensions: readonly string[] = ['.bitext', '.json'];
 
 /** The published JSON Schema of the file (version {@link currentSchemaVersion}). */
 export const alignmentSchema: object = schema;
-
-/** A paragraph as stored: its range, its text, and its language if detected. */
-export interface ParagraphRecord extends Paragraph {
-  /** The document text from `start` to `end`. */
-  readonly text: string;
-}
 
 /** A document as stored: everything but the text, which stays in the document file. */
 export interface DocumentRecord {
@@ -103,13 +108,7 @@ export function toAlignmentFile(alignment: Alignment, options: SerializeOptions 
     encoding: copyEncoding(document.encoding),
     language: copyDocumentLanguage(document.language),
     textLength: document.text.length,
-    paragraphs: document.paragraphs.map((paragraph) => ({
-      start: paragraph.start,
-      end: paragraph.end,
-      text: document.text.slice(paragraph.start, paragraph.end),
-      ...(paragraph.language ? { language: copyParagraphLanguage(paragraph.language) } : {}),
-      ...(paragraph.mark ? { mark: paragraph.mark } : {}),
-    })),
+    paragraphs: paragraphRecords(document),
   });
   return {
     schemaVersion: alignmentSchemaVersion,
@@ -134,14 +133,51 @@ export function serializeAlignment(alignment: Alignment, options: SerializeOptio
 
 /** Writes already-converted file content (see {@link serializeAlignment}). */
 export function serializeAlignmentFile(file: AlignmentFile): string {
+  const [beforeSource, between, afterTarget] = serializeAroundParagraphs(file);
+  // Copied so that the keys are in the schema's order whatever order the records were built in.
+  const [source, target] = [file.source.paragraphs.map(copyParagraph), file.target.paragraphs.map(copyParagraph)];
+  return `${beforeSource}${serializeParagraphs(source)}${between}${serializeParagraphs(target)}${afterTarget}`;
+}
+
+/**
+ * The UTF-8 bytes of an alignment file whose documents' paragraph lists were
+ * written ahead (alignment-paragraphs.ts's `writeParagraphs`), in the order to write them: the
+ * same bytes {@link serializeAlignmentFile} gives for the whole file. `file`
+ * is the rest, its documents' `paragraphs` empty; it is checked as
+ * {@link checkAlignmentFile} checks a whole file, its links against the lists.
+ *
+ * @throws BitextError `invalid-alignment` naming `fileName`, as checkAlignmentFile.
+ */
+export function alignmentFileChunks(file: AlignmentFile, written: Readonly<Record<Side, WrittenParagraphs>>, fileName: string): Uint8Array[] {
+  if (file.source.paragraphs.length > 0 || file.target.paragraphs.length > 0) throw new Error('the paragraphs of an alignment file written ahead are not in the rest');
+  validate(currentValidator(), file, fileName, '');
+  checkTimes(file, fileName);
+  checkLinks(file.links, (side) => written[side].lengths, fileName);
+  const encoder = new TextEncoder();
+  const [beforeSource, between, afterTarget] = serializeAroundParagraphs(file).map((text) => encoder.encode(text));
+  return [beforeSource!, written.source.bytes, between!, written.target.bytes, afterTarget!];
+}
+
+/**
+ * The text of the file around its two paragraph lists: before the source's,
+ * between the two, after the target's (the lists themselves are not read).
+ */
+function serializeAroundParagraphs(file: AlignmentFile): [string, string, string] {
   // Rebuilt field by field so that the key order is the schema's whatever order the value was built in.
-  const ordered = copyFile(file);
-  if (ordered.links.length === 0) return `${foldLists(JSON.stringify(ordered, null, 2))}\n`;
+  const ordered = copyFile({ ...file, source: { ...file.source, paragraphs: [] }, target: { ...file.target, paragraphs: [] } });
   // The links are most of the lists to fold (two a link): each is written whole, the rest pretty-printed.
   const head = foldLists(JSON.stringify({ ...ordered, links: [] }, null, 2));
   const emptyLinks = '"links": []\n}';
   if (!head.endsWith(emptyLinks)) throw new Error('links are not the last field of an alignment file');
-  return `${head.slice(0, -emptyLinks.length)}"links": [\n    ${ordered.links.map(linkText).join(',\n    ')}\n  ]\n}\n`;
+  const links = ordered.links.length === 0 ? '[]' : `[\n    ${ordered.links.map(linkText).join(',\n    ')}\n  ]`;
+  const text = `${head.slice(0, -emptyLinks.length)}"links": ${links}\n}\n`;
+  // A raw line break is never inside a string (JSON.stringify escapes it): these are the two records' last fields.
+  const emptyList = '"paragraphs": []\n  }';
+  const source = text.indexOf(emptyList);
+  const target = text.indexOf(emptyList, source + 1);
+  if (source === -1 || target === -1) throw new Error('paragraphs are not the last field of a document record');
+  const list = '"paragraphs": '.length;
+  return [text.slice(0, source + list), text.slice(source + list + 2, target + list), text.slice(target + list + 2)];
 }
 
 /**
@@ -244,10 +280,10 @@ export function checkAlignmentFile(file: AlignmentFile, fileName: string): void 
 }
 
 function checkRules(file: AlignmentFile, fileName: string): void {
-  checkDocument(file.source, 'source', fileName);
-  checkDocument(file.target, 'target', fileName);
+  checkParagraphs(file.source.paragraphs, file.source.textLength, 'source', fileName);
+  checkParagraphs(file.target.paragraphs, file.target.textLength, 'target', fileName);
   checkTimes(file, fileName);
-  checkLinks(file, fileName);
+  checkLinks(file.links, (side) => file[side].paragraphs.map((paragraph) => paragraph.text.length), fileName);
 }
 
 /**
@@ -345,50 +381,6 @@ function migrationValidator(migration: AlignmentMigration): ValidateFunction {
   return validator;
 }
 
-function validate(validator: ValidateFunction, value: unknown, fileName: string, versionNote: string): void {
-  let valid: boolean;
-  try {
-    valid = validator(value) as boolean;
-  } catch (error) {
-    // Validation recurses into some values (uniqueItems compares deeply); absurd nesting can overflow the stack.
-    throw new BitextError('invalid-alignment', `not an alignment: the content is too deeply nested${versionNote}`, { file: fileName }, { cause: error });
-  }
-  if (valid) return;
-  const error = validator.errors?.[0];
-  if (!error) throw new BitextError('invalid-alignment', `not an alignment${versionNote}`, { file: fileName });
-  const { field, message } = describeSchemaError(error);
-  throw new BitextError('invalid-alignment', `${message}${versionNote}`, location(fileName, field));
-}
-
-function describeSchemaError(error: ErrorObject): { field: string; message: string } {
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'additionalProperties':
-      return { field: `${error.instancePath}/${escapePointer(String(params['additionalProperty']))}`, message: 'unknown field' };
-    case 'required':
-      return { field: `${error.instancePath}/${escapePointer(String(params['missingProperty']))}`, message: 'required field is missing' };
-    case 'enum':
-      return {
-        field: error.instancePath,
-        message: `must be one of ${(params['allowedValues'] as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`,
-      };
-    case 'const':
-      return { field: error.instancePath, message: `must be ${JSON.stringify(params['allowedValue'])}` };
-    default:
-      return { field: error.instancePath, message: error.message ?? `fails the schema's ${error.keyword} rule` };
-  }
-}
-
-function escapePointer(key: string): string {
-  const escaped = key.replace(/~/g, '~0').replace(/\//g, '~1');
-  return escaped.length > 80 ? `${escaped.slice(0, 80)}…` : escaped;
-}
-
-function location(file: string, field: string): { file: string; field: string; link?: number } {
-  const link = /^\/links\/([0-9]+)(?:\/|$)/.exec(field);
-  return link ? { file, field: field || '/', link: Number(link[1]) } : { file, field: field || '/' };
-}
-
 function fileVersion(raw: Record<string, unknown>, fileName: string): number {
   if (Object.hasOwn(raw, 'schemaVersion')) {
     const version = raw['schemaVersion'];
@@ -412,27 +404,6 @@ function fileVersion(raw: Record<string, unknown>, fileName: string): number {
   throw new BitextError('invalid-alignment', 'not an alignment file: required field is missing', { file: fileName, field: '/schemaVersion' });
 }
 
-function checkDocument(record: DocumentRecord, side: Side, fileName: string): void {
-  let previousEnd = 0;
-  record.paragraphs.forEach((paragraph, index) => {
-    const field = `/${side}/paragraphs/${index}`;
-    const fail = (key: string, message: string): never => {
-      throw new BitextError('invalid-alignment', message, { file: fileName, field: `${field}/${key}` });
-    };
-    if (paragraph.end < paragraph.start) fail('end', `paragraph ends (${paragraph.end}) before it starts (${paragraph.start})`);
-    if (paragraph.end > record.textLength) {
-      fail('end', `paragraph ends (${paragraph.end}) past the end of the text (textLength ${record.textLength})`);
-    }
-    if (paragraph.start < previousEnd) {
-      fail('start', `paragraph starts (${paragraph.start}) before the previous one ends (${previousEnd}): paragraphs overlap or are out of order`);
-    }
-    if (paragraph.text.length !== paragraph.end - paragraph.start) {
-      fail('text', `text has ${paragraph.text.length} characters but the offsets span ${paragraph.end - paragraph.start}`);
-    }
-    previousEnd = paragraph.end;
-  });
-}
-
 function checkTimes(file: AlignmentFile, fileName: string): void {
   for (const key of ['created', 'modified'] as const) {
     if (Number.isNaN(Date.parse(file[key]))) {
@@ -441,11 +412,13 @@ function checkTimes(file: AlignmentFile, fileName: string): void {
   }
 }
 
-function checkLinks(file: AlignmentFile, fileName: string): void {
-  const problem = findLinkProblems(file.links, file.source.paragraphs.length, file.target.paragraphs.length)[0];
+/** Checks `links` against the documents' paragraphs, given by their text lengths. */
+function checkLinks(links: readonly Link[], paragraphLengths: (side: Side) => ArrayLike<number>, fileName: string): void {
+  const lengths = { source: paragraphLengths('source'), target: paragraphLengths('target') };
+  const problem = findLinkProblems(links, lengths.source.length, lengths.target.length)[0];
   if (!problem) {
-    const length = (side: Side, paragraph: number) => file[side].paragraphs[paragraph]?.text.length;
-    file.links.forEach((link, index) => {
+    const length = (side: Side, paragraph: number) => lengths[side][paragraph];
+    links.forEach((link, index) => {
       const sentences = findSentenceProblem(link, length);
       if (sentences) throw new BitextError('invalid-alignment', sentences, { file: fileName, field: `/links/${index}/sentences`, link: index });
     });
@@ -482,13 +455,7 @@ function copyRecord(record: DocumentRecord): DocumentRecord {
     encoding: copyEncoding(record.encoding),
     language: copyDocumentLanguage(record.language),
     textLength: record.textLength,
-    paragraphs: record.paragraphs.map((paragraph) => ({
-      start: paragraph.start,
-      end: paragraph.end,
-      text: paragraph.text,
-      ...(paragraph.language ? { language: copyParagraphLanguage(paragraph.language) } : {}),
-      ...(paragraph.mark ? { mark: paragraph.mark } : {}),
-    })),
+    paragraphs: record.paragraphs.map(copyParagraph),
   };
 }
 
@@ -513,10 +480,6 @@ function copyDocumentLanguage(language: DocumentLanguage): DocumentLanguage {
     detected: copyTag(language.detected),
     ...(language.override ? { override: copyTag(language.override) } : {}),
   };
-}
-
-function copyParagraphLanguage(language: ParagraphLanguage): ParagraphLanguage {
-  return { iso6393: language.iso6393, reason: language.reason, mismatch: language.mismatch };
 }
 
 function copyLink(link: Link): Link {

@@ -13,7 +13,7 @@
 import { franc } from 'franc';
 import { data as francModels } from 'franc/data.js';
 import type { LanguageTag, ParagraphLanguage } from '../model/document.ts';
-import { dominantScript, letterCount } from './script.ts';
+import { dominantScript, hasLetters } from './script.ts';
 import { francScores, francScript, type LanguageScore } from './trigram-scores.ts';
 
 /** Paragraphs with fewer letters than this are `und` (`03:33`, `66`, `Learn more`): franc only guesses there. */
@@ -97,10 +97,10 @@ function pairCandidates(pairLanguages: readonly string[]): readonly string[] {
 
 /** {@link detectParagraphLanguage} with the pair's candidates worked out once per document. */
 function judgeParagraph(text: string, candidates: readonly string[], documentLanguage: string): ParagraphLanguage {
-  if (letterCount(text) < minimumLetters) return tooShort;
+  if (!hasLetters(text, minimumLetters)) return tooShort;
   if (candidates.length === 0) {
     const best = francScores(text, { minLength: minimumLetters })[0]!;
-    return best[0] === 'und' ? tooShort : { iso6393: best[0], reason: 'detected', mismatch: isMismatch(best[0], documentLanguage) };
+    return best[0] === 'und' ? tooShort : judgement(best[0], 'detected', isMismatch(best[0], documentLanguage));
   }
   const script = francScript(text);
   // A script of one language (Thai, Korean…) decides it: franc answers so without trigrams.
@@ -148,10 +148,28 @@ function judgeAmongPair(all: readonly LanguageScore[], candidates: readonly stri
   const restricted = all.find(([code]) => candidates.includes(code));
   const chosen = restricted?.[0];
   const unrestrictedScore = restricted?.[1] ?? 0;
-  if (!chosen || chosen === 'und' || unrestrictedScore < acceptMargin) {
-    return { iso6393: 'und', reason: 'uncertain', mismatch: true };
+  if (!chosen || chosen === 'und' || unrestrictedScore < acceptMargin) return uncertain;
+  return judgement(chosen, 'detected', isMismatch(chosen, documentLanguage));
+}
+
+const uncertain: ParagraphLanguage = { iso6393: 'und', reason: 'uncertain', mismatch: true };
+
+/**
+ * Judgements are few (a pair's languages, detected or not, matching the
+ * document or not) and read-only: one object each, rather than one a
+ * paragraph, spares the collector, and a worker's answer sends each once
+ * (structured cloning keeps shared objects shared).
+ */
+const judgements = new Map<string, ParagraphLanguage>();
+
+function judgement(iso6393: string, reason: ParagraphLanguage['reason'], mismatch: boolean): ParagraphLanguage {
+  const key = `${iso6393} ${reason} ${mismatch}`;
+  let language = judgements.get(key);
+  if (!language) {
+    language = { iso6393, reason, mismatch };
+    judgements.set(key, language);
   }
-  return { iso6393: chosen, reason: 'detected', mismatch: isMismatch(chosen, documentLanguage) };
+  return language;
 }
 
 /**

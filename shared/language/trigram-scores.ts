@@ -86,8 +86,12 @@ interface AllowedModels {
   /** The allowed languages, in franc's table order (its order on ties). */
   readonly languages: readonly string[];
   readonly ids: TrigramTable;
-  /** Per language: rank by trigram number, -1 where absent. */
-  readonly ranks: readonly Int16Array[];
+  /**
+   * Language `l`'s rank of trigram `id` at `id * languages.length + l`, -1
+   * where absent: a text's trigram is weighed for every language from one
+   * short run of memory.
+   */
+  readonly ranks: Int16Array;
 }
 
 /** A trigram of three UTF-16 code units as one number (48 bits: exact in a double). */
@@ -160,11 +164,10 @@ function buildModels(script: string, only: ReadonlySet<string> | undefined): All
   const lists = languages.map((language) => table[language]!.split('|'));
   const ids = new TrigramTable(lists.reduce((sum, list) => sum + list.length, 0));
   for (const list of lists) for (const trigram of list) addTrigram(ids, trigram);
-  const ranks = lists.map((list) => {
-    const rank = new Int16Array(ids.size).fill(-1);
+  const ranks = new Int16Array(ids.size * languages.length).fill(-1);
+  lists.forEach((list, language) => {
     // franc keeps the first rank of a trigram listed twice.
-    for (let index = list.length - 1; index >= 0; index--) rank[addTrigram(ids, list[index]!)] = index;
-    return rank;
+    for (let index = list.length - 1; index >= 0; index--) ranks[addTrigram(ids, list[index]!) * languages.length + language] = index;
   });
   return { languages, ids, ranks };
 }
@@ -187,13 +190,19 @@ function allowedModels(script: string, only: ReadonlySet<string> | undefined): A
   return models;
 }
 
+/** The cleaned text being scored ({@link cleanUnits}), reused from text to text. */
+let cleaned = new Uint16Array(maxLength + 2);
+
 /**
  * trigram-utils' cleaning as code units: lower case, runs of ASCII punctuation,
  * digits and white space as one space, trimmed, padded with a space each side.
+ * The result is a view of a buffer the next text reuses.
  */
 function cleanUnits(value: string): Uint16Array {
   const lower = value.toLowerCase();
-  const units = new Uint16Array(lower.length + 2);
+  // Lower case can be longer (`İ` is two units).
+  if (cleaned.length < lower.length + 2) cleaned = new Uint16Array(lower.length + 2);
+  const units = cleaned;
   let length = 0;
   units[length++] = 0x20;
   let pendingSpace = false;
@@ -213,6 +222,8 @@ function cleanUnits(value: string): Uint16Array {
 
 /** Counts per trigram id of the text being scored, reset after each text. */
 let counts = new Int32Array(0);
+/** The ids counted in the text being scored, in the order first met. */
+let seen = new Int32Array(maxLength + 2);
 /** The distinct trigrams of the text being scored that no model of its script has (franc reads at most 2,048 units). */
 const unknown = new TrigramTable(maxLength + 2);
 
@@ -223,26 +234,30 @@ const unknown = new TrigramTable(maxLength + 2);
  */
 function distances(units: Uint16Array, models: AllowedModels): number[] {
   if (counts.length < models.ids.size) counts = new Int32Array(models.ids.size);
-  const seen: number[] = [];
+  if (seen.length < units.length) seen = new Int32Array(units.length);
+  let seenCount = 0;
   for (let index = 0; index + 2 < units.length; index++) {
     const a = units[index]!;
     const b = units[index + 1]!;
     const c = units[index + 2]!;
     const id = models.ids.get(a, b, c);
     if (id === -1) unknown.add(a, b, c);
-    else if (counts[id]!++ === 0) seen.push(id);
+    else if (counts[id]!++ === 0) seen[seenCount++] = id;
   }
-  const unknownCount = unknown.size;
+  const languages = models.languages.length;
+  const result = new Array<number>(languages).fill(unknown.size * maxDifference);
   unknown.clear();
-  const result = models.ranks.map((ranks) => {
-    let distance = unknownCount * maxDifference;
-    for (const id of seen) {
-      const rank = ranks[id]!;
-      distance += rank < 0 ? maxDifference : Math.abs(counts[id]! - rank - 1);
+  const ranks = models.ranks;
+  for (let at = 0; at < seenCount; at++) {
+    const id = seen[at]!;
+    const count = counts[id]!;
+    counts[id] = 0;
+    // Sums of whole numbers: the order they are added in does not change them.
+    for (let language = 0, slot = id * languages; language < languages; language++, slot++) {
+      const rank = ranks[slot]!;
+      result[language]! += rank < 0 ? maxDifference : Math.abs(count - rank - 1);
     }
-    return distance;
-  });
-  for (const id of seen) counts[id] = 0;
+  }
   return result;
 }
 

@@ -67,14 +67,17 @@ export function decodeBytes(bytes: Uint8Array, fileName: string, forced?: Encodi
     if (bom.name === 'utf-8') return decodeUtf8(body, fileName, { name: 'utf-8', bom: true, forced: false });
     return { text: decodeStrict(body, fileName, bom.name), encoding: { name: bom.name, bom: true, forced: false }, warnings: [] };
   }
-  const scan = scanUtf8(bytes);
+  // Most files are well-formed UTF-8: the platform's strict decoder says so and decodes them in one pass.
+  const wellFormed = wellFormedUtf8(bytes);
+  const scan = wellFormed === undefined ? scanUtf8(bytes) : undefined;
   // Valid UTF-8 text without NUL or control bytes is not read as UTF-16: any two letters pair into some CJK character.
-  const utf16 = scan.invalidLines.length > 0 || looksBinary(bytes) ? looksLikeUtf16(bytes) : undefined;
+  const utf16 = scan || looksBinary(bytes) ? looksLikeUtf16(bytes) : undefined;
   if (utf16) {
     return { text: decodeStrict(bytes, fileName, utf16), encoding: { name: utf16, bom: false, forced: false }, warnings: [] };
   }
   rejectBinary(bytes, fileName);
-  if (scan.invalidLines.length === 0 || mostlyUtf8(scan)) return decodeUtf8(bytes, fileName, { name: 'utf-8', bom: false, forced: false }, scan);
+  if (wellFormed !== undefined) return { text: wellFormed, encoding: { name: 'utf-8', bom: false, forced: false }, warnings: [] };
+  if (mostlyUtf8(scan!)) return decodeUtf8(bytes, fileName, { name: 'utf-8', bom: false, forced: false }, scan);
   const name = guessSingleByte(bytes);
   return { text: decodeStrict(bytes, fileName, name), encoding: { name, bom: false, forced: false }, warnings: [] };
 }
@@ -87,6 +90,15 @@ function decodeForced(bytes: Uint8Array, fileName: string, name: EncodingName): 
   if (name === 'utf-8') return decodeUtf8(body, fileName, { name, bom: hasBom, forced: true });
   if (name === 'windows-874' || name === 'windows-1252') rejectBinary(body, fileName);
   return { text: decodeStrict(body, fileName, name), encoding: { name, bom: hasBom, forced: true }, warnings: [] };
+}
+
+/** The text of `bytes` if they are well-formed UTF-8 (what {@link scanUtf8} finds no fault in), else undefined. */
+function wellFormedUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /** What {@link scanUtf8} found: well-formed multi-byte sequences, and the 1-based line of each ill-formed one. */

@@ -151,3 +151,11 @@ export function foldWhitespace(text: string): string {
   // Most paragraphs have nothing to fold; testing costs a scan, replacing a copy of every paragraph.
   return (unfolded.test(text) ? text.replace(/\s+/gu, ' ') : text).trim();
 }
+
+/**
+ * Each paragraph's text with its white space folded: what language detection
+ * and the aligner read.
+ */
+export function paragraphTexts(document: { readonly text: string; readonly paragraphs: readonly ParagraphRange[] }): string[] {
+  return document.paragraphs.map((paragraph) => foldWhitespace(document.text.slice(paragraph.start, paragraph.end)));
+}

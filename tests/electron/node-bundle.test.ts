@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -56,24 +57,36 @@ test('the bundled CLI runs without tsx: --help and an unknown command', () => {
 });
 
 test('bitext align finds its language detection worker beside the bundle, and it runs without tsx', () => {
-  // Run from a plain Node process (no tsx): the worker the bundled align command starts for long pairs, given a
-  // pair's job: it answers with the target's evidence features, then with the paragraph languages.
+  // Run from a plain Node process (no tsx): the worker the bundled align command starts for long pairs, asked to
+  // read the target, then given a pair's job naming it: it answers with the target document, the target's evidence
+  // features, then the paragraph languages.
+  const folder = mkdtempSync(join(tmpdir(), 'bitext-worker-'));
+  const targetPath = join(folder, 'th.txt');
+  writeFileSync(targetPath, 'Nato 2023\n\nx\n');
   const script = `
     import { Worker } from 'node:worker_threads';
     const url = new URL(${JSON.stringify(pathToFileURL(join(root, 'dist', 'node', 'paragraph-languages-worker.mjs')).href)});
     const options = { documentLanguage: 'eng', pairLanguages: ['eng', 'tha'] };
-    const job = { documents: [{ texts: ['The quick brown fox jumps over the lazy dog.', '12'], options }, { texts: ['Nato 2023', 'x'], options }], alignLanguages: ['eng', 'tha'] };
+    const source = { text: 'The quick brown fox jumps over the lazy dog.\\n\\n12', bounds: new Int32Array([0, 44, 46, 48]), options };
     const worker = new Worker(url, { execArgv: [] });
     const replies = [];
     worker.on('message', (reply) => {
+      if (reply.kind === 'document') {
+        replies.push({ kind: reply.kind, ok: reply.ok, bounds: [...reply.document.bounds] });
+        worker.postMessage({ kind: 'job', job: { documents: [source, { held: true, options }], alignLanguages: ['eng', 'tha'] } });
+        return;
+      }
       replies.push(reply.kind === 'features' ? { kind: reply.kind, ok: reply.ok, labels: reply.features.labels } : reply);
       if (reply.kind === 'languages') console.log(JSON.stringify(replies));
     });
-    worker.postMessage(job);
+    worker.postMessage({ kind: 'load', request: { path: ${JSON.stringify(targetPath)} } });
   `;
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  rmSync(folder, { recursive: true, force: true });
   assert.equal(run.status, 0, run.stderr);
-  const [features, reply] = JSON.parse(run.stdout) as [{ kind: string; ok: boolean; labels: string[] }, { kind: string; ok: boolean; languages: { iso6393: string; reason: string }[][] }];
+  type Replies = [{ kind: string; ok: boolean; bounds: number[] }, { kind: string; ok: boolean; labels: string[] }, { kind: string; ok: boolean; languages: { iso6393: string; reason: string }[][] }];
+  const [document, features, reply] = JSON.parse(run.stdout) as Replies;
+  assert.deepEqual(document, { kind: 'document', ok: true, bounds: [0, 9, 11, 12] });
   assert.deepEqual(features, { kind: 'features', ok: true, labels: ['number:2023'] });
   assert.equal(reply.ok, true);
   assert.deepEqual(reply.languages[0]!.map((language) => `${language.iso6393} ${language.reason}`), ['eng detected', 'und too-short']);

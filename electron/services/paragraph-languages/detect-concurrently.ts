@@ -6,45 +6,25 @@
  * a machine with a second core it costs no wall time at all. The worker first
  * makes the target's half of the aligner's evidence (its anchors and words:
  * evidence.ts's `sideFeatures`) while the main thread makes the source's, then
- * detects: the main thread, the longer of the two, waits less. Short
- * documents are aligned and detected in line: starting a worker costs more
- * than it saves there.
+ * detects: the main thread, the longer of the two, waits less. For a caller
+ * about to save the alignment, it then writes each document's paragraph list
+ * as the alignment file holds it (most of the file, and independent of the
+ * links), so that only the links are left to write once the aligner is done.
+ * Short documents are aligned and detected in line: starting a worker costs
+ * more than it saves there.
  */
-import { Worker } from 'node:worker_threads';
-import { pathToFileURL } from 'node:url';
-import type { Alignment } from '../../../shared/model/alignment.ts';
+import type { Alignment, Side } from '../../../shared/model/alignment.ts';
 import type { BitextDocument, ParagraphLanguage } from '../../../shared/model/document.ts';
+import type { WrittenParagraphs } from '../../../shared/formats/alignment-paragraphs.ts';
 import { paragraphDetectionOptions, paragraphTexts, withLanguagesOfParagraphs } from '../../../shared/document/load.ts';
-import type { ParagraphDetectionOptions } from '../../../shared/language/detect.ts';
 import { alignParagraphs, type AlignSide } from '../../../shared/align/align.ts';
 import { evidencePlan, sideFeatures, type SideFeatures } from '../../../shared/align/evidence.ts';
 import { alignDocuments, alignSide, detectPairLanguages, newAlignment, pairLanguages, type PipelineOptions } from '../../../shared/pipeline.ts';
-import { bundledWorkerUrl, workerEntryAt } from '../batch/worker-url.ts';
+import { jobDocument } from './job.ts';
+import { startPairWorker, type PairWorker } from './pair-worker.ts';
 
-/**
- * What the worker is given: each document's paragraph texts and how to detect
- * them; and, for a pair, each document's language for the aligner, to make
- * the target's {@link SideFeatures} first.
- */
-export interface DetectionJob {
-  readonly documents: readonly { readonly texts: readonly string[]; readonly options: ParagraphDetectionOptions }[];
-  readonly alignLanguages?: readonly [string, string];
-}
-
-/** What the worker answers: each document's paragraph languages, in the job's order. */
-export type DetectionReply = { readonly ok: true; readonly languages: ParagraphLanguage[][] } | { readonly ok: false; readonly message: string };
-
-/** What the worker answers first when the job has `alignLanguages`: the target's side of the evidence. */
-export type FeaturesReply = { readonly ok: true; readonly features: SideFeatures } | { readonly ok: false; readonly message: string };
-
-/** The worker's messages, told apart by `kind`. */
-export type WorkerReply = ({ readonly kind: 'languages' } & DetectionReply) | ({ readonly kind: 'features' } & FeaturesReply);
-
-/** The worker's two answers: the target's evidence features (when asked for), and the paragraph languages. */
-interface PairWork {
-  readonly features: Promise<SideFeatures>;
-  readonly languages: Promise<ParagraphLanguage[][]>;
-}
+export type { DetectionJob, DetectionReply, FeaturesReply, JobDocument, ParagraphsReply, WorkerReply } from './job.ts';
+export { detectInWorker, startPairWorker, type PairWorker } from './pair-worker.ts';
 
 /**
  * Paragraphs (both documents together) from which detection runs in a worker.
@@ -53,75 +33,6 @@ interface PairWork {
  * tens of milliseconds.
  */
 export const concurrentDetectionParagraphs = 4000;
-
-/**
- * A worker started before it has a job: `bitext align` starts it before it
- * reads the documents, so the thread's start-up (a new JavaScript engine, the
- * bundle loaded) overlaps the reading instead of holding up the aligner.
- */
-export interface PairWorker {
-  /** Gives the worker its one job; a worker that stops or fails rejects whatever it has not answered yet. */
-  run(job: DetectionJob): PairWork;
-  /** Ends a worker that will get no job (the documents were short, or could not be read). */
-  stop(): void;
-}
-
-/** Starts a {@link PairWorker}. */
-export function startPairWorker(): PairWorker {
-  const here = typeof import.meta.url === 'string' ? import.meta.url : pathToFileURL(__filename).href;
-  const entry = workerEntryAt(bundledWorkerUrl(here, './worker.ts', 'paragraph-languages-worker.mjs'));
-  const features = settable<SideFeatures>();
-  const languages = settable<ParagraphLanguage[][]>();
-  // An answer nobody asks for (a stopped worker's, features of a job without alignLanguages) fails unheard.
-  for (const answer of [features, languages]) answer.promise.catch(() => undefined);
-  const fail = (error: Error) => {
-    features.reject(error);
-    languages.reject(error);
-  };
-  let worker: Worker | undefined;
-  try {
-    worker = entry.kind === 'file' ? new Worker(entry.url) : new Worker(entry.code, { eval: true });
-    worker.on('message', (reply: WorkerReply) => {
-      const answer = reply.kind === 'features' ? features : languages;
-      if (!reply.ok) answer.reject(new Error(reply.message));
-      else if (reply.kind === 'features') features.resolve(reply.features);
-      else languages.resolve(reply.languages);
-    });
-    worker.once('error', fail);
-    worker.once('exit', (code) => fail(new Error(`the language detection worker stopped (exit code ${code})`)));
-  } catch (error) {
-    fail(error instanceof Error ? error : new Error(String(error)));
-  }
-  return {
-    run(job) {
-      try {
-        worker?.postMessage(job);
-      } catch (error) {
-        fail(error instanceof Error ? error : new Error(String(error)));
-      }
-      return { features: features.promise, languages: languages.promise };
-    },
-    stop() {
-      void worker?.terminate();
-    },
-  };
-}
-
-/** Detects each document's paragraph languages in a worker thread. */
-export function detectInWorker(job: DetectionJob): Promise<ParagraphLanguage[][]> {
-  return startPairWorker().run(job).languages;
-}
-
-/** A promise with its settling functions (a later settling is ignored, as a promise does). */
-function settable<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: Error) => void } {
-  let resolve!: (value: T) => void;
-  let reject!: (error: Error) => void;
-  const promise = new Promise<T>((resolved, rejected) => {
-    resolve = resolved;
-    reject = rejected;
-  });
-  return { promise, resolve, reject };
-}
 
 /**
  * {@link alignDocuments}, with the paragraphs' languages detected in a worker
@@ -137,27 +48,64 @@ export async function alignDocumentsConcurrently(
   fromParagraphs = concurrentDetectionParagraphs,
   worker?: PairWorker,
 ): Promise<Alignment> {
+  return (await alignInWorker(source, target, options, fromParagraphs, worker, false)).alignment;
+}
+
+/** An alignment about to be saved, and its documents' paragraph lists as its file holds them, where the worker wrote them. */
+export interface AlignmentToSave {
+  readonly alignment: Alignment;
+  /** For alignment-store.ts's `saveAlignment`; undefined where the worker did not run or could not write them. */
+  readonly paragraphs: Promise<Record<Side, WrittenParagraphs> | undefined>;
+}
+
+/**
+ * {@link alignDocumentsConcurrently} for a caller about to save the
+ * alignment: where the worker runs, it also writes the documents' paragraph
+ * lists once it has their languages, while the aligner still runs.
+ */
+export async function alignDocumentsToSave(
+  source: BitextDocument,
+  target: BitextDocument,
+  options: PipelineOptions = {},
+  fromParagraphs = concurrentDetectionParagraphs,
+  worker?: PairWorker,
+): Promise<AlignmentToSave> {
+  return alignInWorker(source, target, options, fromParagraphs, worker, true);
+}
+
+async function alignInWorker(
+  source: BitextDocument,
+  target: BitextDocument,
+  options: PipelineOptions,
+  fromParagraphs: number,
+  worker: PairWorker | undefined,
+  write: boolean,
+): Promise<AlignmentToSave> {
   if (source.paragraphs.length + target.paragraphs.length < fromParagraphs) {
     worker?.stop();
-    return alignDocuments(source, target, options);
+    return { alignment: alignDocuments(source, target, options), paragraphs: Promise.resolve(undefined) };
   }
+  const pair = pairLanguages(source, target);
+  const pairWorker = worker ?? startPairWorker();
+  // A document the worker read is there already.
+  const sent = (document: BitextDocument) => {
+    const detection = paragraphDetectionOptions(document, pair);
+    return pairWorker.holds(document) ? { held: true as const, options: detection } : jobDocument(document, detection);
+  };
+  // Sent before the texts are folded here: the worker folds its own meanwhile. The aligner's languages are the pair's.
+  const work = pairWorker.run({ documents: [sent(source), sent(target)], alignLanguages: [pair[0]!, pair[1]!], write });
   const texts = [paragraphTexts(source), paragraphTexts(target)] as const;
   const sides = [alignSide(source, texts[0]), alignSide(target, texts[1])] as const;
-  const pair = pairLanguages(source, target);
-  const work = (worker ?? startPairWorker()).run({
-    documents: [
-      { texts: texts[0], options: paragraphDetectionOptions(source, pair) },
-      { texts: texts[1], options: paragraphDetectionOptions(target, pair) },
-    ],
-    alignLanguages: [sides[0].language, sides[1].language],
-  });
   const detection = work.languages.catch(() => undefined);
   const links = alignParagraphs(sides[0], sides[1], options, await preparedSides(sides, work.features));
   const languages = await detection;
   const [sourceDocument, targetDocument] = languages
     ? [withLanguagesOfParagraphs(source, languages[0]!), withLanguagesOfParagraphs(target, languages[1]!)]
     : detectPairLanguages(source, target, texts);
-  return newAlignment(sourceDocument, targetDocument, links, options.now ?? new Date().toISOString());
+  const alignment = newAlignment(sourceDocument, targetDocument, links, options.now ?? new Date().toISOString());
+  // Lists written from other languages than the alignment's (detection failed in the worker) are not the alignment's.
+  const paragraphs = write && languages ? work.paragraphs.then(([sourceList, targetList]) => ({ source: sourceList!, target: targetList! }), () => undefined) : Promise.resolve(undefined);
+  return { alignment, paragraphs };
 }
 
 /**

@@ -10,6 +10,9 @@ import { basename, join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import {
+  alignmentFileChunks,
+  paragraphRecords,
+  writeParagraphs,
   alignmentFromFile,
   alignmentSchema,
   checkAlignmentFile,
@@ -405,4 +408,44 @@ test('checkAlignmentFile refuses on the value what parseAlignmentFile refuses in
   const json = await smallJson();
   json['links'][0].score = Number.NaN;
   assert.throws(() => checkAlignmentFile(json as AlignmentFile, 'nan.bitext'), /\/links\/0\/score/);
+});
+
+/** The file's bytes made the way `bitext align -o` makes them: each document's paragraph list written apart, then the rest around them. */
+function bytesInPieces(alignment: Alignment): string {
+  const written = { source: paragraphsOf(alignment, 'source'), target: paragraphsOf(alignment, 'target') };
+  const rest = { ...alignment, source: { ...alignment.source, paragraphs: [] }, target: { ...alignment.target, paragraphs: [] } };
+  const chunks = alignmentFileChunks(toAlignmentFile(rest), written, 'pieces.bitext');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function paragraphsOf(alignment: Alignment, side: 'source' | 'target') {
+  return writeParagraphs(paragraphRecords(alignment[side]), alignment[side].text.length, side, 'pieces.bitext');
+}
+
+test('paragraph lists written apart and joined with the rest give the bytes of the whole file written at once', async () => {
+  const small = await smallPair();
+  const marked = {
+    ...small,
+    source: { ...small.source, paragraphs: small.source.paragraphs.map((paragraph, index) => (index === 1 ? { ...paragraph, mark: 'footnote' as const } : paragraph)) },
+    target: { ...small.target, paragraphs: small.target.paragraphs.map(({ language: _language, ...paragraph }) => paragraph) },
+  };
+  const tricky = { ...small, links: small.links.map((link, index) => (index === 0 ? { ...link, note: '[\n  1\n]', tags: ['a\\"b'] } : link)) };
+  for (const alignment of [largeAlignment(3000, 7), small, marked, tricky, { ...small, links: [] }]) {
+    assert.equal(bytesInPieces(alignment), serializeAlignment(alignment));
+  }
+});
+
+test('a paragraph list written apart is checked as the whole file is, and the links are checked against the lists', async () => {
+  const small = await smallPair();
+  const records = paragraphRecords(small.target);
+  const past = records.map((record, index) => (index === 1 ? { ...record, end: small.target.text.length + 5 } : record));
+  assert.throws(() => writeParagraphs(past, small.target.text.length, 'target', 'out.bitext'), (error: unknown) => error instanceof BitextError && error.location.field === '/target/paragraphs/1/end');
+  const unknownReason = records.map((record, index) => (index === 2 ? { ...record, language: { iso6393: 'eng', reason: 'guessed', mismatch: false } } : record));
+  assert.throws(
+    () => writeParagraphs(unknownReason as typeof records, small.target.text.length, 'target', 'out.bitext'),
+    (error: unknown) => error instanceof BitextError && error.location.field === '/target/paragraphs/2/language/reason' && error.location.file === 'out.bitext',
+  );
+  const shortTarget = { source: paragraphsOf(small, 'source'), target: writeParagraphs(records.slice(0, 1), small.target.text.length, 'target', 'out.bitext') };
+  const rest = { ...small, source: { ...small.source, paragraphs: [] }, target: { ...small.target, paragraphs: [] } };
+  assert.throws(() => alignmentFileChunks(toAlignmentFile(rest), shortTarget, 'out.bitext'), (error: unknown) => error instanceof BitextError && /out of range/.test(error.message));
 });
