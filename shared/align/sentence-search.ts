@@ -97,16 +97,17 @@ interface ForwardPass {
 export function searchBlockGrid(grid: BlockGrid, options: BlockSearchOptions): BlockSearch {
   const { sourceCount, targetCount } = grid;
   const cap = Math.max(1, Math.min(options.widest, Math.max(sourceCount, targetCount)));
-  let widths = new Int32Array(sourceCount + 1).fill(Math.max(1, Math.min(options.halfWidth, cap)));
+  let widths: Int32Array = new Int32Array(sourceCount + 1).fill(Math.max(1, Math.min(options.halfWidth, cap)));
   let cells = 0;
   let scored = 0;
+  let previous: ForwardPass | undefined;
   for (;;) {
     const band = bandAround(options.guide, sourceCount, targetCount, widths);
-    const pass = forwardPass(grid, band);
-    cells += band.cells;
+    const pass = forwardPass(grid, band, previous);
+    cells += band.cells - (previous ? band.rowStart[firstChangedRow(previous.band, band)]! : 0);
     scored += pass.scored;
     const path = bestPath(grid, pass);
-    const edgeRows = coversGrid(band) ? [] : edgeRowsOf(band, path).filter((row) => widths[row]! < cap);
+    const edgeRows = coversGrid(band) ? [] : edgeRowsOf(band, widths, path).filter((row) => widths[row]! < cap);
     if (edgeRows.length === 0) {
       const backward = backwardPass(grid, pass);
       scored += pass.scored;
@@ -117,8 +118,23 @@ export function searchBlockGrid(grid: BlockGrid, options: BlockSearchOptions): B
         Math.exp(pass.forward[cell(step.i, step.j)]! + step.score / grid.temperature + backward[cell(step.i + step.a, step.j + step.b)]! - total);
       return { path, posterior, together: () => togetherPass(grid, pass, backward, total), cells, scored };
     }
-    widths = widenAround(widths, edgeRows).map((width) => Math.min(width, cap));
+    previous = pass;
+    widths = widenOnward(widths, edgeRows, cap);
   }
+}
+
+/**
+ * The widths doubled around the rows where the path ran near the band's edge
+ * (band.ts), and from the first of them on to the block's end, capped: a
+ * path that left the band there has drifted from its guide (the translation
+ * left out or added a stretch), and it stays off the guide after, where a
+ * band widened only around those rows would steer it back too early.
+ */
+function widenOnward(widths: Int32Array, edgeRows: readonly number[], cap: number): Int32Array {
+  const widened = widenAround(widths, edgeRows);
+  const first = Math.min(...edgeRows);
+  for (let row = first; row < widened.length; row++) widened[row] = Math.max(widened[row]!, 2 * widths[row]!);
+  return widened.map((width) => Math.min(width, cap));
 }
 
 /** Calls `visit` for every step into node (row, column) of the band, from the earliest node (most pieces) first. */
@@ -144,13 +160,26 @@ function forEachStepInto(
   }
 }
 
+/** The first row whose nodes differ between two bands of one grid (past the last row when none does). */
+function firstChangedRow(previous: Band, band: Band): number {
+  for (let row = 0; row <= band.sourceCount; row++) {
+    if (previous.low[row] !== band.low[row] || previous.high[row] !== band.high[row]) return row;
+  }
+  return band.sourceCount + 1;
+}
+
 /** How many steps go into node (row, column) at most: the pieces each side may take, with none on both. */
 function stepBound(grid: BlockGrid, row: number, column: number): number {
   return (Math.min(grid.sourceReach[row]!, row) + 1) * (Math.min(grid.targetReach[column]!, column) + 1) - 1;
 }
 
-/** Viterbi and the forward sums over a band, nodes in row-major order (every step goes to a later node). */
-function forwardPass(grid: BlockGrid, band: Band): ForwardPass {
+/**
+ * Viterbi and the forward sums over a band, nodes in row-major order (every
+ * step goes to a later node). A node's values depend only on the rows above
+ * it, so the rows before the first that `previous` (a narrower band of the
+ * same grid) lays differently are taken from it.
+ */
+function forwardPass(grid: BlockGrid, band: Band, previous: ForwardPass | undefined): ForwardPass {
   const cells = band.cells;
   let bound = 0;
   for (let row = 0; row <= band.sourceCount && bound <= keptScoreLimit; row++) {
@@ -171,10 +200,26 @@ function forwardPass(grid: BlockGrid, band: Band): ForwardPass {
   let terms: Float64Array<ArrayBuffer> = new Float64Array(64);
   let termCount = 0;
   let kept = 0;
-  let cell = 0;
+  let firstRow = 0;
   best[0] = 0;
   forward[0] = 0;
-  for (let row = 0; row <= band.sourceCount; row++) {
+  const same = previous ? firstChangedRow(previous.band, band) : 0;
+  // Kept scores are taken too, or the rows are searched again to keep them.
+  if (previous && same > 0 && (!scores || previous.scores)) {
+    const sameCells = band.rowStart[same]!;
+    best.set(previous.best.subarray(0, sameCells));
+    forward.set(previous.forward.subarray(0, sameCells));
+    choiceSource.set(previous.choiceSource.subarray(0, sameCells));
+    choiceTarget.set(previous.choiceTarget.subarray(0, sameCells));
+    if (scores && scoreStart) {
+      kept = previous.scoreStart![sameCells]!;
+      scores.set(previous.scores!.subarray(0, kept));
+      scoreStart.set(previous.scoreStart!.subarray(0, sameCells));
+    }
+    firstRow = same;
+  }
+  let cell = band.rowStart[firstRow]!;
+  for (let row = firstRow; row <= band.sourceCount; row++) {
     for (let column = band.low[row]!; column <= band.high[row]!; column++, cell++) {
       if (scoreStart) scoreStart[cell] = kept;
       if (cell === 0) continue;
@@ -271,13 +316,22 @@ function bestPath(grid: BlockGrid, pass: ForwardPass): BlockStep[] {
   return steps.reverse();
 }
 
-/** Rows where the path's nodes lie on the band's edge (not the grid's), so a wider band might find a better path. */
-function edgeRowsOf(band: Band, path: readonly BlockStep[]): number[] {
+/**
+ * Rows where the path's nodes come within half the row's width of the band's
+ * edge (not the grid's), so a wider band might find a better path. Not only
+ * on the edge: a path whose best course leaves the band (a drift the guide
+ * does not follow) is steered back inside by steps that jump three pieces,
+ * and it runs near the edge, seldom on it.
+ */
+function edgeRowsOf(band: Band, widths: Int32Array, path: readonly BlockStep[]): number[] {
   const rows: number[] = [];
   for (const step of path) {
     const row = step.i + step.a;
     const column = step.j + step.b;
-    if ((column === band.low[row] && column > 0) || (column === band.high[row] && column < band.targetCount)) rows.push(row);
+    const margin = Math.ceil(widths[row]! / 2);
+    const low = band.low[row]!;
+    const high = band.high[row]!;
+    if ((low > 0 && column - low < margin) || (high < band.targetCount && high - column < margin)) rows.push(row);
   }
   return rows;
 }
