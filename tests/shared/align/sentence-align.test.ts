@@ -160,3 +160,44 @@ test('a cut the posteriors do not favour is undone: an English sentence the Thai
   assert.equal(works.targetSentences.length, thai.length, 'no Thai sentence cut');
   assert.ok(pairTexts(works, udhr.source, udhr.target).every((pair) => !pair.includes('⇔ และถ้าจำเป็น')), pairTexts(works, udhr.source, udhr.target).join('\n'));
 });
+
+test('a link of one paragraph a side with 1,000 sentences is aligned in a band: work grows with the sentences, not with their product', async () => {
+  const { alignSentencesWithStats } = await import('../../../shared/align/sentence-align.ts');
+  const words = ['river', 'stone', 'field', 'house', 'light', 'water', 'bread', 'tree', 'road', 'cloud', 'horse', 'wall'];
+  const palabras = ['río', 'piedra', 'campo', 'casa', 'luz', 'agua', 'pan', 'árbol', 'camino', 'nube', 'caballo', 'muro'];
+  const count = 1000;
+  const dropped = (index: number) => index >= 400 && index < 430;
+  const english: string[] = [];
+  const spanish: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const size = 3 + ((index * 7919) % 13);
+    const picked = Array.from({ length: size }, (_, word) => (index * 31 + word * 17) % words.length);
+    english.push(`Record ${index + 1} tells of the ${picked.map((word) => words[word]).join(' and the ')}.`);
+    // The translation leaves out a stretch of thirty sentences, which the length diagonal spreads over the whole link.
+    if (!dropped(index)) spanish.push(`El registro ${index + 1} habla del ${picked.map((word) => palabras[word]).join(' y del ')}.`);
+  }
+  const { blocks, stats } = alignSentencesWithStats({ language: 'eng', texts: [english.join(' ')] }, { language: 'spa', texts: [spanish.join(' ')] }, oneToOne(1));
+  const [block] = blocks;
+  assert.ok(block);
+  assertSound(block);
+  assert.equal(block.sourceSentences.length, count);
+  const number = (text: string) => /\d+/u.exec(text)?.[0];
+  const sourceText = (index: number) => english.join(' ').slice(block.sourceSentences[index]!.start, block.sourceSentences[index]!.end);
+  const targetText = (index: number) => spanish.join(' ').slice(block.targetSentences[index]!.start, block.targetSentences[index]!.end);
+  const wrong = block.links.filter((link) => link.source.length > 0 && link.target.length > 0 && (link.source.length !== 1 || link.target.length !== 1 || number(sourceText(link.source[0]!)) !== number(targetText(link.target[0]!))));
+  assert.deepEqual(wrong, [], 'every sentence linked to its translation');
+  assert.equal(block.links.filter((link) => link.target.length === 0).length, 30, 'the thirty left out, unlinked');
+  // Two passes over bands of half-width 8 and 4 (about 33 and 17 nodes a row); the whole grid is a million nodes a pass.
+  assert.ok(stats.cells <= 100 * (2 * count), `nodes searched: ${stats.cells}`);
+  assert.ok(stats.steps <= 16 * 2 * 100 * (2 * count), `steps scored: ${stats.steps}`);
+});
+
+test('a side demanding links of more than 16 of its sentences makes the link one sentence pair', () => {
+  const many = Array.from({ length: 40 }, (_, index) => `Sentence ${index + 1} is here.`).join(' ');
+  const [block] = alignSentences({ language: 'eng', texts: [many] }, { language: 'fra', texts: ['Une seule longue phrase sans fin qui dit tout'] }, oneToOne(1));
+  assert.ok(block);
+  assertSound(block);
+  assert.equal(block.links.length, 1);
+  assert.equal(block.links[0]!.source.length, 40);
+  assert.equal(block.links[0]!.confidence, 1);
+});
