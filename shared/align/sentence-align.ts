@@ -15,9 +15,12 @@
  * A group is scored as `LinkScorer` scores one (length log-odds plus, per
  * anchor key, the reward of sharing it or the cost of missing it), written
  * out here because the scorer's tables stop at three paragraphs a side.
- * Inside one link the grid is small, so the search is exact over all of it,
- * and each link's confidence is its posterior probability over all paths of
- * the link (forward–backward), as at paragraph level.
+ * A link of a few paragraphs is searched whole, exactly; a long one (one
+ * 100,000-character paragraph a side) in a band around the diagonal of its
+ * running lengths, then around the first pass's path (sentence-search.ts), so
+ * its work grows with its sentences, not with their product. Each link's
+ * confidence is its posterior probability over all paths of the block (the
+ * band's), forward–backward, as at paragraph level.
  *
  * A translator sometimes runs two sentences of the original into one Thai
  * clause, joined by "and" with no space (`…โจมตีไต้หวันและแม้ว่ายูเครน…`,

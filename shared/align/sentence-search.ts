@@ -11,10 +11,14 @@
  * scored steps and 1.2 GB. So the search keeps to a band around a guide
  * (band.ts, as at paragraph level): the diagonal where the two sides' running
  * lengths agree, or the path of an earlier pass; and where its best path runs
- * along the band's edge, it widens the band around those rows and searches
- * again. Memory and time grow with the band, about (pieces) × (width), not with
- * the grid: a band that covers the grid (every block no wider than the
- * band on one side) is the exact search.
+ * near the band's edge, it widens the band from there on and searches again
+ * from the first widened row. Memory and time grow with the band, about
+ * (pieces) × (width), not with the grid; no row is widened past a cap. A band
+ * that covers the grid (a small block) is the exact search.
+ *
+ * What a band cannot see: a best path wholly outside it (a long stretch left
+ * out at a link's start, which the length diagonal spreads over the whole
+ * link) whose neighbourhood the band's path never nears.
  *
  * Steps go in a fixed order (from the earliest node first) and the sums are
  * taken in it, so a block searched whole gives, to the last bit, what the
@@ -67,7 +71,7 @@ export interface BlockSearch {
    * pieces `p - 1` and `p` in one link. Computed when asked: it costs a pass.
    */
   together(): { readonly source: Float64Array; readonly target: Float64Array };
-  /** Work done: nodes searched, over every band tried, and steps scored. */
+  /** Work done: nodes searched (a widened band counts again from its first widened row), and steps scored. */
   readonly cells: number;
   readonly scored: number;
 }
