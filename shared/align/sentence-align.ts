@@ -44,7 +44,8 @@
  */
 import type { Link, LinkStatus, SentenceRef } from '../model/alignment.ts';
 import type { Lexicon } from './lexicon.ts';
-import { buildEvidence, type PairEvidence } from './evidence.ts';
+import { findAnchorChain } from './anchor-chain.ts';
+import { buildEvidence, sliceEvidence, type PairEvidence } from './evidence.ts';
 import { initialLengthModel, lengthLogOdds, paragraphLength, refitLengthModel, type LengthModel } from './length-model.ts';
 import { defaultAlignOptions } from './options.ts';
 import { baseLanguage, sentenceJoins, splitSentences, type SegmentationRules } from '../text/sentences.ts';
@@ -497,7 +498,8 @@ function searchBlock(
   m: number,
   guided?: readonly GuidePoint[],
 ): SearchedBlock {
-  const guide = guided ?? lengthDiagonal(scorer.evidence, s0, n, t0, m);
+  const whole = (n + 1) * (m + 1) <= wholeBlockCells;
+  const guide = guided ?? (whole ? [] : firstGuide(scorer.evidence, s0, n, t0, m));
   const { source: sourceJoins, target: targetJoins, sourceSeam, targetSeam } = scorer.joins;
   // A side may group as many sentences as the other side's count demands (SRX rules that leave a Thai paragraph
   // whole against five English sentences), so that every block has a path linking all of its sentences.
@@ -524,7 +526,7 @@ function searchBlock(
       score: scoreOf,
       temperature,
     },
-    { guide, halfWidth: (n + 1) * (m + 1) <= wholeBlockCells ? Math.max(n, m) : guided ? guidedBandWidth : firstBandWidth, widest: widestBlockBand },
+    { guide, halfWidth: whole ? Math.max(n, m) : guided ? guidedBandWidth : firstBandWidth, widest: widestBlockBand },
   );
   const path = keepLikelyCuts(search, { source: sourceJoins.subarray(s0, s0 + n), target: targetJoins.subarray(t0, t0 + m) }, scoreOf);
   return {
@@ -574,9 +576,31 @@ function reach(count: number, fits: (start: number, count: number) => boolean): 
 }
 
 /**
- * The guide of a block's first search: the line through the points where the
- * two sides have run through the same share of the block's characters (a
- * fractional target position at each source piece's end).
+ * The guide of a block's first search: through the pairs of pieces that share
+ * rare anchors (a name or a number found in at most two pieces of each side;
+ * anchor-chain.ts), so it follows a stretch one side left out; and between
+ * them, through the points where the two sides have run through the same share
+ * of their characters.
+ */
+function firstGuide(evidence: PairEvidence, s0: number, n: number, t0: number, m: number): GuidePoint[] {
+  const chain = findAnchorChain(sliceEvidence(evidence, s0, s0 + n, t0, t0 + m));
+  const vertices = [{ source: 0, target: 0 }, ...chain, { source: n, target: m }];
+  const points: GuidePoint[] = [];
+  for (let index = 1; index < vertices.length; index++) {
+    const from = vertices[index - 1]!;
+    const to = vertices[index]!;
+    if (index > 1) points.push({ source: from.source, target: from.target });
+    for (const point of lengthDiagonal(evidence, s0 + from.source, to.source - from.source, t0 + from.target, to.target - from.target)) {
+      points.push({ source: from.source + point.source, target: from.target + point.target });
+    }
+  }
+  return points;
+}
+
+/**
+ * The points where pieces `[s0, s0 + n)` and `[t0, t0 + m)` have run through
+ * the same share of their characters: a fractional target position at each
+ * source piece's end.
  */
 function lengthDiagonal(evidence: PairEvidence, s0: number, n: number, t0: number, m: number): GuidePoint[] {
   const sourceLengths = evidence.source.lengths;
