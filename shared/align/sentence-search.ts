@@ -113,8 +113,8 @@ export function searchBlockGrid(grid: BlockGrid, options: BlockSearchOptions): B
     const path = bestPath(grid, pass);
     const edgeRows = coversGrid(band) ? [] : edgeRowsOf(band, widths, path).filter((row) => widths[row]! < cap);
     if (edgeRows.length === 0) {
-      const backward = backwardPass(grid, pass);
-      scored += pass.scored;
+      const { backward, rescored } = backwardPass(grid, pass);
+      scored += rescored;
       const end = band.cells - 1;
       const total = pass.forward[end]!;
       const cell = (i: number, j: number) => band.rowStart[i]! + j - band.low[i]!;
@@ -136,7 +136,7 @@ export function searchBlockGrid(grid: BlockGrid, options: BlockSearchOptions): B
  */
 function widenOnward(widths: Int32Array, edgeRows: readonly number[], cap: number): Int32Array {
   const widened = widenAround(widths, edgeRows);
-  const first = Math.min(...edgeRows);
+  const first = edgeRows.reduce((least, row) => Math.min(least, row), widths.length);
   for (let row = first; row < widened.length; row++) widened[row] = Math.max(widened[row]!, 2 * widths[row]!);
   return widened.map((width) => Math.min(width, cap));
 }
@@ -252,13 +252,13 @@ function forwardPass(grid: BlockGrid, band: Band, previous: ForwardPass | undefi
   return pass;
 }
 
-/** The backward sums over the band of `pass`, nodes from the last; each step adds into its first node. */
-function backwardPass(grid: BlockGrid, pass: ForwardPass): Float64Array {
+/** The backward sums over the band of `pass`, nodes from the last (each step adds into its first node), and how many steps it scored again. */
+function backwardPass(grid: BlockGrid, pass: ForwardPass): { backward: Float64Array; rescored: number } {
   const { band, scores, scoreStart } = pass;
   const backward = new Float64Array(band.cells).fill(-Infinity);
   const temperature = grid.temperature;
   backward[band.cells - 1] = 0;
-  pass.scored = 0;
+  let rescored = 0;
   let cell = band.cells - 1;
   for (let row = band.sourceCount; row >= 0; row--) {
     for (let column = band.high[row]!; column >= band.low[row]!; column--, cell--) {
@@ -269,14 +269,14 @@ function backwardPass(grid: BlockGrid, pass: ForwardPass): Float64Array {
         if (scores) score = scores[at++]!;
         else {
           score = grid.score(i, j, a, b);
-          pass.scored++;
+          rescored++;
         }
         if (score === -Infinity) return;
         backward[from] = logAddExp(backward[from]!, here + score / temperature);
       });
     }
   }
-  return backward;
+  return { backward, rescored };
 }
 
 /** Per side, the summed posterior of the steps holding each piece with the one before it (see {@link BlockSearch.together}). */
