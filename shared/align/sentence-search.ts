@@ -11,8 +11,9 @@
  * scored steps and 1.2 GB. So the search keeps to a band around a guide
  * (band.ts, as at paragraph level): the diagonal where the two sides' running
  * lengths agree, or the path of an earlier pass; and where its best path runs
- * near the band's edge, it widens the band from there on and searches again
- * from the first widened row. Memory and time grow with the band, about
+ * near the band's edge, or where alignments through its edge keep a share
+ * of the posteriors the confidences would miss, it widens the band from there
+ * on and searches again from the first widened row. Memory and time grow with the band, about
  * (pieces) × (width), not with the grid; no row is widened past a cap. A band
  * that covers the grid (a small block) is the exact search.
  *
@@ -97,7 +98,7 @@ interface ForwardPass {
   scored: number;
 }
 
-/** The best path and sums of one block, in a band around `options.guide`, widened where the path runs along its edge. */
+/** The best path and sums of one block, in a band around `options.guide`, widened where the path or the posteriors reach its edge. */
 export function searchBlockGrid(grid: BlockGrid, options: BlockSearchOptions): BlockSearch {
   const { sourceCount, targetCount } = grid;
   const cap = Math.max(1, Math.min(options.widest, Math.max(sourceCount, targetCount)));
@@ -111,16 +112,19 @@ export function searchBlockGrid(grid: BlockGrid, options: BlockSearchOptions): B
     cells += band.cells - (previous ? band.rowStart[firstChangedRow(previous.band, band)]! : 0);
     scored += pass.scored;
     const path = bestPath(grid, pass);
-    const edgeRows = coversGrid(band) ? [] : edgeRowsOf(band, widths, path).filter((row) => widths[row]! < cap);
+    const covered = coversGrid(band);
+    let edgeRows = covered ? [] : edgeRowsOf(band, widths, path).filter((row) => widths[row]! < cap);
     if (edgeRows.length === 0) {
       const { backward, rescored } = backwardPass(grid, pass);
       scored += rescored;
-      const end = band.cells - 1;
-      const total = pass.forward[end]!;
-      const cell = (i: number, j: number) => band.rowStart[i]! + j - band.low[i]!;
-      const posterior = (step: BlockStep) =>
-        Math.exp(pass.forward[cell(step.i, step.j)]! + step.score / grid.temperature + backward[cell(step.i + step.a, step.j + step.b)]! - total);
-      return { path, posterior, together: () => togetherPass(grid, pass, backward, total), cells, scored };
+      const total = pass.forward[band.cells - 1]!;
+      edgeRows = covered ? [] : likelyEdgeRows(pass, backward, total).filter((row) => widths[row]! < cap);
+      if (edgeRows.length === 0) {
+        const cell = (i: number, j: number) => band.rowStart[i]! + j - band.low[i]!;
+        const posterior = (step: BlockStep) =>
+          Math.exp(pass.forward[cell(step.i, step.j)]! + step.score / grid.temperature + backward[cell(step.i + step.a, step.j + step.b)]! - total);
+        return { path, posterior, together: () => togetherPass(grid, pass, backward, total), cells, scored };
+      }
     }
     previous = pass;
     widths = widenOnward(widths, edgeRows, cap);
@@ -336,6 +340,34 @@ function edgeRowsOf(band: Band, widths: Int32Array, path: readonly BlockStep[]):
     const low = band.low[row]!;
     const high = band.high[row]!;
     if ((low > 0 && column - low < margin) || (high < band.targetCount && high - column < margin)) rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * Posterior probability of a path through a node on the band's edge above
+ * which the band is widened there: the sums, and so the confidences, then
+ * leave out only alignments less likely than this.
+ */
+const edgePosterior = 1e-3;
+
+/**
+ * Rows where alignments through the band's edge (not the grid's) are not
+ * negligible: the band cuts off paths beyond it, whose share the posteriors
+ * would give the links of the band.
+ */
+function likelyEdgeRows(pass: ForwardPass, backward: Float64Array, total: number): number[] {
+  const { band, forward } = pass;
+  const threshold = Math.log(edgePosterior);
+  const rows: number[] = [];
+  for (let row = 0; row <= band.sourceCount; row++) {
+    const low = band.low[row]!;
+    const high = band.high[row]!;
+    const first = band.rowStart[row]!;
+    const last = first + high - low;
+    const atLow = low > 0 && forward[first]! + backward[first]! - total > threshold;
+    const atHigh = high < band.targetCount && forward[last]! + backward[last]! - total > threshold;
+    if (atLow || atHigh) rows.push(row);
   }
   return rows;
 }
