@@ -84,6 +84,13 @@ export interface BlockSearch {
  */
 const keptScoreLimit = 1 << 22;
 
+/**
+ * Most nodes of a widened band (some 36 bytes each, and the band before it
+ * is kept while the next is searched): a band is not widened past it, unless
+ * the first band of a very long link is larger already.
+ */
+const widestBandCells = 1 << 22;
+
 /** The nodes' values of one band's forward pass. */
 interface ForwardPass {
   readonly band: Band;
@@ -103,31 +110,43 @@ export function searchBlockGrid(grid: BlockGrid, options: BlockSearchOptions): B
   const { sourceCount, targetCount } = grid;
   const cap = Math.max(1, Math.min(options.widest, Math.max(sourceCount, targetCount)));
   let widths: Int32Array = new Int32Array(sourceCount + 1).fill(Math.max(1, Math.min(options.halfWidth, cap)));
+  let band = bandAround(options.guide, sourceCount, targetCount, widths);
   let cells = 0;
   let scored = 0;
   let previous: ForwardPass | undefined;
   for (;;) {
-    const band = bandAround(options.guide, sourceCount, targetCount, widths);
     const pass = forwardPass(grid, band, previous);
     cells += band.cells - (previous ? band.rowStart[firstChangedRow(previous.band, band)]! : 0);
     scored += pass.scored;
     const path = bestPath(grid, pass);
     const covered = coversGrid(band);
     let edgeRows = covered ? [] : edgeRowsOf(band, widths, path).filter((row) => widths[row]! < cap);
+    let sums: { backward: Float64Array; total: number } | undefined;
     if (edgeRows.length === 0) {
       const { backward, rescored } = backwardPass(grid, pass);
       scored += rescored;
-      const total = pass.forward[band.cells - 1]!;
-      edgeRows = covered ? [] : likelyEdgeRows(pass, backward, total).filter((row) => widths[row]! < cap);
-      if (edgeRows.length === 0) {
-        const cell = (i: number, j: number) => band.rowStart[i]! + j - band.low[i]!;
-        const posterior = (step: BlockStep) =>
-          Math.exp(pass.forward[cell(step.i, step.j)]! + step.score / grid.temperature + backward[cell(step.i + step.a, step.j + step.b)]! - total);
-        return { path, posterior, together: () => togetherPass(grid, pass, backward, total), cells, scored };
+      sums = { backward, total: pass.forward[band.cells - 1]! };
+      edgeRows = covered ? [] : likelyEdgeRows(pass, backward, sums.total).filter((row) => widths[row]! < cap);
+    }
+    const nextWidths = edgeRows.length > 0 ? widenOnward(widths, edgeRows, cap) : undefined;
+    const next = nextWidths && bandAround(options.guide, sourceCount, targetCount, nextWidths);
+    // A wider band past the limit is not searched: this one is the answer, its sums those of the paths it holds.
+    if (!next || next.cells > Math.max(widestBandCells, band.cells)) {
+      if (!sums) {
+        const { backward, rescored } = backwardPass(grid, pass);
+        scored += rescored;
+        sums = { backward, total: pass.forward[band.cells - 1]! };
       }
+      const { backward, total } = sums;
+      const final = band;
+      const cell = (i: number, j: number) => final.rowStart[i]! + j - final.low[i]!;
+      const posterior = (step: BlockStep) =>
+        Math.exp(pass.forward[cell(step.i, step.j)]! + step.score / grid.temperature + backward[cell(step.i + step.a, step.j + step.b)]! - total);
+      return { path, posterior, together: () => togetherPass(grid, pass, backward, total), cells, scored };
     }
     previous = pass;
-    widths = widenOnward(widths, edgeRows, cap);
+    widths = nextWidths!;
+    band = next;
   }
 }
 

@@ -129,3 +129,15 @@ test('the band widens where the path drifts from its guide, and follows it', () 
   assert.ok(search.cells > 17 * (count + 1), `the band was widened: ${search.cells} nodes`);
   assert.ok(search.cells < ((count + 1) * (count + 1)) / 2, `still a small part of the whole grid: ${search.cells} nodes`);
 });
+
+test('a best path far off every band (nothing linked) widens the band to its widest and no further', () => {
+  const count = 600;
+  const apart = grid(count, count, 3, (_i, _j, a, b) => (a === 0 || b === 0 ? (a + b === 1 ? 1 : -Infinity) : -5));
+  const search = searchBlockGrid(apart, { guide: [], halfWidth: 4, widest: 32 });
+  // Half-widths 4, 8, 16, 32: each widening searches again from its first widened row, at most the whole band.
+  const widestBand = (count + 1) * (4 * 32 + 1);
+  assert.ok(search.cells <= 4 * widestBand, `nodes searched: ${search.cells}`);
+  assert.ok(search.cells > widestBand / 2, `the band did widen: ${search.cells}`);
+  assert.ok(search.cells < (count + 1) * (count + 1), 'not to the whole grid');
+  for (const step of search.path) assert.ok(search.posterior(step) >= 0 && search.posterior(step) <= 1);
+});
