@@ -15,9 +15,12 @@
  * A group is scored as `LinkScorer` scores one (length log-odds plus, per
  * anchor key, the reward of sharing it or the cost of missing it), written
  * out here because the scorer's tables stop at three paragraphs a side.
- * Inside one link the grid is small, so the search is exact over all of it,
- * and each link's confidence is its posterior probability over all paths of
- * the link (forward–backward), as at paragraph level.
+ * A link of a few paragraphs is searched whole, exactly; a long one (one
+ * 100,000-character paragraph a side) in a band around the diagonal of its
+ * running lengths, then around the first pass's path (sentence-search.ts), so
+ * its work grows with its sentences, not with their product. Each link's
+ * confidence is its posterior probability over all paths of the block (the
+ * band's), forward–backward, as at paragraph level.
  *
  * A translator sometimes runs two sentences of the original into one Thai
  * clause, joined by "and" with no space (`…โจมตีไต้หวันและแม้ว่ายูเครน…`,
@@ -41,11 +44,14 @@
  */
 import type { Link, LinkStatus, SentenceRef } from '../model/alignment.ts';
 import type { Lexicon } from './lexicon.ts';
-import { buildEvidence, type PairEvidence } from './evidence.ts';
+import { findAnchorChain } from './anchor-chain.ts';
+import { buildEvidence, sliceEvidence, type PairEvidence } from './evidence.ts';
 import { initialLengthModel, lengthLogOdds, paragraphLength, refitLengthModel, type LengthModel } from './length-model.ts';
 import { defaultAlignOptions } from './options.ts';
 import { baseLanguage, sentenceJoins, splitSentences, type SegmentationRules } from '../text/sentences.ts';
 import { spaceClauseLanguages } from '../text/space-clauses.ts';
+import type { GuidePoint } from './band.ts';
+import { searchBlockGrid, type BlockSearch, type BlockStep } from './sentence-search.ts';
 
 /** One sentence of a link: which paragraph it is in, and its `[start, end)` in that paragraph's text. */
 export type { SentenceRef } from '../model/alignment.ts';
@@ -123,6 +129,14 @@ interface Joins {
   readonly targetSeam: Float64Array;
 }
 
+/** Work done by {@link alignSentencesWithStats}, over both passes and every block. */
+export interface SentenceAlignStats {
+  /** Nodes of the blocks' grids searched (a band retried wider counts again). */
+  readonly cells: number;
+  /** Steps (candidate sentence links) scored. */
+  readonly steps: number;
+}
+
 /**
  * Aligns the sentences inside every link of `links` with both sides non-empty.
  * Untranslated links (1:0, 0:1) have no sentence alignment and are left out.
@@ -133,12 +147,22 @@ export function alignSentences(
   links: readonly Pick<Link, 'source' | 'target'>[],
   options: SentenceAlignOptions = {},
 ): LinkSentences[] {
+  return alignSentencesWithStats(source, target, links, options).blocks;
+}
+
+/** {@link alignSentences}, with the work it took. */
+export function alignSentencesWithStats(
+  source: SentenceSide,
+  target: SentenceSide,
+  links: readonly Pick<Link, 'source' | 'target'>[],
+  options: SentenceAlignOptions = {},
+): { blocks: LinkSentences[]; stats: SentenceAlignStats } {
   const blocks = links.flatMap((link, index) =>
     link.source.length > 0 && link.target.length > 0
       ? [{ link: index, sourcePieces: piecesOf(source, link.source, options.rules), targetPieces: piecesOf(target, link.target, options.rules) }]
       : [],
   );
-  if (blocks.length === 0) return [];
+  if (blocks.length === 0) return { blocks: [], stats: { cells: 0, steps: 0 } };
 
   // One evidence over every sentence of every block, blocks side by side, so key frequencies are document-wide.
   const sourceTexts: string[] = [];
@@ -163,21 +187,26 @@ export function alignSentences(
   const limits = { source: largestGroupFor(source.language, options.rules), target: largestGroupFor(target.language, options.rules) };
   const priors = groupLogPriors(sentenceCount(joins.source) / blocks.length, sentenceCount(joins.target) / blocks.length, limits);
   const temperature = options.temperature ?? defaultAlignOptions.temperature;
+  let cells = 0;
+  let steps = 0;
 
-  const alignAll = (length: LengthModel) => {
+  const alignAll = (length: LengthModel, guides?: readonly (readonly GuidePoint[])[]) => {
     const scorer = new GroupScorer(evidence, joins, length);
     return blocks.map((block, index) => {
       const offset = offsets[index]!;
-      return searchBlock(scorer, priors, temperature, offset.source, block.sourcePieces.length, offset.target, block.targetPieces.length);
+      const searched = searchBlock(scorer, priors, temperature, offset.source, block.sourcePieces.length, offset.target, block.targetPieces.length, guides?.[index]);
+      cells += searched.cells;
+      steps += searched.steps;
+      return searched;
     });
   };
   // First pass with the paragraphs' ratio, second with the ratio and spread refitted to its 1:1 sentence links.
   const start = initialLengthModel(lengthRatio(source, target, links), sentenceLengths(evidence.target.lengths, joins.target));
   const first = alignAll(start);
   const pairs: [number, number][] = [];
-  first.forEach((blockLinks, index) => {
+  first.forEach((searched, index) => {
     const offset = offsets[index]!;
-    for (const link of blockLinks) {
+    for (const link of searched.links) {
       if (link.source.length === 0 || link.target.length === 0) continue;
       const sourceStart = offset.source + link.source[0]!;
       const targetStart = offset.target + link.target[0]!;
@@ -187,8 +216,12 @@ export function alignSentences(
       pairs.push([sumOf(evidence.source.lengths, sourceStart, link.source.length), sumOf(evidence.target.lengths, targetStart, link.target.length)]);
     }
   });
-  const second = alignAll(refitLengthModel(start, pairs));
-  return blocks.map((block, index) => ({ link: block.link, ...joinPieces(block.sourcePieces, block.targetPieces, second[index]!) }));
+  // The second pass's band follows the first pass's path: the refitted model moves it little.
+  const second = alignAll(refitLengthModel(start, pairs), first.map((searched) => searched.guide));
+  return {
+    blocks: blocks.map((block, index) => ({ link: block.link, ...joinPieces(block.sourcePieces, block.targetPieces, second[index]!.links) })),
+    stats: { cells, steps },
+  };
 }
 
 /** The sentences of a link's paragraphs, in order, cut at their joins. */
@@ -333,13 +366,31 @@ function groupLogPrior(priors: GroupPriors, a: number, b: number): number {
 class GroupScorer {
   private readonly seen: Int32Array;
   private epoch = 0;
+  /** Running sums over the pieces of each side: lengths, and whole sentences begun (a piece not `joined`). */
+  private readonly sourceLengths: Float64Array;
+  private readonly targetLengths: Float64Array;
+  private readonly sourceStarts: Int32Array;
+  private readonly targetStarts: Int32Array;
 
   constructor(
-    private readonly evidence: PairEvidence,
+    readonly evidence: PairEvidence,
     readonly joins: Joins,
     private readonly length: LengthModel,
   ) {
     this.seen = new Int32Array(evidence.keyCount);
+    this.sourceLengths = runningSums(evidence.source.lengths);
+    this.targetLengths = runningSums(evidence.target.lengths);
+    this.sourceStarts = Int32Array.from(runningSums(joins.source.map((flag) => 1 - flag)));
+    this.targetStarts = Int32Array.from(runningSums(joins.target.map((flag) => 1 - flag)));
+  }
+
+  /** How many sentences (wholly or in part) source pieces `[start, start + count)` touch, as {@link sentencesIn}. */
+  sourceSentences(start: number, count: number): number {
+    return count > 0 ? 1 + this.sourceStarts[start + count]! - this.sourceStarts[start + 1]! : 0;
+  }
+
+  targetSentences(start: number, count: number): number {
+    return count > 0 ? 1 + this.targetStarts[start + count]! - this.targetStarts[start + 1]! : 0;
   }
 
   /** Evidence of linking pieces `[source, source + a)` with `[target, target + b)` (absolute indices). */
@@ -347,11 +398,12 @@ class GroupScorer {
     const evidence = this.evidence;
     if (b === 0) return sumOf(evidence.unlinked.source, source, a);
     if (a === 0) return sumOf(evidence.unlinked.target, target, b);
-    const sourceLength = sumOf(evidence.source.lengths, source, a);
-    const targetLength = sumOf(evidence.target.lengths, target, b);
+    // Lengths are whole numbers of characters, so differences of running sums are exact.
+    const sourceLength = this.sourceLengths[source + a]! - this.sourceLengths[source]!;
+    const targetLength = this.targetLengths[target + b]! - this.targetLengths[target]!;
     // Counted in sentences, as the length model's unrelated text is: a sentence cut in pieces is still one.
-    const sourceSentences = sentencesIn(this.joins.source, source, a);
-    const targetSentences = sentencesIn(this.joins.target, target, b);
+    const sourceSentences = this.sourceSentences(source, a);
+    const targetSentences = this.targetSentences(target, b);
     const length = lengthLogOdds(this.length, sourceLength, targetLength, targetSentences, sourceSentences + targetSentences > 2);
     return defaultAlignOptions.lengthWeight * length + defaultAlignOptions.anchorWeight * this.anchors(source, a, target, b);
   }
@@ -369,7 +421,6 @@ class GroupScorer {
     const targetTotal = Math.max(evidence.targetTotal, 1);
     const maximum = defaultAlignOptions.maximumAnchorReward;
     let score = 0;
-    const sharedKeys: number[] = [];
     for (let index = source; index < source + a; index++) {
       for (let at = sourceSide.keyStart[index]!; at < sourceSide.keyStart[index + 1]!; at++) {
         const key = sourceSide.keys[at]!;
@@ -379,7 +430,6 @@ class GroupScorer {
         const chanceInTarget = Math.min(0.99, (b * evidence.targetFrequency[key]!) / targetTotal);
         const chanceInSource = Math.min(0.99, (a * evidence.sourceFrequency[key]!) / sourceTotal);
         if (shared) {
-          sharedKeys.push(key);
           const value = 0.5 * (Math.log(evidence.keepSourceToTarget[key]! / chanceInTarget) + Math.log(evidence.keepTargetToSource[key]! / chanceInSource));
           score += Math.min(Math.max(value, 0), maximum);
         } else {
@@ -400,19 +450,43 @@ class GroupScorer {
   }
 }
 
-/** A step of a block's search: `a` source and `b` target sentences from node (i, j). */
-interface Step {
-  readonly i: number;
-  readonly j: number;
-  readonly a: number;
-  readonly b: number;
-  readonly score: number;
+/**
+ * A block of at most this many nodes (a link of up to some 60 sentences a
+ * side, every paragraph link of a translation that keeps its original's
+ * paragraphs) is searched whole: exact, and a few thousand steps.
+ */
+const wholeBlockCells = 4096;
+
+/**
+ * Half-width, in pieces, of the band of a larger block's first search, around
+ * the length diagonal, and of its second, around the first's path. Measured on
+ * Genesis as one paragraph a side (1,000 sentences, 651 links): the same links
+ * and confidences as the whole grid with 4 and 4; 8 leaves the first search
+ * room where the lengths drift from the diagonal.
+ */
+const firstBandWidth = 8;
+const guidedBandWidth = 4;
+
+/**
+ * Half-width beyond which a block's band is not widened: it bounds the work of
+ * a block to about (pieces) × 4 × this, however the path wanders.
+ */
+const widestBlockBand = 256;
+
+/** A block's search: its links (piece indices inside the block), its path as a guide for the next pass, and the work. */
+interface SearchedBlock {
+  readonly links: SentenceLink[];
+  readonly guide: GuidePoint[];
+  readonly cells: number;
+  readonly steps: number;
 }
 
 /**
- * The best sentence links of one block (sentences `[s0, s0 + n)` × `[t0, t0 + m)`
- * of the evidence) by exact dynamic programming over the whole block, with
- * each link's posterior from the forward and backward sums.
+ * The best sentence links of one block (pieces `[s0, s0 + n)` × `[t0, t0 + m)`
+ * of the evidence), each with its posterior from the forward and backward
+ * sums, searched in a band around `guide` (default: where the two sides'
+ * running lengths agree) that covers the whole grid of a small block
+ * (sentence-search.ts).
  */
 function searchBlock(
   scorer: GroupScorer,
@@ -422,86 +496,130 @@ function searchBlock(
   n: number,
   t0: number,
   m: number,
-): SentenceLink[] {
-  const width = m + 1;
-  const node = (i: number, j: number) => i * width + j;
+  guided?: readonly GuidePoint[],
+): SearchedBlock {
+  const whole = (n + 1) * (m + 1) <= wholeBlockCells;
+  const guide = guided ?? (whole ? [] : firstGuide(scorer.evidence, s0, n, t0, m));
   const { source: sourceJoins, target: targetJoins, sourceSeam, targetSeam } = scorer.joins;
   // A side may group as many sentences as the other side's count demands (SRX rules that leave a Thai paragraph
   // whole against five English sentences), so that every block has a path linking all of its sentences.
-  const sourceSentences = sentencesIn(sourceJoins, s0, n);
-  const targetSentences = sentencesIn(targetJoins, t0, m);
+  const sourceSentences = scorer.sourceSentences(s0, n);
+  const targetSentences = scorer.targetSentences(t0, m);
   const largestSource = Math.max(priors.source, Math.ceil(sourceSentences / Math.max(targetSentences, 1)));
   const largestTarget = Math.max(priors.target, Math.ceil(targetSentences / Math.max(sourceSentences, 1)));
+  if (Math.max(largestSource, largestTarget) > widestDemandedGroup) return wholeBlock(scorer, priors, s0, n, t0, m);
   // A link that begins inside a sentence, at a join, costs a merge by the translator and the seam's place there.
   const stepPrior = (i: number, j: number, a: number, b: number) =>
-    groupLogPrior(priors, sentencesIn(sourceJoins, s0 + i, a), sentencesIn(targetJoins, t0 + j, b)) +
+    groupLogPrior(priors, scorer.sourceSentences(s0 + i, a), scorer.targetSentences(t0 + j, b)) +
     (a > 0 && sourceJoins[s0 + i] ? priors.sourceJoin + sourceSeam[s0 + i]! : 0) +
     (b > 0 && targetJoins[t0 + j] ? priors.targetJoin + targetSeam[t0 + j]! : 0);
-  const incoming: Step[][] = Array.from({ length: (n + 1) * width }, () => []);
-  for (let i = 0; i <= n; i++) {
-    for (let j = 0; j <= m; j++) {
-      for (let a = 0; i + a <= n; a++) {
-        if (sentencesIn(sourceJoins, s0 + i, a) > largestSource) break;
-        for (let b = 0; j + b <= m; b++) {
-          if (sentencesIn(targetJoins, t0 + j, b) > largestTarget) break;
-          const prior = stepPrior(i, j, a, b);
-          if (prior === -Infinity) continue;
-          const score = prior + scorer.score(s0 + i, a, t0 + j, b);
-          const step = { i, j, a, b, score };
-          incoming[node(i + a, j + b)]!.push(step);
-        }
-      }
-    }
-  }
-  const cells = (n + 1) * width;
-  const best = new Float64Array(cells).fill(-Infinity);
-  const forward = new Float64Array(cells).fill(-Infinity);
-  const choice: (Step | undefined)[] = new Array(cells);
-  best[0] = 0;
-  forward[0] = 0;
-  // Nodes in row-major order: every step goes to a later node.
-  for (let cell = 1; cell < cells; cell++) {
-    const terms: number[] = [];
-    for (const step of incoming[cell]!) {
-      const from = node(step.i, step.j);
-      const total = best[from]! + step.score;
-      if (total > best[cell]!) {
-        best[cell] = total;
-        choice[cell] = step;
-      }
-      terms.push(forward[from]! + step.score / temperature);
-    }
-    forward[cell] = logSumExp(terms);
-  }
-  const backward = new Float64Array(cells).fill(-Infinity);
-  backward[cells - 1] = 0;
-  for (let cell = cells - 1; cell >= 0; cell--) {
-    for (const step of incoming[cell]!) {
-      const from = node(step.i, step.j);
-      backward[from] = logSumExp([backward[from]!, backward[cell]! + step.score / temperature]);
-    }
-  }
-  const total = forward[cells - 1]!;
-  const bestPath: Step[] = [];
-  for (let cell = cells - 1; cell > 0; ) {
-    const step = choice[cell]!;
-    bestPath.push(step);
-    cell = node(step.i, step.j);
-  }
-  const posteriorOf = (step: Step) => Math.exp(forward[node(step.i, step.j)]! + step.score / temperature + backward[node(step.i + step.a, step.j + step.b)]! - total);
-  const path = keepLikelyCuts(bestPath.reverse(), incoming, posteriorOf, { source: sourceJoins.subarray(s0, s0 + n), target: targetJoins.subarray(t0, t0 + m) }, (i, j, a, b) => {
+  const scoreOf = (i: number, j: number, a: number, b: number) => {
     const prior = stepPrior(i, j, a, b);
     return prior === -Infinity ? prior : prior + scorer.score(s0 + i, a, t0 + j, b);
-  });
-  return path.map((step) => {
-    const posterior = posteriorOf(step);
-    return {
+  };
+  const search = searchBlockGrid(
+    {
+      sourceCount: n,
+      targetCount: m,
+      sourceReach: reach(n, (start, count) => scorer.sourceSentences(s0 + start, count) <= largestSource),
+      targetReach: reach(m, (start, count) => scorer.targetSentences(t0 + start, count) <= largestTarget),
+      score: scoreOf,
+      temperature,
+    },
+    { guide, halfWidth: whole ? Math.max(n, m) : guided ? guidedBandWidth : firstBandWidth, widest: widestBlockBand },
+  );
+  const path = keepLikelyCuts(search, { source: sourceJoins.subarray(s0, s0 + n), target: targetJoins.subarray(t0, t0 + m) }, scoreOf);
+  return {
+    links: path.map((step) => ({
       source: range(step.i, step.a),
       target: range(step.j, step.b),
       score: Math.round(step.score * 1e4) / 1e4,
-      confidence: Math.round(Math.min(1, posterior) * 1e4) / 1e4,
-    };
-  });
+      confidence: Math.round(Math.min(1, search.posterior(step)) * 1e4) / 1e4,
+    })),
+    guide: search.path.map((step) => ({ source: step.i, target: step.j })),
+    cells: search.cells,
+    steps: search.scored,
+  };
+}
+
+/**
+ * The most sentences a side's count can demand of one link before the block
+ * becomes one link. Each step into a node tries every group up to this size,
+ * and scores it in time growing with it: a 100,000-character paragraph of
+ * 5,000 short lines against one with no sentence end took minutes. One side
+ * with seventeen times the other's sentences has no sentence pairs to tell
+ * apart beyond the link itself (against one unit, the one link is the only
+ * alignment that links every sentence).
+ */
+const widestDemandedGroup = 16;
+
+/** A block as one link, the only alignment it is given (see {@link widestDemandedGroup}): confidence 1. */
+function wholeBlock(scorer: GroupScorer, priors: GroupPriors, s0: number, n: number, t0: number, m: number): SearchedBlock {
+  const prior = groupLogPrior(priors, scorer.sourceSentences(s0, n), scorer.targetSentences(t0, m));
+  const score = prior + scorer.score(s0, n, t0, m);
+  return { links: [{ source: range(0, n), target: range(0, m), score: Math.round(score * 1e4) / 1e4, confidence: 1 }], guide: [], cells: 0, steps: 1 };
+}
+
+/**
+ * Per node position `k` (`0 … count`), the most pieces a link ending there
+ * may take: the longest run `[k − a, k)` that `fits`. A run that fits still
+ * fits shortened from the front, so two pointers find them all.
+ */
+function reach(count: number, fits: (start: number, count: number) => boolean): Int32Array {
+  const most = new Int32Array(count + 1);
+  let start = 0;
+  for (let end = 0; end <= count; end++) {
+    while (start < end && !fits(start, end - start)) start++;
+    most[end] = end - start;
+  }
+  return most;
+}
+
+/**
+ * The guide of a block's first search: through the pairs of pieces that share
+ * rare anchors (a name or a number found in at most two pieces of each side;
+ * anchor-chain.ts), so it follows a stretch one side left out; and between
+ * them, through the points where the two sides have run through the same share
+ * of their characters.
+ */
+function firstGuide(evidence: PairEvidence, s0: number, n: number, t0: number, m: number): GuidePoint[] {
+  const chain = findAnchorChain(sliceEvidence(evidence, s0, s0 + n, t0, t0 + m));
+  const vertices = [{ source: 0, target: 0 }, ...chain, { source: n, target: m }];
+  const points: GuidePoint[] = [];
+  for (let index = 1; index < vertices.length; index++) {
+    const from = vertices[index - 1]!;
+    const to = vertices[index]!;
+    if (index > 1) points.push({ source: from.source, target: from.target });
+    for (const point of lengthDiagonal(evidence, s0 + from.source, to.source - from.source, t0 + from.target, to.target - from.target)) {
+      points.push({ source: from.source + point.source, target: from.target + point.target });
+    }
+  }
+  return points;
+}
+
+/**
+ * The points where pieces `[s0, s0 + n)` and `[t0, t0 + m)` have run through
+ * the same share of their characters: a fractional target position at each
+ * source piece's end.
+ */
+function lengthDiagonal(evidence: PairEvidence, s0: number, n: number, t0: number, m: number): GuidePoint[] {
+  const sourceLengths = evidence.source.lengths;
+  const targetLengths = evidence.target.lengths;
+  const sourceTotal = sumOf(sourceLengths, s0, n);
+  const targetTotal = sumOf(targetLengths, t0, m);
+  if (sourceTotal <= 0 || targetTotal <= 0) return [];
+  const points: GuidePoint[] = [];
+  let sourceRun = 0;
+  let targetRun = 0;
+  let j = 0;
+  for (let i = 0; i < n - 1; i++) {
+    sourceRun += sourceLengths[s0 + i]!;
+    const wanted = (sourceRun / sourceTotal) * targetTotal;
+    while (j < m && targetRun + targetLengths[t0 + j]! <= wanted) targetRun += targetLengths[t0 + j++]!;
+    const piece = j < m ? targetLengths[t0 + j]! : 0;
+    points.push({ source: i + 1, target: j + (piece > 0 ? (wanted - targetRun) / piece : 0) });
+  }
+  return points;
 }
 
 /**
@@ -516,25 +634,16 @@ function searchBlock(
  * linked leaves its link (confidence.ts).
  */
 function keepLikelyCuts(
-  path: readonly Step[],
-  incoming: readonly (readonly Step[])[],
-  posteriorOf: (step: Step) => number,
+  search: BlockSearch,
   joins: { readonly source: Uint8Array; readonly target: Uint8Array },
   scoreOf: (i: number, j: number, a: number, b: number) => number,
-): Step[] {
-  const cutAt = (step: Step) => (step.a > 0 && joins.source[step.i] === 1) || (step.b > 0 && joins.target[step.j] === 1);
+): BlockStep[] {
+  const path = search.path;
+  const cutAt = (step: BlockStep) => (step.a > 0 && joins.source[step.i] === 1) || (step.b > 0 && joins.target[step.j] === 1);
   if (!path.some(cutAt)) return [...path];
   // Per side, probability that pieces `at - 1` and `at` are in one link: the posteriors of the steps holding both.
-  const together = { source: new Float64Array(joins.source.length), target: new Float64Array(joins.target.length) };
-  for (const steps of incoming) {
-    for (const step of steps) {
-      if (step.a < 2 && step.b < 2) continue;
-      const posterior = posteriorOf(step);
-      for (let at = step.i + 1; at < step.i + step.a; at++) together.source[at] = together.source[at]! + posterior;
-      for (let at = step.j + 1; at < step.j + step.b; at++) together.target[at] = together.target[at]! + posterior;
-    }
-  }
-  const kept: Step[] = [];
+  const together = search.together();
+  const kept: BlockStep[] = [];
   for (const step of path) {
     let needSource = step.a > 0 && joins.source[step.i] === 1 && together.source[step.i]! >= 0.5;
     let needTarget = step.b > 0 && joins.target[step.j] === 1 && together.target[step.j]! >= 0.5;
@@ -543,7 +652,7 @@ function keepLikelyCuts(
       continue;
     }
     // Back to the links holding the pieces before the cut; every step between them goes into the one link.
-    const popped: Step[] = [];
+    const popped: BlockStep[] = [];
     while ((needSource || needTarget) && kept.length > 0) {
       const last = kept.pop()!;
       popped.push(last);
@@ -563,11 +672,9 @@ function range(start: number, count: number): number[] {
   return Array.from({ length: count }, (_, index) => start + index);
 }
 
-function logSumExp(terms: readonly number[]): number {
-  let max = -Infinity;
-  for (const term of terms) if (term > max) max = term;
-  if (max === -Infinity) return -Infinity;
-  let sum = 0;
-  for (const term of terms) sum += Math.exp(term - max);
-  return max + Math.log(sum);
+/** Running sums: `[0, v0, v0 + v1, …]`. */
+function runningSums(values: ArrayLike<number>): Float64Array {
+  const sums = new Float64Array(values.length + 1);
+  for (let index = 0; index < values.length; index++) sums[index + 1] = sums[index]! + values[index]!;
+  return sums;
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { alignSentences, type LinkSentences, type SentenceSide } from '../../../shared/align/sentence-align.ts';
+import { alignSentences, type LinkSentences, type SentenceRef, type SentenceSide } from '../../../shared/align/sentence-align.ts';
 import { formatLinks, parseLinks } from '../../../shared/model/alignment.ts';
 import { corpusCase } from '../../../bench/cases.ts';
 
@@ -159,4 +159,54 @@ test('a cut the posteriors do not favour is undone: an English sentence the Thai
   const thai = [...new Set(works.targetSentences.map((ref) => ref.paragraph))].flatMap((paragraph) => splitSentences(udhr.target.texts[paragraph]!, 'tha'));
   assert.equal(works.targetSentences.length, thai.length, 'no Thai sentence cut');
   assert.ok(pairTexts(works, udhr.source, udhr.target).every((pair) => !pair.includes('⇔ และถ้าจำเป็น')), pairTexts(works, udhr.source, udhr.target).join('\n'));
+});
+
+/** A link of one paragraph a side, 1,000 numbered sentences, the translation leaving out sentences `[from, to)`. */
+function numberedLink(from: number, to: number): { english: string; spanish: string } {
+  const words = ['river', 'stone', 'field', 'house', 'light', 'water', 'bread', 'tree', 'road', 'cloud', 'horse', 'wall'];
+  const palabras = ['río', 'piedra', 'campo', 'casa', 'luz', 'agua', 'pan', 'árbol', 'camino', 'nube', 'caballo', 'muro'];
+  const english: string[] = [];
+  const spanish: string[] = [];
+  for (let index = 0; index < 1000; index++) {
+    const size = 3 + ((index * 7919) % 13);
+    const picked = Array.from({ length: size }, (_, word) => (index * 31 + word * 17) % words.length);
+    english.push(`Record ${index + 1} tells of the ${picked.map((word) => words[word]).join(' and the ')}.`);
+    if (index < from || index >= to) spanish.push(`El registro ${index + 1} habla del ${picked.map((word) => palabras[word]).join(' y del ')}.`);
+  }
+  return { english: english.join(' '), spanish: spanish.join(' ') };
+}
+
+for (const [from, to, where] of [[400, 430, 'thirty in the middle'], [0, 100, 'the first hundred']] as const) {
+  test(`a link of one paragraph a side with 1,000 sentences is aligned in a band: work grows with the sentences, not with their product (${where} left out)`, async () => {
+    const { alignSentencesWithStats } = await import('../../../shared/align/sentence-align.ts');
+    const { english, spanish } = numberedLink(from, to);
+    const { blocks, stats } = alignSentencesWithStats({ language: 'eng', texts: [english] }, { language: 'spa', texts: [spanish] }, oneToOne(1));
+    const [block] = blocks;
+    assert.ok(block);
+    assertSound(block);
+    assert.equal(block.sourceSentences.length, 1000);
+    const number = (text: string, ref: SentenceRef) => /\d+/u.exec(text.slice(ref.start, ref.end))?.[0];
+    const wrong = block.links.filter(
+      (link) =>
+        link.source.length > 0 &&
+        link.target.length > 0 &&
+        (link.source.length !== 1 || link.target.length !== 1 || number(english, block.sourceSentences[link.source[0]!]!) !== number(spanish, block.targetSentences[link.target[0]!]!)),
+    );
+    assert.deepEqual(wrong, [], 'every sentence linked to its translation');
+    assert.equal(block.links.filter((link) => link.target.length === 0).length, to - from, 'the sentences left out, unlinked');
+    // Two passes over bands of half-width 8 and 4 (about 33 and 17 nodes a row) around a guide through the rare
+    // numbers both sides share; the whole grid is a million nodes a pass and 16 million steps.
+    assert.ok(stats.cells <= 50 * 2000, `nodes searched: ${stats.cells}`);
+    assert.ok(stats.steps <= 16 * 50 * 2000, `steps scored: ${stats.steps}`);
+  });
+}
+
+test('a side demanding links of more than 16 of its sentences makes the link one sentence pair', () => {
+  const many = Array.from({ length: 40 }, (_, index) => `Sentence ${index + 1} is here.`).join(' ');
+  const [block] = alignSentences({ language: 'eng', texts: [many] }, { language: 'fra', texts: ['Une seule longue phrase sans fin qui dit tout'] }, oneToOne(1));
+  assert.ok(block);
+  assertSound(block);
+  assert.equal(block.links.length, 1);
+  assert.equal(block.links[0]!.source.length, 40);
+  assert.equal(block.links[0]!.confidence, 1);
 });
