@@ -5,7 +5,7 @@
  * (the links around the one under the caret). A link that stores sentence
  * pairs a reviewer fixed (`Link.sentences`) gives those, whatever the rules.
  */
-import type { Alignment, Link, StoredSentences } from '../model/alignment.ts';
+import type { Alignment, StoredSentences } from '../model/alignment.ts';
 import { effectiveLanguage, paragraphText, type BitextDocument } from '../model/document.ts';
 import type { SegmentationRules } from '../text/sentences.ts';
 import { alignSentences, type LinkSentences, type SentenceSide } from './sentence-align.ts';
@@ -20,7 +20,8 @@ export function sentenceSide(document: BitextDocument): SentenceSide {
 
 /** The sentence alignment of every link with both sides, by link index: stored where a reviewer fixed it, else computed. */
 export function sentencesOfLinks(alignment: Alignment, rules?: SegmentationRules): Map<number, LinkSentences> {
-  const blocks = alignSentences(sentenceSide(alignment.source), sentenceSide(alignment.target), computedLinks(alignment.links), rules ? { rules } : {});
+  // Every link computed, those that store their pairs too, so that a fix on one link never changes another's pairs.
+  const blocks = alignSentences(sentenceSide(alignment.source), sentenceSide(alignment.target), alignment.links, rules ? { rules } : {});
   const result = new Map(blocks.map((block) => [block.link, block]));
   alignment.links.forEach((link, index) => {
     if (link.sentences) result.set(index, storedBlock(index, link.sentences));
@@ -48,11 +49,6 @@ export function toStoredSentences(block: LinkSentences): StoredSentences {
   };
 }
 
-/** The links whose sentences are computed; one that stores its own stands in as an empty link, so indices stay. */
-function computedLinks(links: readonly Link[]): readonly Pick<Link, 'source' | 'target'>[] {
-  return links.map((link) => (link.sentences ? { source: [], target: [] } : link));
-}
-
 /** Links on each side of the chosen one whose sentences inform its length model and anchor rarities. */
 const neighbourhood = 40;
 
@@ -69,7 +65,9 @@ export function sentencesOfLink(alignment: Alignment, link: number, rules?: Segm
   if (chosen.sentences) return storedBlock(link, chosen.sentences);
   const from = Math.max(0, link - neighbourhood);
   const to = Math.min(alignment.links.length, link + neighbourhood + 1);
-  const blocks = alignSentences(sentenceSide(alignment.source), sentenceSide(alignment.target), computedLinks(alignment.links.slice(from, to)), rules ? { rules } : {});
+  // Links that store their pairs are computed too: the models are fitted to every link around, so a fix on one
+  // link never changes the pairs computed for another.
+  const blocks = alignSentences(sentenceSide(alignment.source), sentenceSide(alignment.target), alignment.links.slice(from, to), rules ? { rules } : {});
   const block = blocks.find((candidate) => candidate.link === link - from);
   return block ? { ...block, link } : undefined;
 }

@@ -8,7 +8,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sentencesOfLinks, sentenceSide } from '../../../shared/align/link-sentences.ts';
+import { sentencesOfLink, sentencesOfLinks, sentenceSide } from '../../../shared/align/link-sentences.ts';
 import type { SentenceRef } from '../../../shared/align/sentence-align.ts';
 import { corpusAlignment } from '../../reference/corpus-alignment.ts';
 
@@ -99,4 +99,24 @@ test('the corpus pair\'s sentence pairs, as an export writes them, read and chec
   }
   // In document order: by link (a stable sort keeps each list's order inside a link; no link is in both lists).
   assert.deepEqual(pairs, [...rightPairs, ...knownWrongPairs].sort((a, b) => a[0] - b[0]));
+});
+
+test('a fix stored on one link leaves the pairs computed for every other link as they were', async () => {
+  const alignment = await corpusAlignment();
+  const before = sentencesOfLinks(alignment);
+  const fixedLink = knownWrongPairs[0]![0] - 1;
+  const block = before.get(fixedLink)!;
+  // The reviewer merges the link's pairs into one: stored, confirmed.
+  const merged = { source: block.links.flatMap((pair) => pair.source), target: block.links.flatMap((pair) => pair.target), confidence: 1, status: 'confirmed' as const };
+  const fixed = {
+    ...alignment,
+    links: alignment.links.map((link, index) => (index === fixedLink ? { ...link, sentences: { source: block.sourceSentences, target: block.targetSentences, pairs: [merged], rules: { kind: 'built-in' as const } } } : link)),
+  };
+  const after = sentencesOfLinks(fixed);
+  assert.deepEqual(after.get(fixedLink)!.links.map((pair) => [pair.source, pair.target]), [[merged.source, merged.target]]);
+  for (const [link, computed] of before) {
+    if (link === fixedLink) continue;
+    assert.deepEqual(after.get(link), computed, `link ${link + 1}`);
+    assert.deepEqual(sentencesOfLink(fixed, link), sentencesOfLink(alignment, link), `link ${link + 1} alone, as the panel computes it`);
+  }
 });
