@@ -337,7 +337,7 @@ export class SentencePanel {
     this.help.classList.toggle('cutting', this.cut !== undefined);
     if (this.cut) {
       const side = this.cut.sentence.side === 'source' ? 'original' : 'translation';
-      this.help.textContent = `Cutting ${side} sentence ${this.cut.sentence.index + 1}: ← → move the cut by word, Shift+← → by letter, Home/End, or click in the sentence · Enter cuts (both parts stay in the pair; then ${key('shift-down')} moves the second to the next pair) · Esc cancels`;
+      this.help.textContent = `Cutting ${side} sentence ${this.cut.sentence.index + 1}: ← → move the cut by word, Shift+← → by letter, Home/End, or click in the sentence · Enter cuts (both parts stay in the pair; then ${key('shift-up')} moves the first part to the pair above, ${key('shift-down')} the second to the pair below) · Esc cancels`;
       return;
     }
     this.help.textContent = [
