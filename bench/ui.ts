@@ -406,9 +406,11 @@ function print(result: {
   const title = `Workbench UI with ${result.sourceParagraphs} × ${result.targetParagraphs} paragraphs (${result.links} links)`;
   lines.push(markdown ? `### ${title}` : title, '', `Machine: ${machine}`, `Aligning the pair in Node before the run (not part of the UI figures): ${ms(result.alignMs)}`, '');
   const head = ['What', 'Median', 'Worst', 'Runs', 'Note'];
+  // Issue 9: the 5,000-paragraph pair's links drawn within 1.5 s of navigation (median of fresh pages).
+  const openTargetMs = 1500;
   const table: string[][] = [
     ['First contentful paint (page shell)', ms(median(result.opens.map((open) => open.fcp))), ms(Math.max(...result.opens.map((open) => open.fcp))), String(result.opens.length), ''],
-    ['Alignment open and drawn (data-ready), from navigation', ms(median(result.opens.map((open) => open.ready))), ms(Math.max(...result.opens.map((open) => open.ready))), String(result.opens.length), `fresh pages; wall clock of the last ${ms(result.readyWall)}`],
+    ['Alignment open and drawn (data-ready), from navigation', ms(median(result.opens.map((open) => open.ready))), ms(Math.max(...result.opens.map((open) => open.ready))), String(result.opens.length), `fresh pages; wall clock of the last ${ms(result.readyWall)}; target (issue 9) < ${ms(openTargetMs)}: ${median(result.opens.map((open) => open.ready)) < openTargetMs ? '✓' : '✗'}`],
     ['Every line wrapped as measured (idle time after the open), from navigation', ms(median(result.opens.map((open) => open.wrapped))), ms(Math.max(...result.opens.map((open) => open.wrapped))), String(result.opens.length), 'lines out of view wrapped by estimate until then'],
     ['Start-up pair (host reads, worker aligns) drawn, from navigation', ms(median(result.pairOpens.map((open) => open.ready))), ms(Math.max(...result.pairOpens.map((open) => open.ready))), String(result.pairOpens.length), `first contentful paint ${ms(median(result.pairOpens.map((open) => open.fcp)))}`],
     ['Mismatch flags of every link shown', ms(result.flags), '', '1', 'computed after the first paint, off the keystroke path'],
