@@ -1,23 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bandAround, widenAround } from '../../../shared/align/band.ts';
-import { buildEvidence, type PairEvidence } from '../../../shared/align/evidence.ts';
-import { initialLengthModel } from '../../../shared/align/length-model.ts';
-import { LinkScorer } from '../../../shared/align/scorer.ts';
+import { buildEvidence } from '../../../shared/align/evidence.ts';
 import { searchBand, type StepScorer } from '../../../shared/align/search.ts';
-import { shapes } from '../../../shared/align/shapes.ts';
 import { trackPath } from '../../../shared/align/track.ts';
+import { fixedScorer } from './fixed-scorer.ts';
 import { syntheticCase } from '../../../bench/udhr-cases.ts';
-
-function scorerOf(evidence: PairEvidence): LinkScorer {
-  return new LinkScorer(evidence, {
-    length: initialLengthModel(1.1, evidence.target.lengths),
-    logPriors: Float64Array.from(shapes, (_, index) => Math.log(index === 0 ? 0.8 : 0.02)),
-    lengthWeight: 1,
-    anchorWeight: 1,
-    maximumReward: 8,
-  });
-}
 
 /** A scorer that counts the steps it is asked to score. */
 function counting(scorer: StepScorer): StepScorer & { scored: number } {
@@ -33,7 +21,7 @@ function counting(scorer: StepScorer): StepScorer & { scored: number } {
 
 const pair = syntheticCase(600);
 const evidence = buildEvidence(pair.source, pair.target);
-const scorer = scorerOf(evidence);
+const scorer = fixedScorer(evidence);
 const sourceCount = evidence.source.count;
 const targetCount = evidence.target.count;
 

@@ -1,24 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bandAround } from '../../../shared/align/band.ts';
-import { buildEvidence, type PairEvidence } from '../../../shared/align/evidence.ts';
+import { buildEvidence } from '../../../shared/align/evidence.ts';
 import { withLearnedKeys } from '../../../shared/align/learned-lexicon.ts';
-import { initialLengthModel } from '../../../shared/align/length-model.ts';
 import { reusedScores } from '../../../shared/align/reused-scores.ts';
 import { LinkScorer } from '../../../shared/align/scorer.ts';
 import { searchBand, type StepScorer } from '../../../shared/align/search.ts';
-import { shapes } from '../../../shared/align/shapes.ts';
+import { fixedScorer } from './fixed-scorer.ts';
 import { udhrCase } from '../../../bench/udhr-cases.ts';
-
-function scorerOf(evidence: PairEvidence): LinkScorer {
-  return new LinkScorer(evidence, {
-    length: initialLengthModel(1.1, evidence.target.lengths),
-    logPriors: Float64Array.from(shapes, (_, index) => Math.log(index === 0 ? 0.8 : 0.02)),
-    lengthWeight: 1,
-    anchorWeight: 1,
-    maximumReward: 8,
-  });
-}
 
 test('a pass with learned keys reads unchanged steps from the pass before and searches exactly as if it scored them all', () => {
   const pair = udhrCase('spa');
@@ -31,9 +20,9 @@ test('a pass with learned keys reads unchanged steps from the pass before and se
     { source: 'freedom', target: 'libertad', joint: 10, sourceCount: 12, targetCount: 11, links: 60 },
   ]);
   const band = bandAround([], evidence.source.count, evidence.target.count, 6);
-  const first = scorerOf(evidence);
+  const first = fixedScorer(evidence);
   const earlier = searchBand(band, first, 1, { exactScores: true });
-  const scorer = scorerOf(learned);
+  const scorer = fixedScorer(learned);
   let scored = 0;
   // The learned pass's scorer, counting the steps it is asked to score.
   const counting = Object.assign(Object.create(scorer) as LinkScorer, { score: (...step: Parameters<StepScorer['score']>) => (scored++, scorer.score(...step)) });
