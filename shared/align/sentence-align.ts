@@ -11,7 +11,8 @@
  * the evidence (lengths, anchors, known names, the dictionary; evidence.ts) is
  * built over every sentence of the linked paragraphs, so an anchor's rarity is
  * document-wide; the length model (length-model.ts) starts from the linked
- * paragraphs' ratio and is refitted to the 1:1 sentence links of a first pass.
+ * paragraphs' ratio and is refitted to the 1:1 sentence links of a first pass,
+ * and each key's keep probability (a constant of its kind) to all of them.
  * A group is scored as `LinkScorer` scores one (length log-odds plus, per
  * anchor key, the reward of sharing it or the cost of missing it), written
  * out here because the scorer's tables stop at three paragraphs a side.
@@ -190,8 +191,8 @@ export function alignSentencesWithStats(
   let cells = 0;
   let steps = 0;
 
-  const alignAll = (length: LengthModel, guides?: readonly (readonly GuidePoint[])[]) => {
-    const scorer = new GroupScorer(evidence, joins, length);
+  const alignAll = (length: LengthModel, keep: KeepModel, guides?: readonly (readonly GuidePoint[])[]) => {
+    const scorer = new GroupScorer(evidence, joins, length, keep);
     return blocks.map((block, index) => {
       const offset = offsets[index]!;
       const searched = searchBlock(scorer, priors, temperature, offset.source, block.sourcePieces.length, offset.target, block.targetPieces.length, guides?.[index]);
@@ -202,7 +203,7 @@ export function alignSentencesWithStats(
   };
   // First pass with the paragraphs' ratio, second with the ratio and spread refitted to its 1:1 sentence links.
   const start = initialLengthModel(lengthRatio(source, target, links), sentenceLengths(evidence.target.lengths, joins.target));
-  const first = alignAll(start);
+  const first = alignAll(start, { sourceToTarget: evidence.keepSourceToTarget, targetToSource: evidence.keepTargetToSource });
   const pairs: [number, number][] = [];
   first.forEach((searched, index) => {
     const offset = offsets[index]!;
@@ -217,7 +218,8 @@ export function alignSentencesWithStats(
     }
   });
   // The second pass's band follows the first pass's path: the refitted model moves it little.
-  const second = alignAll(refitLengthModel(start, pairs), first.map((searched) => searched.guide));
+  const keep = refitKeep(evidence, first.flatMap((searched, index) => searched.links.map((link) => ({ link, offset: offsets[index]! }))));
+  const second = alignAll(refitLengthModel(start, pairs), keep, first.map((searched) => searched.guide));
   return {
     blocks: blocks.map((block, index) => ({ link: block.link, ...joinPieces(block.sourcePieces, block.targetPieces, second[index]!.links) })),
     stats: { cells, steps },
@@ -356,6 +358,59 @@ function groupLogPrior(priors: GroupPriors, a: number, b: number): number {
   return priors.linked + (a - 1) * priors.sourceExtra + (b - 1) * priors.targetExtra;
 }
 
+/** Per key, the probability that a translation keeps it, each way (as `PairEvidence.keepSourceToTarget`). */
+export interface KeepModel {
+  readonly sourceToTarget: Float64Array;
+  readonly targetToSource: Float64Array;
+}
+
+/**
+ * Weight, in sentence links, of the evidence's keep probability (a constant of
+ * the key's kind, set for paragraphs) against what the first pass's links show.
+ */
+const keepPriorLinks = 2;
+
+/**
+ * Each key's keep probability refitted to the first pass's links, as the
+ * length model is: of the links whose source group has the key, the share
+ * whose target group has it too (and the other way), with the evidence's
+ * probability counted as {@link keepPriorLinks} links. A translation that
+ * names "Japan" wherever its original does keeps the name far more often than
+ * the kind's 0.6, and a sentence that leaves it out is then unlikely to be its
+ * partner; a name that one side spells in the other's script only sometimes
+ * (Nato, นาโต) keeps its low probability.
+ */
+export function refitKeep(evidence: PairEvidence, links: readonly { link: SentenceLink; offset: { source: number; target: number } }[]): KeepModel {
+  const keys = evidence.keyCount;
+  const counts = { sourceHas: new Float64Array(keys), sourceKept: new Float64Array(keys), targetHas: new Float64Array(keys), targetKept: new Float64Array(keys) };
+  const keysOf = (side: PairEvidence['source'], start: number, count: number) => {
+    const found = new Set<number>();
+    for (let index = start; index < start + count; index++) {
+      for (let at = side.keyStart[index]!; at < side.keyStart[index + 1]!; at++) found.add(side.keys[at]!);
+    }
+    return found;
+  };
+  for (const { link, offset } of links) {
+    if (link.source.length === 0 || link.target.length === 0) continue;
+    const sourceKeys = keysOf(evidence.source, offset.source + link.source[0]!, link.source.length);
+    const targetKeys = keysOf(evidence.target, offset.target + link.target[0]!, link.target.length);
+    for (const key of sourceKeys) {
+      counts.sourceHas[key]!++;
+      if (targetKeys.has(key)) counts.sourceKept[key]!++;
+    }
+    for (const key of targetKeys) {
+      counts.targetHas[key]!++;
+      if (sourceKeys.has(key)) counts.targetKept[key]!++;
+    }
+  }
+  const refit = (prior: Float64Array, kept: Float64Array, has: Float64Array) =>
+    prior.map((keep, key) => (kept[key]! + keepPriorLinks * keep) / (has[key]! + keepPriorLinks));
+  return {
+    sourceToTarget: refit(evidence.keepSourceToTarget, counts.sourceKept, counts.sourceHas),
+    targetToSource: refit(evidence.keepTargetToSource, counts.targetKept, counts.targetHas),
+  };
+}
+
 /**
  * Evidence for a group of sentences, as `LinkScorer` weighs a group of
  * paragraphs: length log-odds, and per anchor key of either side, the reward
@@ -376,6 +431,7 @@ class GroupScorer {
     readonly evidence: PairEvidence,
     readonly joins: Joins,
     private readonly length: LengthModel,
+    private readonly keep: KeepModel,
   ) {
     this.seen = new Int32Array(evidence.keyCount);
     this.sourceLengths = runningSums(evidence.source.lengths);
@@ -430,10 +486,10 @@ class GroupScorer {
         const chanceInTarget = Math.min(0.99, (b * evidence.targetFrequency[key]!) / targetTotal);
         const chanceInSource = Math.min(0.99, (a * evidence.sourceFrequency[key]!) / sourceTotal);
         if (shared) {
-          const value = 0.5 * (Math.log(evidence.keepSourceToTarget[key]! / chanceInTarget) + Math.log(evidence.keepTargetToSource[key]! / chanceInSource));
+          const value = 0.5 * (Math.log(this.keep.sourceToTarget[key]! / chanceInTarget) + Math.log(this.keep.targetToSource[key]! / chanceInSource));
           score += Math.min(Math.max(value, 0), maximum);
         } else {
-          score += Math.min(0, Math.log((1 - Math.min(evidence.keepSourceToTarget[key]!, 0.999)) / (1 - chanceInTarget)));
+          score += Math.min(0, Math.log((1 - Math.min(this.keep.sourceToTarget[key]!, 0.999)) / (1 - chanceInTarget)));
         }
       }
     }
@@ -443,7 +499,7 @@ class GroupScorer {
         if (seen[key] === counted) continue;
         seen[key] = counted;
         const chanceInSource = Math.min(0.99, (a * evidence.sourceFrequency[key]!) / sourceTotal);
-        score += Math.min(0, Math.log((1 - Math.min(evidence.keepTargetToSource[key]!, 0.999)) / (1 - chanceInSource)));
+        score += Math.min(0, Math.log((1 - Math.min(this.keep.targetToSource[key]!, 0.999)) / (1 - chanceInSource)));
       }
     }
     return score;
