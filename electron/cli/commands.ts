@@ -35,7 +35,7 @@ export const commandInfo = {
     summary: 'export the aligned pairs as TMX, XLIFF, CSV/TSV, XLSX or JSONL',
     usage:
       `bitext export (ALIGNMENT… | --from-batch DIR) [-o FILE] [--format ${exportFormats.map((format) => format.id).join('|')}] [--force] ` +
-      '[--confirmed-only] [--min-confidence N] [--include-untranslated] [--deduplicate] [--include-rejected] [--unit paragraph|sentence] [--srx FILE]',
+      '[--confirmed-only] [--min-confidence N] [--include-untranslated] [--deduplicate] [--include-rejected] [--unit paragraph|sentence] [--srx FILE] [--keep-unsure-boundaries]',
   },
   report: {
     summary: 'write the review report of an alignment as one HTML file',

@@ -42,6 +42,9 @@ other, one XLSX sheet per pair.
   --unit paragraph|sentence one pair per link (default), or per sentence link inside
                             each link, recording the link it belongs to
   --srx FILE                cut sentences by the SRX 2.0 rules in FILE (with --unit sentence)
+  --keep-unsure-boundaries  with --unit sentence, export every sentence pair as the aligner
+                            made it (by default two pairs whose boundary the aligner is
+                            unsure of, either below confidence 0.8, are exported as one)
 
 With --unit sentence, links that store their sentence pairs (fixed in the app,
 or stored by \`bitext align --sentences\`) give those pairs as stored, with any
@@ -63,6 +66,7 @@ export async function run(args: string[]): Promise<number> {
     'from-batch': { type: 'string' },
     unit: { type: 'string', default: 'paragraph' },
     srx: { type: 'string' },
+    'keep-unsure-boundaries': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -80,6 +84,7 @@ export async function run(args: string[]): Promise<number> {
     deduplicate: values.deduplicate,
     includeRejected: values['include-rejected'],
     unit: parseUnit(values.unit),
+    unsureBoundaries: values['keep-unsure-boundaries'] ? 'keep' : 'merge',
   };
   const srx = values.srx !== undefined ? await readSrxFile(values.srx, 'export') : undefined;
   if (srx) filters = { ...filters, segmentation: srx.rules };

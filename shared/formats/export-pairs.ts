@@ -12,6 +12,7 @@ import { effectiveLanguage, paragraphText, type BitextDocument, type LanguageTag
 import { BitextError } from '../errors.ts';
 import type { LinkSentences, SentenceRef } from '../align/sentence-align.ts';
 import { sentencesOfLinks } from '../align/link-sentences.ts';
+import { mergeUnsureBoundaries } from './sentence-units.ts';
 import type { SegmentationRules } from '../text/sentences.ts';
 
 /** What one exported pair is: a paragraph link, or a sentence link inside one. */
@@ -57,6 +58,12 @@ export interface ExportFilters {
   readonly unit?: ExportUnit;
   /** SRX rules for sentence units (shared/text/srx.ts). Default: the built-in segmenter. */
   readonly segmentation?: SegmentationRules;
+  /**
+   * Sentence units: `merge` exports two pairs the aligner is unsure of the
+   * boundary between as one (sentence-units.ts), so no unit is cut at a wrong
+   * boundary; `keep` exports every pair as the aligner made it. Default `merge`.
+   */
+  readonly unsureBoundaries?: 'merge' | 'keep';
 }
 
 /** Which empty sides a format can hold: both (a row with an empty cell), only an empty target (XLIFF), or none (TMX). */
@@ -223,7 +230,8 @@ export function extractPairs(
     }
     // The paragraph pair is made in sentence mode too: it checks that the link's paragraphs exist.
     const pair = toPair(alignment, link, index);
-    const block = sentences?.get(index);
+    const computed = sentences?.get(index);
+    const block = computed && filters.unsureBoundaries !== 'keep' ? mergeUnsureBoundaries(computed) : computed;
     if (!block) {
       add(pair);
       return;

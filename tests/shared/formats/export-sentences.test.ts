@@ -23,7 +23,8 @@ describe('sentence units', () => {
 
   it('splits each translated link into sentence pairs that keep the link, its status and the Thai spaces', () => {
     const paragraphs = extractPairs(corpus, {});
-    const sentences = extractPairs(corpus, { unit: 'sentence' });
+    // Every pair as the aligner made it (by default link 13's two, whose boundary it is unsure of, go out as one: sentence-units.test.ts).
+    const sentences = extractPairs(corpus, { unit: 'sentence', unsureBoundaries: 'keep' });
     assert.ok(sentences.pairs.length > paragraphs.pairs.length, `${sentences.pairs.length} sentence pairs, ${paragraphs.pairs.length} paragraph pairs`);
     assert.deepEqual(
       [...new Set(sentences.pairs.map((pair) => pair.link))],
