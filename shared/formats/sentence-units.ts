@@ -26,9 +26,13 @@ function unsureBoundary(before: SentenceLink, after: SentenceLink): boolean {
  */
 export function mergeUnsureBoundaries(block: LinkSentences): LinkSentences {
   const links: SentenceLink[] = [];
+  // A boundary is judged by the pairs on its two sides as the aligner made them, not by a unit already joined.
+  let previous: SentenceLink | undefined;
   for (const pair of block.links) {
     const last = links.at(-1);
-    if (last && unsureBoundary(last, pair)) {
+    const joined = previous !== undefined && unsureBoundary(previous, pair);
+    previous = pair;
+    if (last && joined) {
       links[links.length - 1] = {
         source: [...last.source, ...pair.source],
         target: [...last.target, ...pair.target],

@@ -18,6 +18,8 @@ test('a pair below the sure band is joined with its neighbours; sure pairs, judg
   assert.equal(shape(mergeUnsureBoundaries(block([pair([0], [0], 0.9), pair([1], [1], 0.95)]))), '0-0:0.9 1-1:0.95');
   assert.equal(shape(mergeUnsureBoundaries(block([pair([0], [0], 0.9), pair([1], [1, 2], 0.5), pair([2], [3], 0.95)]))), '0,1,2-0,1,2,3:0.5');
   assert.equal(shape(mergeUnsureBoundaries(block([pair([0], [0], 0.6), pair([1], [], 0.4), pair([2], [1], 0.6)]))), '0-0:0.6 1-:0.4 2-1:0.6');
+  // Joined at the unsure pair's two boundaries only: the sure boundary after it stays.
+  assert.equal(shape(mergeUnsureBoundaries(block([pair([0], [0], 0.5), pair([1], [1], 0.9), pair([2], [2], 0.95)]))), '0,1-0,1:0.5 2-2:0.95');
   assert.equal(shape(mergeUnsureBoundaries(block([pair([0], [0], 0.6, 'confirmed'), pair([1], [1], 0.5)]))), '0-0:0.6 1-1:0.5');
   const sure = block([pair([0], [0], 0.8), pair([1], [1], 0.8)]);
   assert.equal(mergeUnsureBoundaries(sure), sure, 'nothing to join: the same block');
