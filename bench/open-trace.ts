@@ -17,12 +17,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startHttpHost } from '../electron/http-host.ts';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium.ts';
-import { readDocument } from '../electron/services/documents.ts';
-import { saveAlignment } from '../electron/services/alignment-store.ts';
 import { createSettingsStore } from '../electron/services/settings.ts';
 import { createWorkbenchService } from '../electron/services/workbench-service.ts';
-import { alignDocuments } from '../shared/pipeline.ts';
-import { syntheticCase } from './udhr-cases.ts';
+import { writeUiPair } from './ui-pair.ts';
 
 interface TraceEvent {
   readonly name: string;
@@ -110,18 +107,14 @@ async function main(): Promise<void> {
   const workspace = join(dir, 'workspace');
   mkdirSync(workspace);
   try {
-    const pair = syntheticCase(paragraphs, 'tha');
-    writeFileSync(join(workspace, 'big.en.txt'), `${pair.source.texts.join('\n')}\n`);
-    writeFileSync(join(workspace, 'big.th.txt'), `${pair.target.texts.join('\n')}\n`);
-    const alignment = alignDocuments(await readDocument(join(workspace, 'big.en.txt')), await readDocument(join(workspace, 'big.th.txt')));
-    await saveAlignment(join(workspace, 'big.bitext'), alignment);
+    const pair = await writeUiPair(workspace, paragraphs);
     const service = createWorkbenchService({
       host: 'browser',
       rootDir: root,
       workspace,
       settings: createSettingsStore(join(dir, 'settings.json')),
       recoveryDir: join(dir, 'recovery'),
-      ...(startupPair ? { initial: { kind: 'pair' as const, source: join(workspace, 'big.en.txt'), target: join(workspace, 'big.th.txt') } } : {}),
+      ...(startupPair ? { initial: { kind: 'pair' as const, source: pair.source, target: pair.target } } : {}),
     });
     const host = await startHttpHost({ api: service, assetsDir: option('--assets') ?? join(root, 'dist', 'renderer') });
     const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });

@@ -27,18 +27,15 @@
  * script prints it.
  */
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHttpHost } from '../electron/http-host.ts';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium.ts';
-import { readDocument } from '../electron/services/documents.ts';
-import { saveAlignment } from '../electron/services/alignment-store.ts';
 import { createSettingsStore } from '../electron/services/settings.ts';
 import { createWorkbenchService } from '../electron/services/workbench-service.ts';
-import { alignDocuments } from '../shared/pipeline.ts';
-import { syntheticCase } from './udhr-cases.ts';
+import { writeUiPair } from './ui-pair.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argument = (name: string, fallback: number) => {
@@ -214,16 +211,7 @@ async function main(): Promise<void> {
   const workspace = join(dir, 'workspace');
   mkdirSync(workspace);
   try {
-    // The pair: the English–Thai declaration repeated and perturbed (bench/udhr-cases.ts), one paragraph a line.
-    const pair = syntheticCase(paragraphs, 'tha');
-    writeFileSync(join(workspace, 'big.en.txt'), `${pair.source.texts.join('\n')}\n`);
-    writeFileSync(join(workspace, 'big.th.txt'), `${pair.target.texts.join('\n')}\n`);
-    const source = await readDocument(join(workspace, 'big.en.txt'));
-    const target = await readDocument(join(workspace, 'big.th.txt'));
-    const alignStarted = performance.now();
-    const alignment = alignDocuments(source, target);
-    const alignMs = performance.now() - alignStarted;
-    await saveAlignment(join(workspace, 'big.bitext'), alignment);
+    const pair = await writeUiPair(workspace, paragraphs);
 
     const service = createWorkbenchService({ host: 'browser', rootDir: root, workspace, settings: createSettingsStore(join(dir, 'settings.json')), recoveryDir: join(dir, 'recovery') });
     const host = await startHttpHost({ api: service, assetsDir: join(root, 'dist', 'renderer') });
@@ -234,7 +222,7 @@ async function main(): Promise<void> {
       workspace,
       settings: createSettingsStore(join(dir, 'pair-settings.json')),
       recoveryDir: join(dir, 'pair-recovery'),
-      initial: { kind: 'pair', source: join(workspace, 'big.en.txt'), target: join(workspace, 'big.th.txt') },
+      initial: { kind: 'pair', source: pair.source, target: pair.target },
     });
     const pairHost = await startHttpHost({ api: pairService, assetsDir: join(root, 'dist', 'renderer') });
     const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
@@ -365,15 +353,15 @@ async function main(): Promise<void> {
 
       const linkCount = (await page.evaluate('window.bitextInspect.alignment().links.length')) as number;
       print({
-        alignMs,
+        alignMs: pair.alignMs,
         readyWall,
         opens,
         pairOpens,
         flags: flagsAt,
         heap,
         links: linkCount,
-        sourceParagraphs: source.paragraphs.length,
-        targetParagraphs: target.paragraphs.length,
+        sourceParagraphs: pair.sourceParagraphs,
+        targetParagraphs: pair.targetParagraphs,
         rows,
         errors,
       });

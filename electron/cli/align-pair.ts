@@ -6,7 +6,6 @@
  * `--sentences` also stores every link's sentence pairs, with the rules that
  * cut them; `--srx FILE` records its rules' name and hash.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { namedLoadOptions, readDocument, readDocumentBytes } from '../services/documents.ts';
 import { isBilingualFile, openBilingualFile } from '../../shared/document/open-bilingual.ts';
@@ -53,7 +52,7 @@ export async function alignCommand(values: AlignValues, positionals: string[], e
   if (bilingual && !isBilingualFile(bilingual, positionals[0]!)) expectPositionals(positionals, 2, 2, usage);
   // SRX rules cut the sentences of the any-width route (documents paragraphed differently) and the stored
   // sentence pairs; their reader is loaded only when they are given.
-  const srx = values.srx !== undefined ? await readSrx(values.srx, early) : undefined;
+  const srx = values.srx !== undefined ? await (await import('./srx-file.ts')).readSrxFile(values.srx, 'align') : undefined;
   const aligned: AlignmentToSave = bilingual
     ? { alignment: await openBilingualFile(bilingual, positionals[0]!, new Date().toISOString()), paragraphs: Promise.resolve(undefined) }
     : await alignPair(positionals as [string, string], values, srx?.rules, values.output !== undefined, early);
@@ -72,16 +71,6 @@ export async function alignCommand(values: AlignValues, positionals: string[], e
     process.stdout.write(serializeAlignment(alignment));
   }
   return 0;
-}
-
-/** The SRX file's rules and their record; a file that cannot be read stops the worker align.ts started. */
-async function readSrx(path: string, early: EarlyWorker | undefined): Promise<{ rules: SegmentationRules; record: SegmentationRecord }> {
-  try {
-    return await (await import('./srx-file.ts')).readSrxFile(path, 'align');
-  } catch (error) {
-    early?.worker.stop();
-    throw error;
-  }
 }
 
 /**
@@ -106,23 +95,20 @@ async function alignPair(
   toFile: boolean,
   early: EarlyWorker | undefined,
 ): Promise<AlignmentToSave> {
-  try {
-    // Both read before either is: a name the workbench does not know is reported first, whatever the files.
-    const sourceOptions = namedLoadOptions({ encoding: values['source-encoding'], language: values['source-lang'], format: values['source-format'] });
-    const targetOptions = namedLoadOptions({ encoding: values['target-encoding'], language: values['target-lang'], format: values['target-format'] });
-    const source = await readDocument(sourcePath, { ...sourceOptions, detectParagraphs: false });
-    // The worker reads the target meanwhile; where it could not, it is read here, and any problem with the file said as usual.
-    const readTarget = () => readDocument(targetPath, { ...targetOptions, detectParagraphs: false });
-    const target = early ? await early.target.catch(readTarget) : await readTarget();
-    // Bytes replaced while decoding: the alignment is made, but the user must know its text is not quite the file's.
-    for (const warning of [...(source.warnings ?? []), ...(target.warnings ?? [])]) process.stderr.write(`bitext align: warning: ${warning}\n`);
-    const lexicon = values.dictionary ? parseLexicon(await readFile(values.dictionary, 'utf8'), values.dictionary) : undefined;
-    const options = { ...(lexicon ? { lexicon } : {}), ...(segmentation ? { segmentation } : {}) };
-    // Standard output gets the file in one piece: only a file's paragraph lists are written ahead in the worker.
-    if (toFile) return await alignDocumentsToSave(source, target, options, undefined, early?.worker);
-    return { alignment: await alignDocumentsConcurrently(source, target, options, undefined, early?.worker), paragraphs: Promise.resolve(undefined) };
-  } catch (error) {
-    early?.worker.stop();
-    throw error;
-  }
+  // A failure here stops the worker in align.ts, which started it.
+  // Both read before either is: a name the workbench does not know is reported first, whatever the files.
+  const sourceOptions = namedLoadOptions({ encoding: values['source-encoding'], language: values['source-lang'], format: values['source-format'] });
+  const targetOptions = namedLoadOptions({ encoding: values['target-encoding'], language: values['target-lang'], format: values['target-format'] });
+  const source = await readDocument(sourcePath, { ...sourceOptions, detectParagraphs: false });
+  // The worker reads the target meanwhile; where it could not, it is read here, and any problem with the file said as usual.
+  const readTarget = () => readDocument(targetPath, { ...targetOptions, detectParagraphs: false });
+  const target = early ? await early.target.catch(readTarget) : await readTarget();
+  // Bytes replaced while decoding: the alignment is made, but the user must know its text is not quite the file's.
+  for (const warning of [...(source.warnings ?? []), ...(target.warnings ?? [])]) process.stderr.write(`bitext align: warning: ${warning}\n`);
+  // Read as documents are: a missing or oversized file is refused naming it.
+  const lexicon = values.dictionary ? parseLexicon(new TextDecoder().decode(await readDocumentBytes(values.dictionary)), values.dictionary) : undefined;
+  const options = { ...(lexicon ? { lexicon } : {}), ...(segmentation ? { segmentation } : {}) };
+  // Standard output gets the file in one piece: only a file's paragraph lists are written ahead in the worker.
+  if (toFile) return await alignDocumentsToSave(source, target, options, undefined, early?.worker);
+  return { alignment: await alignDocumentsConcurrently(source, target, options, undefined, early?.worker), paragraphs: Promise.resolve(undefined) };
 }

@@ -55,6 +55,9 @@ test('errors go to stderr with the file named and a non-zero exit', () => {
   const missing = bitext('align', join(root, 'no-such-file.txt'), thai);
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /no-such-file\.txt: cannot read the file \(ENOENT\)/);
+  const noDictionary = bitext('align', english, thai, '--dictionary', join(root, 'no-such-dictionary.tsv'));
+  assert.equal(noDictionary.code, 1);
+  assert.match(noDictionary.stderr, /^bitext align: .*no-such-dictionary\.tsv: cannot read the file \(ENOENT\)\n$/);
   const dir = mkdtempSync(join(tmpdir(), 'bitext-cli-'));
   const binary = join(dir, 'image.png');
   writeFileSync(binary, Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
